@@ -1,0 +1,44 @@
+package org.autograd4j;
+
+import org.autograd4j.autograd.GradMode;
+
+/**
+ * The node at a leaf that requires grad: it adds the incoming gradient into the leaf's {@code .grad}
+ * (PyTorch's {@code AccumulateGrad}). The first gradient is stored as a fresh contiguous copy; later ones
+ * are added in place into the same tensor, or out of place when building a higher-order graph.
+ */
+public final class AccumulateGrad extends Node {
+    private final Tensor variable;
+
+    AccumulateGrad(Tensor variable) {
+        super(new Edge[0], Long.MAX_VALUE);
+        this.variable = variable;
+    }
+
+    /** The leaf this node accumulates into ({@code AccumulateGrad.variable}). */
+    public Tensor variable() {
+        return variable;
+    }
+
+    @Override
+    public String name() {
+        return "AccumulateGrad";
+    }
+
+    @Override
+    public Tensor[] apply(Tensor[] grads) {
+        Tensor g = grads[0];
+        if (g == null) return new Tensor[0];
+        Tensor old = variable.grad();
+        if (old == null) {
+            // Detached, so a create_graph gradient stored here does not keep its history (as PyTorch unless
+            // create_graph, where the stored grad keeps its graph).
+            variable.setGradInternal(GradMode.isEnabled() ? g.clone() : g.detach().contiguousCopy());
+        } else if (GradMode.isEnabled()) {
+            variable.setGradInternal(old.add(g));
+        } else {
+            old.addInPlaceNoCheck(g);
+        }
+        return new Tensor[0];
+    }
+}

@@ -1,0 +1,237 @@
+package org.autograd4j.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.autograd4j.AccumulateGrad;
+import org.autograd4j.Edge;
+import org.autograd4j.Node;
+import org.autograd4j.Tensor;
+
+/**
+ * The backward scheduler, after PyTorch's {@code engine.cpp}: count the dependencies of every reachable
+ * node, then run nodes from a ready queue ordered newest-first (max-heap on sequence number, AccumulateGrad
+ * first), summing the gradients that arrive for each input slot. There is no recursion anywhere, so graphs
+ * of any depth run on the default thread stack. The engine knows nothing of which ops exist.
+ */
+public final class Engine {
+    private Engine() {
+    }
+
+    /** Per-node state during one backward pass. */
+    private static final class Task {
+        final Node node;
+        int dependencies;
+        Tensor[] buffer;
+        boolean needed = true;
+        boolean queued;
+        int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
+
+        Task(Node node) {
+            this.node = node;
+        }
+    }
+
+    /**
+     * Runs backward from {@code roots} with the given output gradients (null entries are implicit ones for
+     * one-element roots). With {@code inputs == null} gradients accumulate into leaves' {@code .grad}
+     * ({@code Tensor.backward}); otherwise the gradients of {@code inputs} are returned and nothing is
+     * accumulated ({@code torch.autograd.grad}), with null for an unused input when {@code allowUnused}.
+     */
+    public static List<Tensor> run(List<Tensor> roots, List<Tensor> gradOutputs, boolean retainGraph, boolean createGraph,
+                                   List<Tensor> inputs, boolean allowUnused) {
+        int nRoots = roots.size();
+        Edge[] rootEdges = new Edge[nRoots];
+        Tensor[] rootGrads = new Tensor[nRoots];
+        for (int i = 0; i < nRoots; i++) {
+            Tensor r = roots.get(i);
+            Edge e = gradientEdge(r);
+            if (e == null) {
+                throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
+            }
+            Tensor g = gradOutputs == null ? null : gradOutputs.get(i);
+            if (g == null) {
+                if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+                g = Tensor.onesLikeOf(r);
+            } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
+                throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
+                        + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
+            }
+            rootEdges[i] = e;
+            rootGrads[i] = g;
+        }
+
+        Map<Node, Task> tasks = computeDependencies(rootEdges);
+
+        Tensor[] captured = null;
+        if (inputs != null) {
+            captured = new Tensor[inputs.size()];
+            for (int i = 0; i < inputs.size(); i++) {
+                Tensor in = inputs.get(i);
+                Edge e = gradientEdge(in);
+                if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
+                Task t = tasks.get(e.node());
+                if (t == null) {
+                    if (!allowUnused) {
+                        throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
+                                + "Set allow_unused=True if this is the desired behavior.");
+                    }
+                    continue;
+                }
+                if (t.captureIndex == null) {
+                    t.captureIndex = new int[t.node.numInputs()];
+                    java.util.Arrays.fill(t.captureIndex, -1);
+                }
+                t.captureIndex[e.inputNr()] = i;
+            }
+            markNeeded(tasks, rootEdges);
+        }
+
+        boolean prevMode = GradMode.set(createGraph);
+        try {
+            PriorityQueue<Task> ready = new PriorityQueue<>(
+                    (a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
+            for (int i = 0; i < nRoots; i++) {
+                Task t = tasks.get(rootEdges[i].node());
+                addToBuffer(t, rootEdges[i].inputNr(), rootGrads[i]);
+            }
+            for (int i = 0; i < nRoots; i++) {
+                Task t = tasks.get(rootEdges[i].node());
+                if (t.dependencies == 0 && !t.queued) {
+                    t.queued = true;
+                    ready.add(t);
+                }
+            }
+            while (!ready.isEmpty()) {
+                Task task = ready.poll();
+                Node node = task.node;
+                Tensor[] grads = task.buffer;
+                task.buffer = null;
+                if (grads == null) grads = new Tensor[node.numInputs()];
+                if (task.captureIndex != null) {
+                    for (int s = 0; s < task.captureIndex.length; s++) {
+                        if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
+                    }
+                }
+                Tensor[] outs = null;
+                boolean run = task.needed && !(inputs != null && node instanceof AccumulateGrad);
+                if (run && anyNonNull(grads)) {
+                    outs = node.apply(grads);
+                }
+                if (!retainGraph && run) node.releaseVariables();
+                int n = node.numOutputs();
+                for (int j = 0; j < n; j++) {
+                    Edge e = node.nextEdge(j);
+                    if (e.node() == null) continue;
+                    Task next = tasks.get(e.node());
+                    if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j]);
+                    if (--next.dependencies == 0) {
+                        ready.add(next);
+                    }
+                }
+            }
+        } finally {
+            GradMode.set(prevMode);
+        }
+        if (captured == null) return null;
+        List<Tensor> result = new ArrayList<>(captured.length);
+        for (int i = 0; i < captured.length; i++) {
+            if (captured[i] == null && !allowUnused) {
+                throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
+                        + "Set allow_unused=True if this is the desired behavior.");
+            }
+            result.add(captured[i]);
+        }
+        return result;
+    }
+
+    private static boolean anyNonNull(Tensor[] a) {
+        for (Tensor t : a) if (t != null) return true;
+        return false;
+    }
+
+    private static void addToBuffer(Task t, int slot, Tensor g) {
+        if (t.buffer == null) t.buffer = new Tensor[t.node.numInputs()];
+        Tensor old = t.buffer[slot];
+        // Summed out of place, in arrival order: a gradient may be aliased by another node's output.
+        t.buffer[slot] = old == null ? g : old.add(g);
+    }
+
+    /** The edge through which a gradient for {@code t} enters the graph, or null if it does not require grad. */
+    public static Edge gradientEdge(Tensor t) {
+        if (t.gradFn() != null) return new Edge(t.gradFn(), t.outputNr());
+        if (t.requiresGrad()) return new Edge(t.gradAccumulator(), 0);
+        return null;
+    }
+
+    private static Map<Node, Task> computeDependencies(Edge[] rootEdges) {
+        Map<Node, Task> tasks = new IdentityHashMap<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        for (Edge e : rootEdges) {
+            if (!tasks.containsKey(e.node())) {
+                tasks.put(e.node(), new Task(e.node()));
+                stack.push(e.node());
+            }
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            int k = n.numOutputs();
+            for (int j = 0; j < k; j++) {
+                Node next = n.nextEdge(j).node();
+                if (next == null) continue;
+                Task t = tasks.get(next);
+                if (t == null) {
+                    t = new Task(next);
+                    tasks.put(next, t);
+                    stack.push(next);
+                }
+                t.dependencies++;
+            }
+        }
+        return tasks;
+    }
+
+    /** For autograd.grad: a node runs only if a captured input lies below it (iterative post-order). */
+    private static void markNeeded(Map<Node, Task> tasks, Edge[] rootEdges) {
+        Map<Node, Boolean> done = new HashMap<>();
+        for (Task t : tasks.values()) t.needed = false;
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> child = new ArrayDeque<>();
+        for (Edge root : rootEdges) {
+            if (done.containsKey(root.node())) continue;
+            stack.push(root.node());
+            child.push(0);
+            done.put(root.node(), Boolean.FALSE);
+            while (!stack.isEmpty()) {
+                Node n = stack.peek();
+                int c = child.pop();
+                if (c < n.numOutputs()) {
+                    child.push(c + 1);
+                    Node next = n.nextEdge(c).node();
+                    if (next != null && !done.containsKey(next)) {
+                        done.put(next, Boolean.FALSE);
+                        stack.push(next);
+                        child.push(0);
+                    }
+                } else {
+                    stack.pop();
+                    Task t = tasks.get(n);
+                    boolean needed = t.captureIndex != null;
+                    for (int j = 0; j < n.numOutputs() && !needed; j++) {
+                        Node next = n.nextEdge(j).node();
+                        if (next != null && tasks.get(next).needed) needed = true;
+                    }
+                    t.needed = needed;
+                }
+            }
+        }
+    }
+
+    static String torchSize(long[] shape) {
+        return SavedTensor.shapeList(shape);
+    }
+}

@@ -1,0 +1,60 @@
+package org.autograd4j.kernels;
+
+import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Storage;
+
+/**
+ * The compute room: every loop over tensor storage lives behind this interface. Kernels know storages
+ * and layouts only, never tensors or autograd. Outputs are always written through their own layout, and
+ * input layouts are already broadcast to the output shape by the caller.
+ *
+ * <p>{@link #get()} returns the implementation chosen once at start-up (today the plain-Java
+ * {@link ScalarKernels}; a Vector API implementation slots in here later, Lucene-style).
+ */
+public interface Kernels {
+
+    /** The kernels in use for this JVM. */
+    static Kernels get() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /** {@code out[i] = op(x[i]; p0, p1)}; {@code x} and {@code out} have the same dtype and shape. */
+    void unary(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol);
+
+    /** {@code out[i] = op(a[i], b[i])}; a and b share a dtype, out has it too or is bool for comparisons. */
+    void binary(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol);
+
+    /** {@code out[i] = cond[i] ? a[i] : b[i]}; cond is bool, a, b and out share a dtype. */
+    void where(Storage cond, Layout cl, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol);
+
+    /** {@code dst[i] = src[i]}, converting the dtype as PyTorch's {@code copy_} does. */
+    void copy(Storage src, Layout sl, Storage dst, Layout dl);
+
+    /** {@code dst[i] = v} converted to dst's dtype. */
+    void fill(Storage dst, Layout dl, double v);
+
+    /**
+     * Reduces the trailing {@code reducedDims} dimensions of {@code xl}: out (contiguous, same dtype as
+     * x except SUM/PROD over int64/bool, which the caller gives an int64 out) receives one value per
+     * leading index, row-major.
+     */
+    void reduce(ReduceOp op, Storage x, Layout xl, int reducedDims, Storage out);
+
+    /**
+     * Max ({@code max=true}) or min of the last dimension of {@code xl} with its index (the first
+     * occurrence; NaN wins, as PyTorch's CPU kernel). values (x's dtype) and indices (int64) are contiguous.
+     */
+    void argReduce(boolean max, Storage x, Layout xl, Storage values, Storage indices);
+
+    /**
+     * Batched matrix product {@code c[b] = a[b] @ b[b]} for 3-d layouts {@code [B,M,K]} and {@code [B,K,N]}
+     * (either may be strided or broadcast with stride 0); c is a contiguous {@code [B,M,N]} of the same dtype.
+     */
+    void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl);
+
+    /** {@code out[..i..] = x[..index[..i..]..]} along {@code dim}; out has index's shape (PyTorch's gather). */
+    void gather(Storage x, Layout xl, int dim, Storage index, Layout il, Storage out, Layout ol);
+
+    /** {@code out[..index[..i..]..] += src[..i..]} along {@code dim} (PyTorch's scatter_add_, in place on out). */
+    void scatterAdd(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl);
+}

@@ -1,0 +1,140 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.Ops.K;
+
+import java.util.function.BinaryOperator;
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+import org.autograd4j.autograd.GradMode;
+import org.autograd4j.kernels.BinaryOp;
+
+/**
+ * In-place ops. Every check runs before anything is written. When the graph is recorded, the op is applied
+ * out of place to a snapshot that carries this tensor's history, and the tensor then takes over the new
+ * node, so saved values stay valid (PyTorch rebases the history the same way). The version counter is
+ * bumped, so saved references to the old value fail with PyTorch's message.
+ */
+public final class InPlace {
+    private InPlace() {
+    }
+
+    /** PyTorch's checks before writing into {@code self} while grad mode is on. */
+    static void checkWritable(Tensor self) {
+        if (!GradMode.isEnabled()) return;
+        if (self.isLeaf() && self.requiresGrad()) {
+            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        Tensor base = self.base();
+        if (base != null && base.isLeaf() && base.requiresGrad()) {
+            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    private static int category(DType d) {
+        return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
+    }
+
+    /** {@code self = op(self, other)} in place. */
+    public static Tensor apply(Tensor self, Tensor other, BinaryOperator<Tensor> op, String name) {
+        checkWritable(self);
+        int[] shape = self.layout().shape();
+        int[] b = Ops.broadcast(shape, other.layout().shape());
+        if (!java.util.Arrays.equals(b, shape)) {
+            throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape) + " doesn't match the broadcast shape "
+                    + Ops.sizeList(b));
+        }
+        DType rt = Promotion.resultType(self, other);
+        if ("div_".equals(name) && !rt.isFloatingPoint()) rt = DType.FLOAT32;
+        if (category(rt) > category(self.dtype())) {
+            throw new IllegalArgumentException("result type " + Ops.scalarTypeName(rt) + " can't be cast to the desired output type "
+                    + Ops.scalarTypeName(self.dtype()));
+        }
+        boolean record = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
+        if (record && self.base() != null && self.base().requiresGrad()) {
+            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
+                    + "not supported yet; use the out-of-place op");
+        }
+        Tensor result;
+        if (record) {
+            result = op.apply(snapshot(self), other);
+        } else {
+            boolean prev = GradMode.set(false);
+            try {
+                result = op.apply(self, other);
+            } finally {
+                GradMode.set(prev);
+            }
+        }
+        K.copy(result.storage(), result.layout(), self.storage(), self.layout());
+        self.bumpVersion();
+        if (record) self.setHistory(result.gradFn(), 0);
+        return self;
+    }
+
+    /** A copy of self's current values that stands in self's place in the graph. */
+    private static Tensor snapshot(Tensor self) {
+        Tensor copy = Shapes.cloneNoGraph(self);
+        if (self.gradFn() != null) {
+            copy.setHistory(self.gradFn(), self.outputNr());
+            return copy;
+        }
+        // a leaf that does not require grad (a leaf that does was rejected above)
+        return copy;
+    }
+
+    /** {@code self += g} without checks or graph: the engine's gradient accumulation. */
+    public static void addNoGraph(Tensor self, Tensor g) {
+        Tensor gc = Ops.convert(g, self.dtype());
+        K.binary(BinaryOp.ADD, self.storage(), self.layout(), gc.storage(), gc.layout().broadcastTo(self.layout().shape()),
+                self.storage(), self.layout());
+        self.bumpVersion();
+    }
+
+    /** Copies src (broadcast, converted) into self. Derivative: g to src (summed to its shape), nothing to old self. */
+    public static Tensor copy(Tensor self, Tensor src) {
+        checkWritable(self);
+        int[] shape = self.layout().shape();
+        int[] b = Ops.broadcast(shape, src.layout().shape());
+        if (!java.util.Arrays.equals(b, shape)) {
+            throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape) + " doesn't match the broadcast shape "
+                    + Ops.sizeList(b));
+        }
+        boolean record = GradMode.isEnabled() && (self.requiresGrad() || src.requiresGrad());
+        if (record && self.base() != null && self.base().requiresGrad()) {
+            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
+                    + "not supported yet; use the out-of-place op");
+        }
+        Tensor s = Ops.convert(src, self.dtype());
+        Tensor tmp = Shapes.cloneNoGraph(s.viewOf(s.layout().broadcastTo(shape)));
+        K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
+        self.bumpVersion();
+        if (record) {
+            Tensor stand = Shapes.cloneNoGraph(self);
+            int[] ss = src.layout().shape();
+            Tensor old = snapshot(self);
+            Graph.record(stand, "CopyBackwards", (g, n) -> new Tensor[] {
+                n.needs(0) ? g.mul(0.0) : null, n.needs(1) ? Reductions.sumTo(g, ss) : null}, new Tensor[] {old, src});
+            self.setHistory(stand.gradFn(), 0);
+        }
+        return self;
+    }
+
+    /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward0}). */
+    public static Tensor fill(Tensor self, double v) {
+        checkWritable(self);
+        boolean record = GradMode.isEnabled() && self.requiresGrad();
+        if (record && self.base() != null && self.base().requiresGrad()) {
+            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
+                    + "not supported yet; use the out-of-place op");
+        }
+        Tensor old = record ? snapshot(self) : null;
+        K.fill(self.storage(), self.layout(), v);
+        self.bumpVersion();
+        if (record) {
+            Tensor stand = Shapes.cloneNoGraph(self);
+            Graph.record(stand, v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new Tensor[] {g.mul(0.0)}, old);
+            self.setHistory(stand.gradFn(), 0);
+        }
+        return self;
+    }
+}

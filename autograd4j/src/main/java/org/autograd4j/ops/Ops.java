@@ -1,0 +1,106 @@
+package org.autograd4j.ops;
+
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+import org.autograd4j.kernels.Kernels;
+import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Storage;
+
+/** Shared plumbing of the ops: allocation, raw (graph-free) conversion, broadcasting, dimension wrapping. */
+public final class Ops {
+    private Ops() {
+    }
+
+    /** The kernels every op calls. */
+    static final Kernels K = Kernels.get();
+
+    /** A new zero-filled contiguous tensor. */
+    public static Tensor empty(DType dtype, int[] shape) {
+        Layout l = Layout.contiguous(shape);
+        return Tensor.wrap(Storage.allocate(dtype, l.numel()), l);
+    }
+
+    /** {@code t} itself if it already has {@code dtype}, else a converted contiguous copy (no graph). */
+    static Tensor convert(Tensor t, DType dtype) {
+        if (t.dtype() == dtype) return t;
+        Tensor out = empty(dtype, t.layout().shape());
+        K.copy(t.storage(), t.layout(), out.storage(), out.layout());
+        return out;
+    }
+
+    /** {@code t} itself if contiguous, else a contiguous copy (no graph). */
+    static Tensor dense(Tensor t) {
+        if (t.layout().isContiguous()) return t;
+        Tensor out = empty(t.dtype(), t.layout().shape());
+        K.copy(t.storage(), t.layout(), out.storage(), out.layout());
+        return out;
+    }
+
+    /** The broadcast shape of a and b, or PyTorch's error. */
+    public static int[] broadcast(int[] a, int[] b) {
+        if (java.util.Arrays.equals(a, b)) return a;
+        int n = Math.max(a.length, b.length);
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            int ai = i - (n - a.length), bi = i - (n - b.length);
+            int x = ai < 0 ? 1 : a[ai], y = bi < 0 ? 1 : b[bi];
+            if (x != y && x != 1 && y != 1) {
+                throw new IllegalArgumentException("The size of tensor a (" + x + ") must match the size of tensor b (" + y
+                        + ") at non-singleton dimension " + i);
+            }
+            r[i] = x == 1 ? y : x;
+        }
+        return r;
+    }
+
+    /** Wraps a possibly negative dimension, with PyTorch's error (a 0-d tensor accepts -1 and 0). */
+    public static int wrapDim(int d, int ndim) {
+        int n = Math.max(ndim, 1);
+        if (d < -n || d >= n) {
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [" + (-n) + ", " + (n - 1)
+                    + "], but got " + d + ")");
+        }
+        return d < 0 ? d + n : d;
+    }
+
+    /** Checked conversion of a user shape to int sizes. */
+    public static int[] toInts(long[] shape) {
+        int[] r = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + shape[i] + ": "
+                        + java.util.Arrays.toString(shape));
+            }
+            if (shape[i] > Integer.MAX_VALUE) throw new IllegalArgumentException("dimension too large: " + shape[i]);
+            r[i] = (int) shape[i];
+        }
+        return r;
+    }
+
+    /** PyTorch's short type name used in messages: Float, Double, Long, Bool. */
+    public static String scalarTypeName(DType d) {
+        return switch (d) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
+    /** Product of sizes. */
+    static int numel(int[] shape) {
+        int n = 1;
+        for (int s : shape) n *= s;
+        return n;
+    }
+
+    /** {@code [a, b, c]} as PyTorch prints a size list. */
+    public static String sizeList(int[] shape) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(shape[i]);
+        }
+        return sb.append(']').toString();
+    }
+}

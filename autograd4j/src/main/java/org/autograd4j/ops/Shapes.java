@@ -1,0 +1,394 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.Ops.K;
+
+import org.autograd4j.Tensor;
+import org.autograd4j.storage.Layout;
+
+/**
+ * Movement ops: each returns a view (a new {@link Layout} over the same storage, nothing copied) or, for
+ * clone/reshape of an unviewable layout, a copy. Each derivative moves the gradient back the same way.
+ */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    private static long[] longs(int[] s) {
+        long[] r = new long[s.length];
+        for (int i = 0; i < s.length; i++) r[i] = s[i];
+        return r;
+    }
+
+    /** Resolves one -1 in {@code shape} against {@code numel}, with PyTorch's errors. */
+    static int[] inferSize(long[] shape, int numel) {
+        int infer = -1;
+        long prod = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1) {
+                if (infer >= 0) throw new IllegalArgumentException("only one dimension can be inferred");
+                infer = i;
+            } else if (shape[i] < 0) {
+                throw new IllegalArgumentException("invalid shape dimension " + shape[i]);
+            } else {
+                prod *= shape[i];
+            }
+        }
+        int[] r = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) r[i] = (int) shape[i];
+        if (infer >= 0 ? (prod == 0 || numel % prod != 0) : prod != numel) {
+            if (!(infer >= 0 && prod == 0 && numel == 0)) {
+                throw new IllegalArgumentException("shape '" + shapeString(shape) + "' is invalid for input of size " + numel);
+            }
+        }
+        if (infer >= 0) r[infer] = prod == 0 ? 0 : (int) (numel / prod);
+        return r;
+    }
+
+    private static String shapeString(long[] s) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < s.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(s[i]);
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Strides that view {@code l}'s data with {@code newShape}, or null (PyTorch's computeStride). */
+    static int[] viewStrides(Layout l, int[] newShape) {
+        int[] os = l.shape(), ost = l.strides();
+        if (os.length == 0 || l.numel() == 0 || l.isContiguous()) {
+            return l.numel() == 0 && !l.isContiguous() && !java.util.Arrays.equals(os, newShape)
+                    ? null : Layout.contiguousStrides(newShape);
+        }
+        int[] ns = new int[newShape.length];
+        int viewD = newShape.length - 1;
+        long chunkBase = ost[os.length - 1];
+        long tensorNumel = 1, viewNumel = 1;
+        for (int td = os.length - 1; td >= 0; td--) {
+            tensorNumel *= os[td];
+            if (td == 0 || (os[td - 1] != 1 && ost[td - 1] != tensorNumel * chunkBase)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    ns[viewD] = (int) (viewNumel * chunkBase);
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) return null;
+                if (td > 0) {
+                    chunkBase = ost[td - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewD == -1 ? ns : null;
+    }
+
+    /** A view with another shape. Derivative: g reshaped back. */
+    public static Tensor view(Tensor x, long[] shape) {
+        int[] s = inferSize(shape, (int) x.numel());
+        int[] st = viewStrides(x.layout(), s);
+        if (st == null) {
+            throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least one "
+                    + "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
+        return viewWith(x, new Layout(s, st, x.layout().offset()), "ViewBackward0");
+    }
+
+    private static Tensor viewWith(Tensor x, Layout l, String name) {
+        Tensor out = x.viewOf(l);
+        if (Graph.needs(x)) {
+            long[] orig = x.shape();
+            Graph.record(out, name, (g, n) -> new Tensor[] {g.reshape(orig)}, x);
+        }
+        return out;
+    }
+
+    /** A view when the strides allow ({@code ReshapeAliasBackward0}), else a contiguous copy viewed. */
+    public static Tensor reshape(Tensor x, long[] shape) {
+        int[] s = inferSize(shape, (int) x.numel());
+        int[] st = viewStrides(x.layout(), s);
+        if (st != null) return viewWith(x, new Layout(s, st, x.layout().offset()), "ReshapeAliasBackward0");
+        return unsafeView(clone(x), longs(s));
+    }
+
+    /** PyTorch's {@code _unsafe_view} of a fresh contiguous result. Derivative: g reshaped back. */
+    public static Tensor unsafeView(Tensor x, long[] shape) {
+        int[] s = inferSize(shape, (int) x.numel());
+        Tensor out = Tensor.wrap(x.storage(), new Layout(s, Layout.contiguousStrides(s), x.layout().offset()));
+        if (Graph.needs(x)) {
+            long[] orig = x.shape();
+            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new Tensor[] {g.reshape(orig)}, x);
+        }
+        return out;
+    }
+
+    /** Dims start..end merged into one (a reshape); x itself when nothing merges. */
+    public static Tensor flatten(Tensor x, int start, int end) {
+        int nd = x.dim();
+        if (nd == 0) return x.reshape(1);
+        int s = Ops.wrapDim(start, nd), e = Ops.wrapDim(end, nd);
+        if (s > e) throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
+        if (s == e) return x;
+        long[] shape = x.shape();
+        long[] ns = new long[nd - (e - s)];
+        long prod = 1;
+        for (int i = s; i <= e; i++) prod *= shape[i];
+        int k = 0;
+        for (int i = 0; i < s; i++) ns[k++] = shape[i];
+        ns[k++] = prod;
+        for (int i = e + 1; i < nd; i++) ns[k++] = shape[i];
+        return x.reshape(ns);
+    }
+
+    /** Removes all size-1 dims. Derivative: g reshaped back. */
+    public static Tensor squeeze(Tensor x) {
+        Layout l = x.layout();
+        int n = 0;
+        for (int s : l.shape()) if (s != 1) n++;
+        int[] ns = new int[n], nst = new int[n];
+        n = 0;
+        for (int i = 0; i < l.dim(); i++) {
+            if (l.size(i) != 1) {
+                ns[n] = l.size(i);
+                nst[n++] = l.strides()[i];
+            }
+        }
+        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) {
+            long[] orig = x.shape();
+            Graph.record(out, "SqueezeBackward0", (g, k) -> new Tensor[] {g.reshape(orig)}, x);
+        }
+        return out;
+    }
+
+    /** Removes dim if it has size 1 (else the same shape). Derivative: g unsqueezed there. */
+    public static Tensor squeeze(Tensor x, int dim) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        int d = Ops.wrapDim(dim, nd);
+        Tensor out;
+        boolean removes = nd > 0 && l.size(d) == 1;
+        if (removes) {
+            int[] ns = new int[nd - 1], nst = new int[nd - 1];
+            for (int i = 0, k = 0; i < nd; i++) {
+                if (i == d) continue;
+                ns[k] = l.size(i);
+                nst[k++] = l.strides()[i];
+            }
+            out = x.viewOf(new Layout(ns, nst, l.offset()));
+        } else {
+            out = x.viewOf(l);
+        }
+        if (Graph.needs(x)) {
+            Graph.record(out, "SqueezeBackward1", (g, k) -> new Tensor[] {removes ? g.unsqueeze(d) : g}, x);
+        }
+        return out;
+    }
+
+    /** Inserts a size-1 dim. Derivative: g squeezed there. */
+    public static Tensor unsqueeze(Tensor x, int dim) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        int d = Ops.wrapDim(dim, nd + 1);
+        int[] ns = new int[nd + 1], nst = new int[nd + 1];
+        for (int i = 0, k = 0; i <= nd; i++) {
+            if (i == d) {
+                ns[i] = 1;
+                nst[i] = d < nd ? l.size(d) * l.strides()[d] : 1;
+            } else {
+                ns[i] = l.size(k);
+                nst[i] = l.strides()[k++];
+            }
+        }
+        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) Graph.record(out, "UnsqueezeBackward0", (g, k) -> new Tensor[] {g.squeeze(d)}, x);
+        return out;
+    }
+
+    /** Repeats size-1 dims (stride 0) to {@code sizes}; -1 keeps a size. Derivative: g summed back. */
+    public static Tensor expand(Tensor x, long[] sizes) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        if (sizes.length < nd) {
+            throw new IllegalArgumentException("expand(torch.FloatTensor{" + shapeString(x.shape()).replace("[", "").replace("]", "")
+                    + "}, size=" + shapeString(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater "
+                    + "or equal to the number of dimensions in the tensor (" + nd + ")");
+        }
+        int n = sizes.length;
+        int[] ns = new int[n], nst = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            int j = i - (n - nd);
+            long want = sizes[i];
+            if (j >= 0) {
+                int have = l.size(j);
+                if (want == -1) want = have;
+                if (have != want) {
+                    if (have != 1) {
+                        throw new IllegalArgumentException("The expanded size of the tensor (" + want + ") must match the existing "
+                                + "size (" + have + ") at non-singleton dimension " + i + ".  Target sizes: " + shapeString(sizes)
+                                + ".  Tensor sizes: " + shapeString(x.shape()));
+                    }
+                    nst[i] = 0;
+                } else {
+                    nst[i] = l.strides()[j];
+                }
+            } else {
+                if (want == -1) {
+                    throw new IllegalArgumentException("The expanded size of the tensor (-1) isn't allowed in a leading, "
+                            + "non-existing dimension " + i);
+                }
+                nst[i] = 0;
+            }
+            ns[i] = (int) want;
+        }
+        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) {
+            int[] orig = l.shape();
+            Graph.record(out, "ExpandBackward0", (g, k) -> new Tensor[] {Reductions.sumTo(g, orig)}, x);
+        }
+        return out;
+    }
+
+    /** Transpose of a ≤2-d tensor. Derivative: gᵀ. */
+    public static Tensor t(Tensor x) {
+        int nd = x.dim();
+        if (nd > 2) throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + nd + "D");
+        Tensor out = nd < 2 ? x.viewOf(x.layout()) : swapped(x, 0, 1);
+        if (Graph.needs(x)) Graph.record(out, "TBackward0", (g, k) -> new Tensor[] {g.t()}, x);
+        return out;
+    }
+
+    private static Tensor swapped(Tensor x, int a, int b) {
+        Layout l = x.layout();
+        int[] ns = l.shape().clone(), nst = l.strides().clone();
+        ns[a] = l.size(b);
+        ns[b] = l.size(a);
+        nst[a] = l.strides()[b];
+        nst[b] = l.strides()[a];
+        return x.viewOf(new Layout(ns, nst, l.offset()));
+    }
+
+    /** Swaps two dims. Derivative: g with the same dims swapped. */
+    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        int nd = x.dim();
+        int a = Ops.wrapDim(dim0, nd), b = Ops.wrapDim(dim1, nd);
+        Tensor out = nd == 0 ? x.viewOf(x.layout()) : swapped(x, a, b);
+        if (Graph.needs(x)) Graph.record(out, "TransposeBackward0", (g, k) -> new Tensor[] {g.transpose(a, b)}, x);
+        return out;
+    }
+
+    /** Reorders dims. Derivative: g permuted by the inverse order. */
+    public static Tensor permute(Tensor x, int[] dims) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        if (dims.length != nd) {
+            throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match the "
+                    + "length of the desired ordering of dimensions i.e. input.dim() = " + nd + " is not equal to len(dims) = "
+                    + dims.length);
+        }
+        int[] ns = new int[nd], nst = new int[nd], inv = new int[nd];
+        boolean[] seen = new boolean[nd];
+        for (int i = 0; i < nd; i++) {
+            int d = Ops.wrapDim(dims[i], nd);
+            if (seen[d]) throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
+            seen[d] = true;
+            ns[i] = l.size(d);
+            nst[i] = l.strides()[d];
+            inv[d] = i;
+        }
+        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) Graph.record(out, "PermuteBackward0", (g, k) -> new Tensor[] {g.permute(inv)}, x);
+        return out;
+    }
+
+    /** The slice at index along dim (dim removed). Derivative: g placed into zeros at that slice. */
+    public static Tensor select(Tensor x, int dim, long index) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        if (nd == 0) throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
+        int d = Ops.wrapDim(dim, nd);
+        int size = l.size(d);
+        if (index < -size || index >= size) {
+            throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
+                    + shapeString(x.shape()) + " at dimension " + d);
+        }
+        int i = (int) (index < 0 ? index + size : index);
+        int[] ns = new int[nd - 1], nst = new int[nd - 1];
+        for (int k = 0, j = 0; k < nd; k++) {
+            if (k == d) continue;
+            ns[j] = l.size(k);
+            nst[j++] = l.strides()[k];
+        }
+        Tensor out = x.viewOf(new Layout(ns, nst, l.offset() + i * l.strides()[d]));
+        if (Graph.needs(x)) {
+            int[] shape = l.shape();
+            Graph.record(out, "SelectBackward0", (g, k) -> new Tensor[] {selectBackward(g, shape, d, i)}, x);
+        }
+        return out;
+    }
+
+    /** Zeros of {@code shape} with g written at index along dim. Derivative: gg selected back. */
+    public static Tensor selectBackward(Tensor g, int[] shape, int dim, int index) {
+        Tensor out = Ops.empty(g.dtype(), shape);
+        Tensor slot = out.select(dim, index);
+        K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
+        Tensor result = Tensor.wrap(out.storage(), out.layout());
+        if (Graph.needs(g)) {
+            Graph.record(result, "SelectBackwardBackward0", (gg, k) -> new Tensor[] {gg.select(dim, index)}, g);
+        }
+        return result;
+    }
+
+    /** Elements start..start+length-1 along dim (PyTorch's slice). Derivative: g placed into zeros there. */
+    public static Tensor narrow(Tensor x, int dim, long start, long length) {
+        Layout l = x.layout();
+        int nd = l.dim();
+        if (nd == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
+        int d = Ops.wrapDim(dim, nd);
+        int size = l.size(d);
+        long st = start < 0 ? start + size : start;
+        if (start < -size || start > size) {
+            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", " + size
+                    + "], but got " + start + ")");
+        }
+        if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");
+        if (st + length > size) {
+            throw new IllegalArgumentException("start (" + st + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        int[] ns = l.shape().clone();
+        ns[d] = (int) length;
+        Tensor out = x.viewOf(new Layout(ns, l.strides(), l.offset() + (int) st * l.strides()[d]));
+        if (Graph.needs(x)) {
+            int[] shape = l.shape();
+            int s0 = (int) st, len = (int) length;
+            Graph.record(out, "SliceBackward0", (g, k) -> new Tensor[] {sliceBackward(g, shape, d, s0, len)}, x);
+        }
+        return out;
+    }
+
+    /** Zeros of {@code shape} with g written at start..start+length along dim. Derivative: gg narrowed back. */
+    public static Tensor sliceBackward(Tensor g, int[] shape, int dim, int start, int length) {
+        Tensor out = Ops.empty(g.dtype(), shape);
+        Tensor slot = out.narrow(dim, start, length);
+        K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
+        Tensor result = Tensor.wrap(out.storage(), out.layout());
+        if (Graph.needs(g)) {
+            Graph.record(result, "SliceBackwardBackward0", (gg, k) -> new Tensor[] {gg.narrow(dim, start, length)}, g);
+        }
+        return result;
+    }
+
+    /** A contiguous copy. Derivative: g. */
+    public static Tensor clone(Tensor x) {
+        Tensor out = cloneNoGraph(x);
+        if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, k) -> new Tensor[] {g}, x);
+        return out;
+    }
+
+    /** A contiguous copy without recording anything. */
+    public static Tensor cloneNoGraph(Tensor x) {
+        Tensor out = Ops.empty(x.dtype(), x.layout().shape());
+        K.copy(x.storage(), x.layout(), out.storage(), out.layout());
+        return out;
+    }
+}

@@ -245,7 +245,7 @@ def main():
     state()
     # a generator mid-twist (624 draws in) and a fresh torch.Generator()
     seed(11)
-    torch.rand(700)
+    run('rand', 'f32', 700)
     state()
     run('randn', 'f32', 17)
 

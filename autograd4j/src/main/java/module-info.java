@@ -9,5 +9,6 @@ module org.autograd4j {
     exports org.autograd4j;
     exports org.autograd4j.autograd;
     exports org.autograd4j.format;
+    exports org.autograd4j.nn;
     exports org.autograd4j.random;
 }

@@ -31,9 +31,13 @@ public final class AccumulateGrad extends Node {
         if (g == null) return new Tensor[0];
         Tensor old = variable.grad();
         if (old == null) {
-            // Detached, so a create_graph gradient stored here does not keep its history (as PyTorch unless
-            // create_graph, where the stored grad keeps its graph).
-            variable.setGradInternal(GradMode.isEnabled() ? g.clone() : g.detach().contiguousCopy());
+            if (GradMode.isEnabled()) {
+                // create_graph: PyTorch's clone_obey_contract (empty_strided + copy_), so the stored grad keeps
+                // its graph through a CopyBackwards node.
+                variable.setGradInternal(Torch.zeros(g.shape(), g.dtype()).copy_(g));
+            } else {
+                variable.setGradInternal(g.detach().contiguousCopy());
+            }
         } else if (GradMode.isEnabled()) {
             variable.setGradInternal(old.add(g));
         } else {

@@ -16,4 +16,10 @@ public record Edge(Node node, int inputNr) {
     public boolean isValid() {
         return node != null;
     }
+
+    /** As the tuple in {@code next_functions}: {@code (<MulBackward0 object at 0x…>, 0)} or {@code (None, 0)}. */
+    @Override
+    public String toString() {
+        return "(" + (node == null ? "None" : node.toString()) + ", " + inputNr + ")";
+    }
 }

@@ -9,6 +9,7 @@ import org.autograd4j.ops.InPlace;
 import org.autograd4j.ops.LinearAlgebra;
 import org.autograd4j.ops.Ops;
 import org.autograd4j.ops.Pointwise;
+import org.autograd4j.ops.RandomOps;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
 import org.autograd4j.storage.Layout;
@@ -277,10 +278,12 @@ public final class Tensor {
                 retainGraph || createGraph, createGraph, null, false);
     }
 
-    /** A tensor sharing this one's data but cut from the graph ({@code tensor.detach()}). */
+    /**
+     * A tensor sharing this one's data and version counter but cut from the graph ({@code tensor.detach()}).
+     * As in PyTorch it is not a view ({@code _base} is None), so in-place ops on it are allowed.
+     */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, layout, version, base == null ? this : base);
-        return t;
+        return new Tensor(storage, layout, version, null);
     }
 
     // ------------------------------------------------------------------ conversion
@@ -687,6 +690,76 @@ public final class Tensor {
 
     /** Sets every element to {@code value} ({@code tensor.fill_(value)}). */
     public Tensor fill_(double value) { return InPlace.fill(this, value); }
+
+    // ---- random in place (org.autograd4j.ops.RandomOps): PyTorch's exact numbers and fill order; a null
+    // generator means the default one. Like other in-place ops they refuse a leaf that requires grad while
+    // grad mode is on (use Torch.noGrad(), as torch.nn.init does).
+
+    /** Fills with uniform samples in [0, 1) ({@code tensor.uniform_()}). */
+    public Tensor uniform_() { return RandomOps.uniform_(this, 0, 1, null); }
+
+    /** Fills with uniform samples in [from, to) ({@code tensor.uniform_(from, to)}). */
+    public Tensor uniform_(double from, double to) { return RandomOps.uniform_(this, from, to, null); }
+
+    /** {@code tensor.uniform_(from, to, generator=generator)}. */
+    public Tensor uniform_(double from, double to, org.autograd4j.random.Generator generator) {
+        return RandomOps.uniform_(this, from, to, generator);
+    }
+
+    /** Fills with standard normal samples ({@code tensor.normal_()}). */
+    public Tensor normal_() { return RandomOps.normal_(this, 0, 1, null); }
+
+    /** Fills with normal samples ({@code tensor.normal_(mean, std)}). */
+    public Tensor normal_(double mean, double std) { return RandomOps.normal_(this, mean, std, null); }
+
+    /** {@code tensor.normal_(mean, std, generator=generator)}. */
+    public Tensor normal_(double mean, double std, org.autograd4j.random.Generator generator) {
+        return RandomOps.normal_(this, mean, std, generator);
+    }
+
+    /** Fills with 1 (probability p) or 0 ({@code tensor.bernoulli_(p)}); any dtype. */
+    public Tensor bernoulli_(double p) { return RandomOps.bernoulli_(this, p, null); }
+
+    /** {@code tensor.bernoulli_(p, generator=generator)}. */
+    public Tensor bernoulli_(double p, org.autograd4j.random.Generator generator) {
+        return RandomOps.bernoulli_(this, p, generator);
+    }
+
+    /** Fills with 1 (probability p[i], p broadcast to this shape) or 0 ({@code tensor.bernoulli_(p)}). */
+    public Tensor bernoulli_(Tensor p) { return RandomOps.bernoulli_(this, p, null); }
+
+    /** {@code tensor.bernoulli_(p, generator=generator)} with a tensor of probabilities. */
+    public Tensor bernoulli_(Tensor p, org.autograd4j.random.Generator generator) {
+        return RandomOps.bernoulli_(this, p, generator);
+    }
+
+    /** Fills with exponential samples of rate 1 ({@code tensor.exponential_()}). */
+    public Tensor exponential_() { return RandomOps.exponential_(this, 1, null); }
+
+    /** Fills with exponential samples of rate {@code lambd} ({@code tensor.exponential_(lambd)}). */
+    public Tensor exponential_(double lambd) { return RandomOps.exponential_(this, lambd, null); }
+
+    /** {@code tensor.exponential_(lambd, generator=generator)}. */
+    public Tensor exponential_(double lambd, org.autograd4j.random.Generator generator) {
+        return RandomOps.exponential_(this, lambd, generator);
+    }
+
+    /** Fills with integers in [from, to) ({@code tensor.random_(from, to)}); any dtype. */
+    public Tensor random_(long from, long to) { return RandomOps.random_(this, from, to, null); }
+
+    /** {@code tensor.random_(from, to, generator=generator)}. */
+    public Tensor random_(long from, long to, org.autograd4j.random.Generator generator) {
+        return RandomOps.random_(this, from, to, generator);
+    }
+
+    /** Fills with integers in [0, to) ({@code tensor.random_(to)}). */
+    public Tensor random_(long to) { return RandomOps.random_(this, to, null); }
+
+    /**
+     * Fills with integers over the dtype's exactly representable range ({@code tensor.random_()}): [0, 2⁶³)
+     * for int64, [0, 2²⁴] for float32, [0, 2⁵³] for float64, {false, true} for bool.
+     */
+    public Tensor random_() { return RandomOps.random_(this, null); }
 
     // ------------------------------------------------------------------ printing
 

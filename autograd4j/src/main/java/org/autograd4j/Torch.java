@@ -5,6 +5,7 @@ import org.autograd4j.autograd.GradMode;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.Ops;
 import org.autograd4j.ops.Pointwise;
+import org.autograd4j.ops.RandomOps;
 import org.autograd4j.random.Generator;
 import org.autograd4j.random.Sampling;
 import org.autograd4j.storage.Layout;
@@ -303,6 +304,105 @@ public final class Torch {
             default -> throw new IllegalArgumentException("\"check_uniform_bounds\" not implemented for '" + Ops.scalarTypeName(dtype) + "'");
         }
         return t;
+    }
+
+    // ---- random: more factories (org.autograd4j.ops.RandomOps); PyTorch's exact numbers for the same seed.
+
+    /**
+     * Random int64 integers in [low, high), {@code torch.randint(low, high, size)}: {@code random() % range + low}
+     * ({@code random64()} when the range is ≥ 2³²), from the default generator.
+     */
+    public static Tensor randint(long low, long high, long... shape) {
+        return RandomOps.randint(low, high, shape, DType.INT64, null);
+    }
+
+    /** Random int64 integers in [0, high), {@code torch.randint(high, size)}. */
+    public static Tensor randint(long high, long[] shape) {
+        return RandomOps.randint(0, high, shape, DType.INT64, null);
+    }
+
+    /**
+     * Random integers in [low, high) of {@code dtype} from {@code generator} (null: the default one),
+     * {@code torch.randint(low, high, size, dtype=dtype, generator=generator)}.
+     */
+    public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
+        return RandomOps.randint(low, high, shape, dtype, generator);
+    }
+
+    /** A random permutation of 0 … n−1 (int64), {@code torch.randperm(n)}. */
+    public static Tensor randperm(long n) {
+        return RandomOps.randperm(n, null);
+    }
+
+    /** A random permutation from {@code generator} (null: the default one), {@code torch.randperm(n, generator=g)}. */
+    public static Tensor randperm(long n, Generator generator) {
+        return RandomOps.randperm(n, generator);
+    }
+
+    /**
+     * Normal samples (float32) with the given mean and std, {@code torch.normal(mean, std, size)}.
+     */
+    public static Tensor normal(double mean, double std, long... shape) {
+        return normal(mean, std, shape, null);
+    }
+
+    /** {@code torch.normal(mean, std, size, generator=generator)} (float32; null: the default generator). */
+    public static Tensor normal(double mean, double std, long[] shape, Generator generator) {
+        return RandomOps.normal_(Ops.empty(DType.FLOAT32, Ops.toInts(shape)), mean, std, generator);
+    }
+
+    /**
+     * Uniform [0, 1) samples shaped like {@code t}, {@code torch.rand_like(t)}: same dtype and, as PyTorch's
+     * {@code preserve_format}, same strides when t is dense (filled in memory order).
+     */
+    public static Tensor randLike(Tensor t) {
+        return RandomOps.uniform_(RandomOps.emptyLike(t, t.dtype()), 0, 1, null);
+    }
+
+    /** Standard normal samples shaped like {@code t}, {@code torch.randn_like(t)} (see {@link #randLike}). */
+    public static Tensor randnLike(Tensor t) {
+        return RandomOps.normal_(RandomOps.emptyLike(t, t.dtype()), 0, 1, null);
+    }
+
+    /** Random integers in [low, high) shaped like {@code t}, of its dtype, {@code torch.randint_like(t, low, high)}. */
+    public static Tensor randintLike(Tensor t, long low, long high) {
+        return RandomOps.random_(RandomOps.emptyLike(t, t.dtype()), low, high, null);
+    }
+
+    /** Random integers in [0, high) shaped like {@code t}, {@code torch.randint_like(t, high)}. */
+    public static Tensor randintLike(Tensor t, long high) {
+        return randintLike(t, 0, high);
+    }
+
+    /**
+     * 0/1 samples with per-element probabilities {@code p} (float32 or float64; a contiguous result of
+     * p's dtype), {@code torch.bernoulli(p)}.
+     */
+    public static Tensor bernoulli(Tensor p) {
+        return RandomOps.bernoulli(p, null);
+    }
+
+    /** {@code torch.bernoulli(p, generator=generator)} (null: the default generator). */
+    public static Tensor bernoulli(Tensor p, Generator generator) {
+        return RandomOps.bernoulli(p, generator);
+    }
+
+    /** 0/1 samples with probability {@code p} shaped like {@code input}, {@code torch.bernoulli(input, p)}. */
+    public static Tensor bernoulli(Tensor input, double p) {
+        return RandomOps.bernoulli_(Ops.empty(input.dtype(), input.layout().shape()), p, null);
+    }
+
+    /**
+     * Category indices (int64) drawn from the rows of {@code probs} (1-d or 2-d non-negative weights),
+     * {@code torch.multinomial(probs, num_samples, replacement)}.
+     */
+    public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement) {
+        return RandomOps.multinomial(probs, numSamples, replacement, null);
+    }
+
+    /** {@code torch.multinomial(probs, num_samples, replacement, generator=generator)}. */
+    public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement, Generator generator) {
+        return RandomOps.multinomial(probs, numSamples, replacement, generator);
     }
 
     // ------------------------------------------------------------------ grad mode

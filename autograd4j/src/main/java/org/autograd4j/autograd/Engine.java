@@ -22,6 +22,12 @@ public final class Engine {
     private Engine() {
     }
 
+    /**
+     * Test-only observation point: when set on the calling thread, it receives every node the engine applies,
+     * right after it ran, in execution order (where PyTorch would call the node's post hooks).
+     */
+    static final ThreadLocal<java.util.function.Consumer<Node>> TRACE = new ThreadLocal<>();
+
     /** Per-node state during one backward pass. */
     private static final class Task {
         final Node node;
@@ -61,6 +67,8 @@ public final class Engine {
                 throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
                         + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
             }
+            // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
+            if (g.dtype() != r.dtype()) g = g.to(r.dtype());
             rootEdges[i] = e;
             rootGrads[i] = g;
         }
@@ -91,6 +99,7 @@ public final class Engine {
             markNeeded(tasks, rootEdges);
         }
 
+        java.util.function.Consumer<Node> trace = TRACE.get();
         boolean prevMode = GradMode.set(createGraph);
         try {
             PriorityQueue<Task> ready = new PriorityQueue<>(
@@ -121,6 +130,7 @@ public final class Engine {
                 boolean run = task.needed && !(inputs != null && node instanceof AccumulateGrad);
                 if (run && anyNonNull(grads)) {
                     outs = node.apply(grads);
+                    if (trace != null) trace.accept(node);
                 }
                 if (!retainGraph && run) node.releaseVariables();
                 int n = node.numOutputs();
@@ -195,7 +205,7 @@ public final class Engine {
         return tasks;
     }
 
-    /** For autograd.grad: a node runs only if a captured input lies below it (iterative post-order). */
+    /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
     private static void markNeeded(Map<Node, Task> tasks, Edge[] rootEdges) {
         Map<Node, Boolean> done = new HashMap<>();
         for (Task t : tasks.values()) t.needed = false;
@@ -219,11 +229,15 @@ public final class Engine {
                     }
                 } else {
                     stack.pop();
+                    // As PyTorch's exec_info: a node runs when a child runs or is captured; a captured node
+                    // itself only runs if another captured node lies below it (its saved tensors stay alive).
                     Task t = tasks.get(n);
-                    boolean needed = t.captureIndex != null;
+                    boolean needed = false;
                     for (int j = 0; j < n.numOutputs() && !needed; j++) {
                         Node next = n.nextEdge(j).node();
-                        if (next != null && tasks.get(next).needed) needed = true;
+                        if (next == null) continue;
+                        Task nt = tasks.get(next);
+                        if (nt.needed || nt.captureIndex != null) needed = true;
                     }
                     t.needed = needed;
                 }

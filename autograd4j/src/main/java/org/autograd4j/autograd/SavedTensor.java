@@ -47,8 +47,8 @@ public final class SavedTensor {
             String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().name());
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
                     + "operation: [" + t.typeName() + " " + shapeList(t.shape()) + "]"
-                    + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who)
-                    + ", is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly "
+                    + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who + ",")
+                    + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly "
                     + "detection to find the operation that failed to compute its gradient, with "
                     + "torch.autograd.set_detect_anomaly(True).");
         }

@@ -265,6 +265,7 @@ final class ScalarKernels implements Kernels {
     @Override
     public void copy(Storage src, Layout sl, Storage dst, Layout dl) {
         int n = dl.numel();
+        if (n == 0) return; // an empty view may have an offset past the end of its storage
         int[] sp = positions(sl), dp = positions(dl);
         int so = sl.offset(), dof = dl.offset();
         if (src instanceof Storage.F32 s && dst instanceof Storage.F32 d) {
@@ -293,6 +294,7 @@ final class ScalarKernels implements Kernels {
     @Override
     public void fill(Storage dst, Layout dl, double v) {
         int n = dl.numel();
+        if (n == 0) return;
         int[] dp = positions(dl);
         int dof = dl.offset();
         if (dst instanceof Storage.F32 d && dp == null) {

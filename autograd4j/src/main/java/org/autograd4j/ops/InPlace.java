@@ -30,6 +30,17 @@ public final class InPlace {
         }
     }
 
+    /**
+     * Recording an in-place op on a view would have to rebase the view's base too (PyTorch's CopySlices); until
+     * that exists, refuse rather than leave the base with a history that silently misses the new values' graph.
+     */
+    private static void checkNotView(Tensor self) {
+        if (self.base() != null) {
+            throw new UnsupportedOperationException("autograd4j: in-place operations on views that record a graph (PyTorch's "
+                    + "CopySlices) are not supported yet; use the out-of-place op, or modify the base tensor");
+        }
+    }
+
     private static int category(DType d) {
         return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
     }
@@ -50,10 +61,7 @@ public final class InPlace {
                     + Ops.scalarTypeName(self.dtype()));
         }
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
-        if (record && self.base() != null && self.base().requiresGrad()) {
-            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
-                    + "not supported yet; use the out-of-place op");
-        }
+        if (record) checkNotView(self);
         Tensor result;
         if (record) {
             result = op.apply(snapshot(self), other);
@@ -100,10 +108,7 @@ public final class InPlace {
                     + Ops.sizeList(b));
         }
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || src.requiresGrad());
-        if (record && self.base() != null && self.base().requiresGrad()) {
-            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
-                    + "not supported yet; use the out-of-place op");
-        }
+        if (record) checkNotView(self);
         Tensor s = Ops.convert(src, self.dtype());
         Tensor tmp = Shapes.cloneNoGraph(s.viewOf(s.layout().broadcastTo(shape)));
         K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
@@ -123,10 +128,7 @@ public final class InPlace {
     public static Tensor fill(Tensor self, double v) {
         checkWritable(self);
         boolean record = GradMode.isEnabled() && self.requiresGrad();
-        if (record && self.base() != null && self.base().requiresGrad()) {
-            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
-                    + "not supported yet; use the out-of-place op");
-        }
+        if (record) checkNotView(self);
         Tensor old = record ? snapshot(self) : null;
         K.fill(self.storage(), self.layout(), v);
         self.bumpVersion();

@@ -32,8 +32,7 @@ public final class Indexing {
         if (Graph.needs(x)) {
             int[] shape = x.layout().shape();
             Tensor idx = index.detach();
-            Graph.record(out, "GatherBackward0", (g, n) -> new Tensor[] {scatterAdd(Ops.empty(g.dtype(), shape), d, idx, g), null},
-                    new Tensor[] {x, index});
+            Graph.record(out, "GatherBackward0", (g, n) -> new Tensor[] {scatterAdd(Ops.empty(g.dtype(), shape), d, idx, g)}, x);
         }
         return out;
     }
@@ -60,7 +59,7 @@ public final class Indexing {
         if (Graph.needs(base, src)) {
             Tensor idx = index.detach();
             Graph.record(out, "ScatterAddBackward0", (g, n) -> new Tensor[] {
-                n.needs(0) ? g : null, null, n.needs(2) ? g.gather(d, idx) : null}, new Tensor[] {base, index, src});
+                n.needs(0) ? g : null, n.needs(1) ? g.gather(d, idx) : null}, new Tensor[] {base, src});
         }
         return out;
     }
@@ -88,8 +87,7 @@ public final class Indexing {
         if (Graph.needs(x)) {
             int[] inShape = x.layout().shape();
             Tensor ix = index.detach();
-            Graph.record(result, "IndexSelectBackward0", (g, n) -> new Tensor[] {indexAdd(Ops.empty(g.dtype(), inShape), d, ix, g), null},
-                    new Tensor[] {x, index});
+            Graph.record(result, "IndexSelectBackward0", (g, n) -> new Tensor[] {indexAdd(Ops.empty(g.dtype(), inShape), d, ix, g)}, x);
         }
         return result;
     }
@@ -109,7 +107,7 @@ public final class Indexing {
         if (Graph.needs(base, src)) {
             Tensor ix = index.detach();
             Graph.record(out, "IndexAddBackward0", (g, n) -> new Tensor[] {
-                n.needs(0) ? g : null, null, n.needs(2) ? g.indexSelect(d, ix) : null}, new Tensor[] {base, index, src});
+                n.needs(0) ? g : null, n.needs(1) ? g.indexSelect(d, ix) : null}, new Tensor[] {base, src});
         }
         return out;
     }

@@ -142,19 +142,23 @@ public final class LinearAlgebra {
         }
         if (da == 1 && db == 1) return dot(a, b);
         if (da == 2 && db == 1) return mv(a, b);
-        if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
+        // PyTorch squeezes in place here, hence SqueezeBackward3 (squeeze_.dim).
+        if (da == 1 && db == 2) return Shapes.squeeze(a.unsqueeze(0).mm(b), 0, "SqueezeBackward3");
         if (da == 2 && db == 2) return mm(a, b);
         long[] as = a.shape(), bs = b.shape();
-        if (da >= 3 && (db == 1 || db == 2)) {
-            // Fold the batch dims of a into its rows: one mm, then an unsafe view back.
-            long rows = 1;
-            for (int i = 0; i < da - 1; i++) rows *= as[i];
-            Tensor a2 = a.reshape(rows, as[da - 1]);
-            Tensor b2 = db == 1 ? b.unsqueeze(-1) : b;
-            Tensor p = a2.mm(b2);
-            long[] outShape = java.util.Arrays.copyOf(as, db == 1 ? da - 1 : da);
-            if (db == 2) outShape[da - 1] = bs[1];
-            return Shapes.unsafeView(p, outShape);
+        if ((da >= 3 && db <= 2) || (db >= 3 && da <= 2)) {
+            // Fold the batch dims of the bigger operand into matrix rows: one mm (or mv), then an unsafe view
+            // back. For a batched right operand PyTorch folds bᵀ and transposes the result back.
+            boolean transpose = db > da;
+            Tensor t1 = transpose ? b.transpose(-2, -1) : a;
+            Tensor t2 = !transpose ? b : da == 2 ? a.t() : a;
+            long[] s1 = t1.shape();
+            Tensor folded = t1.reshape(-1, s1[s1.length - 1]);
+            long[] outShape = java.util.Arrays.copyOf(s1, t2.dim() == 2 ? s1.length : s1.length - 1);
+            if (t2.dim() == 1) return Shapes.unsafeView(folded.mv(t2), outShape);
+            outShape[s1.length - 1] = t2.shape()[1];
+            Tensor out = Shapes.unsafeView(folded.mm(t2), outShape);
+            return transpose ? out.transpose(-2, -1).contiguous() : out;
         }
         // General case: broadcast batch dims, flatten to 3-d, bmm, view back.
         long n = da >= 2 ? as[da - 2] : 1, m1 = as[da - 1];

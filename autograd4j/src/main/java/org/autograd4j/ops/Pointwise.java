@@ -103,7 +103,7 @@ public final class Pointwise {
         return out;
     }
 
-    /** {@code a / b} (true division). Derivative: {@code (g/b, -g·a/b²)}. */
+    /** {@code a / b} (true division). Derivative: {@code (g/b, -g·((a/b)/b))}, rounded as PyTorch's formula. */
     public static Tensor div(Tensor a, Tensor b) {
         DType t = Promotion.resultType(a, b);
         if (!t.isFloatingPoint()) t = DType.FLOAT32;
@@ -114,7 +114,7 @@ public final class Pointwise {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             Graph.record(out, "DivBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? Reductions.sumTo(g.div(sb.get()), as) : null,
-                n.needs(1) ? Reductions.sumTo(g.neg().mul(sa.get()).div(sb.get().mul(sb.get())), bs) : null},
+                n.needs(1) ? Reductions.sumTo(g.neg().mul(sa.get().div(sb.get()).div(sb.get())), bs) : null},
                 new Tensor[] {a, b}, saved(sa, sb));
         }
         return out;
@@ -373,12 +373,13 @@ public final class Pointwise {
         if (Graph.needs(a, b)) {
             int[] as = a.layout().shape(), bs = b.layout().shape();
             Tensor c = cond.detach();
+            // As PyTorch, the edges are (self, other): the condition is not differentiable.
             Graph.record(out, "WhereBackward0", (g, n) -> {
                 Tensor zero = Tensor.wrappedScalar(0.0);
-                return new Tensor[] {null,
-                    n.needs(1) ? Reductions.sumTo(where(c, g, zero), as) : null,
-                    n.needs(2) ? Reductions.sumTo(where(c, zero, g), bs) : null};
-            }, new Tensor[] {cond, a, b});
+                return new Tensor[] {
+                    n.needs(0) ? Reductions.sumTo(where(c, g, zero), as) : null,
+                    n.needs(1) ? Reductions.sumTo(where(c, zero, g), bs) : null};
+            }, new Tensor[] {a, b});
         }
         return out;
     }
@@ -400,8 +401,7 @@ public final class Pointwise {
                 a.storage(), a.layout(), out.storage(), out.layout());
         if (Graph.needs(a)) {
             Tensor m = mask.detach();
-            Graph.record(out, "MaskedFillBackward0", (g, n) -> new Tensor[] {where(m, Tensor.wrappedScalar(0.0), g), null},
-                    new Tensor[] {a, mask});
+            Graph.record(out, "MaskedFillBackward0", (g, n) -> new Tensor[] {where(m, Tensor.wrappedScalar(0.0), g)}, a);
         }
         return out;
     }

@@ -14,19 +14,21 @@ public final class Promotion {
 
     /** The dtype of {@code a op b}. */
     public static DType resultType(Tensor a, Tensor b) {
-        DType dim = null, zero = null, wrapped = null;
-        for (Tensor t : new Tensor[] {a, b}) {
-            DType d = t.dtype();
-            if (t.isWrappedNumber()) {
-                if (d.isFloatingPoint()) d = DType.FLOAT32;
-                wrapped = wrapped == null ? d : DType.promote(wrapped, d);
-            } else if (t.dim() == 0) {
-                zero = zero == null ? d : DType.promote(zero, d);
-            } else {
-                dim = dim == null ? d : DType.promote(dim, d);
-            }
-        }
-        return combine(dim, combine(zero, wrapped));
+        if (a.dtype() == b.dtype()) return a.dtype(); // the common case: no tiers to weigh
+        int ta = tier(a), tb = tier(b);
+        DType da = tierType(a, ta), db = tierType(b, tb);
+        if (ta == tb) return DType.promote(da, db);
+        // the operand of the higher tier (lower number) is "higher"
+        return ta < tb ? combine(da, db) : combine(db, da);
+    }
+
+    /** 0: tensor with dimensions, 1: 0-d tensor, 2: wrapped Java scalar. */
+    private static int tier(Tensor t) {
+        return t.isWrappedNumber() ? 2 : t.dim() == 0 ? 1 : 0;
+    }
+
+    private static DType tierType(Tensor t, int tier) {
+        return tier == 2 && t.dtype().isFloatingPoint() ? DType.FLOAT32 : t.dtype();
     }
 
     /** The dtype of {@code a op scalar} for a Java scalar of the given category. */

@@ -188,9 +188,13 @@ public final class Reductions {
                 long zeros = isZero.sum().itemLong();
                 Tensor zero = Tensor.wrappedScalar(0.0);
                 if (zeros == 0) return new Tensor[] {g.mul(so.get()).div(a)};
-                if (zeros > 1) return new Tensor[] {a.mul(0.0).add(g.mul(0.0))};
-                Tensor others = Pointwise.where(isZero, Tensor.wrappedScalar(1.0), a).prod();
-                return new Tensor[] {Pointwise.where(isZero, g.mul(others), zero)};
+                // With zeros, still differentiable (double backward): nz = x with its zeros replaced by 1,
+                // p = Π nz, s = Σ of the zero elements (0, but it carries their gradient).
+                Tensor nz = Pointwise.where(isZero, Tensor.wrappedScalar(1.0), a);
+                Tensor p = nz.prod(), s = Pointwise.where(isZero, a, zero).sum();
+                if (zeros == 1) return new Tensor[] {Pointwise.where(isZero, g.mul(p), g.mul(s).mul(p).div(nz))};
+                if (zeros == 2) return new Tensor[] {Pointwise.where(isZero, g.mul(p).mul(s.sub(a)), zero)};
+                return new Tensor[] {a.mul(0.0).add(g.mul(0.0))};
             }, x, sx, so);
         }
         return out;
@@ -253,7 +257,7 @@ public final class Reductions {
                 return new Tensor[] {Indexing.scatterAdd(Ops.empty(x.dtype(), x.layout().shape()), nd == 0 ? 0 : d, ii, gi)};
             }, x);
         }
-        return new ValuesIndices(values, indices);
+        return new ValuesIndices(max ? "max" : "min", values, indices);
     }
 
     /** Index of the max (or min) of the flattened tensor. */

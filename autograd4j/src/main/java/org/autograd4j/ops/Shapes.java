@@ -163,6 +163,11 @@ public final class Shapes {
 
     /** Removes dim if it has size 1 (else the same shape). Derivative: g unsqueezed there. */
     public static Tensor squeeze(Tensor x, int dim) {
+        return squeeze(x, dim, "SqueezeBackward1");
+    }
+
+    /** {@link #squeeze(Tensor, int)} recorded under another name (PyTorch's in-place squeeze_ is SqueezeBackward3). */
+    static Tensor squeeze(Tensor x, int dim, String name) {
         Layout l = x.layout();
         int nd = l.dim();
         int d = Ops.wrapDim(dim, nd);
@@ -180,7 +185,7 @@ public final class Shapes {
             out = x.viewOf(l);
         }
         if (Graph.needs(x)) {
-            Graph.record(out, "SqueezeBackward1", (g, k) -> new Tensor[] {removes ? g.unsqueeze(d) : g}, x);
+            Graph.record(out, name, (g, k) -> new Tensor[] {removes ? g.unsqueeze(d) : g}, x);
         }
         return out;
     }

@@ -220,7 +220,7 @@ public final class Generator {
             // Legacy form: the cached sample is rho·sin(2π·x).
             double rho = Double.longBitsToDouble(getLong(bytes, 5032));
             double x = Double.longBitsToDouble(getLong(bytes, 5016));
-            d = rho * StrictMath.sin(2.0 * Math.PI * x);
+            d = rho * Libm.sin(2.0 * Math.PI * x);
         }
         for (int i = 0; i < N; i++) {
             state[i] = (int) getLong(bytes, 24 + 8 * i);

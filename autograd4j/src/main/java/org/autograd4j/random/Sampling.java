@@ -11,8 +11,9 @@ import java.util.Locale;
  *       {@link Generator#defaultGenerator()} (PyTorch's {@code generator=None}).</li>
  *   <li>Outputs are written to {@code out[off] … out[off+n−1]} in the order PyTorch fills the tensor, which is
  *       memory order for a contiguous tensor. For a non-contiguous tensor PyTorch's {@code TensorIterator}
- *       fills elements in logical (row-major) order of the view, so the caller samples into a temporary
- *       array of {@code numel} elements and scatters it into the view in logical order.</li>
+ *       fills elements with the dimensions sorted by stride (memory order for transposed, permuted or sliced
+ *       views, not the view's row-major order), so the caller samples into a temporary array of
+ *       {@code numel} elements and scatters it in that order ({@code org.autograd4j.ops.RandomOps}).</li>
  *   <li>Each call holds the generator's monitor for its whole duration, as PyTorch holds the generator's
  *       mutex per op.</li>
  *   <li>Argument errors throw {@link IllegalArgumentException} with PyTorch's message.</li>
@@ -27,8 +28,8 @@ import java.util.Locale;
  * so they are bit-exact. Float32 normal on the fill path uses {@link AvxMath}, bit-exact. Samplers that call
  * the C library's double {@code log}/{@code sin}/{@code cos}/{@code tan}/{@code exp} (float64 normal,
  * the scalar normal path, exponential, multinomial without replacement, geometric, cauchy, log-normal) go
- * through {@link Libm} and can differ from PyTorch in the last bit of a float64 result when Java's and
- * glibc's functions round differently (rare; see the goldens test).
+ * through {@link Libm} and can differ from PyTorch by 1–2 ulp in a float64 result where Java's and glibc's
+ * functions round differently (a few elements per thousand; float32 results almost never).
  */
 public final class Sampling {
 
@@ -367,7 +368,10 @@ public final class Sampling {
     }
 
     /**
-     * {@code torch.randint(low, high, dtype=torch.float32)}: the int64 algorithm, then rounded to float.
+     * {@code torch.randint(low, high, dtype=torch.float32)}: the int64 algorithm, then rounded to float. As in
+     * PyTorch, {@code low}/{@code high} are first moved inwards to the nearest bounds whose neighbours survive
+     * the rounding ({@code update_from}/{@code update_to}), e.g. high = 2⁴⁰ becomes 2⁴⁰ − 2¹⁶, which changes
+     * the range.
      *
      * @param g    generator ({@code null}: default)
      * @param out  destination
@@ -377,7 +381,10 @@ public final class Sampling {
      * @param high one above the highest value (exclusive)
      */
     public static void randint(Generator g, float[] out, int off, int n, long low, long high) {
-        long range = checkRange(low, high);
+        checkRange(low, high);
+        low = updateFrom(low, true);
+        high = updateTo(high, true);
+        long range = checkRangeFp(low, high);
         boolean wide = Long.compareUnsigned(range, 1L << 32) >= 0;
         g = gen(g);
         synchronized (g) {
@@ -388,7 +395,8 @@ public final class Sampling {
     }
 
     /**
-     * {@code torch.randint(low, high, dtype=torch.float64)}: the int64 algorithm, then rounded to double.
+     * {@code torch.randint(low, high, dtype=torch.float64)}: the int64 algorithm, then rounded to double,
+     * after PyTorch's {@code update_from}/{@code update_to} for 53-bit mantissas (see the float overload).
      *
      * @param g    generator ({@code null}: default)
      * @param out  destination
@@ -398,7 +406,10 @@ public final class Sampling {
      * @param high one above the highest value (exclusive)
      */
     public static void randint(Generator g, double[] out, int off, int n, long low, long high) {
-        long range = checkRange(low, high);
+        checkRange(low, high);
+        low = updateFrom(low, false);
+        high = updateTo(high, false);
+        long range = checkRangeFp(low, high);
         boolean wide = Long.compareUnsigned(range, 1L << 32) >= 0;
         g = gen(g);
         synchronized (g) {
@@ -414,6 +425,34 @@ public final class Sampling {
                     + low + " >= to=" + high);
         }
         return high - low;
+    }
+
+    private static long checkRangeFp(long low, long high) {
+        if (low >= high) {
+            throw new IllegalArgumentException("random_ expects 'from' casted to dtype to be less than 'to' casted"
+                    + " to dtype, but got from=" + low + " >= to=" + high);
+        }
+        return high - low;
+    }
+
+    // ATen's update_from: move `from` right until from+1 survives the rounding to the float type.
+    private static long updateFrom(long from, boolean isFloat) {
+        long fromPlus1 = isFloat ? (long) (float) (from + 1) : (long) (double) (from + 1);
+        if (fromPlus1 < from) {
+            int n = 63 - Long.numberOfLeadingZeros(Math.abs(from + 1));
+            from = fromPlus1 + (1L << (n - (isFloat ? 24 : 53) + 1));
+        }
+        return from;
+    }
+
+    // ATen's update_to: move `to` left until to−1 survives the rounding to the float type.
+    private static long updateTo(long to, boolean isFloat) {
+        long toMinus1 = isFloat ? (long) (float) (to - 1) : (long) (double) (to - 1);
+        if (toMinus1 >= to) {
+            int n = 63 - Long.numberOfLeadingZeros(Math.abs(to - 1));
+            to = toMinus1 - (1L << (n - (isFloat ? 24 : 53) + 1));
+        }
+        return to;
     }
 
     private static long nextInRange(Generator g, long range, long base, boolean wide) {
@@ -681,13 +720,13 @@ public final class Sampling {
      * {@code nCategories} non-negative weights, row-major; a 1-d input is one row). Writes
      * {@code nDist × nSample} category indices.
      *
-     * <p><b>Without replacement, or nSample = 1</b> (PyTorch's Gumbel/exponential trick): fill
+     * <p><b>Without replacement</b> (PyTorch's Gumbel/exponential trick): fill
      * {@code q = exponential_(1)} over all rows (float32 from the double sample), {@code q = probs / q} in
      * float, then per row the indices of the nSample largest q in descending order (argmax for one sample).
      * Ties (possible only among zero weights) are broken by lower index; PyTorch's topk leaves their order
      * unspecified.
      *
-     * <p><b>With replacement, nSample &gt; 1</b>: per row, the float cumulative sum of the weights divided by
+     * <p><b>With replacement</b>: per row, the float cumulative sum of the weights divided by
      * the total, last bucket forced to 1; each sample is the first bucket whose cumulative value is ≥ u
      * (binary search), u a float64 uniform.
      *
@@ -741,7 +780,7 @@ public final class Sampling {
                     "cannot sample n_sample > prob_dist.size(-1) samples without replacement");
         }
         g = gen(g);
-        if (!replacement || nSample == 1) {
+        if (!replacement) {
             for (double v : w) {
                 if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
                     throw new IllegalArgumentException(

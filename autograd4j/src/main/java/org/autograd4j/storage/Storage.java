@@ -11,8 +11,16 @@ import org.autograd4j.DType;
  */
 public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I64, Storage.Bool {
 
-    /** The dtype of every element. */
-    public abstract DType dtype();
+    private final DType dtype;
+
+    private Storage(DType dtype) {
+        this.dtype = dtype;
+    }
+
+    /** The dtype of every element (a field, not a virtual call: it is read by every op). */
+    public final DType dtype() {
+        return dtype;
+    }
 
     /** Number of elements. */
     public abstract int size();
@@ -46,10 +54,10 @@ public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I
 
         /** Wraps {@code data} without copying. */
         public F32(float[] data) {
+            super(DType.FLOAT32);
             this.data = data;
         }
 
-        @Override public DType dtype() { return DType.FLOAT32; }
         @Override public int size() { return data.length; }
         @Override public double getDouble(int i) { return data[i]; }
         @Override public void setDouble(int i, double v) { data[i] = (float) v; }
@@ -64,10 +72,10 @@ public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I
 
         /** Wraps {@code data} without copying. */
         public F64(double[] data) {
+            super(DType.FLOAT64);
             this.data = data;
         }
 
-        @Override public DType dtype() { return DType.FLOAT64; }
         @Override public int size() { return data.length; }
         @Override public double getDouble(int i) { return data[i]; }
         @Override public void setDouble(int i, double v) { data[i] = v; }
@@ -82,10 +90,10 @@ public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I
 
         /** Wraps {@code data} without copying. */
         public I64(long[] data) {
+            super(DType.INT64);
             this.data = data;
         }
 
-        @Override public DType dtype() { return DType.INT64; }
         @Override public int size() { return data.length; }
         @Override public double getDouble(int i) { return data[i]; }
         @Override public void setDouble(int i, double v) { data[i] = (long) v; }
@@ -100,10 +108,10 @@ public abstract sealed class Storage permits Storage.F32, Storage.F64, Storage.I
 
         /** Wraps {@code data} without copying. */
         public Bool(boolean[] data) {
+            super(DType.BOOL);
             this.data = data;
         }
 
-        @Override public DType dtype() { return DType.BOOL; }
         @Override public int size() { return data.length; }
         @Override public double getDouble(int i) { return data[i] ? 1 : 0; }
         @Override public void setDouble(int i, double v) { data[i] = v != 0; }

@@ -1,0 +1,200 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.OpChecks.shapeOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.autograd4j.Autograd;
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+import org.autograd4j.ops.OpTable.Op;
+import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Storage;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The op table's rows run on PyTorch 1.13.1's own inputs ({@code goldens/ops.txt}, written by
+ * {@code tools/goldens/gen_ops.py}; format in its docstring): the whole grad_fn tree with input numbers,
+ * the output and every gradient. Tolerances per row ({@link Op#goldenUlps}): 0 = bit-exact (+ - * /, movement,
+ * selection); 1-2 ulps for transcendental functions, where PyTorch's kernels are not correctly rounded (one
+ * more for gradients); reductions, matrix products and gradients summed over broadcast dims compare within a
+ * few ulps of max(1, the tensor's largest magnitude), as summation order differs (PyTorch: cascade sums and
+ * BLAS; here: compensated sums and FMA loops).
+ */
+class OpGoldenTest {
+    record Golden(String row, DType dtype, List<Tensor> inputs, String graph, DType outType, int[] outShape, double[] out,
+                  double[] gout, List<double[]> grads, int line) {
+        String label() {
+            return row + " " + dtype + " (ops.txt:" + line + ")";
+        }
+    }
+
+    private static DType dtype(String s) {
+        return switch (s) {
+            case "float32" -> DType.FLOAT32;
+            case "float64" -> DType.FLOAT64;
+            case "int64" -> DType.INT64;
+            case "bool" -> DType.BOOL;
+            default -> throw new IllegalArgumentException(s);
+        };
+    }
+
+    private static int[] shape(String s) {
+        String body = s.substring(1, s.length() - 1);
+        if (body.isEmpty()) return new int[0];
+        String[] p = body.split(",");
+        int[] r = new int[p.length];
+        for (int i = 0; i < p.length; i++) r[i] = Integer.parseInt(p[i]);
+        return r;
+    }
+
+    private static double[] values(String[] tok, int from, DType t) {
+        double[] r = new double[tok.length - from];
+        for (int i = 0; i < r.length; i++) {
+            String v = tok[from + i];
+            r[i] = switch (t) {
+                case FLOAT32 -> Float.intBitsToFloat(Integer.parseUnsignedInt(v, 16));
+                case FLOAT64 -> Double.longBitsToDouble(Long.parseUnsignedLong(v, 16));
+                default -> Long.parseLong(v);
+            };
+        }
+        return r;
+    }
+
+    static Tensor tensor(DType t, int[] shape, double[] v) {
+        Storage s = Storage.allocate(t, v.length);
+        for (int i = 0; i < v.length; i++) {
+            if (t.isFloatingPoint()) s.setDouble(i, v[i]);
+            else s.setLong(i, (long) v[i]);
+        }
+        return Tensor.wrap(s, Layout.contiguous(shape));
+    }
+
+    static List<Golden> load() throws IOException {
+        InputStream in = OpGoldenTest.class.getResourceAsStream("/goldens/ops.txt");
+        if (in == null) throw new IOException("missing test resource /goldens/ops.txt");
+        List<Golden> r = new ArrayList<>();
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String row = null, graph = null;
+            DType dt = null, outType = null;
+            int[] outShape = null;
+            double[] out = null, gout = null;
+            List<Tensor> inputs = new ArrayList<>();
+            List<double[]> grads = new ArrayList<>();
+            int lineNo = 0, start = 0;
+            for (String line; (line = br.readLine()) != null; ) {
+                lineNo++;
+                if (line.startsWith("#") || line.isBlank()) continue;
+                String[] tok = line.split(" ");
+                switch (tok[0]) {
+                    case "case" -> {
+                        row = tok[1];
+                        dt = dtype(tok[2]);
+                        inputs = new ArrayList<>();
+                        grads = new ArrayList<>();
+                        start = lineNo;
+                    }
+                    case "in" -> {
+                        DType t = dtype(tok[1]);
+                        Tensor x = tensor(t, shape(tok[2]), values(tok, 4, t));
+                        if (tok[3].equals("1")) x.requiresGrad_();
+                        inputs.add(x);
+                    }
+                    case "fn" -> graph = tok[1];
+                    case "out" -> {
+                        outType = dtype(tok[1]);
+                        outShape = shape(tok[2]);
+                        out = values(tok, 3, outType);
+                    }
+                    case "gout" -> gout = values(tok, 1, outType);
+                    case "grad" -> grads.add(tok[1].equals("null") ? null : values(tok, 1, dtypeOfGrad(inputs, grads.size())));
+                    case "end" -> r.add(new Golden(row, dt, inputs, graph, outType, outShape, out, gout, grads, start));
+                    default -> throw new IOException("ops.txt:" + lineNo + ": bad line " + line);
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The dtype of the k-th input that requires grad. */
+    private static DType dtypeOfGrad(List<Tensor> inputs, int k) {
+        for (Tensor t : inputs) if (t.requiresGrad() && k-- == 0) return t.dtype();
+        throw new IllegalStateException("more grads than inputs requiring grad");
+    }
+
+    /** Within {@code ulps} per element: ulps of each element, or when scaled of max(1, largest |expected|). */
+    static void assertNear(String what, double[] expected, double[] actual, DType t, int ulps, boolean scaled) {
+        assertEquals(expected.length, actual.length, what + ": numel");
+        double scale = 0;
+        for (double e : expected) if (Double.isFinite(e)) scale = Math.max(scale, Math.abs(e));
+        for (int i = 0; i < expected.length; i++) {
+            double e = expected[i], a = actual[i];
+            if (OpChecks.same(e, a)) continue;
+            double ref = scaled ? Math.max(scale, 1.0) : Math.abs(e);
+            double ulp = t == DType.FLOAT32 ? Math.ulp((float) ref) : Math.ulp(ref);
+            if (!(Math.abs(a - e) <= ulps * ulp)) {
+                fail(what + ": element " + i + " is " + a + ", PyTorch " + e + " (" + (a - e) / ulp + " ulps, allowed " + ulps + ")");
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldens() throws IOException {
+        return load().stream().map(gd -> DynamicTest.dynamicTest(gd.label(), () -> {
+            Op op = OpTable.byName(gd.row());
+            Tensor out = op.fn.apply(gd.inputs());
+            String what = gd.label();
+            assertEquals(gd.graph(), OpChecks.graph(out.gradFn()), what + ": grad_fn graph");
+            assertEquals(gd.outType(), out.dtype(), what + ": dtype");
+            assertArrayEquals(gd.outShape(), shapeOf(out), what + ": shape");
+            assertNear(what + " forward", gd.out(), out.toDoubleArray(), gd.outType(), op.goldenUlps, op.goldenScaled);
+            List<Tensor> xs = gd.inputs().stream().filter(Tensor::requiresGrad).toList();
+            if (xs.isEmpty()) return;
+            List<Tensor> grads = Autograd.grad(List.of(out), xs, List.of(tensor(gd.outType(), gd.outShape(), gd.gout())),
+                    false, false, true);
+            for (int k = 0; k < xs.size(); k++) {
+                double[] e = gd.grads().get(k);
+                if (e == null) {
+                    assertNull(grads.get(k), what + ": grad " + k);
+                    continue;
+                }
+                assertEquals(xs.get(k).dtype(), grads.get(k).dtype(), what + ": grad dtype " + k);
+                // A gradient summed over broadcast dims is a reduction: its order of summation differs.
+                boolean reduced = !java.util.Arrays.equals(shapeOf(xs.get(k)), gd.outShape());
+                // Mixed dtypes: the gradient was computed in the output's dtype before the cast to the input's.
+                DType t = xs.get(k).dtype() == DType.FLOAT32 || gd.outType() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+                assertNear(what + " grad " + k, e, grads.get(k).toDoubleArray(), t,
+                        reduced ? Math.max(2, gradUlps(op)) : gradUlps(op), reduced || op.goldenScaled);
+            }
+        }));
+    }
+
+    /** Gradients chain a few more roundings than the forward value. */
+    private static int gradUlps(Op op) {
+        return op.goldenUlps == 0 ? 0 : op.goldenUlps + 1;
+    }
+
+    @Test
+    void everyRowHasGoldens() throws IOException {
+        Set<String> covered = new TreeSet<>();
+        for (Golden g : load()) covered.add(g.row());
+        Set<String> missing = new TreeSet<>(OpTable.OPS.keySet());
+        missing.removeAll(covered);
+        assertTrue(missing.isEmpty(), "op table rows without PyTorch goldens: " + missing);
+    }
+}

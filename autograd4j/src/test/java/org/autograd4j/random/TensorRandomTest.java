@@ -1,0 +1,452 @@
+package org.autograd4j.random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.autograd4j.DType;
+import org.autograd4j.NoGradScope;
+import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
+import org.autograd4j.nn.Init;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The tensor-level random API against {@code goldens/random_tensor.txt} (tools/goldens/gen_random_tensor.py,
+ * PyTorch 1.13.1), bit for bit, plus the in-place rules (version counter, leaf checks, graph nodes).
+ * Commands replay in file order on the default generator (or an explicit one after {@code gen}).
+ */
+class TensorRandomTest {
+
+    private record Outcome(int line, String command, String expected, String actual, long[] exp, long[] act) {
+    }
+
+    private Generator gen;
+
+    @TestFactory
+    Stream<DynamicTest> goldens() throws IOException {
+        List<String> lines = readGoldens();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int ln = 0; ln < lines.size(); ln++) {
+            String line = lines.get(ln);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("seed ")) {
+                gen = null;
+                Torch.manualSeed(Long.parseUnsignedLong(line.substring(5).trim()));
+                continue;
+            }
+            if (line.startsWith("gen ")) {
+                gen = new Generator(Long.parseUnsignedLong(line.substring(4).trim()));
+                continue;
+            }
+            int eq = line.indexOf(" = ");
+            String cmd = line.substring(0, eq);
+            String vals = line.substring(eq + 3).trim();
+            String[] a = cmd.split(" ");
+            if (a[0].equals("sha")) {
+                outcomes.add(new Outcome(ln + 1, cmd, vals, sha(execute(a)), null, null));
+                continue;
+            }
+            String[] v = vals.isEmpty() ? new String[0] : vals.split(" ");
+            long[] exp = new long[v.length];
+            for (int i = 0; i < v.length; i++) {
+                exp[i] = Long.parseUnsignedLong(v[i], 16);
+            }
+            outcomes.add(new Outcome(ln + 1, cmd, null, null, exp, bits(execute(a))));
+        }
+        assertTrue(outcomes.size() > 700, "too few golden cases: " + outcomes.size());
+        return outcomes.stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.command(), () -> compare(o)));
+    }
+
+    /** Ops whose values go through Java's double log/sin/cos (see RandomGoldensTest#usesLibm). */
+    private static boolean usesLibm(String[] a) {
+        return switch (a[0]) {
+            case "randn", "normal" -> true;
+            case "like" -> a[1].equals("randn");
+            case "inplace" -> a[1].equals("exponential") || a[1].equals("normal");
+            case "init" -> a[1].contains("normal");
+            case "multinomial", "multinomialt" -> a[6].equals("0");
+            default -> false;
+        };
+    }
+
+    private static void compare(Outcome o) {
+        if (o.expected() != null) {
+            assertEquals(o.expected(), o.actual(), "sha256 of the values");
+            return;
+        }
+        assertEquals(o.exp().length, o.act().length, "length");
+        int bad = 0;
+        int first = -1;
+        long maxUlp = 0;
+        for (int i = 0; i < o.exp().length; i++) {
+            if (o.exp()[i] != o.act()[i]) {
+                if (first < 0) {
+                    first = i;
+                }
+                bad++;
+                maxUlp = Math.max(maxUlp, Math.abs(o.exp()[i] - o.act()[i]));
+            }
+        }
+        if (bad == 0) {
+            return;
+        }
+        String msg = bad + " of " + o.exp().length + " values differ (max " + maxUlp + "); first at " + first
+                + ": expected " + Long.toHexString(o.exp()[first]) + ", got " + Long.toHexString(o.act()[first]);
+        if (usesLibm(o.command().split(" ")) && maxUlp <= 2 && bad <= Math.max(1, o.exp().length / 100)) {
+            System.out.println("[libm last-bit] line " + o.line() + " " + o.command() + ": " + msg);
+            return;
+        }
+        fail(msg);
+    }
+
+    private Tensor execute(String[] a) {
+        return switch (a[0]) {
+            case "rand" -> Torch.rand(shape(a[2]), dt(a[1]), gen);
+            case "randn" -> Torch.randn(shape(a[2]), dt(a[1]), gen);
+            case "randint" -> {
+                long lo = Long.parseLong(a[2]);
+                long hi = Long.parseLong(a[3]);
+                yield a[1].equals("i64") && gen == null ? Torch.randint(lo, hi, shape(a[4]))
+                        : Torch.randint(lo, hi, shape(a[4]), dt(a[1]), gen);
+            }
+            case "randinth" -> Torch.randint(Long.parseLong(a[1]), shape(a[2]));
+            case "randperm" -> gen == null ? Torch.randperm(Long.parseLong(a[1])) : Torch.randperm(Long.parseLong(a[1]), gen);
+            case "normal" -> gen == null ? Torch.normal(d(a[1]), d(a[2]), shape(a[3]))
+                    : Torch.normal(d(a[1]), d(a[2]), shape(a[3]), gen);
+            case "like" -> {
+                Tensor x = view(Torch.zeros(shape(a[4]), dt(a[2])), a[3]);
+                yield switch (a[1]) {
+                    case "rand" -> Torch.randLike(x);
+                    case "randn" -> Torch.randnLike(x);
+                    default -> Torch.randintLike(x, Long.parseLong(a[5]), Long.parseLong(a[6]));
+                };
+            }
+            case "inplace" -> inplace(a);
+            case "bernoulli" -> {
+                Tensor p = view(probs(shape(a[3]), dt(a[1])), a[2]);
+                yield gen == null ? Torch.bernoulli(p) : Torch.bernoulli(p, gen);
+            }
+            case "bernoullis" -> Torch.bernoulli(Torch.zeros(shape(a[2]), dt(a[1])), d(a[3]));
+            case "multinomial", "multinomialt" -> multinomial(a);
+            case "init" -> init(a);
+            case "sha" -> switch (a[1]) {
+                case "randn" -> Torch.randn(Long.parseLong(a[3]));
+                case "rand" -> Torch.rand(new long[] {Long.parseLong(a[3])}, DType.FLOAT64);
+                case "randint" -> Torch.randint(-(1L << 40), 1L << 40, Long.parseLong(a[3]));
+                default -> Torch.randperm(Long.parseLong(a[2]));
+            };
+            default -> throw new IllegalArgumentException(a[0]);
+        };
+    }
+
+    private Tensor inplace(String[] a) {
+        Tensor base = Torch.zeros(shape(a[4]), dt(a[2]));
+        Tensor x = view(base, a[3]);
+        int before = base.version();
+        Generator g = gen;
+        switch (a[1]) {
+            case "uniform" -> {
+                if (g == null) {
+                    x.uniform_(d(a[5]), d(a[6]));
+                } else {
+                    x.uniform_(d(a[5]), d(a[6]), g);
+                }
+            }
+            case "normal" -> {
+                if (g == null) {
+                    x.normal_(d(a[5]), d(a[6]));
+                } else {
+                    x.normal_(d(a[5]), d(a[6]), g);
+                }
+            }
+            case "bernoulli" -> {
+                if (g == null) {
+                    x.bernoulli_(d(a[5]));
+                } else {
+                    x.bernoulli_(d(a[5]), g);
+                }
+            }
+            case "bernoullit" -> x.bernoulli_(probs(x.shape(), DType.FLOAT32), g);
+            case "exponential" -> {
+                if (g == null) {
+                    x.exponential_(d(a[5]));
+                } else {
+                    x.exponential_(d(a[5]), g);
+                }
+            }
+            case "random2" -> {
+                if (g == null) {
+                    x.random_(Long.parseLong(a[5]), Long.parseLong(a[6]));
+                } else {
+                    x.random_(Long.parseLong(a[5]), Long.parseLong(a[6]), g);
+                }
+            }
+            case "random1" -> x.random_(Long.parseLong(a[5]));
+            case "random0" -> x.random_();
+            default -> throw new IllegalArgumentException(a[1]);
+        }
+        assertEquals(before + 1, base.version(), "version counter");
+        return base;
+    }
+
+    private Tensor multinomial(String[] a) {
+        int rows = Integer.parseInt(a[3]);
+        int cats = Integer.parseInt(a[4]);
+        boolean zeros = a[2].equals("zeros");
+        double[] w = new double[Math.max(rows, 1) * cats];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = zeros ? (i * 7) % 5 : (i * 7) % 13 + 1;
+        }
+        Tensor p = Torch.tensor(w, dt(a[1]));
+        if (a[0].equals("multinomialt")) {
+            p = p.view(cats, rows).t();
+        } else if (rows > 0) {
+            p = p.view(rows, cats);
+        }
+        long k = Long.parseLong(a[5]);
+        boolean repl = a[6].equals("1");
+        return gen == null ? Torch.multinomial(p, k, repl) : Torch.multinomial(p, k, repl, gen);
+    }
+
+    private static Tensor init(String[] a) {
+        Tensor t = Torch.zeros(shape(a[3]), dt(a[2])).requiresGrad_();
+        Tensor r = switch (a[1]) {
+            case "kaiming_uniform_default" -> Init.kaimingUniform_(t);
+            case "kaiming_uniform" -> Init.kaimingUniform_(t, d(a[4]), a[5], a[6]);
+            case "kaiming_normal_default" -> Init.kaimingNormal_(t);
+            case "kaiming_normal" -> Init.kaimingNormal_(t, d(a[4]), a[5], a[6]);
+            case "xavier_uniform_default" -> Init.xavierUniform_(t);
+            case "xavier_uniform" -> Init.xavierUniform_(t, d(a[4]));
+            case "xavier_normal_default" -> Init.xavierNormal_(t);
+            case "xavier_normal" -> Init.xavierNormal_(t, d(a[4]));
+            case "uniform" -> Init.uniform_(t, d(a[4]), d(a[5]));
+            case "uniform_default" -> Init.uniform_(t);
+            case "normal" -> Init.normal_(t, d(a[4]), d(a[5]));
+            case "normal_default" -> Init.normal_(t);
+            case "constant" -> Init.constant_(t, d(a[4]));
+            case "zeros" -> Init.zeros_(t);
+            case "ones" -> Init.ones_(t);
+            default -> throw new IllegalArgumentException(a[1]);
+        };
+        assertTrue(r == t && t.requiresGrad() && t.isLeaf() && t.gradFn() == null, "init keeps the leaf");
+        return t.detach();
+    }
+
+    private static Tensor view(Tensor base, String v) {
+        long[] s = base.shape();
+        return switch (v) {
+            case "c" -> base;
+            case "t" -> base.transpose(0, 1);
+            case "s" -> {
+                long[] vs = Arrays.copyOf(s, s.length + 1);
+                vs[s.length - 1] = s[s.length - 1] / 2;
+                vs[s.length] = 2;
+                yield base.view(vs).select(s.length, 0);
+            }
+            case "n" -> base.narrow(0, 1, s[0] - 1);
+            case "p" -> base.permute(2, 0, 1);
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    private static Tensor probs(long[] shape, DType dt) {
+        int n = 1;
+        for (long s : shape) {
+            n *= (int) s;
+        }
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = (i % 11) / 10.0;
+        }
+        return Torch.tensor(p, dt).view(shape);
+    }
+
+    // ------------------------------------------------------------------ in-place rules
+
+    @Test
+    void inPlaceOnLeafThatRequiresGradIsRefusedUnlessNoGrad() {
+        Tensor w = Torch.zeros(3, 4).requiresGrad_();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.uniform_(-1, 1));
+        assertEquals("a leaf Variable that requires grad is being used in an in-place operation.", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> w.normal_(0, 1));
+        assertThrows(IllegalStateException.class, () -> w.t().bernoulli_(0.5));
+        assertEquals(0, w.version());
+        try (NoGradScope s = Torch.noGrad()) {
+            w.normal_(0, 1);
+            w.t().exponential_(2);
+        }
+        assertEquals(2, w.version());
+        assertTrue(w.isLeaf() && w.requiresGrad() && w.gradFn() == null);
+    }
+
+    @Test
+    void inPlaceOnNonLeafRecordsAZeroGradientNode() {
+        Tensor x = Torch.ones(3).requiresGrad_();
+        String[] names = {"UniformBackward0", "NormalBackward0", "BernoulliBackward2", "ExponentialBackward0",
+            "RandomBackward0", "RandomBackward1", "RandomBackward2", "BernoulliBackward1"};
+        for (int k = 0; k < names.length; k++) {
+            Tensor y = x.mul(2.0);
+            switch (k) {
+                case 0 -> y.uniform_();
+                case 1 -> y.normal_();
+                case 2 -> y.bernoulli_(0.5);
+                case 3 -> y.exponential_();
+                case 4 -> y.random_(0, 5);
+                case 5 -> y.random_(5);
+                case 6 -> y.random_();
+                default -> y.bernoulli_(Torch.full(new long[] {3}, 0.5));
+            }
+            assertEquals(names[k], y.gradFn().name());
+            assertEquals("MulBackward0", y.gradFn().nextFunctions().get(0).node().name());
+            y.sum().backward();
+            assertArrayEquals(new float[] {0, 0, 0}, x.grad().toFloatArray());
+        }
+    }
+
+    @Test
+    void errorsAreTorchs() {
+        Tensor i = Torch.zeros(new long[] {3}, DType.INT64);
+        assertEquals("\"check_uniform_bounds\" not implemented for 'Long'",
+                assertThrows(IllegalArgumentException.class, () -> i.uniform_(0, 1)).getMessage());
+        assertEquals("\"normal_kernel_cpu\" not implemented for 'Long'",
+                assertThrows(IllegalArgumentException.class, () -> i.normal_(0, 1)).getMessage());
+        assertEquals("\"exponential_cpu\" not implemented for 'Long'",
+                assertThrows(IllegalArgumentException.class, () -> i.exponential_(1)).getMessage());
+        assertEquals("unsupported operation: more than one element of the written-to tensor refers to a single memory "
+                + "location. Please clone() the tensor before performing the operation.",
+                assertThrows(IllegalArgumentException.class, () -> Torch.zeros(3).expand(2, 3).uniform_()).getMessage());
+        assertEquals("prob_dist must be 1 or 2 dim",
+                assertThrows(IllegalArgumentException.class, () -> Torch.multinomial(Torch.ones(2, 2, 2), 1, true)).getMessage());
+        assertEquals("random_ expects 'from' to be less than 'to', but got from=5 >= to=3",
+                assertThrows(IllegalArgumentException.class, () -> Torch.randint(5, 3, 2)).getMessage());
+        assertEquals("to - 1 is out of bounds for bool", assertThrows(IllegalArgumentException.class,
+                () -> Torch.randint(0, 5, new long[] {3}, DType.BOOL, null)).getMessage());
+        assertEquals("exponential_ expects lambda >= 0.0, but found lambda=-1",
+                assertThrows(IllegalArgumentException.class, () -> Torch.ones(3).exponential_(-1)).getMessage());
+        assertEquals("cannot sample n_sample <= 0 samples",
+                assertThrows(IllegalArgumentException.class, () -> Torch.multinomial(Torch.ones(3), 0, false)).getMessage());
+    }
+
+    @Test
+    void likeFactoriesPreserveDenseStrides() {
+        Tensor x = Torch.zeros(4, 5).t();
+        assertArrayEquals(new long[] {1, 5}, Torch.randLike(x).stride());
+        assertArrayEquals(new long[] {1, 5}, Torch.randnLike(x).stride());
+        assertArrayEquals(new long[] {4, 1}, Torch.bernoulli(Torch.full(new long[] {4, 5}, 0.5).t()).stride());
+        assertEquals(DType.INT64, Torch.randint(0, 3, 2, 2).dtype());
+        assertFalse(Torch.randLike(x).requiresGrad());
+        assertNull(Torch.randperm(3).gradFn());
+        assertEquals(1.0, Init.calculateGain("linear"));
+        assertEquals(Math.sqrt(2.0), Init.calculateGain("relu"));
+        assertEquals(Math.sqrt(2.0 / (1 + 0.01 * 0.01)), Init.calculateGain("leaky_relu"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static long[] bits(Tensor t) {
+        return switch (t.dtype()) {
+            case FLOAT32 -> {
+                float[] v = t.toFloatArray();
+                long[] r = new long[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    r[i] = Float.floatToRawIntBits(v[i]) & 0xffffffffL;
+                }
+                yield r;
+            }
+            case FLOAT64 -> {
+                double[] v = t.toDoubleArray();
+                long[] r = new long[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    r[i] = Double.doubleToRawLongBits(v[i]);
+                }
+                yield r;
+            }
+            default -> t.toLongArray();
+        };
+    }
+
+    private static String sha(Tensor t) {
+        long[] b = bits(t);
+        boolean f32 = t.dtype() == DType.FLOAT32;
+        ByteBuffer buf = ByteBuffer.allocate(b.length * (f32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : b) {
+            if (f32) {
+                buf.putInt((int) v);
+            } else {
+                buf.putLong(v);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(buf.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DType dt(String s) {
+        return switch (s) {
+            case "f32" -> DType.FLOAT32;
+            case "f64" -> DType.FLOAT64;
+            case "i64" -> DType.INT64;
+            case "bool" -> DType.BOOL;
+            default -> throw new IllegalArgumentException(s);
+        };
+    }
+
+    private static long[] shape(String s) {
+        String[] p = s.split("x");
+        long[] r = new long[p.length];
+        for (int i = 0; i < p.length; i++) {
+            r[i] = Long.parseLong(p[i]);
+        }
+        return r;
+    }
+
+    private static double d(String s) {
+        return Double.parseDouble(s);
+    }
+
+    private static List<String> readGoldens() throws IOException {
+        InputStream in = TensorRandomTest.class.getResourceAsStream("/goldens/random_tensor.txt");
+        if (in == null) {
+            Path p = Path.of("src/test/resources/goldens/random_tensor.txt");
+            if (!Files.exists(p)) {
+                p = Path.of("autograd4j/src/test/resources/goldens/random_tensor.txt");
+            }
+            in = Files.newInputStream(p);
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String s; (s = r.readLine()) != null; ) {
+                lines.add(s);
+            }
+        }
+        return lines;
+    }
+}

@@ -2,7 +2,7 @@
 """Generate autograd engine and error-message goldens from real PyTorch (1.13.1).
 
 Run: /usr/bin/python3 tools/goldens/gen_engine.py
-Writes, under autograd4j/src/test/resources/goldens/:
+Writes, under core/src/test/resources/goldens/:
   engine.txt   values, reprs, node execution orders and graph shapes (org.autograd4j.autograd.EngineGoldenTest)
   errors.txt   exact RuntimeError messages (org.autograd4j.autograd.ErrorGoldenTest)
 
@@ -22,7 +22,7 @@ import torch
 
 warnings.filterwarnings("ignore")
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "autograd4j", "src", "test", "resources", "goldens")
+OUT = os.path.join(HERE, "..", "..", "core", "src", "test", "resources", "goldens")
 
 engine = {}
 errors = {}

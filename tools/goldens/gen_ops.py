@@ -2,7 +2,7 @@
 """Generate op goldens from real PyTorch (1.13.1) for org.autograd4j.ops.OpGoldenTest.
 
 Run: /usr/bin/python3 tools/goldens/gen_ops.py
-Writes autograd4j/src/test/resources/goldens/ops.txt (deterministic: all inputs are seeded).
+Writes core/src/test/resources/goldens/ops.txt (deterministic: all inputs are seeded).
 
 Every case names a row of the Java OpTable (same name as the keys of OPS below) and is written once in
 float32 and once in float64. Line format (space separated; values: float32 = 8 hex digits of the bits,
@@ -25,7 +25,7 @@ import struct
 import torch
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                   "autograd4j", "src", "test", "resources", "goldens", "ops.txt")
+                   "core", "src", "test", "resources", "goldens", "ops.txt")
 
 # Row name -> PyTorch expression over the tensor arguments (must match OpTable's Java functions).
 OPS = {

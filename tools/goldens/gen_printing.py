@@ -2,7 +2,7 @@
 """Generate printing goldens from real PyTorch (1.13.1) for org.autograd4j.format.TensorFormatter.
 
 Run: /usr/bin/python3 tools/goldens/gen_printing.py
-Writes autograd4j/src/test/resources/goldens/printing.txt (deterministic: every random draw is seeded).
+Writes core/src/test/resources/goldens/printing.txt (deterministic: every random draw is seeded).
 
 File format, one case per block:
   #case <n> dtype=<float32|float64|int64|bool> shape=(<d0>,<d1>,...) rg=<0|1> fn=<GradFnName|->
@@ -18,7 +18,7 @@ import struct
 import torch
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                   "autograd4j", "src", "test", "resources", "goldens", "printing.txt")
+                   "core", "src", "test", "resources", "goldens", "printing.txt")
 
 DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}
 

@@ -2,7 +2,7 @@
 """Goldens for org.autograd4j.random: raw bits of PyTorch's CPU random numbers.
 
 Run with the PyTorch 1.13 install (AVX2 CPU capability, which is PyTorch's default on x86-64 with AVX2):
-    /usr/bin/python3 tools/goldens/gen_random.py > autograd4j/src/test/resources/goldens/random.txt
+    /usr/bin/python3 tools/goldens/gen_random.py > core/src/test/resources/goldens/random.txt
 
 File format (one command per line, '#' starts a comment line):
     seed S                      manual_seed(S), S the uint64 seed in decimal

@@ -2,9 +2,9 @@
 """Goldens for the tensor-level random API (Torch.rand*/randint/randperm/bernoulli/multinomial/normal,
 Tensor.uniform_/normal_/bernoulli_/exponential_/random_, org.autograd4j.nn.Init) from PyTorch 1.13.1.
 
-    /usr/bin/python3 tools/goldens/gen_random_tensor.py > autograd4j/src/test/resources/goldens/random_tensor.txt
+    /usr/bin/python3 tools/goldens/gen_random_tensor.py > core/src/test/resources/goldens/random_tensor.txt
 
-Replayed by autograd4j/src/test/java/org/autograd4j/random/TensorRandomTest.java. One command per line:
+Replayed by core/src/test/java/org/autograd4j/random/TensorRandomTest.java. One command per line:
     seed S                  torch.manual_seed(S); later ops use the default generator
     gen S                   later ops pass generator=torch.Generator().manual_seed(S)
     CMD ARGS... = V V ...   the result's values in logical (row-major) order

@@ -437,7 +437,7 @@ class TensorRandomTest {
         if (in == null) {
             Path p = Path.of("src/test/resources/goldens/random_tensor.txt");
             if (!Files.exists(p)) {
-                p = Path.of("autograd4j/src/test/resources/goldens/random_tensor.txt");
+                p = Path.of("core/src/test/resources/goldens/random_tensor.txt");
             }
             in = Files.newInputStream(p);
         }

@@ -300,7 +300,7 @@ class RandomGoldensTest {
         if (in == null) {
             Path p = Path.of("src/test/resources/goldens/random.txt");
             if (!Files.exists(p)) {
-                p = Path.of("autograd4j/src/test/resources/goldens/random.txt");
+                p = Path.of("core/src/test/resources/goldens/random.txt");
             }
             in = Files.newInputStream(p);
         }

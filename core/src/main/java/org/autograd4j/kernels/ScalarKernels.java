@@ -197,6 +197,9 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void binary(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        if (a instanceof Storage.F32 && b instanceof Storage.F32 && out instanceof Storage.F32 && floatArithmetic(op, a, al, b, bl, out, ol)) {
+            return;
+        }
         int n = ol.numel();
         int[] ap = positions(al), bp = positions(bl), opos = positions(ol);
         int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
@@ -239,6 +242,50 @@ final class ScalarKernels implements Kernels {
                 out.setLong(at(opos, oo, i), f.applyAsLong(a.getLong(at(ap, ao, i)), b.getLong(at(bp, bo, i))));
             }
         }
+    }
+
+    /** True when every stride is 0: one element broadcast over the whole shape (a Java scalar operand). */
+    private static boolean isBroadcastScalar(Layout l) {
+        for (int st : l.strides()) if (st != 0) return false;
+        return true;
+    }
+
+    /**
+     * float32 + - * / over contiguous operands (either may be a broadcast scalar) in plain float loops the JIT
+     * can vectorize; float arithmetic is correctly rounded, so the result equals the general path's.
+     * Returns false when the layouts do not fit.
+     */
+    private static boolean floatArithmetic(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        if (op.ordinal() > BinaryOp.DIV.ordinal() || !ol.isContiguous()) return false;
+        boolean as = isBroadcastScalar(al) && al.dim() > 0, bs = isBroadcastScalar(bl) && bl.dim() > 0;
+        if (!(al.isContiguous() || as) || !(bl.isContiguous() || bs) || (as && bs)) return false;
+        float[] x = ((Storage.F32) a).data, y = ((Storage.F32) b).data, o = ((Storage.F32) out).data;
+        int n = ol.numel(), ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+        if (bs) {
+            float c = y[bo];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] + c; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] - c; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] * c; }
+                default -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] / c; }
+            }
+        } else if (as) {
+            float c = x[ao];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = c + y[bo + i]; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = c - y[bo + i]; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = c * y[bo + i]; }
+                default -> { for (int i = 0; i < n; i++) o[oo + i] = c / y[bo + i]; }
+            }
+        } else {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] + y[bo + i]; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] - y[bo + i]; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] * y[bo + i]; }
+                default -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] / y[bo + i]; }
+            }
+        }
+        return true;
     }
 
     @Override

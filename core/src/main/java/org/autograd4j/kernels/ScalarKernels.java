@@ -534,6 +534,20 @@ final class ScalarKernels implements Kernels {
 
     // ---------------------------------------------------------------- gather / scatter
 
+    /**
+     * Storage position of the element whose coordinates are those of row-major position {@code i} in
+     * {@code shape}, except along {@code dim}, where the coordinate is the index value {@code iv}.
+     */
+    private static int indexedPosition(int i, int[] shape, int dim, long iv, int[] strides, int offset) {
+        int rem = i, pos = offset;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            int coord = rem % shape[d];
+            rem /= shape[d];
+            pos += (d == dim ? (int) iv : coord) * strides[d];
+        }
+        return pos;
+    }
+
     @Override
     public void gather(Storage x, Layout xl, int dim, Storage index, Layout il, Storage out, Layout ol) {
         int n = il.numel();
@@ -542,14 +556,7 @@ final class ScalarKernels implements Kernels {
         int[] shape = il.shape();
         int[] xst = xl.strides();
         for (int i = 0; i < n; i++) {
-            // storage position in x: walk i's coordinates, replacing dim's coordinate by the index value
-            int rem = i, xpos = xl.offset();
-            long iv = idx[at(ip, il.offset(), i)];
-            for (int d = shape.length - 1; d >= 0; d--) {
-                int coord = rem % shape[d];
-                rem /= shape[d];
-                xpos += (d == dim ? (int) iv : coord) * xst[d];
-            }
+            int xpos = indexedPosition(i, shape, dim, idx[at(ip, il.offset(), i)], xst, xl.offset());
             int o = at(opos, ol.offset(), i);
             if (x.dtype().isFloatingPoint()) out.setDouble(o, x.getDouble(xpos));
             else out.setLong(o, x.getLong(xpos));
@@ -564,13 +571,7 @@ final class ScalarKernels implements Kernels {
         int[] shape = il.shape();
         int[] ost = ol.strides();
         for (int i = 0; i < n; i++) {
-            int rem = i, opos = ol.offset();
-            long iv = idx[at(ip, il.offset(), i)];
-            for (int d = shape.length - 1; d >= 0; d--) {
-                int coord = rem % shape[d];
-                rem /= shape[d];
-                opos += (d == dim ? (int) iv : coord) * ost[d];
-            }
+            int opos = indexedPosition(i, shape, dim, idx[at(ip, il.offset(), i)], ost, ol.offset());
             int s = at(sp, sl.offset(), i);
             if (out.dtype().isFloatingPoint()) out.setDouble(opos, out.getDouble(opos) + src.getDouble(s));
             else out.setLong(opos, out.getLong(opos) + src.getLong(s));

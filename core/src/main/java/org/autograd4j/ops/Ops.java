@@ -96,6 +96,13 @@ public final class Ops {
 
     /** {@code [a, b, c]} as PyTorch prints a size list. */
     public static String sizeList(int[] shape) {
+        long[] l = new long[shape.length];
+        for (int i = 0; i < l.length; i++) l[i] = shape[i];
+        return sizeList(l);
+    }
+
+    /** {@code [a, b, c]} as PyTorch prints a size list. */
+    public static String sizeList(long[] shape) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < shape.length; i++) {
             if (i > 0) sb.append(", ");

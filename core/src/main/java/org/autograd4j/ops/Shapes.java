@@ -45,12 +45,7 @@ public final class Shapes {
     }
 
     private static String shapeString(long[] s) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < s.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(s[i]);
-        }
-        return sb.append(']').toString();
+        return Ops.sizeList(s);
     }
 
     /** Strides that view {@code l}'s data with {@code newShape}, or null (PyTorch's computeStride). */

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -100,29 +93,7 @@ class TensorRandomTest {
             assertEquals(o.expected(), o.actual(), "sha256 of the values");
             return;
         }
-        assertEquals(o.exp().length, o.act().length, "length");
-        int bad = 0;
-        int first = -1;
-        long maxUlp = 0;
-        for (int i = 0; i < o.exp().length; i++) {
-            if (o.exp()[i] != o.act()[i]) {
-                if (first < 0) {
-                    first = i;
-                }
-                bad++;
-                maxUlp = Math.max(maxUlp, Math.abs(o.exp()[i] - o.act()[i]));
-            }
-        }
-        if (bad == 0) {
-            return;
-        }
-        String msg = bad + " of " + o.exp().length + " values differ (max " + maxUlp + "); first at " + first
-                + ": expected " + Long.toHexString(o.exp()[first]) + ", got " + Long.toHexString(o.act()[first]);
-        if (usesLibm(o.command().split(" ")) && maxUlp <= 2 && bad <= Math.max(1, o.exp().length / 100)) {
-            System.out.println("[libm last-bit] line " + o.line() + " " + o.command() + ": " + msg);
-            return;
-        }
-        fail(msg);
+        RandomGoldensTest.compareBits(o.line(), o.command(), o.exp(), o.act(), usesLibm(o.command().split(" ")));
     }
 
     private Tensor execute(String[] a) {
@@ -433,20 +404,6 @@ class TensorRandomTest {
     }
 
     private static List<String> readGoldens() throws IOException {
-        InputStream in = TensorRandomTest.class.getResourceAsStream("/goldens/random_tensor.txt");
-        if (in == null) {
-            Path p = Path.of("src/test/resources/goldens/random_tensor.txt");
-            if (!Files.exists(p)) {
-                p = Path.of("core/src/test/resources/goldens/random_tensor.txt");
-            }
-            in = Files.newInputStream(p);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String s; (s = r.readLine()) != null; ) {
-                lines.add(s);
-            }
-        }
-        return lines;
+        return RandomGoldensTest.readGoldens("random_tensor.txt");
     }
 }

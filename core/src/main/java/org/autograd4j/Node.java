@@ -16,6 +16,7 @@ public abstract class Node {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final long sequenceNr;
+    private final long id;
     private final Edge[] next;
 
     /** A node whose gradients flow to {@code next} (one edge per differentiable forward input). */
@@ -27,6 +28,12 @@ public abstract class Node {
     protected Node(Edge[] next, long sequenceNr) {
         this.next = next;
         this.sequenceNr = sequenceNr;
+        this.id = sequenceNr == Long.MAX_VALUE ? SEQUENCE.getAndIncrement() : sequenceNr;
+    }
+
+    /** A number no other node has; the engine keys its per-pass bookkeeping on it. */
+    public long id() {
+        return id;
     }
 
     /** PyTorch's class name of this node, e.g. {@code AddBackward0} or {@code AccumulateGrad}. */

@@ -2,6 +2,7 @@ package org.autograd4j;
 
 import java.util.List;
 import org.autograd4j.autograd.GradMode;
+import org.autograd4j.kernels.Kernels;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.Ops;
 import org.autograd4j.ops.Pointwise;
@@ -145,7 +146,7 @@ public final class Torch {
     /** {@code value} everywhere with the given dtype. */
     public static Tensor full(long[] shape, double value, DType dtype) {
         Tensor t = Ops.empty(dtype, Ops.toInts(shape));
-        if (value != 0) org.autograd4j.kernels.Kernels.get().fill(t.storage(), t.layout(), value);
+        if (value != 0) Kernels.get().fill(t.storage(), t.layout(), value);
         return t;
     }
 
@@ -172,8 +173,9 @@ public final class Torch {
     /** The n×m matrix with ones on the diagonal, {@code torch.eye(n, m)}. */
     public static Tensor eye(long n, long m) {
         Tensor t = zeros(n, m);
-        float[] d = ((Storage.F32) t.storage()).data;
-        for (int i = 0; i < Math.min(n, m); i++) d[(int) (i * m + i)] = 1;
+        // the diagonal is a strided view (stride m+1): one fill kernel call
+        int k = (int) Math.min(n, m);
+        Kernels.get().fill(t.storage(), new Layout(new int[] {k}, new int[] {(int) m + 1}, 0), 1);
         return t;
     }
 

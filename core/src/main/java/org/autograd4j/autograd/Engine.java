@@ -2,10 +2,7 @@ package org.autograd4j.autograd;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import org.autograd4j.AccumulateGrad;
 import org.autograd4j.Edge;
@@ -35,6 +32,7 @@ public final class Engine {
         Tensor[] buffer;
         boolean needed = true;
         boolean queued;
+        boolean visited; // markNeeded's traversal mark
         int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
 
         Task(Node node) {
@@ -73,7 +71,7 @@ public final class Engine {
             rootGrads[i] = g;
         }
 
-        Map<Node, Task> tasks = computeDependencies(rootEdges);
+        TaskMap tasks = computeDependencies(rootEdges);
 
         Tensor[] captured = null;
         if (inputs != null) {
@@ -178,11 +176,11 @@ public final class Engine {
         return null;
     }
 
-    private static Map<Node, Task> computeDependencies(Edge[] rootEdges) {
-        Map<Node, Task> tasks = new IdentityHashMap<>();
+    private static TaskMap computeDependencies(Edge[] rootEdges) {
+        TaskMap tasks = new TaskMap();
         ArrayDeque<Node> stack = new ArrayDeque<>();
         for (Edge e : rootEdges) {
-            if (!tasks.containsKey(e.node())) {
+            if (tasks.get(e.node()) == null) {
                 tasks.put(e.node(), new Task(e.node()));
                 stack.push(e.node());
             }
@@ -206,24 +204,23 @@ public final class Engine {
     }
 
     /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
-    private static void markNeeded(Map<Node, Task> tasks, Edge[] rootEdges) {
-        Map<Node, Boolean> done = new HashMap<>();
+    private static void markNeeded(TaskMap tasks, Edge[] rootEdges) {
         for (Task t : tasks.values()) t.needed = false;
         ArrayDeque<Node> stack = new ArrayDeque<>();
         ArrayDeque<Integer> child = new ArrayDeque<>();
         for (Edge root : rootEdges) {
-            if (done.containsKey(root.node())) continue;
+            if (tasks.get(root.node()).visited) continue;
             stack.push(root.node());
             child.push(0);
-            done.put(root.node(), Boolean.FALSE);
+            tasks.get(root.node()).visited = true;
             while (!stack.isEmpty()) {
                 Node n = stack.peek();
                 int c = child.pop();
                 if (c < n.numOutputs()) {
                     child.push(c + 1);
                     Node next = n.nextEdge(c).node();
-                    if (next != null && !done.containsKey(next)) {
-                        done.put(next, Boolean.FALSE);
+                    if (next != null && !tasks.get(next).visited) {
+                        tasks.get(next).visited = true;
                         stack.push(next);
                         child.push(0);
                     }
@@ -242,6 +239,58 @@ public final class Engine {
                     t.needed = needed;
                 }
             }
+        }
+    }
+
+    /**
+     * Node → Task for one pass, open addressing on {@link Node#id()}: no identity hashes, no boxing. Local to
+     * the pass, so concurrent backward passes over a shared graph do not interfere.
+     */
+    private static final class TaskMap {
+        private long[] keys = new long[16];
+        private Task[] vals = new Task[16];
+        private int size;
+
+        private static int slot(long id, int mask) {
+            long h = id * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+
+        Task get(Node n) {
+            long id = n.id();
+            int mask = vals.length - 1;
+            for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == id) return vals[i];
+            }
+            return null;
+        }
+
+        void put(Node n, Task t) {
+            if ((size + 1) * 2 > vals.length) grow();
+            insert(n.id(), t);
+            size++;
+        }
+
+        private void insert(long id, Task t) {
+            int mask = vals.length - 1;
+            int i = slot(id, mask);
+            while (vals[i] != null && keys[i] != id) i = (i + 1) & mask;
+            keys[i] = id;
+            vals[i] = t;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            Task[] ov = vals;
+            keys = new long[ok.length * 2];
+            vals = new Task[ov.length * 2];
+            for (int i = 0; i < ov.length; i++) if (ov[i] != null) insert(ok[i], ov[i]);
+        }
+
+        List<Task> values() {
+            List<Task> r = new ArrayList<>(size);
+            for (Task t : vals) if (t != null) r.add(t);
+            return r;
         }
     }
 

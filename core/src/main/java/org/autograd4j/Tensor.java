@@ -41,6 +41,8 @@ public final class Tensor {
     private Tensor grad;
     private AccumulateGrad accumulator;
     private boolean wrappedNumber;
+    /** For a view: the version at which its history was last set; a later write to the storage makes it stale. */
+    private int viewVersion;
 
     private Tensor(Storage storage, Layout layout, Version version, Tensor base) {
         this.storage = storage;
@@ -58,7 +60,9 @@ public final class Tensor {
 
     /** Internal: a view of this tensor's storage with another layout, sharing the version counter. */
     public Tensor viewOf(Layout l) {
-        return new Tensor(storage, l, version, base == null ? this : base);
+        Tensor v = new Tensor(storage, l, version, base == null ? this : base);
+        v.viewVersion = version.value;
+        return v;
     }
 
     /** Internal: a Java double wrapped as a 0-d float64 tensor that promotes like a Python number. */
@@ -109,6 +113,7 @@ public final class Tensor {
     public void setHistory(Node node, int nr) {
         this.gradFn = node;
         this.outputNr = nr;
+        this.viewVersion = version.value;
     }
 
     /** Which output of its {@link #gradFn()} this tensor is. */
@@ -201,7 +206,7 @@ public final class Tensor {
 
     /** Whether gradients are recorded for this tensor ({@code tensor.requires_grad}). */
     public boolean requiresGrad() {
-        return requiresGrad || gradFn != null;
+        return requiresGrad || gradFn() != null;
     }
 
     /** Marks this leaf as requiring grad, as {@code tensor.requires_grad_()}. Returns this. */
@@ -227,7 +232,7 @@ public final class Tensor {
 
     /** True for tensors not produced by a recorded op ({@code tensor.is_leaf}). */
     public boolean isLeaf() {
-        return gradFn == null;
+        return gradFn() == null;
     }
 
     /** The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it. */
@@ -248,6 +253,11 @@ public final class Tensor {
 
     /** The backward node that produced this tensor ({@code tensor.grad_fn}), null for leaves. */
     public Node gradFn() {
+        if (base != null && viewVersion != version.value && base.gradFn != null && base.layout.isContiguous()) {
+            // The storage was written in place since this view's history was set (through the base or another
+            // view): as PyTorch, regenerate it as an as_strided view of the base's current history.
+            InPlace.regenerateViewHistory(this);
+        }
         return gradFn;
     }
 
@@ -773,6 +783,6 @@ public final class Tensor {
             @Override public long getLong(long i) { return s.getLong(l.indexOf((int) i)); }
             @Override public boolean getBool(long i) { return s.getLong(l.indexOf((int) i)) != 0; }
         };
-        return TensorFormatter.repr(shape(), dtype(), e, gradFn == null ? null : gradFn.name(), requiresGrad());
+        return TensorFormatter.repr(shape(), dtype(), e, gradFn() == null ? null : gradFn().name(), requiresGrad());
     }
 }

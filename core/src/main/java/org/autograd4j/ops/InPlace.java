@@ -4,9 +4,11 @@ import static org.autograd4j.ops.Ops.K;
 
 import java.util.function.BinaryOperator;
 import org.autograd4j.DType;
+import org.autograd4j.Node;
 import org.autograd4j.Tensor;
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.kernels.BinaryOp;
+import org.autograd4j.storage.Layout;
 
 /**
  * In-place ops. Every check runs before anything is written. When the graph is recorded, the op is applied
@@ -18,8 +20,9 @@ public final class InPlace {
     private InPlace() {
     }
 
-    /** PyTorch's checks before writing into {@code self} while grad mode is on. */
+    /** PyTorch's checks before writing into {@code self}: no self-overlapping layout; no leaf that requires grad. */
     static void checkWritable(Tensor self) {
+        checkNoInternalOverlap(self.layout());
         if (!GradMode.isEnabled()) return;
         if (self.isLeaf() && self.requiresGrad()) {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
@@ -30,15 +33,52 @@ public final class InPlace {
         }
     }
 
-    /**
-     * Recording an in-place op on a view would have to rebase the view's base too (PyTorch's CopySlices); until
-     * that exists, refuse rather than leave the base with a history that silently misses the new values' graph.
-     */
-    private static void checkNotView(Tensor self) {
-        if (self.base() != null) {
-            throw new UnsupportedOperationException("autograd4j: in-place operations on views that record a graph (PyTorch's "
-                    + "CopySlices) are not supported yet; use the out-of-place op, or modify the base tensor");
+    /** An expanded (stride-0) layout cannot be written: several elements share one memory location. */
+    static void checkNoInternalOverlap(Layout l) {
+        for (int d = 0; d < l.dim(); d++) {
+            if (l.size(d) > 1 && l.strides()[d] == 0) {
+                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor "
+                        + "refers to a single memory location. Please clone() the tensor before performing the operation.");
+            }
         }
+    }
+
+    /** Before a recorded write into a view: CopySlices needs the base laid out densely (it always is unless made by hand). */
+    static void checkRebasable(Tensor self) {
+        Tensor base = self.base();
+        if (base != null && !base.layout().isContiguous()) {
+            throw new UnsupportedOperationException("autograd4j: recording an in-place operation on a view needs a contiguous "
+                    + "base tensor; use the out-of-place op");
+        }
+    }
+
+    /**
+     * Gives {@code self}, just overwritten in place, the history of {@code fn} (whose input 0 stands for self's
+     * old value). A view's base is rebased too, through {@link CopySlices}, and the view becomes an
+     * {@code AsStridedBackward0} of it, as PyTorch does; other views taken earlier keep their old history.
+     */
+    static void rebase(Tensor self, Node fn) {
+        Tensor base = self.base();
+        if (base == null) {
+            self.setHistory(fn, 0);
+            return;
+        }
+        Layout vl = self.layout();
+        Layout geometry = new Layout(vl.shape(), vl.strides(), vl.offset() - base.layout().offset());
+        CopySlices cs = new CopySlices(Graph.edge(base), base.dtype(), fn, geometry);
+        base.setHistory(cs, 0);
+        regenerateViewHistory(self);
+    }
+
+    /** Makes view {@code self} an {@code AsStridedBackward0} of its base's current history. */
+    public static void regenerateViewHistory(Tensor self) {
+        Tensor base = self.base();
+        Layout vl = self.layout();
+        Layout geometry = new Layout(vl.shape(), vl.strides(), vl.offset() - base.layout().offset());
+        int[] baseShape = base.layout().shape();
+        Tensor stand = Tensor.wrap(self.storage(), vl);
+        Graph.record(stand, "AsStridedBackward0", (g, n) -> new Tensor[] {Shapes.asStridedScatter(g, baseShape, geometry)}, base);
+        self.setHistory(stand.gradFn(), 0);
     }
 
     private static int category(DType d) {
@@ -61,7 +101,7 @@ public final class InPlace {
                     + Ops.scalarTypeName(self.dtype()));
         }
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
-        if (record) checkNotView(self);
+        if (record) checkRebasable(self);
         Tensor result;
         if (record) {
             result = op.apply(snapshot(self), other);
@@ -75,8 +115,15 @@ public final class InPlace {
         }
         K.copy(result.storage(), result.layout(), self.storage(), self.layout());
         self.bumpVersion();
-        if (record) self.setHistory(result.gradFn(), 0);
+        if (record) rebase(self, result.gradFn());
         return self;
+    }
+
+    /** A tensor with self's history but no data of its own: stands for self's old value where only its edge matters. */
+    private static Tensor standIn(Tensor self) {
+        Tensor t = Tensor.wrap(self.storage(), self.layout());
+        if (self.gradFn() != null) t.setHistory(self.gradFn(), self.outputNr());
+        return t;
     }
 
     /** A copy of self's current values that stands in self's place in the graph. */
@@ -108,18 +155,18 @@ public final class InPlace {
                     + Ops.sizeList(b));
         }
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || src.requiresGrad());
-        if (record) checkNotView(self);
+        if (record) checkRebasable(self);
+        Tensor old = record ? standIn(self) : null;
         Tensor s = Ops.convert(src, self.dtype());
         Tensor tmp = Shapes.cloneNoGraph(s.viewOf(s.layout().broadcastTo(shape)));
         K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
         self.bumpVersion();
         if (record) {
-            Tensor stand = Shapes.cloneNoGraph(self);
+            Tensor stand = Tensor.wrap(self.storage(), self.layout());
             int[] ss = src.layout().shape();
-            Tensor old = snapshot(self);
             Graph.record(stand, "CopyBackwards", (g, n) -> new Tensor[] {
                 n.needs(0) ? g.mul(0.0) : null, n.needs(1) ? Reductions.sumTo(g, ss) : null}, new Tensor[] {old, src});
-            self.setHistory(stand.gradFn(), 0);
+            rebase(self, stand.gradFn());
         }
         return self;
     }
@@ -128,14 +175,14 @@ public final class InPlace {
     public static Tensor fill(Tensor self, double v) {
         checkWritable(self);
         boolean record = GradMode.isEnabled() && self.requiresGrad();
-        if (record) checkNotView(self);
-        Tensor old = record ? snapshot(self) : null;
+        if (record) checkRebasable(self);
+        Tensor old = record ? standIn(self) : null;
         K.fill(self.storage(), self.layout(), v);
         self.bumpVersion();
         if (record) {
-            Tensor stand = Shapes.cloneNoGraph(self);
+            Tensor stand = Tensor.wrap(self.storage(), self.layout());
             Graph.record(stand, v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new Tensor[] {g.mul(0.0)}, old);
-            self.setHistory(stand.gradFn(), 0);
+            rebase(self, stand.gradFn());
         }
         return self;
     }

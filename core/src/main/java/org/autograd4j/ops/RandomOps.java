@@ -287,10 +287,7 @@ public final class RandomOps {
 
     private static Tensor record(Tensor self, String node, Tensor other, Runnable fill) {
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || other != null && other.requiresGrad());
-        if (record && self.base() != null && self.base().requiresGrad()) {
-            throw new UnsupportedOperationException("autograd4j: in-place operations on views of tensors that require grad are "
-                    + "not supported yet; use the out-of-place op");
-        }
+        if (record) InPlace.checkRebasable(self);
         // Stands for self's old value in the graph (only its history is needed: the derivative is zero).
         Tensor old = null;
         if (record) {
@@ -306,7 +303,7 @@ public final class RandomOps {
             int[] os = other == null ? null : other.layout().shape();
             Graph.record(stand, node, (g, n) -> other == null ? new Tensor[] {Ops.empty(g.dtype(), ss)}
                     : new Tensor[] {Ops.empty(g.dtype(), ss), n.needs(1) ? Ops.empty(other.dtype(), os) : null}, inputs);
-            self.setHistory(stand.gradFn(), 0);
+            InPlace.rebase(self, stand.gradFn());
         }
         return self;
     }
@@ -319,7 +316,7 @@ public final class RandomOps {
             f.fill(data, l.offset(), n, true);
             return;
         }
-        checkNoInternalOverlap(l);
+        InPlace.checkNoInternalOverlap(l);
         Object tmp = java.lang.reflect.Array.newInstance(data.getClass().getComponentType(), n);
         f.fill(tmp, 0, n, false);
         int[] order = iterationOrder(l.shape(), new int[][] {l.strides()});
@@ -339,7 +336,7 @@ public final class RandomOps {
         Layout ol = out.layout();
         int n = ol.numel();
         if (n == 0) return;
-        if (!ol.isContiguous()) checkNoInternalOverlap(ol);
+        if (!ol.isContiguous()) InPlace.checkNoInternalOverlap(ol);
         int[] order = iterationOrder(ol.shape(), new int[][] {ol.strides(), pl.strides()});
         boolean f32 = ps instanceof Storage.F32;
         float[] pf = f32 ? new float[n] : null;
@@ -370,14 +367,6 @@ public final class RandomOps {
         };
     }
 
-    private static void checkNoInternalOverlap(Layout l) {
-        for (int d = 0; d < l.dim(); d++) {
-            if (l.size(d) > 1 && l.strides()[d] == 0) {
-                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor "
-                        + "refers to a single memory location. Please clone() the tensor before performing the operation.");
-            }
-        }
-    }
 
     /** PyTorch's {@code is_non_overlapping_and_dense}. */
     static boolean nonOverlappingAndDense(Layout l) {

@@ -378,6 +378,30 @@ public final class Shapes {
         return result;
     }
 
+    /**
+     * The elements of contiguous {@code x} at {@code geometry} (shape, strides, offset relative to x), PyTorch's
+     * {@code as_strided} for non-overlapping geometries. Derivative: g scattered back into zeros of x's shape.
+     */
+    static Tensor asStrided(Tensor x, Layout geometry) {
+        Tensor out = x.viewOf(new Layout(geometry.shape(), geometry.strides(), x.layout().offset() + geometry.offset()));
+        if (Graph.needs(x)) {
+            int[] shape = x.layout().shape();
+            Graph.record(out, "AsStridedBackward0", (g, k) -> new Tensor[] {asStridedScatter(g, shape, geometry)}, x);
+        }
+        return out;
+    }
+
+    /** Zeros of {@code shape} with g written at {@code geometry}. Derivative: gg read back at the geometry. */
+    static Tensor asStridedScatter(Tensor g, int[] shape, Layout geometry) {
+        Tensor out = Ops.empty(g.dtype(), shape);
+        Layout slot = new Layout(geometry.shape(), geometry.strides(), geometry.offset());
+        K.copy(g.storage(), g.layout(), out.storage(), slot);
+        if (Graph.needs(g)) {
+            Graph.record(out, "AsStridedScatterBackward0", (gg, k) -> new Tensor[] {asStrided(gg.contiguous(), geometry)}, g);
+        }
+        return out;
+    }
+
     /** A contiguous copy. Derivative: g. */
     public static Tensor clone(Tensor x) {
         Tensor out = cloneNoGraph(x);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Goldens for the tensor-level random API (Torch.rand*/randint/randperm/bernoulli/multinomial/normal,
-Tensor.uniform_/normal_/bernoulli_/exponential_/random_, org.autograd4j.nn.Init) from PyTorch 1.13.1.
+Tensor.uniform_/normal_/bernoulli_/exponential_/log_normal_/geometric_/cauchy_/random_, org.autograd4j.nn.Init) from PyTorch 1.13.1.
 
     /usr/bin/python3 tools/goldens/gen_random_tensor.py > core/src/test/resources/goldens/random_tensor.txt
 
@@ -145,6 +145,12 @@ def inplace(op, dt, v, base_shape, *a):
         x.bernoulli_(probs(list(x.shape), 'f32'), **kw)
     elif op == 'exponential':
         x.exponential_(a[0], **kw)
+    elif op == 'lognormal':
+        x.log_normal_(a[0], a[1], **kw)
+    elif op == 'geometric':
+        x.geometric_(a[0], **kw)
+    elif op == 'cauchy':
+        x.cauchy_(a[0], a[1], **kw)
     elif op == 'random2':
         x.random_(a[0], a[1], **kw)
     elif op == 'random1':
@@ -227,6 +233,9 @@ def main():
                 seed(s); inplace('bernoulli', dt, v, base, 0.3)
                 seed(s); inplace('bernoullit', dt, v, base)
                 seed(s); inplace('exponential', dt, v, base, 1.5)
+                seed(s); inplace('lognormal', dt, v, base, 0.3, 0.7)
+                seed(s); inplace('geometric', dt, v, base, 0.3)
+                seed(s); inplace('cauchy', dt, v, base, 0.3, 1.7)
                 seed(s); inplace('random2', dt, v, base, -5, 1000)
                 seed(s); inplace('random1', dt, v, base, 77)
                 seed(s); inplace('random0', dt, v, base)
@@ -238,6 +247,15 @@ def main():
                 seed(s); inplace('random0', dt, v, base)
             seed(s); inplace('random2', 'i64', 't', [4, 5], -2**50, 2**50)
             seed(s); inplace('random1', 'i64', 's', [4, 6], 3)
+        for v, base in (('c', [4, 5]), ('c', [5, 7]), ('t', [4, 5]), ('t', [8, 6]), ('s', [4, 6]), ('p', [2, 3, 4])):
+            seed(s); inplace('geometric', 'i64', v, base, 0.3)
+        for dt in ('f32', 'f64', 'i64'):
+            seed(s); inplace('geometric', dt, 't', [6, 5], 0.01)
+        for dt in ('f32', 'f64'):
+            seed(s); inplace('lognormal', dt, 't', [5, 3], 1.0, 2.0)
+            seed(s); inplace('lognormal', dt, 'c', [4, 4], -1.5, 0.25)
+            seed(s); inplace('cauchy', dt, 'c', [4, 5], 0.0, 1.0)
+            seed(s); inplace('cauchy', dt, 't', [4, 5], -2.5, 0.1)
 
         out.write('# ---- torch.bernoulli\n')
         for dt in ('f32', 'f64'):
@@ -292,6 +310,12 @@ def main():
         gen(s); inplace('bernoulli', 'f64', 's', [4, 6], 0.5)
         gen(s); inplace('exponential', 'f32', 'c', [5, 7], 2.0)
         gen(s); inplace('random2', 'i64', 'c', [4, 5], 3, 9)
+        gen(s); inplace('lognormal', 'f32', 't', [4, 5], 0.5, 1.25)
+        gen(s); inplace('lognormal', 'f64', 'c', [5, 7], 0.5, 1.25)
+        gen(s); inplace('geometric', 'f64', 't', [4, 5], 0.2)
+        gen(s); inplace('geometric', 'i64', 'c', [5, 7], 0.6)
+        gen(s); inplace('cauchy', 'f32', 'c', [5, 7], 1.0, 3.0)
+        gen(s); inplace('cauchy', 'f64', 't', [4, 5], 1.0, 3.0)
 
     out.write('# ---- sequences: the cached normal across paths (a 15-element scalar fill leaves one behind)\n')
     for s in (0, 7):
@@ -306,6 +330,16 @@ def main():
         randperm(5)
         inplace('uniform', 'f32', 's', [4, 6], 0.0, 1.0)
         randint('i64', 0, 2**40, [3])
+
+    out.write('# ---- sequences: log_normal_ takes and leaves the cached normal (odd counts)\n')
+    for s in (0, 7):
+        seed(s)
+        inplace('lognormal', 'f64', 'c', [3], 0.0, 1.0)
+        inplace('lognormal', 'f32', 't', [3, 1], 0.5, 2.0)
+        randn('f64', [3])
+        inplace('cauchy', 'f32', 'c', [3], 0.0, 1.0)
+        inplace('normal', 'f32', 't', [1, 3], 0.0, 1.0)
+        inplace('lognormal', 'f64', 'c', [1], 0.0, 1.0)
 
     out.write('# ---- large\n')
     seed(7); emit_sha('sha randn f32 100000', torch.randn(100000), 'f32')

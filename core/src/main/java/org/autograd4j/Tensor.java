@@ -754,6 +754,39 @@ public final class Tensor {
         return RandomOps.exponential_(this, lambd, generator);
     }
 
+    /** Fills with log-normal samples, exp of N(1, 2²) ({@code tensor.log_normal_()}). */
+    public Tensor logNormal_() { return RandomOps.logNormal_(this, 1, 2, null); }
+
+    /** Fills with exp of N(mean, std²) samples ({@code tensor.log_normal_(mean, std)}); std &gt; 0. */
+    public Tensor logNormal_(double mean, double std) { return RandomOps.logNormal_(this, mean, std, null); }
+
+    /** {@code tensor.log_normal_(mean, std, generator=generator)}. */
+    public Tensor logNormal_(double mean, double std, org.autograd4j.random.Generator generator) {
+        return RandomOps.logNormal_(this, mean, std, generator);
+    }
+
+    /**
+     * Fills with geometric samples, the number of Bernoulli(p) trials up to the first success
+     * ({@code tensor.geometric_(p)}); p in (0, 1); float32, float64 or int64.
+     */
+    public Tensor geometric_(double p) { return RandomOps.geometric_(this, p, null); }
+
+    /** {@code tensor.geometric_(p, generator=generator)}. */
+    public Tensor geometric_(double p, org.autograd4j.random.Generator generator) {
+        return RandomOps.geometric_(this, p, generator);
+    }
+
+    /** Fills with standard Cauchy samples ({@code tensor.cauchy_()}: median 0, sigma 1). */
+    public Tensor cauchy_() { return RandomOps.cauchy_(this, 0, 1, null); }
+
+    /** Fills with Cauchy samples ({@code tensor.cauchy_(median, sigma)}). */
+    public Tensor cauchy_(double median, double sigma) { return RandomOps.cauchy_(this, median, sigma, null); }
+
+    /** {@code tensor.cauchy_(median, sigma, generator=generator)}. */
+    public Tensor cauchy_(double median, double sigma, org.autograd4j.random.Generator generator) {
+        return RandomOps.cauchy_(this, median, sigma, generator);
+    }
+
     /** Fills with integers in [from, to) ({@code tensor.random_(from, to)}); any dtype. */
     public Tensor random_(long from, long to) { return RandomOps.random_(this, from, to, null); }
 

@@ -60,6 +60,52 @@ public final class RandomOps {
         });
     }
 
+    /**
+     * {@code self.log_normal_(mean, std, generator=g)}: {@code exp(mean + std·z)}, z a standard normal of the
+     * scalar (cached) path, in double for both float dtypes. Checks writability, then std, then the dtype (the
+     * leaf check comes before the argument check as in PyTorch; PyTorch checks internal overlap after it).
+     */
+    public static Tensor logNormal_(Tensor self, double mean, double std, Generator g) {
+        InPlace.checkWritable(self);
+        Sampling.checkLogNormalStd(std);
+        requireFloat(self, "log_normal_cpu");
+        return inPlace(self, "LogNormalBackward0", (a, off, n, c) -> {
+            if (a instanceof float[] f) Sampling.logNormal(g, f, off, n, mean, std);
+            else Sampling.logNormal(g, (double[]) a, off, n, mean, std);
+        });
+    }
+
+    /**
+     * {@code self.geometric_(p, generator=g)}: {@code ceil(log(u) / log(1 − p))} in double; float32, float64
+     * and int64 (not bool, as PyTorch's {@code AT_DISPATCH_ALL_TYPES}).
+     */
+    public static Tensor geometric_(Tensor self, double p, Generator g) {
+        InPlace.checkWritable(self);
+        Sampling.checkGeometricP(p);
+        if (self.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("\"geometric_cpu\" not implemented for 'Bool'");
+        }
+        return inPlace(self, "GeometricBackward0", (a, off, n, c) -> {
+            switch (a) {
+                case float[] f -> Sampling.geometric(g, f, off, n, p);
+                case double[] d -> Sampling.geometric(g, d, off, n, p);
+                default -> Sampling.geometric(g, (long[]) a, off, n, p);
+            }
+        });
+    }
+
+    /**
+     * {@code self.cauchy_(median, sigma, generator=g)}: {@code fma(sigma, tan(π(u − ½)), median)} in double;
+     * sigma is not checked (as PyTorch 1.13.1).
+     */
+    public static Tensor cauchy_(Tensor self, double median, double sigma, Generator g) {
+        requireFloat(self, "cauchy_cpu");
+        return inPlace(self, "CauchyBackward0", (a, off, n, c) -> {
+            if (a instanceof float[] f) Sampling.cauchy(g, f, off, n, median, sigma);
+            else Sampling.cauchy(g, (double[]) a, off, n, median, sigma);
+        });
+    }
+
     /** {@code self.bernoulli_(p, generator=g)} with a scalar p (any dtype; float64 uniforms). */
     public static Tensor bernoulli_(Tensor self, double p, Generator g) {
         return inPlace(self, "BernoulliBackward2", (a, off, n, c) -> {

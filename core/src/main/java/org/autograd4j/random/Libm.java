@@ -2,16 +2,32 @@ package org.autograd4j.random;
 
 /**
  * The double-precision elementary functions that PyTorch's CPU samplers call from the C library (glibc's
- * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place so the choice of Java
- * implementation is made once.
+ * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place.
  *
- * <p>Neither glibc's functions nor Java's are correctly rounded in every case, so their last bits can differ.
- * Measured on 100 000 arguments of the kind the samplers use (glibc 2.36, Temurin 25 on x86-64): HotSpot's
- * {@link Math} intrinsics differ from glibc in 0.1–0.25 % of results (log 0.09 %, sin 0.21 %, cos 0.18 %,
- * exp 0.24 %), {@link StrictMath} (fdlibm) in 3–10 % (log 7.3 %, sin 3.4 %, cos 3.3 %, exp 9.6 %); glibc
- * itself is not correctly rounded in about 0.1 % of them, so only a port of glibc's own algorithms and tables
- * could do better. Hence {@link Math}: a float64 sample then differs from PyTorch's by 1–2 ulp in a few per
- * thousand elements; float32 samples computed through double are almost never affected.
+ * <p>Neither glibc's functions nor Java's are correctly rounded in every case, so their last bits can differ:
+ * HotSpot's {@link Math} intrinsics differ from glibc 2.36 in 0.07–0.4 % of results (measured on 10 million
+ * arguments per function of the kinds the samplers use and wider ranges: log 0.07 %, sin 0.19 %, cos 0.19 %,
+ * exp 0.16 %, tan 0.42 %), {@link StrictMath} (fdlibm) in 3–10 %. So each function here is a pure-Java port
+ * of glibc's own algorithm, constants and tables, bit-identical to glibc 2.36 on x86-64 (no difference in
+ * those 10 million arguments per function nor in 4 million more around the functions' internal boundaries,
+ * against the system {@code libm.so.6}; see {@code LibmTest}):
+ * <ul>
+ *   <li>{@code log}: {@link GlibcLog}, from {@code sysdeps/ieee754/dbl-64/e_log.c} (ARM optimized-routines
+ *       algorithm);</li>
+ *   <li>{@code sin}, {@code cos}: {@link GlibcSinCos}, from {@code sysdeps/ieee754/dbl-64/s_sin.c} and
+ *       {@code branred.c} (IBM Accurate Mathematical Library);</li>
+ *   <li>{@code tan}: {@link GlibcTan}, from {@code sysdeps/ieee754/dbl-64/s_tan.c} (IBM);</li>
+ *   <li>{@code exp}: {@link GlibcExp}, from {@code sysdeps/ieee754/dbl-64/e_exp.c} (ARM
+ *       optimized-routines algorithm).</li>
+ * </ul>
+ * glibc on x86-64 selects, at load time, a build of each of these compiled with {@code -mfma -mavx2} where
+ * the CPU has FMA and AVX2 (every x86-64 CPU PyTorch's AVX2 kernels run on); GCC contracts some
+ * {@code a * b + c} into fused multiply-adds there, which changes last bits, so the ports reproduce that
+ * build ({@code __log_fma}, {@code __sin_fma}, ...) with {@link Math#fma} exactly where its machine code has
+ * a fused instruction. On a CPU without FMA glibc's SSE2 build can differ from these in the last bit.
+ *
+ * <p>These files are translations of glibc code and data and are under glibc's license, the GNU Lesser
+ * General Public License 2.1 or later (see each file's header).
  */
 final class Libm {
 
@@ -19,22 +35,22 @@ final class Libm {
     }
 
     static double log(double x) {
-        return Math.log(x);
+        return GlibcLog.log(x);
     }
 
     static double sin(double x) {
-        return Math.sin(x);
+        return GlibcSinCos.sin(x);
     }
 
     static double cos(double x) {
-        return Math.cos(x);
+        return GlibcSinCos.cos(x);
     }
 
     static double tan(double x) {
-        return Math.tan(x);
+        return GlibcTan.tan(x);
     }
 
     static double exp(double x) {
-        return Math.exp(x);
+        return GlibcExp.exp(x);
     }
 }

@@ -28,8 +28,7 @@ import java.util.Locale;
  * so they are bit-exact. Float32 normal on the fill path uses {@link AvxMath}, bit-exact. Samplers that call
  * the C library's double {@code log}/{@code sin}/{@code cos}/{@code tan}/{@code exp} (float64 normal,
  * the scalar normal path, exponential, multinomial without replacement, geometric, cauchy, log-normal) go
- * through {@link Libm} and can differ from PyTorch by 1–2 ulp in a float64 result where Java's and glibc's
- * functions round differently (a few elements per thousand; float32 results almost never).
+ * through {@link Libm}, whose pure-Java ports of glibc 2.36's functions (FMA build) make them bit-exact too.
  */
 public final class Sampling {
 
@@ -317,6 +316,16 @@ public final class Sampling {
         if (!(std > 0.0)) {
             throw new IllegalArgumentException("log_normal_ expects std > 0.0, but found std=" + cpp(std));
         }
+    }
+
+    /**
+     * PyTorch's {@code log_normal_} argument check, which it makes before looking at the tensor's dtype.
+     *
+     * @param std standard deviation of the underlying normal
+     * @throws IllegalArgumentException {@code "log_normal_ expects std > 0.0, but found std=…"} unless std &gt; 0
+     */
+    public static void checkLogNormalStd(double std) {
+        checkLogNormal(std);
     }
 
     // ====================================================================================================
@@ -672,7 +681,9 @@ public final class Sampling {
     }
 
     /**
-     * {@code tensor.geometric_(p)}: {@code ceil(log(u) / log(1 − p))} in double, u a float64 uniform.
+     * {@code tensor.geometric_(p)} for float64: {@code ceil(log(u) / log(1 − p))} in double, u a float64
+     * uniform ({@code at::geometric_distribution<double>}, the number of Bernoulli(p) trials up to and
+     * including the first success, ≥ 1).
      *
      * @param g   generator ({@code null}: default)
      * @param out destination
@@ -681,20 +692,79 @@ public final class Sampling {
      * @param p   success probability in (0, 1)
      */
     public static void geometric(Generator g, double[] out, int off, int n, double p) {
-        if (!(p > 0 && p < 1)) {
-            throw new IllegalArgumentException("geometric_ expects p to be in (0, 1), but got p=" + cpp(p));
-        }
+        checkGeometricP(p);
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = Math.ceil(Libm.log(g.nextDouble01()) / Libm.log(1.0 - p));
+                out[off + i] = geometricSample(g, p);
             }
         }
     }
 
     /**
-     * {@code tensor.cauchy_(median, sigma)}: {@code median + sigma·tan(π·(u − 0.5))} in double, u a float64
-     * uniform (float tensors round the double result).
+     * {@code tensor.geometric_(p)} for float32: the float64 sample {@code ceil(log(u) / log(1 − p))} (u a
+     * float64 uniform) rounded to float, as PyTorch's CPU kernel, which samples in double for every dtype.
+     *
+     * @param g   generator ({@code null}: default)
+     * @param out destination
+     * @param off first index written
+     * @param n   number of samples
+     * @param p   success probability in (0, 1)
+     */
+    public static void geometric(Generator g, float[] out, int off, int n, double p) {
+        checkGeometricP(p);
+        g = gen(g);
+        synchronized (g) {
+            for (int i = 0; i < n; i++) {
+                out[off + i] = (float) geometricSample(g, p);
+            }
+        }
+    }
+
+    /**
+     * {@code tensor.geometric_(p)} for int64 (PyTorch's {@code geometric_} accepts integer dtypes): the float64
+     * sample {@code ceil(log(u) / log(1 − p))} truncated to int64 as x86's {@code cvttsd2si} does
+     * ({@code static_cast<int64_t>}): a value outside the int64 range (e.g. the −∞ that
+     * {@code log(1 − p) == 0} gives for a tiny p) becomes {@link Long#MIN_VALUE}.
+     *
+     * @param g   generator ({@code null}: default)
+     * @param out destination
+     * @param off first index written
+     * @param n   number of samples
+     * @param p   success probability in (0, 1)
+     */
+    public static void geometric(Generator g, long[] out, int off, int n, double p) {
+        checkGeometricP(p);
+        g = gen(g);
+        synchronized (g) {
+            for (int i = 0; i < n; i++) {
+                double v = geometricSample(g, p);
+                out[off + i] = v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
+            }
+        }
+    }
+
+    private static double geometricSample(Generator g, double p) {
+        return Math.ceil(Libm.log(g.nextDouble01()) / Libm.log(1.0 - p));
+    }
+
+    /**
+     * PyTorch's {@code geometric_} argument check, which it makes before looking at the tensor's dtype.
+     *
+     * @param p success probability
+     * @throws IllegalArgumentException {@code "geometric_ expects p to be in (0, 1), but got p=…"} unless
+     *                                  0 &lt; p &lt; 1
+     */
+    public static void checkGeometricP(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("geometric_ expects p to be in (0, 1), but got p=" + cpp(p));
+        }
+    }
+
+    /**
+     * {@code tensor.cauchy_(median, sigma)} for float64: {@code fma(sigma, tan(π·(u − 0.5)), median)} in
+     * double, u a float64 uniform ({@code at::cauchy_distribution<double>}; PyTorch's AVX2 build fuses
+     * {@code median + sigma·tan(…)} into one multiply-add). PyTorch 1.13.1 does not check sigma.
      *
      * @param g      generator ({@code null}: default)
      * @param out    destination
@@ -707,9 +777,34 @@ public final class Sampling {
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = median + sigma * Libm.tan(Math.PI * (g.nextDouble01() - 0.5));
+                out[off + i] = cauchySample(g, median, sigma);
             }
         }
+    }
+
+    /**
+     * {@code tensor.cauchy_(median, sigma)} for float32: the float64 sample
+     * {@code fma(sigma, tan(π·(u − 0.5)), median)} (u a float64 uniform) rounded to float, as PyTorch's CPU
+     * kernel, which samples in double for every dtype.
+     *
+     * @param g      generator ({@code null}: default)
+     * @param out    destination
+     * @param off    first index written
+     * @param n      number of samples
+     * @param median location
+     * @param sigma  scale
+     */
+    public static void cauchy(Generator g, float[] out, int off, int n, double median, double sigma) {
+        g = gen(g);
+        synchronized (g) {
+            for (int i = 0; i < n; i++) {
+                out[off + i] = (float) cauchySample(g, median, sigma);
+            }
+        }
+    }
+
+    private static double cauchySample(Generator g, double median, double sigma) {
+        return Math.fma(sigma, Libm.tan(Math.PI * (g.nextDouble01() - 0.5)), median);
     }
 
     // ====================================================================================================

@@ -76,7 +76,7 @@ class TensorRandomTest {
         return outcomes.stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.command(), () -> compare(o)));
     }
 
-    /** Ops whose values go through Java's double log/sin/cos (see RandomGoldensTest#usesLibm). */
+    /** Ops whose values go through Libm's double log/sin/cos/tan/exp (see RandomGoldensTest#usesLibm); only noted on failure. */
     private static boolean usesLibm(String[] a) {
         return switch (a[0]) {
             case "randn", "normal" -> true;
@@ -169,6 +169,27 @@ class TensorRandomTest {
                     x.exponential_(d(a[5]));
                 } else {
                     x.exponential_(d(a[5]), g);
+                }
+            }
+            case "lognormal" -> {
+                if (g == null) {
+                    x.logNormal_(d(a[5]), d(a[6]));
+                } else {
+                    x.logNormal_(d(a[5]), d(a[6]), g);
+                }
+            }
+            case "geometric" -> {
+                if (g == null) {
+                    x.geometric_(d(a[5]));
+                } else {
+                    x.geometric_(d(a[5]), g);
+                }
+            }
+            case "cauchy" -> {
+                if (g == null) {
+                    x.cauchy_(d(a[5]), d(a[6]));
+                } else {
+                    x.cauchy_(d(a[5]), d(a[6]), g);
                 }
             }
             case "random2" -> {
@@ -280,7 +301,8 @@ class TensorRandomTest {
     void inPlaceOnNonLeafRecordsAZeroGradientNode() {
         Tensor x = Torch.ones(3).requiresGrad_();
         String[] names = {"UniformBackward0", "NormalBackward0", "BernoulliBackward2", "ExponentialBackward0",
-            "RandomBackward0", "RandomBackward1", "RandomBackward2", "BernoulliBackward1"};
+            "RandomBackward0", "RandomBackward1", "RandomBackward2", "BernoulliBackward1", "LogNormalBackward0",
+            "GeometricBackward0", "CauchyBackward0"};
         for (int k = 0; k < names.length; k++) {
             Tensor y = x.mul(2.0);
             switch (k) {
@@ -291,6 +313,9 @@ class TensorRandomTest {
                 case 4 -> y.random_(0, 5);
                 case 5 -> y.random_(5);
                 case 6 -> y.random_();
+                case 8 -> y.logNormal_();
+                case 9 -> y.geometric_(0.5);
+                case 10 -> y.cauchy_();
                 default -> y.bernoulli_(Torch.full(new long[] {3}, 0.5));
             }
             assertEquals(names[k], y.gradFn().name());
@@ -320,8 +345,50 @@ class TensorRandomTest {
                 () -> Torch.randint(0, 5, new long[] {3}, DType.BOOL, null)).getMessage());
         assertEquals("exponential_ expects lambda >= 0.0, but found lambda=-1",
                 assertThrows(IllegalArgumentException.class, () -> Torch.ones(3).exponential_(-1)).getMessage());
+        assertEquals("\"log_normal_cpu\" not implemented for 'Long'",
+                assertThrows(IllegalArgumentException.class, () -> i.logNormal_()).getMessage());
+        assertEquals("\"cauchy_cpu\" not implemented for 'Long'",
+                assertThrows(IllegalArgumentException.class, () -> i.cauchy_()).getMessage());
+        assertEquals("\"geometric_cpu\" not implemented for 'Bool'", assertThrows(IllegalArgumentException.class,
+                () -> Torch.zeros(new long[] {3}, DType.BOOL).geometric_(0.5)).getMessage());
+        assertEquals("log_normal_ expects std > 0.0, but found std=0",
+                assertThrows(IllegalArgumentException.class, () -> i.logNormal_(1, 0)).getMessage());
+        assertEquals("log_normal_ expects std > 0.0, but found std=-1.5",
+                assertThrows(IllegalArgumentException.class, () -> Torch.ones(3).logNormal_(1, -1.5)).getMessage());
+        assertEquals("log_normal_ expects std > 0.0, but found std=nan",
+                assertThrows(IllegalArgumentException.class, () -> Torch.ones(3).logNormal_(1, Double.NaN)).getMessage());
+        for (double p : new double[] {0, 1, 1.5, Double.NaN}) {
+            assertEquals("geometric_ expects p to be in (0, 1), but got p=" + (Double.isNaN(p) ? "nan" : p == 1.5 ? "1.5" : (int) p),
+                    assertThrows(IllegalArgumentException.class, () -> i.geometric_(p)).getMessage());
+        }
+        assertEquals("geometric_ expects p to be in (0, 1), but got p=0", assertThrows(IllegalArgumentException.class,
+                () -> Torch.zeros(new long[] {3}, DType.BOOL).geometric_(0)).getMessage());
+        assertEquals("a leaf Variable that requires grad is being used in an in-place operation.", assertThrows(
+                IllegalStateException.class, () -> Torch.zeros(3).requiresGrad_().geometric_(0)).getMessage());
         assertEquals("cannot sample n_sample <= 0 samples",
                 assertThrows(IllegalArgumentException.class, () -> Torch.multinomial(Torch.ones(3), 0, false)).getMessage());
+    }
+
+    @Test
+    void logNormalGeometricCauchyDefaultsAndEdges() {
+        Torch.manualSeed(3);
+        Tensor a = Torch.zeros(5).logNormal_();
+        Torch.manualSeed(3);
+        assertArrayEquals(Torch.zeros(5).logNormal_(1, 2).toFloatArray(), a.toFloatArray());
+        Torch.manualSeed(3);
+        Tensor c = Torch.zeros(5).cauchy_();
+        Torch.manualSeed(3);
+        assertArrayEquals(Torch.zeros(5).cauchy_(0, 1).toFloatArray(), c.toFloatArray());
+        // PyTorch 1.13.1 does not check sigma: 0 gives the median, a negative one is accepted.
+        assertArrayEquals(new float[] {0, 0, 0}, Torch.zeros(3).cauchy_(0, 0).toFloatArray());
+        assertEquals(3, Torch.zeros(3).cauchy_(1, -2).toFloatArray().length);
+        // int64: log(1 - p) == 0 for a tiny p, so -inf, which x86's truncation makes INT64_MIN (as PyTorch).
+        assertArrayEquals(new long[] {Long.MIN_VALUE, Long.MIN_VALUE},
+                Torch.zeros(new long[] {2}, DType.INT64).geometric_(1e-300).toLongArray());
+        Tensor gi = Torch.zeros(new long[] {50}, DType.INT64).geometric_(0.5, new Generator(1));
+        for (long v : gi.toLongArray()) {
+            assertTrue(v >= 1, "geometric >= 1");
+        }
     }
 
     @Test

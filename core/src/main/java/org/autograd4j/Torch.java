@@ -466,6 +466,203 @@ public final class Torch {
         return a.minimum(b);
     }
 
+    // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods
+
+    /** {@code torch.add(a, b)}; the same as the Tensor method. */
+    public static Tensor add(Tensor a, Tensor b) {
+        return a.add(b);
+    }
+
+    /** {@code torch.sub(a, b)}; the same as the Tensor method. */
+    public static Tensor sub(Tensor a, Tensor b) {
+        return a.sub(b);
+    }
+
+    /** {@code torch.mul(a, b)}; the same as the Tensor method. */
+    public static Tensor mul(Tensor a, Tensor b) {
+        return a.mul(b);
+    }
+
+    /** {@code torch.div(a, b)}; the same as the Tensor method. */
+    public static Tensor div(Tensor a, Tensor b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.pow(a, exponent)}; the same as the Tensor method. */
+    public static Tensor pow(Tensor a, double exponent) {
+        return a.pow(exponent);
+    }
+
+    /** {@code torch.pow(a, exponent)}; the same as the Tensor method. */
+    public static Tensor pow(Tensor a, Tensor exponent) {
+        return a.pow(exponent);
+    }
+
+    /** {@code torch.neg(a)}; the same as the Tensor method. */
+    public static Tensor neg(Tensor a) {
+        return a.neg();
+    }
+
+    /** {@code torch.exp(a)}; the same as the Tensor method. */
+    public static Tensor exp(Tensor a) {
+        return a.exp();
+    }
+
+    /** {@code torch.log(a)}; the same as the Tensor method. */
+    public static Tensor log(Tensor a) {
+        return a.log();
+    }
+
+    /** {@code torch.sqrt(a)}; the same as the Tensor method. */
+    public static Tensor sqrt(Tensor a) {
+        return a.sqrt();
+    }
+
+    /** {@code torch.abs(a)}; the same as the Tensor method. */
+    public static Tensor abs(Tensor a) {
+        return a.abs();
+    }
+
+    /** {@code torch.sin(a)}; the same as the Tensor method. */
+    public static Tensor sin(Tensor a) {
+        return a.sin();
+    }
+
+    /** {@code torch.cos(a)}; the same as the Tensor method. */
+    public static Tensor cos(Tensor a) {
+        return a.cos();
+    }
+
+    /** {@code torch.tanh(a)}; the same as the Tensor method. */
+    public static Tensor tanh(Tensor a) {
+        return a.tanh();
+    }
+
+    /** {@code torch.sigmoid(a)}; the same as the Tensor method. */
+    public static Tensor sigmoid(Tensor a) {
+        return a.sigmoid();
+    }
+
+    /** {@code torch.relu(a)}; the same as the Tensor method. */
+    public static Tensor relu(Tensor a) {
+        return a.relu();
+    }
+
+    /** {@code torch.clamp(a, min, max)}; the same as the Tensor method. */
+    public static Tensor clamp(Tensor a, double min, double max) {
+        return a.clamp(min, max);
+    }
+
+    /** {@code torch.sum(a)}; the same as the Tensor method. */
+    public static Tensor sum(Tensor a) {
+        return a.sum();
+    }
+
+    /** {@code torch.sum(a, dim)}; the same as the Tensor method. */
+    public static Tensor sum(Tensor a, int dim) {
+        return a.sum(dim);
+    }
+
+    /** {@code torch.mean(a)}; the same as the Tensor method. */
+    public static Tensor mean(Tensor a) {
+        return a.mean();
+    }
+
+    /** {@code torch.mean(a, dim)}; the same as the Tensor method. */
+    public static Tensor mean(Tensor a, int dim) {
+        return a.mean(dim);
+    }
+
+    /** {@code torch.prod(a)}; the same as the Tensor method. */
+    public static Tensor prod(Tensor a) {
+        return a.prod();
+    }
+
+    /** {@code torch.max(a)}; the same as the Tensor method. */
+    public static Tensor max(Tensor a) {
+        return a.max();
+    }
+
+    /** {@code torch.min(a)}; the same as the Tensor method. */
+    public static Tensor min(Tensor a) {
+        return a.min();
+    }
+
+    /** {@code torch.argmax(a)}; the same as the Tensor method. */
+    public static Tensor argmax(Tensor a) {
+        return a.argmax();
+    }
+
+    /** {@code torch.argmin(a)}; the same as the Tensor method. */
+    public static Tensor argmin(Tensor a) {
+        return a.argmin();
+    }
+
+    /** {@code torch.softmax(a, dim)}; the same as the Tensor method. */
+    public static Tensor softmax(Tensor a, int dim) {
+        return a.softmax(dim);
+    }
+
+    /** {@code torch.log_softmax(a, dim)}; the same as the Tensor method. */
+    public static Tensor logSoftmax(Tensor a, int dim) {
+        return a.logSoftmax(dim);
+    }
+
+    /** {@code torch.dot(a, b)}; the same as the Tensor method. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        return a.dot(b);
+    }
+
+    /** {@code torch.mv(a, v)}; the same as the Tensor method. */
+    public static Tensor mv(Tensor a, Tensor v) {
+        return a.mv(v);
+    }
+
+    /** {@code torch.bmm(a, b)}; the same as the Tensor method. */
+    public static Tensor bmm(Tensor a, Tensor b) {
+        return a.bmm(b);
+    }
+
+    /** {@code torch.t(a)}; the same as the Tensor method. */
+    public static Tensor t(Tensor a) {
+        return a.t();
+    }
+
+    /** {@code torch.transpose(a, dim0, dim1)}; the same as the Tensor method. */
+    public static Tensor transpose(Tensor a, int dim0, int dim1) {
+        return a.transpose(dim0, dim1);
+    }
+
+    /** {@code torch.reshape(a, shape)}; the same as the Tensor method. */
+    public static Tensor reshape(Tensor a, long... shape) {
+        return a.reshape(shape);
+    }
+
+    /** {@code torch.flatten(a)}; the same as the Tensor method. */
+    public static Tensor flatten(Tensor a) {
+        return a.flatten();
+    }
+
+    /** {@code torch.squeeze(a, dim)}; the same as the Tensor method. */
+    public static Tensor squeeze(Tensor a, int dim) {
+        return a.squeeze(dim);
+    }
+
+    /** {@code torch.unsqueeze(a, dim)}; the same as the Tensor method. */
+    public static Tensor unsqueeze(Tensor a, int dim) {
+        return a.unsqueeze(dim);
+    }
+
+    /** {@code torch.gather(a, dim, index)}; the same as the Tensor method. */
+    public static Tensor gather(Tensor a, int dim, Tensor index) {
+        return a.gather(dim, index);
+    }
+
+    /** {@code torch.index_select(a, dim, index)}; the same as the Tensor method. */
+    public static Tensor indexSelect(Tensor a, int dim, Tensor index) {
+        return a.indexSelect(dim, index);
+    }
+
     /** {@code torch.result_type(a, b)}. */
     public static DType resultType(Tensor a, Tensor b) {
         return org.autograd4j.ops.Promotion.resultType(a, b);

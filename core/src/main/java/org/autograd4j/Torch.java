@@ -264,6 +264,21 @@ public final class Torch {
         return Generator.defaultGenerator().initialSeed();
     }
 
+    /** Reseeds the default generator non-deterministically and returns the seed, {@code torch.seed()}. */
+    public static long seed() {
+        return Generator.defaultGenerator().seed();
+    }
+
+    /** The default generator's state in PyTorch's byte layout, {@code torch.get_rng_state()}. */
+    public static byte[] getRngState() {
+        return Generator.defaultGenerator().getState();
+    }
+
+    /** Restores the default generator's state, {@code torch.set_rng_state(state)}. */
+    public static void setRngState(byte[] state) {
+        Generator.defaultGenerator().setState(state);
+    }
+
     /** Standard normal samples (float32) from the default generator, {@code torch.randn(*size)}; PyTorch's exact numbers. */
     public static Tensor randn(long... shape) {
         return randn(shape, DType.FLOAT32, null);

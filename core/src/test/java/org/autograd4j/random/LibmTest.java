@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,20 +167,6 @@ class LibmTest {
     }
 
     private static List<String> readGoldens(String file) throws IOException {
-        InputStream in = LibmTest.class.getResourceAsStream("/goldens/" + file);
-        if (in == null) {
-            Path p = Path.of("src/test/resources/goldens/" + file);
-            if (!Files.exists(p)) {
-                p = Path.of("core/src/test/resources/goldens/" + file);
-            }
-            in = Files.newInputStream(p);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String s; (s = r.readLine()) != null; ) {
-                lines.add(s);
-            }
-        }
-        return lines;
+        return RandomGoldensTest.readGoldens(file);
     }
 }

@@ -357,24 +357,16 @@ public final class RandomOps {
     private static void fillLayout(Storage s, Layout l, Fill f) {
         int n = l.numel();
         if (n == 0) return;
-        Object data = array(s);
         if (l.isContiguous()) {
-            f.fill(data, l.offset(), n, true);
+            f.fill(array(s), l.offset(), n, true);
             return;
         }
         InPlace.checkNoInternalOverlap(l);
-        Object tmp = java.lang.reflect.Array.newInstance(data.getClass().getComponentType(), n);
-        f.fill(tmp, 0, n, false);
-        int[] order = iterationOrder(l.shape(), new int[][] {l.strides()});
-        for (int k = 0; k < n; k++) {
-            int dst = l.indexOf(order[k]);
-            switch (data) {
-                case float[] a -> a[dst] = ((float[]) tmp)[k];
-                case double[] a -> a[dst] = ((double[]) tmp)[k];
-                case long[] a -> a[dst] = ((long[]) tmp)[k];
-                default -> ((boolean[]) data)[dst] = ((boolean[]) tmp)[k];
-            }
-        }
+        // Draw into a dense temporary, then let the copy kernel place it in TensorIterator's visiting order.
+        Storage tmp = Storage.allocate(s.dtype(), n);
+        f.fill(array(tmp), 0, n, false);
+        Layout ordered = inIterationOrder(l, iterationDims(l.shape(), new int[][] {l.strides()}));
+        Ops.K.copy(tmp, Layout.contiguous(ordered.shape()), s, ordered);
     }
 
     /** Bernoulli with per-element probabilities; iteration order from (out, p) as TensorIterator does. */
@@ -383,25 +375,15 @@ public final class RandomOps {
         int n = ol.numel();
         if (n == 0) return;
         if (!ol.isContiguous()) InPlace.checkNoInternalOverlap(ol);
-        int[] order = iterationOrder(ol.shape(), new int[][] {ol.strides(), pl.strides()});
-        boolean f32 = ps instanceof Storage.F32;
-        float[] pf = f32 ? new float[n] : null;
-        double[] pd = f32 ? null : new double[n];
-        for (int k = 0; k < n; k++) {
-            int src = pl.indexOf(order[k]);
-            if (f32) pf[k] = ((Storage.F32) ps).data[src];
-            else pd[k] = ((Storage.F64) ps).data[src];
-        }
-        double[] r = new double[n];
-        if (f32) {
-            float[] rf = new float[n];
-            Sampling.bernoulli(g, pf, 0, rf, 0, n);
-            for (int k = 0; k < n; k++) r[k] = rf[k];
-        } else {
-            Sampling.bernoulli(g, pd, 0, r, 0, n);
-        }
-        Storage os = out.storage();
-        for (int k = 0; k < n; k++) os.setDouble(ol.indexOf(order[k]), r[k]);
+        int[] dims = iterationDims(ol.shape(), new int[][] {ol.strides(), pl.strides()});
+        Layout dense = Layout.contiguous(inIterationOrder(ol, dims).shape());
+        // probabilities gathered in visiting order, samples drawn in that order, then placed back
+        Storage p = Storage.allocate(ps.dtype(), n);
+        Ops.K.copy(ps, inIterationOrder(pl, dims), p, dense);
+        Storage r = Storage.allocate(ps.dtype(), n);
+        if (p instanceof Storage.F32 pf) Sampling.bernoulli(g, pf.data, 0, ((Storage.F32) r).data, 0, n);
+        else Sampling.bernoulli(g, ((Storage.F64) p).data, 0, ((Storage.F64) r).data, 0, n);
+        Ops.K.copy(r, dense, out.storage(), inIterationOrder(ol, dims));
     }
 
     private static Object array(Storage s) {
@@ -438,14 +420,12 @@ public final class RandomOps {
     }
 
     /**
-     * Row-major (logical) element indices in the order {@code TensorIterator} visits them: dimensions are
-     * ordered fastest-first by {@code reorder_dimensions} (insertion sort on the operands' strides, output
-     * first; broadcast (0) strides are skipped; equal strides put the smaller size first).
+     * The dims in the order {@code TensorIterator} nests them, slowest first: {@code reorder_dimensions} sorts
+     * them fastest-first (insertion sort on the operands' strides, output first; broadcast (0) strides are
+     * skipped; equal strides put the smaller size first).
      */
-    static int[] iterationOrder(int[] shape, int[][] strides) {
+    static int[] iterationDims(int[] shape, int[][] strides) {
         int nd = shape.length;
-        int numel = 1;
-        for (int s : shape) numel *= s;
         int[] perm = new int[nd];
         for (int i = 0; i < nd; i++) perm[i] = nd - 1 - i;
         for (int i = 1; i < nd; i++) {
@@ -462,22 +442,20 @@ public final class RandomOps {
                 }
             }
         }
-        int[] rowStride = Layout.contiguousStrides(shape);
-        int[] order = new int[numel];
-        int[] idx = new int[nd];
-        int lin = 0;
-        for (int k = 0; k < numel; k++) {
-            order[k] = lin;
-            for (int j = 0; j < nd; j++) {
-                int d = perm[j];
-                idx[d]++;
-                lin += rowStride[d];
-                if (idx[d] < shape[d]) break;
-                lin -= rowStride[d] * shape[d];
-                idx[d] = 0;
-            }
+        // perm lists the dims fastest first; row-major order wants them slowest first
+        int[] dims = new int[nd];
+        for (int i = 0; i < nd; i++) dims[i] = perm[nd - 1 - i];
+        return dims;
+    }
+
+    /** {@code l} with its dims reordered to {@code dims}: its row-major order is TensorIterator's visiting order. */
+    static Layout inIterationOrder(Layout l, int[] dims) {
+        int[] shape = new int[dims.length], strides = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            shape[i] = l.size(dims[i]);
+            strides[i] = l.strides()[dims[i]];
         }
-        return order;
+        return new Layout(shape, strides, l.offset());
     }
 
     private static int shouldSwap(int d0, int d1, int[] shape, int[][] strides) {

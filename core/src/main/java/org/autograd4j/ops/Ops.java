@@ -23,6 +23,13 @@ public final class Ops {
     /** {@code t} itself if it already has {@code dtype}, else a converted contiguous copy (no graph). */
     static Tensor convert(Tensor t, DType dtype) {
         if (t.dtype() == dtype) return t;
+        if (t.isWrappedNumber()) {
+            // a Java scalar in an op: one element, converted without a kernel call (the small-op hot path)
+            Storage s = Storage.allocate(dtype, 1);
+            if (dtype == DType.INT64 && t.dtype().isFloatingPoint()) s.setLong(0, t.storage().getLong(t.layout().offset()));
+            else s.setDouble(0, t.storage().getDouble(t.layout().offset()));
+            return Tensor.wrap(s, t.layout());
+        }
         Tensor out = empty(dtype, t.layout().shape());
         K.copy(t.storage(), t.layout(), out.storage(), out.layout());
         return out;

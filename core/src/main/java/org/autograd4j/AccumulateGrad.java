@@ -8,6 +8,7 @@ import org.autograd4j.autograd.GradMode;
  * are added in place into the same tensor, or out of place when building a higher-order graph.
  */
 public final class AccumulateGrad extends Node {
+    private static final Tensor[] NO_GRADS = new Tensor[0];
     private final Tensor variable;
 
     AccumulateGrad(Tensor variable) {
@@ -28,7 +29,7 @@ public final class AccumulateGrad extends Node {
     @Override
     public Tensor[] apply(Tensor[] grads) {
         Tensor g = grads[0];
-        if (g == null) return new Tensor[0];
+        if (g == null) return NO_GRADS;
         Tensor old = variable.grad();
         if (old == null) {
             if (GradMode.isEnabled()) {
@@ -36,13 +37,13 @@ public final class AccumulateGrad extends Node {
                 // its graph through a CopyBackwards node.
                 variable.setGradInternal(Torch.zeros(g.shape(), g.dtype()).copy_(g));
             } else {
-                variable.setGradInternal(g.detach().contiguousCopy());
+                variable.setGradInternal(g.contiguousCopy());
             }
         } else if (GradMode.isEnabled()) {
             variable.setGradInternal(old.add(g));
         } else {
             old.addInPlaceNoCheck(g);
         }
-        return new Tensor[0];
+        return NO_GRADS;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.autograd4j.autograd.Engine;
 import org.autograd4j.format.Elements;
 import org.autograd4j.format.TensorFormatter;
+import org.autograd4j.kernels.Kernels;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.InPlace;
 import org.autograd4j.ops.LinearAlgebra;
@@ -140,13 +141,9 @@ public final class Tensor {
         InPlace.addNoGraph(this, g);
     }
 
+    /** A contiguous copy with no history. */
     Tensor contiguousCopy() {
         return Shapes.cloneNoGraph(this);
-    }
-
-    /** Internal: ones with the shape and dtype of {@code t}. */
-    public static Tensor onesLikeOf(Tensor t) {
-        return Torch.onesLike(t);
     }
 
     // ------------------------------------------------------------------ properties
@@ -314,28 +311,31 @@ public final class Tensor {
         return storage.getLong(layout.offset());
     }
 
+    /** A fresh storage holding the elements in row-major order, converted to {@code dtype} (one copy, no graph). */
+    private Storage copyOut(DType dtype) {
+        Storage out = Storage.allocate(dtype, layout.numel());
+        Kernels.get().copy(storage, layout, out, Layout.contiguous(layout.shape()));
+        return out;
+    }
+
     /** All elements in row-major order, converted to float. */
     public float[] toFloatArray() {
-        Storage.F32 s = (Storage.F32) Shapes.cloneNoGraph(to(DType.FLOAT32)).storage;
-        return s.data;
+        return ((Storage.F32) copyOut(DType.FLOAT32)).data;
     }
 
     /** All elements in row-major order, converted to double. */
     public double[] toDoubleArray() {
-        Storage.F64 s = (Storage.F64) Shapes.cloneNoGraph(to(DType.FLOAT64)).storage;
-        return s.data;
+        return ((Storage.F64) copyOut(DType.FLOAT64)).data;
     }
 
     /** All elements in row-major order, converted to long (floats truncate toward zero). */
     public long[] toLongArray() {
-        Storage.I64 s = (Storage.I64) Shapes.cloneNoGraph(to(DType.INT64)).storage;
-        return s.data;
+        return ((Storage.I64) copyOut(DType.INT64)).data;
     }
 
     /** All elements in row-major order as booleans (non-zero is true). */
     public boolean[] toBooleanArray() {
-        Storage.Bool s = (Storage.Bool) Shapes.cloneNoGraph(to(DType.BOOL)).storage;
-        return s.data;
+        return ((Storage.Bool) copyOut(DType.BOOL)).data;
     }
 
     /** This tensor converted to {@code dtype} ({@code tensor.to(dtype)}); itself when already of that dtype. */
@@ -669,28 +669,28 @@ public final class Tensor {
     // ------------------------------------------------------------------ in place
 
     /** {@code this += other} in place ({@code tensor.add_(other)}). Returns this. */
-    public Tensor add_(Tensor other) { return InPlace.apply(this, other, Pointwise::add, "add_"); }
+    public Tensor add_(Tensor other) { return InPlace.apply(this, other, Pointwise::add); }
 
     /** {@code this += other} in place. */
-    public Tensor add_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::add, "add_"); }
+    public Tensor add_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::add); }
 
     /** {@code this -= other} in place ({@code tensor.sub_(other)}). */
-    public Tensor sub_(Tensor other) { return InPlace.apply(this, other, Pointwise::sub, "sub_"); }
+    public Tensor sub_(Tensor other) { return InPlace.apply(this, other, Pointwise::sub); }
 
     /** {@code this -= other} in place. */
-    public Tensor sub_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::sub, "sub_"); }
+    public Tensor sub_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::sub); }
 
     /** {@code this *= other} in place ({@code tensor.mul_(other)}). */
-    public Tensor mul_(Tensor other) { return InPlace.apply(this, other, Pointwise::mul, "mul_"); }
+    public Tensor mul_(Tensor other) { return InPlace.apply(this, other, Pointwise::mul); }
 
     /** {@code this *= other} in place. */
-    public Tensor mul_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::mul, "mul_"); }
+    public Tensor mul_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::mul); }
 
     /** {@code this /= other} in place ({@code tensor.div_(other)}). */
-    public Tensor div_(Tensor other) { return InPlace.apply(this, other, Pointwise::div, "div_"); }
+    public Tensor div_(Tensor other) { return InPlace.apply(this, other, Pointwise::div); }
 
     /** {@code this /= other} in place. */
-    public Tensor div_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::div, "div_"); }
+    public Tensor div_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::div); }
 
     /** Copies {@code src} (broadcast, converted) into this tensor ({@code tensor.copy_(src)}). */
     public Tensor copy_(Tensor src) { return InPlace.copy(this, src); }

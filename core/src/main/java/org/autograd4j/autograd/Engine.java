@@ -8,6 +8,7 @@ import org.autograd4j.AccumulateGrad;
 import org.autograd4j.Edge;
 import org.autograd4j.Node;
 import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
 
 /**
  * The backward scheduler, after PyTorch's {@code engine.cpp}: count the dependencies of every reachable
@@ -60,7 +61,7 @@ public final class Engine {
             Tensor g = gradOutputs == null ? null : gradOutputs.get(i);
             if (g == null) {
                 if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
-                g = Tensor.onesLikeOf(r);
+                g = Torch.onesLike(r);
             } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
                 throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
                         + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");

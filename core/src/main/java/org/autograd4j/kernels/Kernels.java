@@ -48,7 +48,8 @@ public interface Kernels {
 
     /**
      * Batched matrix product {@code c[b] = a[b] @ b[b]} for 3-d layouts {@code [B,M,K]} and {@code [B,K,N]}
-     * (either may be strided or broadcast with stride 0); c is a contiguous {@code [B,M,N]} of the same dtype.
+     * (either may be strided or broadcast with stride 0); c is a contiguous {@code [B,M,N]} of the same dtype,
+     * overwritten.
      */
     void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl);
 

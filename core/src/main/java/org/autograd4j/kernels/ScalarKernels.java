@@ -470,8 +470,9 @@ final class ScalarKernels implements Kernels {
     @Override
     public void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl) {
         int batch = al.size(0), m = al.size(1), k = al.size(2), n = bl.size(2);
+        fill(c, cl, 0); // the loops accumulate into c
         if (a instanceof Storage.F32) {
-            float[] x = denseFloat(a, al), y = denseFloat(b, bl), o = ((Storage.F32) c).data;
+            float[] x = ((Storage.F32) dense(a, al)).data, y = ((Storage.F32) dense(b, bl)).data, o = ((Storage.F32) c).data;
             int co = cl.offset();
             for (int bi = 0; bi < batch; bi++) {
                 int xa = bi * m * k, yb = bi * k * n, oc = co + bi * m * n;
@@ -485,7 +486,7 @@ final class ScalarKernels implements Kernels {
                 }
             }
         } else if (a instanceof Storage.F64) {
-            double[] x = denseDouble(a, al), y = denseDouble(b, bl), o = ((Storage.F64) c).data;
+            double[] x = ((Storage.F64) dense(a, al)).data, y = ((Storage.F64) dense(b, bl)).data, o = ((Storage.F64) c).data;
             int co = cl.offset();
             for (int bi = 0; bi < batch; bi++) {
                 int xa = bi * m * k, yb = bi * k * n, oc = co + bi * m * n;
@@ -514,22 +515,12 @@ final class ScalarKernels implements Kernels {
         }
     }
 
-    private static float[] denseFloat(Storage s, Layout l) {
-        float[] d = ((Storage.F32) s).data;
-        if (l.isContiguous() && l.offset() == 0 && d.length == l.numel()) return d;
-        float[] r = new float[l.numel()];
-        int[] p = positions(l);
-        for (int i = 0; i < r.length; i++) r[i] = d[at(p, l.offset(), i)];
-        return r;
-    }
-
-    private static double[] denseDouble(Storage s, Layout l) {
-        double[] d = ((Storage.F64) s).data;
-        if (l.isContiguous() && l.offset() == 0 && d.length == l.numel()) return d;
-        double[] r = new double[l.numel()];
-        int[] p = positions(l);
-        for (int i = 0; i < r.length; i++) r[i] = d[at(p, l.offset(), i)];
-        return r;
+    /** {@code s} itself when {@code l} covers it densely from 0, else a dense row-major copy of l's elements. */
+    private Storage dense(Storage s, Layout l) {
+        if (l.isContiguous() && l.offset() == 0 && s.size() == l.numel()) return s;
+        Storage d = Storage.allocate(s.dtype(), l.numel());
+        copy(s, l, d, Layout.contiguous(l.shape()));
+        return d;
     }
 
     // ---------------------------------------------------------------- gather / scatter

@@ -37,15 +37,20 @@ public final class Graph {
 
     /** Makes {@code out} the output 0 of a new node {@code name} whose inputs are {@code inputs}. */
     public static FnNode record(Tensor out, String name, Backward fn, Tensor[] inputs, SavedTensor... saved) {
+        FnNode node = node(name, fn, inputs, saved);
+        out.setHistory(node, 0);
+        return node;
+    }
+
+    /** A new node {@code name} whose inputs are {@code inputs}, not yet attached to an output (in-place ops). */
+    static FnNode node(String name, Backward fn, Tensor[] inputs, SavedTensor... saved) {
         Edge[] edges = new Edge[inputs.length];
         DType[] types = new DType[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             edges[i] = edge(inputs[i]);
             types[i] = inputs[i].dtype();
         }
-        FnNode node = new FnNode(name, fn, edges, types, saved);
-        out.setHistory(node, 0);
-        return node;
+        return new FnNode(name, fn, edges, types, saved);
     }
 
     /** One-input form of {@link #record(Tensor, String, Backward, Tensor[], SavedTensor...)}. */

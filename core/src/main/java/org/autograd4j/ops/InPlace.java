@@ -76,30 +76,31 @@ public final class InPlace {
         Layout vl = self.layout();
         Layout geometry = new Layout(vl.shape(), vl.strides(), vl.offset() - base.layout().offset());
         int[] baseShape = base.layout().shape();
-        Tensor stand = Tensor.wrap(self.storage(), vl);
-        Graph.record(stand, "AsStridedBackward0", (g, n) -> new Tensor[] {Shapes.asStridedScatter(g, baseShape, geometry)}, base);
-        self.setHistory(stand.gradFn(), 0);
+        self.setHistory(Graph.node("AsStridedBackward0",
+                (g, n) -> new Tensor[] {Shapes.asStridedScatter(g, baseShape, geometry)}, new Tensor[] {base}), 0);
     }
 
-    private static int category(DType d) {
-        return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
-    }
-
-    /** {@code self = op(self, other)} in place. */
-    public static Tensor apply(Tensor self, Tensor other, BinaryOperator<Tensor> op, String name) {
-        checkWritable(self);
+    /** An in-place result has self's shape: {@code other} must broadcast to it (PyTorch's message otherwise). */
+    static void checkBroadcastsTo(Tensor self, Tensor other) {
         int[] shape = self.layout().shape();
         int[] b = Ops.broadcast(shape, other.layout().shape());
         if (!java.util.Arrays.equals(b, shape)) {
             throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape) + " doesn't match the broadcast shape "
                     + Ops.sizeList(b));
         }
-        DType rt = Promotion.resultType(self, other);
-        if ("div_".equals(name) && !rt.isFloatingPoint()) rt = DType.FLOAT32;
-        if (category(rt) > category(self.dtype())) {
-            throw new IllegalArgumentException("result type " + Ops.scalarTypeName(rt) + " can't be cast to the desired output type "
-                    + Ops.scalarTypeName(self.dtype()));
-        }
+    }
+
+    private static int category(DType d) {
+        return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
+    }
+
+    /**
+     * {@code self = op(self, other)} in place. The out-of-place op computes the result (and its promotion);
+     * nothing is written until that result's dtype is known to fit self's.
+     */
+    public static Tensor apply(Tensor self, Tensor other, BinaryOperator<Tensor> op) {
+        checkWritable(self);
+        checkBroadcastsTo(self, other);
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
         if (record) checkRebasable(self);
         Tensor result;
@@ -113,14 +114,21 @@ public final class InPlace {
                 GradMode.set(prev);
             }
         }
+        if (category(result.dtype()) > category(self.dtype())) {
+            throw new IllegalArgumentException("result type " + Ops.scalarTypeName(result.dtype())
+                    + " can't be cast to the desired output type " + Ops.scalarTypeName(self.dtype()));
+        }
         K.copy(result.storage(), result.layout(), self.storage(), self.layout());
         self.bumpVersion();
         if (record) rebase(self, result.gradFn());
         return self;
     }
 
-    /** A tensor with self's history but no data of its own: stands for self's old value where only its edge matters. */
-    private static Tensor standIn(Tensor self) {
+    /**
+     * A tensor with self's history over self's storage: stands for self's old value in a node whose derivative
+     * never reads that value (fill, copy, random fills), so no copy is made.
+     */
+    static Tensor standIn(Tensor self) {
         Tensor t = Tensor.wrap(self.storage(), self.layout());
         if (self.gradFn() != null) t.setHistory(self.gradFn(), self.outputNr());
         return t;
@@ -129,11 +137,7 @@ public final class InPlace {
     /** A copy of self's current values that stands in self's place in the graph. */
     private static Tensor snapshot(Tensor self) {
         Tensor copy = Shapes.cloneNoGraph(self);
-        if (self.gradFn() != null) {
-            copy.setHistory(self.gradFn(), self.outputNr());
-            return copy;
-        }
-        // a leaf that does not require grad (a leaf that does was rejected above)
+        if (self.gradFn() != null) copy.setHistory(self.gradFn(), self.outputNr());
         return copy;
     }
 
@@ -148,12 +152,8 @@ public final class InPlace {
     /** Copies src (broadcast, converted) into self. Derivative: g to src (summed to its shape), nothing to old self. */
     public static Tensor copy(Tensor self, Tensor src) {
         checkWritable(self);
+        checkBroadcastsTo(self, src);
         int[] shape = self.layout().shape();
-        int[] b = Ops.broadcast(shape, src.layout().shape());
-        if (!java.util.Arrays.equals(b, shape)) {
-            throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape) + " doesn't match the broadcast shape "
-                    + Ops.sizeList(b));
-        }
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || src.requiresGrad());
         if (record) checkRebasable(self);
         Tensor old = record ? standIn(self) : null;
@@ -162,11 +162,9 @@ public final class InPlace {
         K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
         self.bumpVersion();
         if (record) {
-            Tensor stand = Tensor.wrap(self.storage(), self.layout());
             int[] ss = src.layout().shape();
-            Graph.record(stand, "CopyBackwards", (g, n) -> new Tensor[] {
-                n.needs(0) ? g.mul(0.0) : null, n.needs(1) ? Reductions.sumTo(g, ss) : null}, new Tensor[] {old, src});
-            rebase(self, stand.gradFn());
+            rebase(self, Graph.node("CopyBackwards", (g, n) -> new Tensor[] {
+                n.needs(0) ? g.mul(0.0) : null, n.needs(1) ? Reductions.sumTo(g, ss) : null}, new Tensor[] {old, src}));
         }
         return self;
     }
@@ -180,9 +178,8 @@ public final class InPlace {
         K.fill(self.storage(), self.layout(), v);
         self.bumpVersion();
         if (record) {
-            Tensor stand = Tensor.wrap(self.storage(), self.layout());
-            Graph.record(stand, v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new Tensor[] {g.mul(0.0)}, old);
-            rebase(self, stand.gradFn());
+            rebase(self, Graph.node(v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new Tensor[] {g.mul(0.0)},
+                    new Tensor[] {old}));
         }
         return self;
     }

@@ -133,13 +133,8 @@ public final class RandomOps {
                     + Ops.scalarTypeName(p.dtype()) + "'");
         }
         InPlace.checkWritable(self);
-        int[] shape = self.layout().shape();
-        int[] b = Ops.broadcast(shape, p.layout().shape());
-        if (!java.util.Arrays.equals(b, shape)) {
-            throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape)
-                    + " doesn't match the broadcast shape " + Ops.sizeList(b));
-        }
-        Layout pl = p.layout().broadcastTo(shape);
+        InPlace.checkBroadcastsTo(self, p);
+        Layout pl = p.layout().broadcastTo(self.layout().shape());
         return record(self, "BernoulliBackward1", p, () -> bernoulliInto(self, p.storage(), pl, g));
     }
 
@@ -335,21 +330,15 @@ public final class RandomOps {
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || other != null && other.requiresGrad());
         if (record) InPlace.checkRebasable(self);
         // Stands for self's old value in the graph (only its history is needed: the derivative is zero).
-        Tensor old = null;
-        if (record) {
-            old = Tensor.wrap(self.storage(), self.layout());
-            if (self.gradFn() != null) old.setHistory(self.gradFn(), self.outputNr());
-        }
+        Tensor old = record ? InPlace.standIn(self) : null;
         fill.run();
         self.bumpVersion();
         if (record) {
-            Tensor stand = Tensor.wrap(self.storage(), self.layout());
             int[] ss = self.layout().shape();
             Tensor[] inputs = other == null ? new Tensor[] {old} : new Tensor[] {old, other};
             int[] os = other == null ? null : other.layout().shape();
-            Graph.record(stand, node, (g, n) -> other == null ? new Tensor[] {Ops.empty(g.dtype(), ss)}
-                    : new Tensor[] {Ops.empty(g.dtype(), ss), n.needs(1) ? Ops.empty(other.dtype(), os) : null}, inputs);
-            InPlace.rebase(self, stand.gradFn());
+            InPlace.rebase(self, Graph.node(node, (g, n) -> other == null ? new Tensor[] {Ops.empty(g.dtype(), ss)}
+                    : new Tensor[] {Ops.empty(g.dtype(), ss), n.needs(1) ? Ops.empty(other.dtype(), os) : null}, inputs));
         }
         return self;
     }

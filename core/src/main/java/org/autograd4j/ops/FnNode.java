@@ -16,13 +16,14 @@ public final class FnNode extends Node {
     private final SavedTensor[] saved;
     private final DType[] inputTypes;
 
+    /** {@code saved} may hold nulls: ops save some tensors only when a particular input needs a gradient. */
     FnNode(String name, Backward backward, Edge[] next, DType[] inputTypes, SavedTensor[] saved) {
         super(next);
         this.name = name;
         this.backward = backward;
         this.saved = saved;
         this.inputTypes = inputTypes;
-        for (SavedTensor s : saved) s.setProducer(name);
+        for (SavedTensor s : saved) if (s != null) s.setProducer(name);
     }
 
     @Override
@@ -46,6 +47,6 @@ public final class FnNode extends Node {
 
     @Override
     public void releaseVariables() {
-        for (SavedTensor s : saved) s.release();
+        for (SavedTensor s : saved) if (s != null) s.release();
     }
 }

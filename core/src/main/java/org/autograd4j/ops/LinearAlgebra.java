@@ -51,16 +51,9 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "MmBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? g.mm(sb.get().t()) : null,
-                n.needs(1) ? sa.get().t().mm(g) : null}, new Tensor[] {a, b}, nonNull(sa, sb));
+                n.needs(1) ? sa.get().t().mm(g) : null}, new Tensor[] {a, b}, sa, sb);
         }
         return out;
-    }
-
-    static SavedTensor[] nonNull(SavedTensor a, SavedTensor b) {
-        if (a == null && b == null) return new SavedTensor[0];
-        if (a == null) return new SavedTensor[] {b};
-        if (b == null) return new SavedTensor[] {a};
-        return new SavedTensor[] {a, b};
     }
 
     /** Batched {@code a @ b} for 3-d tensors with equal batch sizes. Derivative: {@code (g @ bᵀ, aᵀ @ g)} per batch. */
@@ -79,7 +72,7 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "BmmBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
-                n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null}, new Tensor[] {a, b}, nonNull(sa, sb));
+                n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null}, new Tensor[] {a, b}, sa, sb);
         }
         return out;
     }
@@ -103,7 +96,7 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "DotBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? g.mul(sb.get()) : null,
-                n.needs(1) ? g.mul(sa.get()) : null}, new Tensor[] {a, b}, nonNull(sa, sb));
+                n.needs(1) ? g.mul(sa.get()) : null}, new Tensor[] {a, b}, sa, sb);
         }
         return out;
     }
@@ -128,7 +121,7 @@ public final class LinearAlgebra {
             SavedTensor sv = a.requiresGrad() ? SavedTensor.input(v) : null;
             Graph.record(out, "MvBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? g.unsqueeze(1).mul(sv.get().unsqueeze(0)) : null,
-                n.needs(1) ? sa.get().t().mv(g) : null}, new Tensor[] {a, v}, nonNull(sa, sv));
+                n.needs(1) ? sa.get().t().mv(g) : null}, new Tensor[] {a, v}, sa, sv);
         }
         return out;
     }

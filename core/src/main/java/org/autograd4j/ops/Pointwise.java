@@ -98,7 +98,7 @@ public final class Pointwise {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             Graph.record(out, "MulBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? Reductions.sumTo(g.mul(sb.get()), as) : null,
-                n.needs(1) ? Reductions.sumTo(g.mul(sa.get()), bs) : null}, new Tensor[] {a, b}, saved(sa, sb));
+                n.needs(1) ? Reductions.sumTo(g.mul(sa.get()), bs) : null}, new Tensor[] {a, b}, sa, sb);
         }
         return out;
     }
@@ -115,7 +115,7 @@ public final class Pointwise {
             Graph.record(out, "DivBackward0", (g, n) -> new Tensor[] {
                 n.needs(0) ? Reductions.sumTo(g.div(sb.get()), as) : null,
                 n.needs(1) ? Reductions.sumTo(g.neg().mul(sa.get().div(sb.get()).div(sb.get())), bs) : null},
-                new Tensor[] {a, b}, saved(sa, sb));
+                new Tensor[] {a, b}, sa, sb);
         }
         return out;
     }
@@ -151,18 +151,9 @@ public final class Pointwise {
                     gb = Reductions.sumTo(where(zero, Tensor.wrappedScalar(0.0), g.mul(so.get().mul(x.log()))), bs);
                 }
                 return new Tensor[] {ga, gb};
-            }, new Tensor[] {a, b}, saved(sa, sb, so));
+            }, new Tensor[] {a, b}, sa, sb, so);
         }
         return out;
-    }
-
-    private static SavedTensor[] saved(SavedTensor... s) {
-        int n = 0;
-        for (SavedTensor x : s) if (x != null) n++;
-        SavedTensor[] r = new SavedTensor[n];
-        n = 0;
-        for (SavedTensor x : s) if (x != null) r[n++] = x;
-        return r;
     }
 
     // ---------------------------------------------------------------- unary

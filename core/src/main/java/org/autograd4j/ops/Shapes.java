@@ -329,10 +329,7 @@ public final class Shapes {
 
     /** Zeros of {@code shape} with g written at index along dim. Derivative: gg selected back. */
     public static Tensor selectBackward(Tensor g, int[] shape, int dim, int index) {
-        Tensor out = Ops.empty(g.dtype(), shape);
-        Tensor slot = out.select(dim, index);
-        K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
-        Tensor result = Tensor.wrap(out.storage(), out.layout());
+        Tensor result = zerosWith(g, shape, t -> t.select(dim, index));
         if (Graph.needs(g)) {
             Graph.record(result, "SelectBackwardBackward0", (gg, k) -> new Tensor[] {gg.select(dim, index)}, g);
         }
@@ -368,10 +365,7 @@ public final class Shapes {
 
     /** Zeros of {@code shape} with g written at start..start+length along dim. Derivative: gg narrowed back. */
     public static Tensor sliceBackward(Tensor g, int[] shape, int dim, int start, int length) {
-        Tensor out = Ops.empty(g.dtype(), shape);
-        Tensor slot = out.narrow(dim, start, length);
-        K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
-        Tensor result = Tensor.wrap(out.storage(), out.layout());
+        Tensor result = zerosWith(g, shape, t -> t.narrow(dim, start, length));
         if (Graph.needs(g)) {
             Graph.record(result, "SliceBackwardBackward0", (gg, k) -> new Tensor[] {gg.narrow(dim, start, length)}, g);
         }
@@ -393,12 +387,18 @@ public final class Shapes {
 
     /** Zeros of {@code shape} with g written at {@code geometry}. Derivative: gg read back at the geometry. */
     static Tensor asStridedScatter(Tensor g, int[] shape, Layout geometry) {
-        Tensor out = Ops.empty(g.dtype(), shape);
-        Layout slot = new Layout(geometry.shape(), geometry.strides(), geometry.offset());
-        K.copy(g.storage(), g.layout(), out.storage(), slot);
+        Tensor out = zerosWith(g, shape, t -> t.viewOf(geometry));
         if (Graph.needs(g)) {
             Graph.record(out, "AsStridedScatterBackward0", (gg, k) -> new Tensor[] {asStrided(gg.contiguous(), geometry)}, g);
         }
+        return out;
+    }
+
+    /** Zeros of {@code shape} with g copied into the part {@code region} views (no graph): the backward of a view. */
+    private static Tensor zerosWith(Tensor g, int[] shape, java.util.function.UnaryOperator<Tensor> region) {
+        Tensor out = Ops.empty(g.dtype(), shape);
+        Tensor slot = region.apply(out);
+        K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
         return out;
     }
 

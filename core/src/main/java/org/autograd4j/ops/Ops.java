@@ -94,13 +94,6 @@ public final class Ops {
         };
     }
 
-    /** Product of sizes. */
-    static int numel(int[] shape) {
-        int n = 1;
-        for (int s : shape) n *= s;
-        return n;
-    }
-
     /** {@code [a, b, c]} as PyTorch prints a size list. */
     public static String sizeList(int[] shape) {
         long[] l = new long[shape.length];

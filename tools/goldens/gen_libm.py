@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Goldens for org.autograd4j.random.Libm: glibc's double log, sin, cos, tan, exp, bit for bit.
+"""Goldens for org.autograd4j.math.Libm: glibc's double log, sin, cos, tan, exp, bit for bit.
 
 The oracle is the C library itself: each value is computed by glibc's libm.so.6 through ctypes and, wherever
 Python's math module accepts the argument (it calls the same C functions but raises on domain errors and

@@ -1,14 +1,12 @@
 /**
  * autograd4j: PyTorch's tensors and autograd, in Java.
  *
- * <p>Exported API packages. Export a package here only once it has at least one class (javac rejects an
- * export of an empty package). Internal packages ({@code org.autograd4j.storage}, {@code .kernels},
- * {@code .ops}) are not exported.
+ * <p>Exported: the API ({@code org.autograd4j}), {@code org.autograd4j.nn} ({@code torch.nn}) and
+ * {@code org.autograd4j.random} ({@code torch.Generator}). Everything else (autograd, ops, kernels, storage,
+ * math, format) is the library's inside and is not exported.
  */
 module org.autograd4j {
     exports org.autograd4j;
-    exports org.autograd4j.autograd;
-    exports org.autograd4j.format;
     exports org.autograd4j.nn;
     exports org.autograd4j.random;
 }

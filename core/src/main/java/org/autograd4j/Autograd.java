@@ -1,7 +1,11 @@
 package org.autograd4j;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.autograd4j.autograd.Engine;
+import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.ops.EngineMath;
+import org.autograd4j.ops.Graph;
 
 /** PyTorch's {@code torch.autograd} functions: gradients of outputs with respect to chosen inputs. */
 public final class Autograd {
@@ -25,7 +29,7 @@ public final class Autograd {
      */
     public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs, boolean retainGraph,
                                     boolean createGraph, boolean allowUnused) {
-        return Engine.run(outputs, gradOutputs, retainGraph || createGraph, createGraph, inputs, allowUnused);
+        return run(outputs, gradOutputs, retainGraph || createGraph, createGraph, inputs, allowUnused);
     }
 
     /**
@@ -33,6 +37,31 @@ public final class Autograd {
      * {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph)}.
      */
     public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph, boolean createGraph) {
-        Engine.run(tensors, gradTensors, retainGraph || createGraph, createGraph, null, false);
+        run(tensors, gradTensors, retainGraph || createGraph, createGraph, null, false);
+    }
+
+    /** Hands the tensors to the engine (their view histories brought up to date first) and wraps the results. */
+    static List<Tensor> run(List<Tensor> roots, List<Tensor> gradOutputs, boolean retainGraph, boolean createGraph,
+                            List<Tensor> inputs, boolean allowUnused) {
+        List<TensorImpl> r = unwrap(roots), g = gradOutputs == null ? null : unwrap(gradOutputs);
+        List<TensorImpl> in = inputs == null ? null : unwrap(inputs);
+        List<TensorImpl> out = Engine.run(r, g, retainGraph, createGraph, in, allowUnused, EngineMath.INSTANCE);
+        if (out == null) return null;
+        List<Tensor> result = new ArrayList<>(out.size());
+        for (TensorImpl t : out) result.add(Tensor.of(t));
+        return result;
+    }
+
+    private static List<TensorImpl> unwrap(List<Tensor> ts) {
+        List<TensorImpl> r = new ArrayList<>(ts.size());
+        for (Tensor t : ts) {
+            if (t == null) {
+                r.add(null);
+            } else {
+                Graph.history(t.impl());
+                r.add(t.impl());
+            }
+        }
+        return r;
     }
 }

@@ -49,6 +49,19 @@ public enum DType {
         return a.rank >= b.rank ? a : b;
     }
 
+    /**
+     * PyTorch's C++ scalar-type name, as its error messages print it ({@code c10::toString(ScalarType)}):
+     * {@code Float}, {@code Double}, {@code Long}, {@code Bool}.
+     */
+    public String scalarTypeName() {
+        return switch (this) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
     /** PyTorch's name, e.g. {@code torch.float32}. */
     @Override
     public String toString() {

@@ -1,77 +1,50 @@
 package org.autograd4j;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.autograd4j.autograd.BackwardNode;
+import org.autograd4j.autograd.GradAccumulator;
+import org.autograd4j.autograd.NextEdge;
 
 /**
  * A node of the backward graph, PyTorch's {@code torch.autograd.graph.Node} (what {@code grad_fn} returns).
  *
  * <p>A node receives the gradients of its forward op's outputs, computes the gradients of the forward op's
- * inputs, and passes each along its {@link Edge} in {@link #nextFunctions()}. Nodes get an increasing
- * sequence number when created; the engine runs the newest ready node first, as PyTorch does.
+ * inputs, and passes each along its {@link Edge} in {@link #nextFunctions()}. The same graph node is always
+ * the same {@code Node} object, so {@code ==} works as Python's {@code is}.
  */
-public abstract class Node {
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+public class Node {
+    final BackwardNode impl;
 
-    private final long sequenceNr;
-    private final long id;
-    private final Edge[] next;
-
-    /** A node whose gradients flow to {@code next} (one edge per differentiable forward input). */
-    protected Node(Edge[] next) {
-        this(next, SEQUENCE.getAndIncrement());
+    Node(BackwardNode impl) {
+        this.impl = impl;
     }
 
-    /** A node with an explicit sequence number (AccumulateGrad uses the maximum, so it runs first). */
-    protected Node(Edge[] next, long sequenceNr) {
-        this.next = next;
-        this.sequenceNr = sequenceNr;
-        this.id = sequenceNr == Long.MAX_VALUE ? SEQUENCE.getAndIncrement() : sequenceNr;
-    }
-
-    /** A number no other node has; the engine keys its per-pass bookkeeping on it. */
-    public long id() {
-        return id;
+    /** The API object of {@code n}, made once and cached in it. */
+    static Node of(BackwardNode n) {
+        if (n == null) return null;
+        Object f = n.facade;
+        if (f != null) return (Node) f;
+        Node node = n instanceof GradAccumulator a ? new AccumulateGrad(a) : new Node(n);
+        n.facade = node;
+        return node;
     }
 
     /** PyTorch's class name of this node, e.g. {@code AddBackward0} or {@code AccumulateGrad}. */
-    public abstract String name();
+    public String name() {
+        return impl.name();
+    }
 
     /** The edges to the nodes of this op's inputs, in argument order, as {@code grad_fn.next_functions}. */
     public List<Edge> nextFunctions() {
-        return Collections.unmodifiableList(Arrays.asList(next));
-    }
-
-    /** Number of next edges. */
-    public int numOutputs() {
-        return next.length;
-    }
-
-    /** The {@code i}-th next edge. */
-    public Edge nextEdge(int i) {
-        return next[i];
-    }
-
-    /** Number of gradient slots this node receives (the number of outputs of its forward op). */
-    public int numInputs() {
-        return 1;
-    }
-
-    /** The creation order used by the engine's ready queue. */
-    public long sequenceNr() {
-        return sequenceNr;
-    }
-
-    /**
-     * Computes the gradients for the next edges from the gradients of this node's forward outputs
-     * ({@code grads[i]} may be null for an output that received no gradient). Called by the engine.
-     */
-    public abstract Tensor[] apply(Tensor[] grads);
-
-    /** Frees saved tensors after a backward pass that does not retain the graph. */
-    public void releaseVariables() {
+        int n = impl.numOutputs();
+        List<Edge> r = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            NextEdge e = impl.nextEdge(i);
+            r.add(new Edge(of(e.node()), e.inputNr()));
+        }
+        return Collections.unmodifiableList(r);
     }
 
     /** As Python's default repr: {@code <AddBackward0 object at 0x7f...>}. */

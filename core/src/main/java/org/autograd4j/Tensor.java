@@ -2,196 +2,111 @@ package org.autograd4j;
 
 import java.util.List;
 import org.autograd4j.autograd.Engine;
+import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.format.Elements;
 import org.autograd4j.format.TensorFormatter;
-import org.autograd4j.kernels.Kernels;
+import org.autograd4j.ops.Binary;
+import org.autograd4j.ops.Creation;
+import org.autograd4j.ops.EngineMath;
+import org.autograd4j.ops.Graph;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.InPlace;
 import org.autograd4j.ops.LinearAlgebra;
-import org.autograd4j.ops.Ops;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.RandomOps;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
-import org.autograd4j.storage.Layout;
-import org.autograd4j.storage.Storage;
+import org.autograd4j.ops.Unary;
+import org.autograd4j.random.Generator;
+import org.autograd4j.storage.Sizes;
 
 /**
  * A strided n-dimensional array with reverse-mode autograd, PyTorch's {@code torch.Tensor}.
  *
- * <p>A tensor is a {@link Layout} (shape, strides, offset) over a flat storage; views share the storage and
- * copy nothing. Operations mirror PyTorch's in camelCase; in-place ones end in {@code _}. When grad mode is
- * on and an input {@link #requiresGrad()}, the result records a {@link #gradFn()} node so that
- * {@link #backward()} can compute gradients. {@link #toString()} prints exactly what PyTorch prints.
+ * <p>A tensor is a shape, strides and offset over a flat storage; views share the storage and copy nothing.
+ * Operations mirror PyTorch's in camelCase; in-place ones end in {@code _}. When grad mode is on and an
+ * input {@link #requiresGrad()}, the result records a {@link #gradFn()} node so that {@link #backward()}
+ * can compute gradients. {@link #toString()} prints exactly what PyTorch prints. A Java {@code double}
+ * operand acts as a Python float (it does not promote a float32 tensor), a {@code long} as a Python int.
  *
  * <p>Errors are unchecked exceptions whose message is PyTorch's, thrown before anything is modified.
  */
 public final class Tensor {
-    /** Shared by a tensor and its views: PyTorch's version counter for in-place safety. */
-    private static final class Version {
-        int value;
+    private final TensorImpl impl;
+
+    private Tensor(TensorImpl impl) {
+        this.impl = impl;
     }
 
-    private final Storage storage;
-    private final Layout layout;
-    private final Version version;
-    private final Tensor base;
-    private boolean requiresGrad;
-    private Node gradFn;
-    private int outputNr;
-    private Tensor grad;
-    private AccumulateGrad accumulator;
-    private boolean wrappedNumber;
-    /** For a view: the version at which its history was last set; a later write to the storage makes it stale. */
-    private int viewVersion;
-
-    private Tensor(Storage storage, Layout layout, Version version, Tensor base) {
-        this.storage = storage;
-        this.layout = layout;
-        this.version = version;
-        this.base = base;
-    }
-
-    // ------------------------------------------------------------------ internal plumbing (not user API)
-
-    /** Internal: a new tensor over {@code storage} with {@code layout}. */
-    public static Tensor wrap(Storage storage, Layout layout) {
-        return new Tensor(storage, layout, new Version(), null);
-    }
-
-    /** Internal: a view of this tensor's storage with another layout, sharing the version counter. */
-    public Tensor viewOf(Layout l) {
-        Tensor v = new Tensor(storage, l, version, base == null ? this : base);
-        v.viewVersion = version.value;
-        return v;
-    }
-
-    /** Internal: a Java double wrapped as a 0-d float64 tensor that promotes like a Python number. */
-    public static Tensor wrappedScalar(double v) {
-        Tensor t = wrap(new Storage.F64(new double[] {v}), Layout.contiguous(new int[0]));
-        t.wrappedNumber = true;
+    /** The API object of {@code impl}: made once and cached in it, so the same tensor is always the same object. */
+    static Tensor of(TensorImpl impl) {
+        if (impl == null) return null;
+        Object f = impl.facade;
+        if (f != null) return (Tensor) f;
+        Tensor t = new Tensor(impl);
+        impl.facade = t;
         return t;
     }
 
-    /** Internal: a Java long wrapped as a 0-d int64 tensor that promotes like a Python int. */
-    public static Tensor wrappedScalar(long v) {
-        Tensor t = wrap(new Storage.I64(new long[] {v}), Layout.contiguous(new int[0]));
-        t.wrappedNumber = true;
-        return t;
+    /** The library's tensor behind this API object. */
+    TensorImpl impl() {
+        return impl;
     }
 
-    /** Internal: the storage. */
-    public Storage storage() {
-        return storage;
+    static TensorImpl[] impls(List<Tensor> ts) {
+        TensorImpl[] r = new TensorImpl[ts.size()];
+        for (int i = 0; i < r.length; i++) r[i] = ts.get(i).impl;
+        return r;
     }
 
-    /** Internal: shape, strides and offset. */
-    public Layout layout() {
-        return layout;
+    private static TensorImpl s(double v) {
+        return TensorImpl.scalar(v);
     }
 
-    /** Internal: true for a Java scalar wrapped as a tensor. */
-    public boolean isWrappedNumber() {
-        return wrappedNumber;
-    }
-
-    /** The tensor this one is a view of, or null ({@code tensor._base}). */
-    public Tensor base() {
-        return base;
-    }
-
-    /** The version counter, bumped by every in-place modification ({@code tensor._version}). */
-    public int version() {
-        return version.value;
-    }
-
-    /** Internal: records an in-place modification. */
-    public void bumpVersion() {
-        version.value++;
-    }
-
-    /** Internal: makes this tensor output {@code nr} of {@code node}. */
-    public void setHistory(Node node, int nr) {
-        this.gradFn = node;
-        this.outputNr = nr;
-        this.viewVersion = version.value;
-    }
-
-    /** Which output of its {@link #gradFn()} this tensor is. */
-    public int outputNr() {
-        return outputNr;
-    }
-
-    /** Internal: the AccumulateGrad node of a leaf that requires grad (one per leaf, made on first use). */
-    public AccumulateGrad gradAccumulator() {
-        if (accumulator == null) accumulator = new AccumulateGrad(this);
-        return accumulator;
-    }
-
-    /** PyTorch's legacy type name used in messages, e.g. {@code torch.FloatTensor}. */
-    public String typeName() {
-        return "torch." + Ops.scalarTypeName(dtype()) + "Tensor";
-    }
-
-    void setGradInternal(Tensor g) {
-        this.grad = g;
-    }
-
-    void addInPlaceNoCheck(Tensor g) {
-        InPlace.addNoGraph(this, g);
-    }
-
-    /** A contiguous copy with no history. */
-    Tensor contiguousCopy() {
-        return Shapes.cloneNoGraph(this);
+    private static TensorImpl s(long v) {
+        return TensorImpl.scalar(v);
     }
 
     // ------------------------------------------------------------------ properties
 
     /** The sizes of each dimension ({@code tensor.shape}); a fresh array. */
     public long[] shape() {
-        int[] s = layout.shape();
-        long[] r = new long[s.length];
-        for (int i = 0; i < s.length; i++) r[i] = s[i];
-        return r;
+        return Sizes.toLongs(impl.shape());
     }
 
     /** Size of dimension {@code dim} (negative counts from the end), as {@code tensor.size(dim)}. */
     public long size(int dim) {
-        return layout.size(Ops.wrapDim(dim, dim()));
+        return impl.layout().size(org.autograd4j.ops.Ops.wrapDim(dim, dim()));
     }
 
     /** Strides in elements, as {@code tensor.stride()}. */
     public long[] stride() {
-        int[] s = layout.strides();
-        long[] r = new long[s.length];
-        for (int i = 0; i < s.length; i++) r[i] = s[i];
-        return r;
+        return Sizes.toLongs(impl.layout().strides());
     }
 
     /** Offset of the first element in the storage, as {@code tensor.storage_offset()}. */
     public long storageOffset() {
-        return layout.offset();
+        return impl.layout().offset();
     }
 
     /** Number of dimensions, as {@code tensor.dim()}. */
     public int dim() {
-        return layout.dim();
+        return impl.dim();
     }
 
     /** Number of elements, as {@code tensor.numel()}. */
     public long numel() {
-        return layout.numel();
+        return impl.numel();
     }
 
     /** Element type, as {@code tensor.dtype}. */
     public DType dtype() {
-        return storage.dtype();
+        return impl.dtype();
     }
 
     /** True when elements are laid out row-major without gaps, as {@code tensor.is_contiguous()}. */
     public boolean isContiguous() {
-        return layout.isContiguous();
+        return impl.layout().isContiguous();
     }
 
     /** True for floating dtypes, as {@code tensor.is_floating_point()}. */
@@ -199,11 +114,21 @@ public final class Tensor {
         return dtype().isFloatingPoint();
     }
 
+    /** The tensor this one is a view of, or null ({@code tensor._base}). */
+    public Tensor base() {
+        return of(impl.base());
+    }
+
+    /** The version counter, bumped by every in-place modification ({@code tensor._version}). */
+    public int version() {
+        return impl.version();
+    }
+
     // ------------------------------------------------------------------ autograd
 
     /** Whether gradients are recorded for this tensor ({@code tensor.requires_grad}). */
     public boolean requiresGrad() {
-        return requiresGrad || gradFn() != null;
+        return impl.requiresGrad();
     }
 
     /** Marks this leaf as requiring grad, as {@code tensor.requires_grad_()}. Returns this. */
@@ -223,39 +148,43 @@ public final class Tensor {
             throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want to use a "
                     + "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
         }
-        requiresGrad = flag;
+        impl.setRequiresGrad(flag);
         return this;
     }
 
     /** True for tensors not produced by a recorded op ({@code tensor.is_leaf}). */
     public boolean isLeaf() {
-        return gradFn() == null;
+        return impl.isLeaf();
     }
 
     /** The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it. */
     public Tensor grad() {
-        return grad;
+        return of(impl.grad());
     }
 
-    /** Replaces {@code .grad} ({@code tensor.grad = g}); null clears it. The shape must match. */
+    /** Replaces {@code .grad} ({@code tensor.grad = g}); null clears it. The shape and dtype must match. */
     public void setGrad(Tensor g) {
-        if (g != null && !java.util.Arrays.equals(g.layout.shape(), layout.shape())) {
+        if (g != null && !java.util.Arrays.equals(g.impl.shape(), impl.shape())) {
             throw new IllegalArgumentException("assigned grad has data of a different size");
         }
         if (g != null && g.dtype() != dtype()) {
             throw new IllegalArgumentException("assigned grad has data of a different type");
         }
-        this.grad = g;
+        impl.setGrad(g == null ? null : g.impl);
     }
 
-    /** The backward node that produced this tensor ({@code tensor.grad_fn}), null for leaves. */
+    /**
+     * The backward node that produced this tensor ({@code tensor.grad_fn}), null for leaves. For a view whose
+     * storage was written in place since, it is the regenerated {@code AsStridedBackward0}, as PyTorch's.
+     */
     public Node gradFn() {
-        if (base != null && viewVersion != version.value && base.gradFn != null && base.layout.isContiguous()) {
-            // The storage was written in place since this view's history was set (through the base or another
-            // view): as PyTorch, regenerate it as an as_strided view of the base's current history.
-            InPlace.regenerateViewHistory(this);
-        }
-        return gradFn;
+        return Node.of(Graph.history(impl));
+    }
+
+    /** Which output of its {@link #gradFn()} this tensor is ({@code tensor.output_nr}). */
+    public int outputNr() {
+        Graph.history(impl);
+        return impl.outputNr();
     }
 
     /** Backpropagates from this one-element tensor, as {@code tensor.backward()}. */
@@ -273,7 +202,7 @@ public final class Tensor {
      * {@code backward(gradient, retain_graph)}. {@code gradient} may be null for one-element tensors.
      */
     public void backward(Tensor gradient, boolean retainGraph) {
-        Engine.run(List.of(this), gradient == null ? null : List.of(gradient), retainGraph, false, null, false);
+        backward(gradient, retainGraph, false);
     }
 
     /**
@@ -281,7 +210,7 @@ public final class Tensor {
      * {@code createGraph} the gradients themselves get a graph (for higher-order derivatives).
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-        Engine.run(List.of(this), gradient == null ? null : java.util.Collections.singletonList(gradient),
+        Autograd.run(java.util.Collections.singletonList(this), java.util.Collections.singletonList(gradient),
                 retainGraph || createGraph, createGraph, null, false);
     }
 
@@ -290,532 +219,915 @@ public final class Tensor {
      * As in PyTorch it is not a view ({@code _base} is None), so in-place ops on it are allowed.
      */
     public Tensor detach() {
-        return new Tensor(storage, layout, version, null);
+        return of(impl.detach());
     }
 
     // ------------------------------------------------------------------ conversion
 
     /** The value of a one-element tensor as a double ({@code tensor.item()}). */
     public double item() {
-        if (layout.numel() != 1) {
-            throw new IllegalStateException("a Tensor with " + layout.numel() + " elements cannot be converted to Scalar");
-        }
-        return storage.getDouble(layout.offset());
+        checkOneElement();
+        return impl.storage().getDouble(impl.layout().offset());
     }
 
     /** The value of a one-element integer or bool tensor as a long. */
     public long itemLong() {
-        if (layout.numel() != 1) {
-            throw new IllegalStateException("a Tensor with " + layout.numel() + " elements cannot be converted to Scalar");
-        }
-        return storage.getLong(layout.offset());
+        checkOneElement();
+        return impl.storage().getLong(impl.layout().offset());
     }
 
-    /** A fresh storage holding the elements in row-major order, converted to {@code dtype} (one copy, no graph). */
-    private Storage copyOut(DType dtype) {
-        Storage out = Storage.allocate(dtype, layout.numel());
-        Kernels.get().copy(storage, layout, out, Layout.contiguous(layout.shape()));
-        return out;
+    private void checkOneElement() {
+        if (impl.numel() != 1) {
+            throw new IllegalStateException("a Tensor with " + impl.numel() + " elements cannot be converted to Scalar");
+        }
     }
 
     /** All elements in row-major order, converted to float. */
     public float[] toFloatArray() {
-        return ((Storage.F32) copyOut(DType.FLOAT32)).data;
+        return Creation.toFloatArray(impl);
     }
 
     /** All elements in row-major order, converted to double. */
     public double[] toDoubleArray() {
-        return ((Storage.F64) copyOut(DType.FLOAT64)).data;
+        return Creation.toDoubleArray(impl);
     }
 
     /** All elements in row-major order, converted to long (floats truncate toward zero). */
     public long[] toLongArray() {
-        return ((Storage.I64) copyOut(DType.INT64)).data;
+        return Creation.toLongArray(impl);
     }
 
     /** All elements in row-major order as booleans (non-zero is true). */
     public boolean[] toBooleanArray() {
-        return ((Storage.Bool) copyOut(DType.BOOL)).data;
+        return Creation.toBooleanArray(impl);
     }
 
     /** This tensor converted to {@code dtype} ({@code tensor.to(dtype)}); itself when already of that dtype. */
     public Tensor to(DType dtype) {
-        return Pointwise.to(this, dtype);
+        return of(Pointwise.to(impl, dtype));
     }
 
     /** A copy with its own storage ({@code tensor.clone()}); differentiable. */
     @Override
     public Tensor clone() {
-        return Shapes.clone(this);
+        return of(Shapes.clone(impl));
     }
 
     /** This tensor if contiguous, else a contiguous copy ({@code tensor.contiguous()}). */
     public Tensor contiguous() {
-        return layout.isContiguous() ? this : Shapes.clone(this);
+        return isContiguous() ? this : clone();
     }
 
-    // ------------------------------------------------------------------ pointwise
+    // ------------------------------------------------------------------ binary pointwise
 
     /** {@code this + other} with broadcasting and type promotion ({@code torch.add}). */
-    public Tensor add(Tensor other) { return Pointwise.add(this, other); }
+    public Tensor add(Tensor other) { return of(Binary.ADD.apply(impl, other.impl)); }
 
     /** {@code this + other}; a Java double acts as a Python float (does not promote float32). */
-    public Tensor add(double other) { return Pointwise.add(this, wrappedScalar(other)); }
+    public Tensor add(double other) { return of(Binary.ADD.apply(impl, s(other))); }
 
     /** {@code this + other}; a Java long acts as a Python int (keeps int64). */
-    public Tensor add(long other) { return Pointwise.add(this, wrappedScalar(other)); }
+    public Tensor add(long other) { return of(Binary.ADD.apply(impl, s(other))); }
 
     /** {@code this - other} ({@code torch.sub}). */
-    public Tensor sub(Tensor other) { return Pointwise.sub(this, other); }
+    public Tensor sub(Tensor other) { return of(Binary.SUB.apply(impl, other.impl)); }
 
     /** {@code this - other}. */
-    public Tensor sub(double other) { return Pointwise.sub(this, wrappedScalar(other)); }
+    public Tensor sub(double other) { return of(Binary.SUB.apply(impl, s(other))); }
 
     /** {@code this - other}. */
-    public Tensor sub(long other) { return Pointwise.sub(this, wrappedScalar(other)); }
+    public Tensor sub(long other) { return of(Binary.SUB.apply(impl, s(other))); }
 
     /** {@code this * other} ({@code torch.mul}). */
-    public Tensor mul(Tensor other) { return Pointwise.mul(this, other); }
+    public Tensor mul(Tensor other) { return of(Binary.MUL.apply(impl, other.impl)); }
 
     /** {@code this * other}. */
-    public Tensor mul(double other) { return Pointwise.mul(this, wrappedScalar(other)); }
+    public Tensor mul(double other) { return of(Binary.MUL.apply(impl, s(other))); }
 
     /** {@code this * other}. */
-    public Tensor mul(long other) { return Pointwise.mul(this, wrappedScalar(other)); }
+    public Tensor mul(long other) { return of(Binary.MUL.apply(impl, s(other))); }
 
     /** {@code this / other}, true division: integers give float32 ({@code torch.div}). */
-    public Tensor div(Tensor other) { return Pointwise.div(this, other); }
+    public Tensor div(Tensor other) { return of(Binary.DIV.apply(impl, other.impl)); }
 
     /** {@code this / other}. */
-    public Tensor div(double other) { return Pointwise.div(this, wrappedScalar(other)); }
+    public Tensor div(double other) { return of(Binary.DIV.apply(impl, s(other))); }
+
+    /** {@code this / other}. */
+    public Tensor div(long other) { return of(Binary.DIV.apply(impl, s(other))); }
 
     /** {@code other - this} ({@code torch.rsub(self, other)}, what Python's {@code 1 - x} calls). */
-    public Tensor rsub(double other) { return Pointwise.rsub(this, other); }
+    public Tensor rsub(double other) { return of(Pointwise.rsub(impl, other)); }
 
     /** {@code this ** exponent} ({@code torch.pow(self, exponent)} with a Python float). */
-    public Tensor pow(double exponent) { return Pointwise.pow(this, exponent, true); }
+    public Tensor pow(double exponent) { return of(Pointwise.pow(impl, exponent, true)); }
 
     /** {@code this ** exponent} with an integer exponent (int64 tensors stay int64). */
-    public Tensor pow(long exponent) { return Pointwise.pow(this, exponent, false); }
+    public Tensor pow(long exponent) { return of(Pointwise.pow(impl, exponent, false)); }
 
-    /** {@code this ** exponent} elementwise with broadcasting ({@code torch.pow(self, exponent)}). */
-    public Tensor pow(Tensor exponent) { return Pointwise.pow(this, exponent); }
+    /** {@code this ** exponent} elementwise, with broadcasting ({@code torch.pow(self, exponent)}). */
+    public Tensor pow(Tensor exponent) { return of(Binary.POW.apply(impl, exponent.impl)); }
 
-    /** {@code this²} ({@code torch.square}); recorded as PowBackward0 like PyTorch. */
-    public Tensor square() { return Pointwise.pow(this, 2.0, false); }
-
-    /** {@code -this} ({@code torch.neg}). */
-    public Tensor neg() { return Pointwise.neg(this); }
-
-    /** e^x ({@code torch.exp}). */
-    public Tensor exp() { return Pointwise.exp(this); }
-
-    /** ln x ({@code torch.log}). */
-    public Tensor log() { return Pointwise.log(this); }
-
-    /** √x ({@code torch.sqrt}). */
-    public Tensor sqrt() { return Pointwise.sqrt(this); }
-
-    /** |x| ({@code torch.abs}). */
-    public Tensor abs() { return Pointwise.abs(this); }
-
-    /** sin x ({@code torch.sin}). */
-    public Tensor sin() { return Pointwise.sin(this); }
-
-    /** cos x ({@code torch.cos}). */
-    public Tensor cos() { return Pointwise.cos(this); }
-
-    /** tanh x ({@code torch.tanh}). */
-    public Tensor tanh() { return Pointwise.tanh(this); }
-
-    /** 1/(1+e^-x) ({@code torch.sigmoid}). */
-    public Tensor sigmoid() { return Pointwise.sigmoid(this); }
-
-    /** max(x, 0) ({@code torch.relu}). */
-    public Tensor relu() { return Pointwise.relu(this); }
-
-    /** 1/x ({@code torch.reciprocal}). */
-    public Tensor reciprocal() { return Pointwise.reciprocal(this); }
-
-    /** sign(x) ∈ {-1, 0, 1} ({@code torch.sign}). */
-    public Tensor sign() { return Pointwise.sign(this); }
-
-    /** min(max(x, min), max) ({@code torch.clamp(x, min, max)}). */
-    public Tensor clamp(double min, double max) { return Pointwise.clamp(this, min, max); }
-
-    /** max(x, min) ({@code torch.clamp(x, min=min)}). */
-    public Tensor clampMin(double min) { return Pointwise.clamp(this, min, Double.NaN); }
-
-    /** min(x, max) ({@code torch.clamp(x, max=max)}). */
-    public Tensor clampMax(double max) { return Pointwise.clamp(this, Double.NaN, max); }
+    /** {@code this * this} ({@code torch.square}; recorded as {@code PowBackward0}, as PyTorch). */
+    public Tensor square() { return of(Pointwise.pow(impl, 2.0, false)); }
 
     /** Elementwise maximum, NaN-propagating ({@code torch.maximum}). */
-    public Tensor maximum(Tensor other) { return Pointwise.maximum(this, other); }
+    public Tensor maximum(Tensor other) { return of(Binary.MAXIMUM.apply(impl, other.impl)); }
 
     /** Elementwise minimum, NaN-propagating ({@code torch.minimum}). */
-    public Tensor minimum(Tensor other) { return Pointwise.minimum(this, other); }
+    public Tensor minimum(Tensor other) { return of(Binary.MINIMUM.apply(impl, other.impl)); }
 
-    /** {@code condition ? this : other} ({@code tensor.where(condition, other)}). */
-    public Tensor where(Tensor condition, Tensor other) { return Pointwise.where(condition, this, other); }
+    /** atan2(this, other), the angle of the point (other, this) ({@code torch.atan2}). */
+    public Tensor atan2(Tensor other) { return of(Binary.ATAN2.apply(impl, other.impl)); }
+
+    /** C's fmod: the remainder with the sign of this ({@code torch.fmod}). */
+    public Tensor fmod(Tensor other) { return of(Binary.FMOD.apply(impl, other.impl)); }
+
+    /** {@code torch.fmod(self, other)} with a Python-float divisor. */
+    public Tensor fmod(double other) { return of(Binary.FMOD.apply(impl, s(other))); }
+
+    /** Python's mod: the remainder with the sign of other ({@code torch.remainder}). */
+    public Tensor remainder(Tensor other) { return of(Binary.REMAINDER.apply(impl, other.impl)); }
+
+    /** {@code torch.remainder(self, other)} with a Python-float divisor. */
+    public Tensor remainder(double other) { return of(Binary.REMAINDER.apply(impl, s(other))); }
+
+    /** √(this² + other²) ({@code torch.hypot}). */
+    public Tensor hypot(Tensor other) { return of(Binary.HYPOT.apply(impl, other.impl)); }
+
+    /** ln(eᵗʰⁱˢ + eᵒᵗʰᵉʳ), computed without overflow ({@code torch.logaddexp}). */
+    public Tensor logaddexp(Tensor other) { return of(Binary.LOGADDEXP.apply(impl, other.impl)); }
+
+    /** this·ln(other), 0 where this is 0 ({@code torch.xlogy}). */
+    public Tensor xlogy(Tensor other) { return of(Binary.XLOGY.apply(impl, other.impl)); }
+
+    /** {@code torch.xlogy(self, other)} with a Python-float other. */
+    public Tensor xlogy(double other) { return of(Binary.XLOGY.apply(impl, s(other))); }
+
+    /** this + weight·(end − this) ({@code torch.lerp(self, end, weight)} with a Python-float weight). */
+    public Tensor lerp(Tensor end, double weight) { return of(Pointwise.lerp(impl, end.impl, s(weight))); }
+
+    /** this + weight·(end − this), elementwise weights ({@code torch.lerp(self, end, weight)}). */
+    public Tensor lerp(Tensor end, Tensor weight) { return of(Pointwise.lerp(impl, end.impl, weight.impl)); }
+
+    /** {@code condition ? this : other} with broadcasting ({@code this.where(condition, other)}). */
+    public Tensor where(Tensor condition, Tensor other) { return of(Pointwise.where(condition.impl, impl, other.impl)); }
 
     /** {@code this == other} → bool ({@code torch.eq}). */
-    public Tensor eq(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.EQ, this, other); }
+    public Tensor eq(Tensor other) { return of(Binary.EQ.apply(impl, other.impl)); }
 
     /** {@code this == other} → bool. */
-    public Tensor eq(double other) { return eq(wrappedScalar(other)); }
+    public Tensor eq(double other) { return of(Binary.EQ.apply(impl, s(other))); }
 
     /** {@code this != other} → bool ({@code torch.ne}). */
-    public Tensor ne(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.NE, this, other); }
+    public Tensor ne(Tensor other) { return of(Binary.NE.apply(impl, other.impl)); }
 
     /** {@code this != other} → bool. */
-    public Tensor ne(double other) { return ne(wrappedScalar(other)); }
+    public Tensor ne(double other) { return of(Binary.NE.apply(impl, s(other))); }
 
     /** {@code this < other} → bool ({@code torch.lt}). */
-    public Tensor lt(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.LT, this, other); }
+    public Tensor lt(Tensor other) { return of(Binary.LT.apply(impl, other.impl)); }
 
     /** {@code this < other} → bool. */
-    public Tensor lt(double other) { return lt(wrappedScalar(other)); }
+    public Tensor lt(double other) { return of(Binary.LT.apply(impl, s(other))); }
 
     /** {@code this <= other} → bool ({@code torch.le}). */
-    public Tensor le(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.LE, this, other); }
+    public Tensor le(Tensor other) { return of(Binary.LE.apply(impl, other.impl)); }
 
     /** {@code this <= other} → bool. */
-    public Tensor le(double other) { return le(wrappedScalar(other)); }
+    public Tensor le(double other) { return of(Binary.LE.apply(impl, s(other))); }
 
     /** {@code this > other} → bool ({@code torch.gt}). */
-    public Tensor gt(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.GT, this, other); }
+    public Tensor gt(Tensor other) { return of(Binary.GT.apply(impl, other.impl)); }
 
     /** {@code this > other} → bool. */
-    public Tensor gt(double other) { return gt(wrappedScalar(other)); }
+    public Tensor gt(double other) { return of(Binary.GT.apply(impl, s(other))); }
 
     /** {@code this >= other} → bool ({@code torch.ge}). */
-    public Tensor ge(Tensor other) { return Pointwise.compare(org.autograd4j.kernels.BinaryOp.GE, this, other); }
+    public Tensor ge(Tensor other) { return of(Binary.GE.apply(impl, other.impl)); }
 
     /** {@code this >= other} → bool. */
-    public Tensor ge(double other) { return ge(wrappedScalar(other)); }
+    public Tensor ge(double other) { return of(Binary.GE.apply(impl, s(other))); }
 
-    /** Elementwise not of a bool tensor ({@code torch.logical_not}). */
-    public Tensor logicalNot() { return Pointwise.logicalNot(this); }
+    /** {@code this && other} elementwise → bool, nonzero being true ({@code torch.logical_and}). */
+    public Tensor logicalAnd(Tensor other) { return of(Pointwise.logicalAnd(impl, other.impl)); }
 
-    /** Fills with {@code value} where {@code mask} is true ({@code tensor.masked_fill(mask, value)}). */
-    public Tensor maskedFill(Tensor mask, double value) { return Pointwise.maskedFill(this, mask, value); }
+    /** {@code value} where mask is true ({@code tensor.masked_fill(mask, value)}). */
+    public Tensor maskedFill(Tensor mask, double value) { return of(Pointwise.maskedFill(impl, mask.impl, value)); }
+
+    // ------------------------------------------------------------------ unary pointwise (table: ops.Unary)
+
+    /** {@code min(max(x, min), max)} ({@code torch.clamp(self, min, max)}); NaN means no bound. */
+    public Tensor clamp(double min, double max) { return of(Pointwise.clamp(impl, min, max)); }
+
+    /** {@code max(x, min)} ({@code torch.clamp(self, min=min)}). */
+    public Tensor clampMin(double min) { return of(Pointwise.clamp(impl, min, Double.NaN)); }
+
+    /** {@code min(x, max)} ({@code torch.clamp(self, max=max)}). */
+    public Tensor clampMax(double max) { return of(Pointwise.clamp(impl, Double.NaN, max)); }
+
+    /** softplus with β and threshold: {@code ln(1+e^(βx))/β}, x where βx &gt; threshold ({@code F.softplus}). */
+    public Tensor softplus(double beta, double threshold) { return of(Unary.SOFTPLUS.apply(impl, beta, threshold)); }
+
+    /** x clamped to [min, max] ({@code F.hardtanh(x, min_val, max_val)}). */
+    public Tensor hardtanh(double min, double max) { return of(Unary.HARDTANH.apply(impl, min, max)); }
+
+    /** In-place {@link #hardtanh(double, double)} ({@code F.hardtanh_}). */
+    public Tensor hardtanh_(double min, double max) { return of(Unary.HARDTANH.apply_(impl, min, max)); }
+
+    /** x for x &gt; 0, else α(eˣ-1) ({@code F.elu(x, alpha)}). */
+    public Tensor elu(double alpha) { return of(Unary.ELU.apply(impl, alpha, 0)); }
+
+    /** In-place {@link #elu(double)} ({@code F.elu_}). */
+    public Tensor elu_(double alpha) { return of(Unary.ELU.apply_(impl, alpha, 0)); }
+
+    /** x for x &gt; 0, else slope·x ({@code F.leaky_relu(x, negative_slope)}). */
+    public Tensor leakyRelu(double negativeSlope) { return of(Unary.LEAKY_RELU.apply(impl, negativeSlope, 0)); }
+
+    /** In-place {@link #leakyRelu(double)} ({@code F.leaky_relu_}). */
+    public Tensor leakyRelu_(double negativeSlope) { return of(Unary.LEAKY_RELU.apply_(impl, negativeSlope, 0)); }
+
+    /** NaN → 0, +∞ → the dtype's largest finite value, -∞ → its smallest ({@code torch.nan_to_num(x)}). */
+    public Tensor nanToNum() { return of(Pointwise.nanToNum(impl, 0, null, null)); }
+
+    /** NaN → nan, +∞ → posinf, -∞ → neginf ({@code torch.nan_to_num(x, nan, posinf, neginf)}). */
+    public Tensor nanToNum(double nan, double posinf, double neginf) { return of(Pointwise.nanToNum(impl, nan, posinf, neginf)); }
+
+    /** In-place {@link #nanToNum()} ({@code x.nan_to_num_()}). */
+    public Tensor nanToNum_() { return of(Pointwise.nanToNum_(impl, 0, null, null)); }
+
+    /** In-place {@link #nanToNum(double, double, double)}. */
+    public Tensor nanToNum_(double nan, double posinf, double neginf) { return of(Pointwise.nanToNum_(impl, nan, posinf, neginf)); }
+
+    /** {@code -x}, elementwise ({@code torch.neg(x)}). */
+    public Tensor neg() { return of(Unary.NEG.apply(impl)); }
+
+    /** In-place {@link #neg()} ({@code x.neg_()}). */
+    public Tensor neg_() { return of(Unary.NEG.apply_(impl)); }
+
+    /** eˣ, elementwise ({@code torch.exp(x)}). */
+    public Tensor exp() { return of(Unary.EXP.apply(impl)); }
+
+    /** In-place {@link #exp()} ({@code x.exp_()}). */
+    public Tensor exp_() { return of(Unary.EXP.apply_(impl)); }
+
+    /** ln x, elementwise ({@code torch.log(x)}). */
+    public Tensor log() { return of(Unary.LOG.apply(impl)); }
+
+    /** In-place {@link #log()} ({@code x.log_()}). */
+    public Tensor log_() { return of(Unary.LOG.apply_(impl)); }
+
+    /** √x, elementwise ({@code torch.sqrt(x)}). */
+    public Tensor sqrt() { return of(Unary.SQRT.apply(impl)); }
+
+    /** In-place {@link #sqrt()} ({@code x.sqrt_()}). */
+    public Tensor sqrt_() { return of(Unary.SQRT.apply_(impl)); }
+
+    /** |x|, elementwise ({@code torch.abs(x)}). */
+    public Tensor abs() { return of(Unary.ABS.apply(impl)); }
+
+    /** In-place {@link #abs()} ({@code x.abs_()}). */
+    public Tensor abs_() { return of(Unary.ABS.apply_(impl)); }
+
+    /** sign(x) ∈ {-1, 0, 1}, elementwise ({@code torch.sign(x)}). */
+    public Tensor sign() { return of(Unary.SIGN.apply(impl)); }
+
+    /** In-place {@link #sign()} ({@code x.sign_()}). */
+    public Tensor sign_() { return of(Unary.SIGN.apply_(impl)); }
+
+    /** sin x, elementwise ({@code torch.sin(x)}). */
+    public Tensor sin() { return of(Unary.SIN.apply(impl)); }
+
+    /** In-place {@link #sin()} ({@code x.sin_()}). */
+    public Tensor sin_() { return of(Unary.SIN.apply_(impl)); }
+
+    /** cos x, elementwise ({@code torch.cos(x)}). */
+    public Tensor cos() { return of(Unary.COS.apply(impl)); }
+
+    /** In-place {@link #cos()} ({@code x.cos_()}). */
+    public Tensor cos_() { return of(Unary.COS.apply_(impl)); }
+
+    /** tan x, elementwise ({@code torch.tan(x)}). */
+    public Tensor tan() { return of(Unary.TAN.apply(impl)); }
+
+    /** In-place {@link #tan()} ({@code x.tan_()}). */
+    public Tensor tan_() { return of(Unary.TAN.apply_(impl)); }
+
+    /** tanh x, elementwise ({@code torch.tanh(x)}). */
+    public Tensor tanh() { return of(Unary.TANH.apply(impl)); }
+
+    /** In-place {@link #tanh()} ({@code x.tanh_()}). */
+    public Tensor tanh_() { return of(Unary.TANH.apply_(impl)); }
+
+    /** 1/(1+e⁻ˣ), elementwise ({@code torch.sigmoid(x)}). */
+    public Tensor sigmoid() { return of(Unary.SIGMOID.apply(impl)); }
+
+    /** In-place {@link #sigmoid()} ({@code x.sigmoid_()}). */
+    public Tensor sigmoid_() { return of(Unary.SIGMOID.apply_(impl)); }
+
+    /** max(x, 0), elementwise ({@code torch.relu(x)}). */
+    public Tensor relu() { return of(Unary.RELU.apply(impl)); }
+
+    /** In-place {@link #relu()} ({@code x.relu_()}). */
+    public Tensor relu_() { return of(Unary.RELU.apply_(impl)); }
+
+    /** 1/x, elementwise ({@code torch.reciprocal(x)}). */
+    public Tensor reciprocal() { return of(Unary.RECIPROCAL.apply(impl)); }
+
+    /** In-place {@link #reciprocal()} ({@code x.reciprocal_()}). */
+    public Tensor reciprocal_() { return of(Unary.RECIPROCAL.apply_(impl)); }
+
+    /** ln(1+x), accurate for small x, elementwise ({@code torch.log1p(x)}). */
+    public Tensor log1p() { return of(Unary.LOG1P.apply(impl)); }
+
+    /** In-place {@link #log1p()} ({@code x.log1p_()}). */
+    public Tensor log1p_() { return of(Unary.LOG1P.apply_(impl)); }
+
+    /** eˣ-1, accurate for small x, elementwise ({@code torch.expm1(x)}). */
+    public Tensor expm1() { return of(Unary.EXPM1.apply(impl)); }
+
+    /** In-place {@link #expm1()} ({@code x.expm1_()}). */
+    public Tensor expm1_() { return of(Unary.EXPM1.apply_(impl)); }
+
+    /** log₂ x, elementwise ({@code torch.log2(x)}). */
+    public Tensor log2() { return of(Unary.LOG2.apply(impl)); }
+
+    /** In-place {@link #log2()} ({@code x.log2_()}). */
+    public Tensor log2_() { return of(Unary.LOG2.apply_(impl)); }
+
+    /** log₁₀ x, elementwise ({@code torch.log10(x)}). */
+    public Tensor log10() { return of(Unary.LOG10.apply(impl)); }
+
+    /** In-place {@link #log10()} ({@code x.log10_()}). */
+    public Tensor log10_() { return of(Unary.LOG10.apply_(impl)); }
+
+    /** 2ˣ, elementwise ({@code torch.exp2(x)}). */
+    public Tensor exp2() { return of(Unary.EXP2.apply(impl)); }
+
+    /** In-place {@link #exp2()} ({@code x.exp2_()}). */
+    public Tensor exp2_() { return of(Unary.EXP2.apply_(impl)); }
+
+    /** 1/√x, elementwise ({@code torch.rsqrt(x)}). */
+    public Tensor rsqrt() { return of(Unary.RSQRT.apply(impl)); }
+
+    /** In-place {@link #rsqrt()} ({@code x.rsqrt_()}). */
+    public Tensor rsqrt_() { return of(Unary.RSQRT.apply_(impl)); }
+
+    /** arcsin x, elementwise ({@code torch.asin(x)}). */
+    public Tensor asin() { return of(Unary.ASIN.apply(impl)); }
+
+    /** In-place {@link #asin()} ({@code x.asin_()}). */
+    public Tensor asin_() { return of(Unary.ASIN.apply_(impl)); }
+
+    /** arccos x, elementwise ({@code torch.acos(x)}). */
+    public Tensor acos() { return of(Unary.ACOS.apply(impl)); }
+
+    /** In-place {@link #acos()} ({@code x.acos_()}). */
+    public Tensor acos_() { return of(Unary.ACOS.apply_(impl)); }
+
+    /** arctan x, elementwise ({@code torch.atan(x)}). */
+    public Tensor atan() { return of(Unary.ATAN.apply(impl)); }
+
+    /** In-place {@link #atan()} ({@code x.atan_()}). */
+    public Tensor atan_() { return of(Unary.ATAN.apply_(impl)); }
+
+    /** sinh x, elementwise ({@code torch.sinh(x)}). */
+    public Tensor sinh() { return of(Unary.SINH.apply(impl)); }
+
+    /** In-place {@link #sinh()} ({@code x.sinh_()}). */
+    public Tensor sinh_() { return of(Unary.SINH.apply_(impl)); }
+
+    /** cosh x, elementwise ({@code torch.cosh(x)}). */
+    public Tensor cosh() { return of(Unary.COSH.apply(impl)); }
+
+    /** In-place {@link #cosh()} ({@code x.cosh_()}). */
+    public Tensor cosh_() { return of(Unary.COSH.apply_(impl)); }
+
+    /** arsinh x, elementwise ({@code torch.asinh(x)}). */
+    public Tensor asinh() { return of(Unary.ASINH.apply(impl)); }
+
+    /** In-place {@link #asinh()} ({@code x.asinh_()}). */
+    public Tensor asinh_() { return of(Unary.ASINH.apply_(impl)); }
+
+    /** arcosh x, elementwise ({@code torch.acosh(x)}). */
+    public Tensor acosh() { return of(Unary.ACOSH.apply(impl)); }
+
+    /** In-place {@link #acosh()} ({@code x.acosh_()}). */
+    public Tensor acosh_() { return of(Unary.ACOSH.apply_(impl)); }
+
+    /** artanh x, elementwise ({@code torch.atanh(x)}). */
+    public Tensor atanh() { return of(Unary.ATANH.apply(impl)); }
+
+    /** In-place {@link #atanh()} ({@code x.atanh_()}). */
+    public Tensor atanh_() { return of(Unary.ATANH.apply_(impl)); }
+
+    /** the error function erf x, elementwise ({@code torch.erf(x)}). */
+    public Tensor erf() { return of(Unary.ERF.apply(impl)); }
+
+    /** In-place {@link #erf()} ({@code x.erf_()}). */
+    public Tensor erf_() { return of(Unary.ERF.apply_(impl)); }
+
+    /** 1 - erf x, elementwise ({@code torch.erfc(x)}). */
+    public Tensor erfc() { return of(Unary.ERFC.apply(impl)); }
+
+    /** In-place {@link #erfc()} ({@code x.erfc_()}). */
+    public Tensor erfc_() { return of(Unary.ERFC.apply_(impl)); }
+
+    /** ⌊x⌋, elementwise ({@code torch.floor(x)}). */
+    public Tensor floor() { return of(Unary.FLOOR.apply(impl)); }
+
+    /** In-place {@link #floor()} ({@code x.floor_()}). */
+    public Tensor floor_() { return of(Unary.FLOOR.apply_(impl)); }
+
+    /** ⌈x⌉, elementwise ({@code torch.ceil(x)}). */
+    public Tensor ceil() { return of(Unary.CEIL.apply(impl)); }
+
+    /** In-place {@link #ceil()} ({@code x.ceil_()}). */
+    public Tensor ceil_() { return of(Unary.CEIL.apply_(impl)); }
+
+    /** x rounded half to even, elementwise ({@code torch.round(x)}). */
+    public Tensor round() { return of(Unary.ROUND.apply(impl)); }
+
+    /** In-place {@link #round()} ({@code x.round_()}). */
+    public Tensor round_() { return of(Unary.ROUND.apply_(impl)); }
+
+    /** x rounded toward zero, elementwise ({@code torch.trunc(x)}). */
+    public Tensor trunc() { return of(Unary.TRUNC.apply(impl)); }
+
+    /** In-place {@link #trunc()} ({@code x.trunc_()}). */
+    public Tensor trunc_() { return of(Unary.TRUNC.apply_(impl)); }
+
+    /** x - trunc(x), elementwise ({@code torch.frac(x)}). */
+    public Tensor frac() { return of(Unary.FRAC.apply(impl)); }
+
+    /** In-place {@link #frac()} ({@code x.frac_()}). */
+    public Tensor frac_() { return of(Unary.FRAC.apply_(impl)); }
+
+    /** ln(1+eˣ) (β = 1, threshold 20), elementwise ({@code torch.softplus(x)}). */
+    public Tensor softplus() { return of(Unary.SOFTPLUS.apply(impl)); }
+
+    /** x clamped to [-1, 1], elementwise ({@code torch.hardtanh(x)}). */
+    public Tensor hardtanh() { return of(Unary.HARDTANH.apply(impl)); }
+
+    /** In-place {@link #hardtanh()} ({@code x.hardtanh_()}). */
+    public Tensor hardtanh_() { return of(Unary.HARDTANH.apply_(impl)); }
+
+    /** x for x &gt; 0, else eˣ-1 (α = 1), elementwise ({@code torch.elu(x)}). */
+    public Tensor elu() { return of(Unary.ELU.apply(impl)); }
+
+    /** In-place {@link #elu()} ({@code x.elu_()}). */
+    public Tensor elu_() { return of(Unary.ELU.apply_(impl)); }
+
+    /** x for x &gt; 0, else 0.01·x, elementwise ({@code torch.leaky_relu(x)}). */
+    public Tensor leakyRelu() { return of(Unary.LEAKY_RELU.apply(impl)); }
+
+    /** In-place {@link #leakyRelu()} ({@code x.leaky_relu_()}). */
+    public Tensor leakyRelu_() { return of(Unary.LEAKY_RELU.apply_(impl)); }
+
+    /** x·Φ(x), Φ the standard normal CDF (exact, approximate='none'), elementwise ({@code torch.gelu(x)}). */
+    public Tensor gelu() { return of(Unary.GELU.apply(impl)); }
+
+    /** x·σ(x), elementwise ({@code torch.silu(x)}). */
+    public Tensor silu() { return of(Unary.SILU.apply(impl)); }
+
+    /** x·tanh(softplus(x)), elementwise ({@code torch.mish(x)}). */
+    public Tensor mish() { return of(Unary.MISH.apply(impl)); }
+
+    /** true where x is NaN, elementwise ({@code torch.isnan(x)}). */
+    public Tensor isnan() { return of(Unary.ISNAN.apply(impl)); }
+
+    /** true where x is ±∞, elementwise ({@code torch.isinf(x)}). */
+    public Tensor isinf() { return of(Unary.ISINF.apply(impl)); }
+
+    /** true where x is finite, elementwise ({@code torch.isfinite(x)}). */
+    public Tensor isfinite() { return of(Unary.ISFINITE.apply(impl)); }
+
+    /** true where x is zero, elementwise ({@code torch.logical_not(x)}). */
+    public Tensor logicalNot() { return of(Unary.LOGICAL_NOT.apply(impl)); }
+
+    /** In-place {@link #logicalNot()} ({@code x.logical_not_()}). */
+    public Tensor logicalNot_() { return of(Unary.LOGICAL_NOT.apply_(impl)); }
 
     // ------------------------------------------------------------------ reductions
 
-    /** Sum of all elements ({@code tensor.sum()}); integers and bools sum to int64. */
-    public Tensor sum() { return Reductions.sum(this); }
+    private static int[] dims(int dim) {
+        return new int[] {dim};
+    }
 
-    /** Sum over {@code dim} ({@code tensor.sum(dim)}). */
-    public Tensor sum(int dim) { return Reductions.sum(this, new int[] {dim}, false); }
+    /** Σ of all elements ({@code tensor.sum()}); integers and bool sum to int64. */
+    public Tensor sum() { return of(Reductions.sum(impl)); }
 
-    /** Sum over {@code dim}, keeping it with size 1 when {@code keepdim} ({@code tensor.sum(dim, keepdim)}). */
-    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, new int[] {dim}, keepdim); }
+    /** Σ over {@code dim} ({@code tensor.sum(dim)}). */
+    public Tensor sum(int dim) { return of(Reductions.sum(impl, dims(dim), false)); }
 
-    /** Sum over several dims ({@code tensor.sum(dims, keepdim)}). */
-    public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
+    /** Σ over {@code dim}, keeping it as size 1 when {@code keepdim}. */
+    public Tensor sum(int dim, boolean keepdim) { return of(Reductions.sum(impl, dims(dim), keepdim)); }
 
-    /** Mean of all elements ({@code tensor.mean()}); floating tensors only. */
-    public Tensor mean() { return Reductions.mean(this); }
+    /** Σ over several dims ({@code tensor.sum((d0, d1), keepdim)}). */
+    public Tensor sum(int[] dims, boolean keepdim) { return of(Reductions.sum(impl, dims, keepdim)); }
 
-    /** Mean over {@code dim} ({@code tensor.mean(dim)}). */
-    public Tensor mean(int dim) { return Reductions.mean(this, new int[] {dim}, false); }
+    /** Mean of all elements ({@code tensor.mean()}); floating only. */
+    public Tensor mean() { return of(Reductions.mean(impl)); }
 
-    /** Mean over {@code dim}, optionally keeping it ({@code tensor.mean(dim, keepdim)}). */
-    public Tensor mean(int dim, boolean keepdim) { return Reductions.mean(this, new int[] {dim}, keepdim); }
+    /** Mean over {@code dim}. */
+    public Tensor mean(int dim) { return of(Reductions.mean(impl, dims(dim), false)); }
 
-    /** Mean over several dims ({@code tensor.mean(dims, keepdim)}). */
-    public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
+    /** Mean over {@code dim}, keeping it when {@code keepdim}. */
+    public Tensor mean(int dim, boolean keepdim) { return of(Reductions.mean(impl, dims(dim), keepdim)); }
 
-    /** Product of all elements ({@code tensor.prod()}). */
-    public Tensor prod() { return Reductions.prod(this); }
+    /** Mean over several dims. */
+    public Tensor mean(int[] dims, boolean keepdim) { return of(Reductions.mean(impl, dims, keepdim)); }
 
-    /** Largest element ({@code tensor.max()}); NaN if any element is NaN. */
-    public Tensor max() { return Reductions.maxAll(this, true); }
+    /** Π of all elements ({@code tensor.prod()}). */
+    public Tensor prod() { return of(Reductions.prod(impl)); }
 
-    /** Smallest element ({@code tensor.min()}). */
-    public Tensor min() { return Reductions.maxAll(this, false); }
+    /** The largest element ({@code tensor.max()}); NaN if any is NaN. */
+    public Tensor max() { return of(Reductions.maxAll(impl, true)); }
 
-    /** Largest values along {@code dim} and their indices ({@code tensor.max(dim)}). */
-    public ValuesIndices max(int dim) { return Reductions.maxDim(this, dim, false, true); }
+    /** The smallest element ({@code tensor.min()}). */
+    public Tensor min() { return of(Reductions.maxAll(impl, false)); }
 
-    /** Largest values along {@code dim} and their indices ({@code tensor.max(dim, keepdim)}). */
-    public ValuesIndices max(int dim, boolean keepdim) { return Reductions.maxDim(this, dim, keepdim, true); }
+    private static ValuesIndices pair(String op, TensorImpl[] r) {
+        return new ValuesIndices(op, of(r[0]), of(r[1]));
+    }
 
-    /** Smallest values along {@code dim} and their indices ({@code tensor.min(dim)}). */
-    public ValuesIndices min(int dim) { return Reductions.maxDim(this, dim, false, false); }
+    /** Max over {@code dim} with its index ({@code tensor.max(dim)} → {@code (values, indices)}). */
+    public ValuesIndices max(int dim) { return pair("max", Reductions.maxDim(impl, dim, false, true)); }
 
-    /** Smallest values along {@code dim} and their indices ({@code tensor.min(dim, keepdim)}). */
-    public ValuesIndices min(int dim, boolean keepdim) { return Reductions.maxDim(this, dim, keepdim, false); }
+    /** Max over {@code dim} with its index, keeping the dim when {@code keepdim}. */
+    public ValuesIndices max(int dim, boolean keepdim) { return pair("max", Reductions.maxDim(impl, dim, keepdim, true)); }
 
-    /** Index of the largest element of the flattened tensor ({@code tensor.argmax()}), int64. */
-    public Tensor argmax() { return Reductions.argAll(this, true); }
+    /** Min over {@code dim} with its index ({@code tensor.min(dim)}). */
+    public ValuesIndices min(int dim) { return pair("min", Reductions.maxDim(impl, dim, false, false)); }
 
-    /** Indices of the largest elements along {@code dim} ({@code tensor.argmax(dim)}). */
-    public Tensor argmax(int dim) { return Reductions.maxDim(this, dim, false, true).indices(); }
+    /** Min over {@code dim} with its index, keeping the dim when {@code keepdim}. */
+    public ValuesIndices min(int dim, boolean keepdim) { return pair("min", Reductions.maxDim(impl, dim, keepdim, false)); }
 
-    /** Indices of the largest elements along {@code dim} ({@code tensor.argmax(dim, keepdim)}). */
-    public Tensor argmax(int dim, boolean keepdim) { return Reductions.maxDim(this, dim, keepdim, true).indices(); }
+    /** Index of the largest element of the flattened tensor ({@code tensor.argmax()}). */
+    public Tensor argmax() { return of(Reductions.argAll(impl, true)); }
+
+    /** Indices of the largest elements along {@code dim}. */
+    public Tensor argmax(int dim) { return of(Reductions.maxDim(impl, dim, false, true)[1]); }
+
+    /** Indices of the largest elements along {@code dim}, keeping the dim when {@code keepdim}. */
+    public Tensor argmax(int dim, boolean keepdim) { return of(Reductions.maxDim(impl, dim, keepdim, true)[1]); }
 
     /** Index of the smallest element of the flattened tensor ({@code tensor.argmin()}). */
-    public Tensor argmin() { return Reductions.argAll(this, false); }
+    public Tensor argmin() { return of(Reductions.argAll(impl, false)); }
 
-    /** Indices of the smallest elements along {@code dim} ({@code tensor.argmin(dim)}). */
-    public Tensor argmin(int dim) { return Reductions.maxDim(this, dim, false, false).indices(); }
+    /** Indices of the smallest elements along {@code dim}. */
+    public Tensor argmin(int dim) { return of(Reductions.maxDim(impl, dim, false, false)[1]); }
 
-    /** Indices of the smallest elements along {@code dim} ({@code tensor.argmin(dim, keepdim)}). */
-    public Tensor argmin(int dim, boolean keepdim) { return Reductions.maxDim(this, dim, keepdim, false).indices(); }
+    /** Indices of the smallest elements along {@code dim}, keeping the dim when {@code keepdim}. */
+    public Tensor argmin(int dim, boolean keepdim) { return of(Reductions.maxDim(impl, dim, keepdim, false)[1]); }
 
-    /** Unbiased variance of all elements ({@code tensor.var()}). */
-    public Tensor var() { return Reductions.var(this, null, 1, false, false); }
+    /** The largest values over {@code dims} ({@code torch.amax}); the gradient is shared evenly among ties. */
+    public Tensor amax(int[] dims, boolean keepdim) { return of(Reductions.amax(impl, dims, keepdim, true)); }
 
-    /** Variance of all elements, unbiased (n-1) or not (n) ({@code tensor.var(unbiased=...)}). */
-    public Tensor var(boolean unbiased) { return Reductions.var(this, null, unbiased ? 1 : 0, false, false); }
+    /** The largest value over {@code dim} ({@code torch.amax(x, dim)}). */
+    public Tensor amax(int dim) { return amax(dims(dim), false); }
 
-    /** Unbiased variance over {@code dim} ({@code tensor.var(dim)}). */
-    public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false, false); }
+    /** The smallest values over {@code dims} ({@code torch.amin}). */
+    public Tensor amin(int[] dims, boolean keepdim) { return of(Reductions.amax(impl, dims, keepdim, false)); }
+
+    /** The smallest value over {@code dim} ({@code torch.amin(x, dim)}). */
+    public Tensor amin(int dim) { return amin(dims(dim), false); }
+
+    /** ln Σ eˣ over {@code dims}, computed without overflow ({@code torch.logsumexp}). */
+    public Tensor logsumexp(int[] dims, boolean keepdim) { return of(Reductions.logsumexp(impl, dims, keepdim)); }
+
+    /** ln Σ eˣ over {@code dim} ({@code torch.logsumexp(x, dim)}). */
+    public Tensor logsumexp(int dim) { return logsumexp(dims(dim), false); }
+
+    /** Running sum along {@code dim} ({@code torch.cumsum}); integers and bool give int64. */
+    public Tensor cumsum(int dim) { return of(Reductions.cumsum(impl, dim)); }
+
+    /** In-place {@link #cumsum(int)} ({@code x.cumsum_(dim)}). */
+    public Tensor cumsum_(int dim) { return of(InPlace.apply(impl, null, old -> Reductions.cumsum(old, dim))); }
+
+    /** Running product along {@code dim} ({@code torch.cumprod}). */
+    public Tensor cumprod(int dim) { return of(Reductions.cumprod(impl, dim)); }
+
+    /** In-place {@link #cumprod(int)} ({@code x.cumprod_(dim)}). */
+    public Tensor cumprod_(int dim) { return of(InPlace.apply(impl, null, old -> Reductions.cumprod(old, dim))); }
+
+    /** The 2-norm of all elements, √Σx² ({@code torch.norm(x)}). */
+    public Tensor norm() { return of(Reductions.norm(impl, 2, null, false)); }
+
+    /** The p-norm of all elements, (Σ|x|ᵖ)^(1/p); p may be ∞ ({@code torch.norm(x, p)}). */
+    public Tensor norm(double p) { return of(Reductions.norm(impl, p, null, false)); }
+
+    /** The p-norm over {@code dims} ({@code torch.norm(x, p, dim, keepdim)}). */
+    public Tensor norm(double p, int[] dims, boolean keepdim) { return of(Reductions.norm(impl, p, dims, keepdim)); }
+
+    /** True when every element is nonzero ({@code tensor.all()}) → bool. */
+    public Tensor all() { return of(Reductions.all(impl, null, false, true)); }
+
+    /** Whether every element along {@code dim} is nonzero ({@code tensor.all(dim, keepdim)}). */
+    public Tensor all(int dim, boolean keepdim) { return of(Reductions.all(impl, dims(dim), keepdim, true)); }
+
+    /** True when some element is nonzero ({@code tensor.any()}) → bool. */
+    public Tensor any() { return of(Reductions.all(impl, null, false, false)); }
+
+    /** Whether some element along {@code dim} is nonzero ({@code tensor.any(dim, keepdim)}). */
+    public Tensor any(int dim, boolean keepdim) { return of(Reductions.all(impl, dims(dim), keepdim, false)); }
+
+    /** Sample variance of all elements (Bessel's correction, {@code tensor.var()}). */
+    public Tensor var() { return of(Reductions.var(impl, null, 1, false, false)); }
+
+    /** Variance of all elements, unbiased or not ({@code tensor.var(unbiased=...)}). */
+    public Tensor var(boolean unbiased) { return of(Reductions.var(impl, null, unbiased ? 1 : 0, false, false)); }
+
+    /** Sample variance over {@code dim}. */
+    public Tensor var(int dim) { return of(Reductions.var(impl, dims(dim), 1, false, false)); }
 
     /** Variance over {@code dim} ({@code tensor.var(dim, unbiased, keepdim)}). */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) {
-        return Reductions.var(this, new int[] {dim}, unbiased ? 1 : 0, keepdim, false);
+        return of(Reductions.var(impl, dims(dim), unbiased ? 1 : 0, keepdim, false));
     }
 
-    /** Unbiased standard deviation of all elements ({@code tensor.std()}). */
-    public Tensor std() { return Reductions.var(this, null, 1, false, true); }
+    /** Sample standard deviation of all elements ({@code tensor.std()}). */
+    public Tensor std() { return of(Reductions.var(impl, null, 1, false, true)); }
 
-    /** Standard deviation of all elements ({@code tensor.std(unbiased=...)}). */
-    public Tensor std(boolean unbiased) { return Reductions.var(this, null, unbiased ? 1 : 0, false, true); }
+    /** Standard deviation of all elements, unbiased or not. */
+    public Tensor std(boolean unbiased) { return of(Reductions.var(impl, null, unbiased ? 1 : 0, false, true)); }
 
-    /** Unbiased standard deviation over {@code dim} ({@code tensor.std(dim)}). */
-    public Tensor std(int dim) { return Reductions.var(this, new int[] {dim}, 1, false, true); }
+    /** Sample standard deviation over {@code dim}. */
+    public Tensor std(int dim) { return of(Reductions.var(impl, dims(dim), 1, false, true)); }
 
     /** Standard deviation over {@code dim} ({@code tensor.std(dim, unbiased, keepdim)}). */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) {
-        return Reductions.var(this, new int[] {dim}, unbiased ? 1 : 0, keepdim, true);
+        return of(Reductions.var(impl, dims(dim), unbiased ? 1 : 0, keepdim, true));
     }
 
-    /** e^x / Σ e^x along {@code dim} ({@code tensor.softmax(dim)}). */
-    public Tensor softmax(int dim) { return Reductions.softmax(this, dim, false); }
+    /** eˣ / Σ eˣ along {@code dim} ({@code tensor.softmax(dim)}). */
+    public Tensor softmax(int dim) { return of(Reductions.softmax(impl, dim, false)); }
 
-    /** x - log Σ e^x along {@code dim} ({@code tensor.log_softmax(dim)}). */
-    public Tensor logSoftmax(int dim) { return Reductions.softmax(this, dim, true); }
+    /** x − ln Σ eˣ along {@code dim} ({@code tensor.log_softmax(dim)}). */
+    public Tensor logSoftmax(int dim) { return of(Reductions.softmax(impl, dim, true)); }
 
     // ------------------------------------------------------------------ linear algebra
 
-    /** Matrix product of 2-d tensors ({@code tensor.mm(other)}). */
-    public Tensor mm(Tensor other) { return LinearAlgebra.mm(this, other); }
+    /** Matrix product of two 2-d tensors ({@code torch.mm}). */
+    public Tensor mm(Tensor other) { return of(LinearAlgebra.mm(impl, other.impl)); }
 
-    /** Matrix product with PyTorch's 1-d, 2-d and batched broadcasting rules ({@code tensor @ other}). */
-    public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
+    /** NumPy-style matrix product: 1-d, 2-d and batched with broadcasting ({@code torch.matmul}). */
+    public Tensor matmul(Tensor other) { return of(LinearAlgebra.matmul(impl, other.impl)); }
 
-    /** Inner product of 1-d tensors ({@code tensor.dot(other)}). */
-    public Tensor dot(Tensor other) { return LinearAlgebra.dot(this, other); }
+    /** Inner product of two 1-d tensors ({@code torch.dot}). */
+    public Tensor dot(Tensor other) { return of(LinearAlgebra.dot(impl, other.impl)); }
 
-    /** Matrix-vector product ({@code tensor.mv(vec)}). */
-    public Tensor mv(Tensor vec) { return LinearAlgebra.mv(this, vec); }
+    /** Matrix-vector product ({@code torch.mv}). */
+    public Tensor mv(Tensor vec) { return of(LinearAlgebra.mv(impl, vec.impl)); }
 
-    /** Batched matrix product of 3-d tensors ({@code tensor.bmm(other)}). */
-    public Tensor bmm(Tensor other) { return LinearAlgebra.bmm(this, other); }
+    /** Batched matrix product of two 3-d tensors ({@code torch.bmm}). */
+    public Tensor bmm(Tensor other) { return of(LinearAlgebra.bmm(impl, other.impl)); }
 
-    /** Transpose of a tensor with at most 2 dims ({@code tensor.t()}); a view. */
-    public Tensor t() { return Shapes.t(this); }
+    /** The transpose of a tensor of at most 2 dims ({@code tensor.t()}), a view. */
+    public Tensor t() { return of(Shapes.t(impl)); }
 
-    /** Swaps two dims ({@code tensor.transpose(d0, d1)}); a view. */
-    public Tensor transpose(int dim0, int dim1) { return Shapes.transpose(this, dim0, dim1); }
+    /** Swaps two dims ({@code tensor.transpose(dim0, dim1)}), a view. */
+    public Tensor transpose(int dim0, int dim1) { return of(Shapes.transpose(impl, dim0, dim1)); }
 
-    /** Reorders dims ({@code tensor.permute(dims)}); a view. */
-    public Tensor permute(int... dims) { return Shapes.permute(this, dims); }
+    /** Reorders the dims ({@code tensor.permute(*dims)}), a view. */
+    public Tensor permute(int... dims) { return of(Shapes.permute(impl, dims)); }
 
     // ------------------------------------------------------------------ shape
 
-    /** Same data with another shape ({@code tensor.view(shape)}; one size may be -1); a view. */
-    public Tensor view(long... shape) { return Shapes.view(this, shape); }
+    /** The same data with another shape ({@code tensor.view(*shape)}; -1 infers one size), a view. */
+    public Tensor view(long... shape) { return of(Shapes.view(impl, shape)); }
 
-    /** Another shape, as a view when possible else a copy ({@code tensor.reshape(shape)}). */
-    public Tensor reshape(long... shape) { return Shapes.reshape(this, shape); }
+    /** {@link #view} when possible, else a copy ({@code tensor.reshape(*shape)}). */
+    public Tensor reshape(long... shape) { return of(Shapes.reshape(impl, shape)); }
 
-    /** All dims flattened into one ({@code tensor.flatten()}). */
-    public Tensor flatten() { return Shapes.flatten(this, 0, -1); }
+    /** All dims as one ({@code tensor.flatten()}). */
+    public Tensor flatten() { return of(Shapes.flatten(impl, 0, -1)); }
 
-    /** Dims {@code start..end} flattened into one ({@code tensor.flatten(start, end)}). */
-    public Tensor flatten(int startDim, int endDim) { return Shapes.flatten(this, startDim, endDim); }
+    /** Dims startDim..endDim as one ({@code tensor.flatten(start_dim, end_dim)}). */
+    public Tensor flatten(int startDim, int endDim) { return of(Shapes.flatten(impl, startDim, endDim)); }
 
-    /** All size-1 dims removed ({@code tensor.squeeze()}); a view. */
-    public Tensor squeeze() { return Shapes.squeeze(this); }
+    /** Drops every size-1 dim ({@code tensor.squeeze()}), a view. */
+    public Tensor squeeze() { return of(Shapes.squeeze(impl)); }
 
-    /** Dim {@code dim} removed if it has size 1 ({@code tensor.squeeze(dim)}); a view. */
-    public Tensor squeeze(int dim) { return Shapes.squeeze(this, dim); }
+    /** Drops {@code dim} if it has size 1 ({@code tensor.squeeze(dim)}), a view. */
+    public Tensor squeeze(int dim) { return of(Shapes.squeeze(impl, dim)); }
 
-    /** A size-1 dim inserted at {@code dim} ({@code tensor.unsqueeze(dim)}); a view. */
-    public Tensor unsqueeze(int dim) { return Shapes.unsqueeze(this, dim); }
+    /** Inserts a size-1 dim at {@code dim} ({@code tensor.unsqueeze(dim)}), a view. */
+    public Tensor unsqueeze(int dim) { return of(Shapes.unsqueeze(impl, dim)); }
 
-    /** Size-1 dims repeated without copying ({@code tensor.expand(sizes)}; -1 keeps a size); a view. */
-    public Tensor expand(long... sizes) { return Shapes.expand(this, sizes); }
+    /** Broadcasts size-1 dims to {@code sizes} (-1 keeps one) without copying ({@code tensor.expand}). */
+    public Tensor expand(long... sizes) { return of(Shapes.expand(impl, sizes)); }
 
-    /** Expanded to {@code other}'s shape ({@code tensor.expand_as(other)}). */
-    public Tensor expandAs(Tensor other) { return Shapes.expand(this, other.shape()); }
+    /** {@code expand(other.shape())} ({@code tensor.expand_as(other)}). */
+    public Tensor expandAs(Tensor other) { return expand(other.shape()); }
 
-    /** The slice at {@code index} along {@code dim}, dropping the dim ({@code tensor.select(dim, index)}); a view. */
-    public Tensor select(int dim, long index) { return Shapes.select(this, dim, index); }
+    /** The slice at {@code index} of {@code dim}, that dim removed ({@code tensor.select(dim, index)}), a view. */
+    public Tensor select(int dim, long index) { return of(Shapes.select(impl, dim, index)); }
 
-    /** Elements {@code start..start+length-1} along {@code dim} ({@code tensor.narrow(dim, start, length)}); a view. */
-    public Tensor narrow(int dim, long start, long length) { return Shapes.narrow(this, dim, start, length); }
+    /** {@code length} entries of {@code dim} from {@code start} ({@code tensor.narrow}), a view. */
+    public Tensor narrow(int dim, long start, long length) { return of(Shapes.narrow(impl, dim, start, length)); }
 
-    /** Slices along {@code dim} picked by the int64 {@code index} ({@code tensor.index_select(dim, index)}). */
-    public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    /** Entries of {@code dim} at the int64 {@code index} ({@code tensor.index_select}), a copy. */
+    public Tensor indexSelect(int dim, Tensor index) { return of(Indexing.indexSelect(impl, dim, index.impl)); }
 
-    /** Values picked along {@code dim} by {@code index} ({@code tensor.gather(dim, index)}). */
-    public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
+    /** {@code out[..i..] = this[..index[..i..]..]} along {@code dim} ({@code tensor.gather}). */
+    public Tensor gather(int dim, Tensor index) { return of(Indexing.gather(impl, dim, index.impl)); }
 
-    // ------------------------------------------------------------------ in place
+    // ------------------------------------------------------------------ in place (the one in-place path: ops.InPlace)
 
-    /** {@code this += other} in place ({@code tensor.add_(other)}). Returns this. */
-    public Tensor add_(Tensor other) { return InPlace.apply(this, other, Pointwise::add); }
+    /** {@code this += other} in place ({@code tensor.add_}). */
+    public Tensor add_(Tensor other) { return of(Binary.ADD.apply_(impl, other.impl)); }
 
     /** {@code this += other} in place. */
-    public Tensor add_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::add); }
+    public Tensor add_(double other) { return of(Binary.ADD.apply_(impl, s(other))); }
 
-    /** {@code this -= other} in place ({@code tensor.sub_(other)}). */
-    public Tensor sub_(Tensor other) { return InPlace.apply(this, other, Pointwise::sub); }
+    /** {@code this -= other} in place ({@code tensor.sub_}). */
+    public Tensor sub_(Tensor other) { return of(Binary.SUB.apply_(impl, other.impl)); }
 
     /** {@code this -= other} in place. */
-    public Tensor sub_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::sub); }
+    public Tensor sub_(double other) { return of(Binary.SUB.apply_(impl, s(other))); }
 
-    /** {@code this *= other} in place ({@code tensor.mul_(other)}). */
-    public Tensor mul_(Tensor other) { return InPlace.apply(this, other, Pointwise::mul); }
+    /** {@code this *= other} in place ({@code tensor.mul_}). */
+    public Tensor mul_(Tensor other) { return of(Binary.MUL.apply_(impl, other.impl)); }
 
     /** {@code this *= other} in place. */
-    public Tensor mul_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::mul); }
+    public Tensor mul_(double other) { return of(Binary.MUL.apply_(impl, s(other))); }
 
-    /** {@code this /= other} in place ({@code tensor.div_(other)}). */
-    public Tensor div_(Tensor other) { return InPlace.apply(this, other, Pointwise::div); }
+    /** {@code this /= other} in place ({@code tensor.div_}). */
+    public Tensor div_(Tensor other) { return of(Binary.DIV.apply_(impl, other.impl)); }
 
     /** {@code this /= other} in place. */
-    public Tensor div_(double other) { return InPlace.apply(this, wrappedScalar(other), Pointwise::div); }
+    public Tensor div_(double other) { return of(Binary.DIV.apply_(impl, s(other))); }
+
+    /** {@code this **= exponent} in place ({@code tensor.pow_}). */
+    public Tensor pow_(double exponent) { return of(Pointwise.pow_(impl, exponent, true)); }
+
+    /** {@code this **= exponent} elementwise in place. */
+    public Tensor pow_(Tensor exponent) { return of(Binary.POW.apply_(impl, exponent.impl)); }
+
+    /** In-place {@link #atan2(Tensor)}. */
+    public Tensor atan2_(Tensor other) { return of(Binary.ATAN2.apply_(impl, other.impl)); }
+
+    /** In-place {@link #fmod(Tensor)}. */
+    public Tensor fmod_(Tensor other) { return of(Binary.FMOD.apply_(impl, other.impl)); }
+
+    /** In-place {@link #fmod(double)}. */
+    public Tensor fmod_(double other) { return of(Binary.FMOD.apply_(impl, s(other))); }
+
+    /** In-place {@link #remainder(Tensor)}. */
+    public Tensor remainder_(Tensor other) { return of(Binary.REMAINDER.apply_(impl, other.impl)); }
+
+    /** In-place {@link #remainder(double)}. */
+    public Tensor remainder_(double other) { return of(Binary.REMAINDER.apply_(impl, s(other))); }
+
+    /** In-place {@link #hypot(Tensor)}. */
+    public Tensor hypot_(Tensor other) { return of(Binary.HYPOT.apply_(impl, other.impl)); }
+
+    /** In-place {@link #xlogy(Tensor)}. */
+    public Tensor xlogy_(Tensor other) { return of(Binary.XLOGY.apply_(impl, other.impl)); }
+
+    /** In-place {@link #lerp(Tensor, double)}. */
+    public Tensor lerp_(Tensor end, double weight) { return of(Pointwise.lerp_(impl, end.impl, s(weight))); }
+
+    /** In-place {@link #lerp(Tensor, Tensor)}. */
+    public Tensor lerp_(Tensor end, Tensor weight) { return of(Pointwise.lerp_(impl, end.impl, weight.impl)); }
+
+    /** In-place {@link #eq(Tensor)}: 1 where equal, else 0, in this tensor's dtype. */
+    public Tensor eq_(Tensor other) { return of(Binary.EQ.apply_(impl, other.impl)); }
+
+    /** In-place {@link #ne(Tensor)}. */
+    public Tensor ne_(Tensor other) { return of(Binary.NE.apply_(impl, other.impl)); }
+
+    /** In-place {@link #lt(Tensor)}. */
+    public Tensor lt_(Tensor other) { return of(Binary.LT.apply_(impl, other.impl)); }
+
+    /** In-place {@link #le(Tensor)}. */
+    public Tensor le_(Tensor other) { return of(Binary.LE.apply_(impl, other.impl)); }
+
+    /** In-place {@link #gt(Tensor)}. */
+    public Tensor gt_(Tensor other) { return of(Binary.GT.apply_(impl, other.impl)); }
+
+    /** In-place {@link #ge(Tensor)}. */
+    public Tensor ge_(Tensor other) { return of(Binary.GE.apply_(impl, other.impl)); }
+
+    /** In-place {@link #clamp(double, double)}. */
+    public Tensor clamp_(double min, double max) { return of(Pointwise.clamp_(impl, min, max)); }
+
+    /** In-place {@link #clampMin(double)}. */
+    public Tensor clampMin_(double min) { return of(Pointwise.clamp_(impl, min, Double.NaN)); }
+
+    /** In-place {@link #clampMax(double)}. */
+    public Tensor clampMax_(double max) { return of(Pointwise.clamp_(impl, Double.NaN, max)); }
+
+    /** In-place {@link #maskedFill(Tensor, double)} ({@code tensor.masked_fill_}). */
+    public Tensor maskedFill_(Tensor mask, double value) { return of(Pointwise.maskedFill_(impl, mask.impl, value)); }
 
     /** Copies {@code src} (broadcast, converted) into this tensor ({@code tensor.copy_(src)}). */
-    public Tensor copy_(Tensor src) { return InPlace.copy(this, src); }
+    public Tensor copy_(Tensor src) { return of(InPlace.copy(impl, src.impl)); }
 
     /** Sets every element to 0 ({@code tensor.zero_()}). */
-    public Tensor zero_() { return InPlace.fill(this, 0); }
+    public Tensor zero_() { return of(InPlace.fill(impl, 0)); }
 
     /** Sets every element to {@code value} ({@code tensor.fill_(value)}). */
-    public Tensor fill_(double value) { return InPlace.fill(this, value); }
+    public Tensor fill_(double value) { return of(InPlace.fill(impl, value)); }
 
-    // ---- random in place (org.autograd4j.ops.RandomOps): PyTorch's exact numbers and fill order; a null
-    // generator means the default one. Like other in-place ops they refuse a leaf that requires grad while
-    // grad mode is on (use Torch.noGrad(), as torch.nn.init does).
+    // ---- random in place (ops.RandomOps): PyTorch's exact numbers and fill order; a null generator means
+    // the default one. Like other in-place ops they refuse a leaf that requires grad while grad mode is on
+    // (use Torch.noGrad(), as torch.nn.init does).
 
-    /** Fills with uniform samples in [0, 1) ({@code tensor.uniform_()}). */
-    public Tensor uniform_() { return RandomOps.uniform_(this, 0, 1, null); }
+    /** Uniform samples in [0, 1) ({@code tensor.uniform_()}). */
+    public Tensor uniform_() { return uniform_(0, 1, null); }
 
-    /** Fills with uniform samples in [from, to) ({@code tensor.uniform_(from, to)}). */
-    public Tensor uniform_(double from, double to) { return RandomOps.uniform_(this, from, to, null); }
+    /** Uniform samples in [from, to) ({@code tensor.uniform_(from, to)}). */
+    public Tensor uniform_(double from, double to) { return uniform_(from, to, null); }
 
-    /** {@code tensor.uniform_(from, to, generator=generator)}. */
-    public Tensor uniform_(double from, double to, org.autograd4j.random.Generator generator) {
-        return RandomOps.uniform_(this, from, to, generator);
-    }
+    /** Uniform samples in [from, to) from {@code generator}. */
+    public Tensor uniform_(double from, double to, Generator generator) { return of(RandomOps.uniform_(impl, from, to, generator)); }
 
-    /** Fills with standard normal samples ({@code tensor.normal_()}). */
-    public Tensor normal_() { return RandomOps.normal_(this, 0, 1, null); }
+    /** Standard normal samples ({@code tensor.normal_()}). */
+    public Tensor normal_() { return normal_(0, 1, null); }
 
-    /** Fills with normal samples ({@code tensor.normal_(mean, std)}). */
-    public Tensor normal_(double mean, double std) { return RandomOps.normal_(this, mean, std, null); }
+    /** Normal samples N(mean, std²) ({@code tensor.normal_(mean, std)}). */
+    public Tensor normal_(double mean, double std) { return normal_(mean, std, null); }
 
-    /** {@code tensor.normal_(mean, std, generator=generator)}. */
-    public Tensor normal_(double mean, double std, org.autograd4j.random.Generator generator) {
-        return RandomOps.normal_(this, mean, std, generator);
-    }
+    /** Normal samples N(mean, std²) from {@code generator}. */
+    public Tensor normal_(double mean, double std, Generator generator) { return of(RandomOps.normal_(impl, mean, std, generator)); }
 
-    /** Fills with 1 (probability p) or 0 ({@code tensor.bernoulli_(p)}); any dtype. */
-    public Tensor bernoulli_(double p) { return RandomOps.bernoulli_(this, p, null); }
+    /** 1 with probability p, else 0 ({@code tensor.bernoulli_(p)}). */
+    public Tensor bernoulli_(double p) { return bernoulli_(p, null); }
 
-    /** {@code tensor.bernoulli_(p, generator=generator)}. */
-    public Tensor bernoulli_(double p, org.autograd4j.random.Generator generator) {
-        return RandomOps.bernoulli_(this, p, generator);
-    }
+    /** 1 with probability p, else 0, from {@code generator}. */
+    public Tensor bernoulli_(double p, Generator generator) { return of(RandomOps.bernoulli_(impl, p, generator)); }
 
-    /** Fills with 1 (probability p[i], p broadcast to this shape) or 0 ({@code tensor.bernoulli_(p)}). */
-    public Tensor bernoulli_(Tensor p) { return RandomOps.bernoulli_(this, p, null); }
+    /** 1 with probability p[i] (p broadcast to this shape), else 0 ({@code tensor.bernoulli_(p)}). */
+    public Tensor bernoulli_(Tensor p) { return bernoulli_(p, null); }
 
-    /** {@code tensor.bernoulli_(p, generator=generator)} with a tensor of probabilities. */
-    public Tensor bernoulli_(Tensor p, org.autograd4j.random.Generator generator) {
-        return RandomOps.bernoulli_(this, p, generator);
-    }
+    /** Elementwise-probability Bernoulli samples from {@code generator}. */
+    public Tensor bernoulli_(Tensor p, Generator generator) { return of(RandomOps.bernoulli_(impl, p.impl, generator)); }
 
-    /** Fills with exponential samples of rate 1 ({@code tensor.exponential_()}). */
-    public Tensor exponential_() { return RandomOps.exponential_(this, 1, null); }
+    /** Exponential samples with rate 1 ({@code tensor.exponential_()}). */
+    public Tensor exponential_() { return exponential_(1, null); }
 
-    /** Fills with exponential samples of rate {@code lambd} ({@code tensor.exponential_(lambd)}). */
-    public Tensor exponential_(double lambd) { return RandomOps.exponential_(this, lambd, null); }
+    /** Exponential samples with rate {@code lambd} ({@code tensor.exponential_(lambd)}). */
+    public Tensor exponential_(double lambd) { return exponential_(lambd, null); }
 
-    /** {@code tensor.exponential_(lambd, generator=generator)}. */
-    public Tensor exponential_(double lambd, org.autograd4j.random.Generator generator) {
-        return RandomOps.exponential_(this, lambd, generator);
-    }
+    /** Exponential samples from {@code generator}. */
+    public Tensor exponential_(double lambd, Generator generator) { return of(RandomOps.exponential_(impl, lambd, generator)); }
 
-    /** Fills with log-normal samples, exp of N(1, 2²) ({@code tensor.log_normal_()}). */
-    public Tensor logNormal_() { return RandomOps.logNormal_(this, 1, 2, null); }
+    /** Log-normal samples exp(N(1, 2²)) ({@code tensor.log_normal_()}). */
+    public Tensor logNormal_() { return logNormal_(1, 2, null); }
 
-    /** Fills with exp of N(mean, std²) samples ({@code tensor.log_normal_(mean, std)}); std &gt; 0. */
-    public Tensor logNormal_(double mean, double std) { return RandomOps.logNormal_(this, mean, std, null); }
+    /** Log-normal samples exp(N(mean, std²)) ({@code tensor.log_normal_(mean, std)}). */
+    public Tensor logNormal_(double mean, double std) { return logNormal_(mean, std, null); }
 
-    /** {@code tensor.log_normal_(mean, std, generator=generator)}. */
-    public Tensor logNormal_(double mean, double std, org.autograd4j.random.Generator generator) {
-        return RandomOps.logNormal_(this, mean, std, generator);
-    }
+    /** Log-normal samples from {@code generator}. */
+    public Tensor logNormal_(double mean, double std, Generator generator) { return of(RandomOps.logNormal_(impl, mean, std, generator)); }
 
     /**
-     * Fills with geometric samples, the number of Bernoulli(p) trials up to the first success
+     * Geometric samples, the number of Bernoulli(p) trials up to the first success
      * ({@code tensor.geometric_(p)}); p in (0, 1); float32, float64 or int64.
      */
-    public Tensor geometric_(double p) { return RandomOps.geometric_(this, p, null); }
+    public Tensor geometric_(double p) { return geometric_(p, null); }
 
-    /** {@code tensor.geometric_(p, generator=generator)}. */
-    public Tensor geometric_(double p, org.autograd4j.random.Generator generator) {
-        return RandomOps.geometric_(this, p, generator);
-    }
+    /** Geometric samples from {@code generator}. */
+    public Tensor geometric_(double p, Generator generator) { return of(RandomOps.geometric_(impl, p, generator)); }
 
-    /** Fills with standard Cauchy samples ({@code tensor.cauchy_()}: median 0, sigma 1). */
-    public Tensor cauchy_() { return RandomOps.cauchy_(this, 0, 1, null); }
+    /** Standard Cauchy samples ({@code tensor.cauchy_()}). */
+    public Tensor cauchy_() { return cauchy_(0, 1, null); }
 
-    /** Fills with Cauchy samples ({@code tensor.cauchy_(median, sigma)}). */
-    public Tensor cauchy_(double median, double sigma) { return RandomOps.cauchy_(this, median, sigma, null); }
+    /** Cauchy samples with the given median and scale ({@code tensor.cauchy_(median, sigma)}). */
+    public Tensor cauchy_(double median, double sigma) { return cauchy_(median, sigma, null); }
 
-    /** {@code tensor.cauchy_(median, sigma, generator=generator)}. */
-    public Tensor cauchy_(double median, double sigma, org.autograd4j.random.Generator generator) {
-        return RandomOps.cauchy_(this, median, sigma, generator);
-    }
+    /** Cauchy samples from {@code generator}. */
+    public Tensor cauchy_(double median, double sigma, Generator generator) { return of(RandomOps.cauchy_(impl, median, sigma, generator)); }
 
-    /** Fills with integers in [from, to) ({@code tensor.random_(from, to)}); any dtype. */
-    public Tensor random_(long from, long to) { return RandomOps.random_(this, from, to, null); }
+    /** Integers in [from, to) ({@code tensor.random_(from, to)}). */
+    public Tensor random_(long from, long to) { return random_(from, to, null); }
 
-    /** {@code tensor.random_(from, to, generator=generator)}. */
-    public Tensor random_(long from, long to, org.autograd4j.random.Generator generator) {
-        return RandomOps.random_(this, from, to, generator);
-    }
+    /** Integers in [from, to) from {@code generator}. */
+    public Tensor random_(long from, long to, Generator generator) { return of(RandomOps.random_(impl, from, to, generator)); }
 
-    /** Fills with integers in [0, to) ({@code tensor.random_(to)}). */
-    public Tensor random_(long to) { return RandomOps.random_(this, to, null); }
+    /** Integers in [0, to) ({@code tensor.random_(to)}). */
+    public Tensor random_(long to) { return of(RandomOps.random_(impl, to, null)); }
 
     /**
-     * Fills with integers over the dtype's exactly representable range ({@code tensor.random_()}): [0, 2⁶³)
-     * for int64, [0, 2²⁴] for float32, [0, 2⁵³] for float64, {false, true} for bool.
+     * Integers over the dtype's exactly representable range ({@code tensor.random_()}): [0, 2⁶³) for int64,
+     * [0, 2²⁴] for float32, [0, 2⁵³] for float64, {false, true} for bool.
      */
-    public Tensor random_() { return RandomOps.random_(this, null); }
+    public Tensor random_() { return of(RandomOps.random_(impl, null)); }
 
     // ------------------------------------------------------------------ printing
 
-    /** Exactly PyTorch's {@code repr(tensor)}. */
+    /** Exactly PyTorch's {@code repr(tensor)}, e.g. {@code tensor([1., 2.], grad_fn=<AddBackward0>)}. */
     @Override
     public String toString() {
-        final Storage s = storage;
-        final Layout l = layout;
+        final TensorImpl t = impl;
         Elements e = new Elements() {
-            @Override public double getDouble(long i) { return s.getDouble(l.indexOf((int) i)); }
-            @Override public long getLong(long i) { return s.getLong(l.indexOf((int) i)); }
-            @Override public boolean getBool(long i) { return s.getLong(l.indexOf((int) i)) != 0; }
+            @Override public double getDouble(long i) { return t.storage().getDouble(t.layout().indexOf((int) i)); }
+            @Override public long getLong(long i) { return t.storage().getLong(t.layout().indexOf((int) i)); }
+            @Override public boolean getBool(long i) { return t.storage().getLong(t.layout().indexOf((int) i)) != 0; }
         };
-        return TensorFormatter.repr(shape(), dtype(), e, gradFn() == null ? null : gradFn().name(), requiresGrad());
+        Node fn = gradFn();
+        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad());
     }
 }

@@ -2,15 +2,14 @@ package org.autograd4j;
 
 import java.util.List;
 import org.autograd4j.autograd.GradMode;
-import org.autograd4j.kernels.Kernels;
+import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.Indexing;
-import org.autograd4j.ops.Ops;
 import org.autograd4j.ops.Pointwise;
+import org.autograd4j.ops.Promotion;
 import org.autograd4j.ops.RandomOps;
 import org.autograd4j.random.Generator;
-import org.autograd4j.random.Sampling;
-import org.autograd4j.storage.Layout;
-import org.autograd4j.storage.Storage;
+import org.autograd4j.storage.Sizes;
 
 /**
  * The {@code torch.*} namespace: tensor creation, random numbers, grad-mode scopes and the functions that
@@ -22,14 +21,12 @@ public final class Torch {
 
     // ------------------------------------------------------------------ from Java values
 
-    private static Tensor of(Storage s, int... shape) {
-        return Tensor.wrap(s, Layout.contiguous(shape));
+    private static Tensor of(TensorImpl t) {
+        return Tensor.of(t);
     }
 
-    private static Storage floats(double[] v, DType dtype) {
-        Storage s = Storage.allocate(dtype, v.length);
-        for (int i = 0; i < v.length; i++) s.setDouble(i, v[i]);
-        return s;
+    private static TensorImpl in(Tensor t) {
+        return t.impl();
     }
 
     /** A 0-d float32 tensor, {@code torch.tensor(2.0)}. */
@@ -39,7 +36,7 @@ public final class Torch {
 
     /** A 0-d tensor of {@code dtype}, {@code torch.tensor(v, dtype=...)}. */
     public static Tensor tensor(double value, DType dtype) {
-        return of(floats(new double[] {value}, dtype));
+        return of(Creation.fromDoubles(new double[] {value}, new int[0], dtype));
     }
 
     /** A 1-d float32 tensor, {@code torch.tensor([1., 2., 3.])}. */
@@ -49,7 +46,7 @@ public final class Torch {
 
     /** A 1-d tensor of {@code dtype}. */
     public static Tensor tensor(double[] values, DType dtype) {
-        return of(floats(values, dtype), values.length);
+        return of(Creation.fromDoubles(values, new int[] {values.length}, dtype));
     }
 
     /** A 2-d float32 tensor from rows of equal length, {@code torch.tensor([[1., 2.], [3., 4.]])}. */
@@ -67,7 +64,7 @@ public final class Torch {
             }
             System.arraycopy(rows[i], 0, flat, i * c, c);
         }
-        return of(floats(flat, dtype), r, c);
+        return of(Creation.fromDoubles(flat, new int[] {r, c}, dtype));
     }
 
     /** A 3-d float32 tensor. */
@@ -85,12 +82,12 @@ public final class Torch {
                 System.arraycopy(blocks[i][j], 0, flat, (i * b + j) * c, c);
             }
         }
-        return of(floats(flat, DType.FLOAT32), a, b, c);
+        return of(Creation.fromDoubles(flat, new int[] {a, b, c}, DType.FLOAT32));
     }
 
     /** A 1-d int64 tensor, {@code torch.tensor([1, 2, 3])}. */
     public static Tensor tensor(long[] values) {
-        return of(new Storage.I64(values.clone()), values.length);
+        return of(Creation.fromLongs(values, new int[] {values.length}));
     }
 
     /** A 2-d int64 tensor. */
@@ -103,17 +100,17 @@ public final class Torch {
             }
             System.arraycopy(rows[i], 0, flat, i * c, c);
         }
-        return of(new Storage.I64(flat), r, c);
+        return of(Creation.fromLongs(flat, new int[] {r, c}));
     }
 
     /** A 1-d bool tensor, {@code torch.tensor([True, False])}. */
     public static Tensor tensor(boolean[] values) {
-        return of(new Storage.Bool(values.clone()), values.length);
+        return of(Creation.fromBooleans(values, new int[] {values.length}));
     }
 
     /** A 0-d int64 tensor, {@code torch.tensor(3)}. */
     public static Tensor scalarTensor(long value) {
-        return of(new Storage.I64(new long[] {value}));
+        return of(Creation.fromLongs(new long[] {value}, new int[0]));
     }
 
     // ------------------------------------------------------------------ filled
@@ -145,9 +142,7 @@ public final class Torch {
 
     /** {@code value} everywhere with the given dtype. */
     public static Tensor full(long[] shape, double value, DType dtype) {
-        Tensor t = Ops.empty(dtype, Ops.toInts(shape));
-        if (value != 0) Kernels.get().fill(t.storage(), t.layout(), value);
-        return t;
+        return of(Creation.full(Sizes.toInts(shape), value, dtype));
     }
 
     /** Zeros shaped and typed like {@code t}, {@code torch.zeros_like(t)}. */
@@ -172,11 +167,7 @@ public final class Torch {
 
     /** The n×m matrix with ones on the diagonal, {@code torch.eye(n, m)}. */
     public static Tensor eye(long n, long m) {
-        Tensor t = zeros(n, m);
-        // the diagonal is a strided view (stride m+1): one fill kernel call
-        int k = (int) Math.min(n, m);
-        Kernels.get().fill(t.storage(), new Layout(new int[] {k}, new int[] {(int) m + 1}, 0), 1);
-        return t;
+        return of(Creation.eye(Math.toIntExact(n), Math.toIntExact(m), DType.FLOAT32));
     }
 
     // ------------------------------------------------------------------ ranges
@@ -188,14 +179,7 @@ public final class Torch {
 
     /** start, start+step, … below end as int64, {@code torch.arange(start, end, step)} with integers. */
     public static Tensor arange(long start, long end, long step) {
-        if (step == 0) throw new IllegalArgumentException("step must be nonzero");
-        if ((step > 0 && start > end) || (step < 0 && start < end)) {
-            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
-        }
-        long n = (end - start + step - (step > 0 ? 1 : -1)) / step;
-        long[] v = new long[(int) Math.max(n, 0)];
-        for (int i = 0; i < v.length; i++) v[i] = start + i * step;
-        return of(new Storage.I64(v), v.length);
+        return of(Creation.arange(start, end, step));
     }
 
     /** 0, 1, … below end as float32, {@code torch.arange(5.)}. */
@@ -213,14 +197,7 @@ public final class Torch {
 
     /** {@code torch.arange(start, end, step, dtype=dtype)}. */
     public static Tensor arange(double start, double end, double step, DType dtype) {
-        if (step == 0) throw new IllegalArgumentException("step must be nonzero");
-        if ((step > 0 && start > end) || (step < 0 && start < end)) {
-            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
-        }
-        long n = (long) Math.ceil((end - start) / step);
-        Storage s = Storage.allocate(dtype, (int) n);
-        for (int i = 0; i < n; i++) s.setDouble(i, start + i * step);
-        return of(s, (int) n);
+        return of(Creation.arange(start, end, step, dtype));
     }
 
     /**
@@ -233,23 +210,7 @@ public final class Torch {
 
     /** {@code torch.linspace(start, end, steps, dtype=dtype)}. */
     public static Tensor linspace(double start, double end, long steps, DType dtype) {
-        if (steps < 0) throw new IllegalArgumentException("number of steps must be non-negative");
-        int n = (int) steps;
-        Storage s = Storage.allocate(dtype, n);
-        if (n == 1) s.setDouble(0, start);
-        if (n > 1) {
-            if (dtype == DType.FLOAT32) {
-                float fs = (float) start, fe = (float) end;
-                float step = (fe - fs) / (n - 1);
-                int half = n / 2;
-                for (int i = 0; i < n; i++) s.setDouble(i, i < half ? fs + step * i : fe - step * (n - i - 1));
-            } else {
-                double step = (end - start) / (n - 1);
-                int half = n / 2;
-                for (int i = 0; i < n; i++) s.setDouble(i, i < half ? start + step * i : end - step * (n - i - 1));
-            }
-        }
-        return of(s, n);
+        return of(Creation.linspace(start, end, steps, dtype));
     }
 
     // ------------------------------------------------------------------ random
@@ -291,14 +252,7 @@ public final class Torch {
 
     /** Standard normal samples from {@code generator} (null: the default one). */
     public static Tensor randn(long[] shape, DType dtype, Generator generator) {
-        Tensor t = Ops.empty(dtype, Ops.toInts(shape));
-        int n = (int) t.numel();
-        switch (dtype) {
-            case FLOAT32 -> Sampling.normal(generator, ((Storage.F32) t.storage()).data, 0, n, 0, 1, true);
-            case FLOAT64 -> Sampling.normal(generator, ((Storage.F64) t.storage()).data, 0, n, 0, 1, true);
-            default -> throw new IllegalArgumentException("\"normal_kernel_cpu\" not implemented for '" + Ops.scalarTypeName(dtype) + "'");
-        }
-        return t;
+        return of(RandomOps.randn(Sizes.toInts(shape), dtype, generator));
     }
 
     /** Uniform samples in [0, 1) (float32), {@code torch.rand(*size)}; PyTorch's exact numbers. */
@@ -313,14 +267,7 @@ public final class Torch {
 
     /** Uniform samples in [0, 1) from {@code generator} (null: the default one). */
     public static Tensor rand(long[] shape, DType dtype, Generator generator) {
-        Tensor t = Ops.empty(dtype, Ops.toInts(shape));
-        int n = (int) t.numel();
-        switch (dtype) {
-            case FLOAT32 -> Sampling.uniform(generator, ((Storage.F32) t.storage()).data, 0, n, 0, 1);
-            case FLOAT64 -> Sampling.uniform(generator, ((Storage.F64) t.storage()).data, 0, n, 0, 1);
-            default -> throw new IllegalArgumentException("\"check_uniform_bounds\" not implemented for '" + Ops.scalarTypeName(dtype) + "'");
-        }
-        return t;
+        return of(RandomOps.rand(Sizes.toInts(shape), dtype, generator));
     }
 
     // ---- random: more factories (org.autograd4j.ops.RandomOps); PyTorch's exact numbers for the same seed.
@@ -330,12 +277,12 @@ public final class Torch {
      * ({@code random64()} when the range is ≥ 2³²), from the default generator.
      */
     public static Tensor randint(long low, long high, long... shape) {
-        return RandomOps.randint(low, high, shape, DType.INT64, null);
+        return of(RandomOps.randint(low, high, shape, DType.INT64, null));
     }
 
     /** Random int64 integers in [0, high), {@code torch.randint(high, size)}. */
     public static Tensor randint(long high, long[] shape) {
-        return RandomOps.randint(0, high, shape, DType.INT64, null);
+        return of(RandomOps.randint(0, high, shape, DType.INT64, null));
     }
 
     /**
@@ -343,17 +290,17 @@ public final class Torch {
      * {@code torch.randint(low, high, size, dtype=dtype, generator=generator)}.
      */
     public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
-        return RandomOps.randint(low, high, shape, dtype, generator);
+        return of(RandomOps.randint(low, high, shape, dtype, generator));
     }
 
     /** A random permutation of 0 … n−1 (int64), {@code torch.randperm(n)}. */
     public static Tensor randperm(long n) {
-        return RandomOps.randperm(n, null);
+        return of(RandomOps.randperm(n, null));
     }
 
     /** A random permutation from {@code generator} (null: the default one), {@code torch.randperm(n, generator=g)}. */
     public static Tensor randperm(long n, Generator generator) {
-        return RandomOps.randperm(n, generator);
+        return of(RandomOps.randperm(n, generator));
     }
 
     /**
@@ -365,7 +312,7 @@ public final class Torch {
 
     /** {@code torch.normal(mean, std, size, generator=generator)} (float32; null: the default generator). */
     public static Tensor normal(double mean, double std, long[] shape, Generator generator) {
-        return RandomOps.normal_(Ops.empty(DType.FLOAT32, Ops.toInts(shape)), mean, std, generator);
+        return of(RandomOps.normal_(Creation.full(Sizes.toInts(shape), 0, DType.FLOAT32), mean, std, generator));
     }
 
     /**
@@ -373,17 +320,17 @@ public final class Torch {
      * {@code preserve_format}, same strides when t is dense (filled in memory order).
      */
     public static Tensor randLike(Tensor t) {
-        return RandomOps.uniform_(RandomOps.emptyLike(t, t.dtype()), 0, 1, null);
+        return of(RandomOps.uniform_(RandomOps.emptyLike(in(t), t.dtype()), 0, 1, null));
     }
 
     /** Standard normal samples shaped like {@code t}, {@code torch.randn_like(t)} (see {@link #randLike}). */
     public static Tensor randnLike(Tensor t) {
-        return RandomOps.normal_(RandomOps.emptyLike(t, t.dtype()), 0, 1, null);
+        return of(RandomOps.normal_(RandomOps.emptyLike(in(t), t.dtype()), 0, 1, null));
     }
 
     /** Random integers in [low, high) shaped like {@code t}, of its dtype, {@code torch.randint_like(t, low, high)}. */
     public static Tensor randintLike(Tensor t, long low, long high) {
-        return RandomOps.random_(RandomOps.emptyLike(t, t.dtype()), low, high, null);
+        return of(RandomOps.random_(RandomOps.emptyLike(in(t), t.dtype()), low, high, null));
     }
 
     /** Random integers in [0, high) shaped like {@code t}, {@code torch.randint_like(t, high)}. */
@@ -396,17 +343,17 @@ public final class Torch {
      * p's dtype), {@code torch.bernoulli(p)}.
      */
     public static Tensor bernoulli(Tensor p) {
-        return RandomOps.bernoulli(p, null);
+        return of(RandomOps.bernoulli(in(p), null));
     }
 
     /** {@code torch.bernoulli(p, generator=generator)} (null: the default generator). */
     public static Tensor bernoulli(Tensor p, Generator generator) {
-        return RandomOps.bernoulli(p, generator);
+        return of(RandomOps.bernoulli(in(p), generator));
     }
 
     /** 0/1 samples with probability {@code p} shaped like {@code input}, {@code torch.bernoulli(input, p)}. */
     public static Tensor bernoulli(Tensor input, double p) {
-        return RandomOps.bernoulli_(Ops.empty(input.dtype(), input.layout().shape()), p, null);
+        return of(RandomOps.bernoulli_(Creation.full(in(input).shape(), 0, input.dtype()), p, null));
     }
 
     /**
@@ -414,24 +361,24 @@ public final class Torch {
      * {@code torch.multinomial(probs, num_samples, replacement)}.
      */
     public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement) {
-        return RandomOps.multinomial(probs, numSamples, replacement, null);
+        return of(RandomOps.multinomial(in(probs), numSamples, replacement, null));
     }
 
     /** {@code torch.multinomial(probs, num_samples, replacement, generator=generator)}. */
     public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement, Generator generator) {
-        return RandomOps.multinomial(probs, numSamples, replacement, generator);
+        return of(RandomOps.multinomial(in(probs), numSamples, replacement, generator));
     }
 
     // ------------------------------------------------------------------ grad mode
 
     /** Switches grad mode off on this thread until the scope closes, {@code with torch.no_grad():}. */
-    public static NoGradScope noGrad() {
-        return new NoGradScope(false);
+    public static GradModeScope noGrad() {
+        return new GradModeScope(false);
     }
 
     /** Sets grad mode on this thread until the scope closes, {@code with torch.set_grad_enabled(mode):}. */
-    public static NoGradScope setGradEnabled(boolean enabled) {
-        return new NoGradScope(enabled);
+    public static GradModeScope setGradEnabled(boolean enabled) {
+        return new GradModeScope(enabled);
     }
 
     /** Whether grad mode is on for this thread, {@code torch.is_grad_enabled()}. */
@@ -453,22 +400,22 @@ public final class Torch {
 
     /** {@code torch.cat(tensors, dim)}. */
     public static Tensor cat(List<Tensor> tensors, int dim) {
-        return Indexing.cat(tensors, dim);
+        return of(Indexing.cat(java.util.Arrays.asList(Tensor.impls(tensors)), dim));
     }
 
     /** {@code torch.stack(tensors, dim)}. */
     public static Tensor stack(List<Tensor> tensors, int dim) {
-        return Indexing.stack(tensors, dim);
+        return of(Indexing.stack(java.util.Arrays.asList(Tensor.impls(tensors)), dim));
     }
 
     /** {@code torch.where(condition, a, b)}. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        return Pointwise.where(condition, a, b);
+        return a.where(condition, b);
     }
 
     /** {@code torch.where(condition, a, b)} with a scalar for b. */
     public static Tensor where(Tensor condition, Tensor a, double b) {
-        return Pointwise.where(condition, a, Tensor.wrappedScalar(b));
+        return of(Pointwise.where(in(condition), in(a), TensorImpl.scalar(b)));
     }
 
     /** {@code torch.maximum(a, b)}. */
@@ -678,8 +625,443 @@ public final class Torch {
         return a.indexSelect(dim, index);
     }
 
+    /** {@code torch.sign(a)}: sign(x) ∈ {-1, 0, 1}. */
+    public static Tensor sign(Tensor a) {
+        return a.sign();
+    }
+
+    /** {@code torch.tan(a)}: tan x. */
+    public static Tensor tan(Tensor a) {
+        return a.tan();
+    }
+
+    /** {@code torch.reciprocal(a)}: 1/x. */
+    public static Tensor reciprocal(Tensor a) {
+        return a.reciprocal();
+    }
+
+    /** {@code torch.log1p(a)}: ln(1+x), accurate for small x. */
+    public static Tensor log1p(Tensor a) {
+        return a.log1p();
+    }
+
+    /** {@code torch.expm1(a)}: eˣ-1, accurate for small x. */
+    public static Tensor expm1(Tensor a) {
+        return a.expm1();
+    }
+
+    /** {@code torch.log2(a)}: log₂ x. */
+    public static Tensor log2(Tensor a) {
+        return a.log2();
+    }
+
+    /** {@code torch.log10(a)}: log₁₀ x. */
+    public static Tensor log10(Tensor a) {
+        return a.log10();
+    }
+
+    /** {@code torch.exp2(a)}: 2ˣ. */
+    public static Tensor exp2(Tensor a) {
+        return a.exp2();
+    }
+
+    /** {@code torch.rsqrt(a)}: 1/√x. */
+    public static Tensor rsqrt(Tensor a) {
+        return a.rsqrt();
+    }
+
+    /** {@code torch.asin(a)}: arcsin x. */
+    public static Tensor asin(Tensor a) {
+        return a.asin();
+    }
+
+    /** {@code torch.acos(a)}: arccos x. */
+    public static Tensor acos(Tensor a) {
+        return a.acos();
+    }
+
+    /** {@code torch.atan(a)}: arctan x. */
+    public static Tensor atan(Tensor a) {
+        return a.atan();
+    }
+
+    /** {@code torch.sinh(a)}: sinh x. */
+    public static Tensor sinh(Tensor a) {
+        return a.sinh();
+    }
+
+    /** {@code torch.cosh(a)}: cosh x. */
+    public static Tensor cosh(Tensor a) {
+        return a.cosh();
+    }
+
+    /** {@code torch.asinh(a)}: arsinh x. */
+    public static Tensor asinh(Tensor a) {
+        return a.asinh();
+    }
+
+    /** {@code torch.acosh(a)}: arcosh x. */
+    public static Tensor acosh(Tensor a) {
+        return a.acosh();
+    }
+
+    /** {@code torch.atanh(a)}: artanh x. */
+    public static Tensor atanh(Tensor a) {
+        return a.atanh();
+    }
+
+    /** {@code torch.erf(a)}: the error function erf x. */
+    public static Tensor erf(Tensor a) {
+        return a.erf();
+    }
+
+    /** {@code torch.erfc(a)}: 1 - erf x. */
+    public static Tensor erfc(Tensor a) {
+        return a.erfc();
+    }
+
+    /** {@code torch.floor(a)}: ⌊x⌋. */
+    public static Tensor floor(Tensor a) {
+        return a.floor();
+    }
+
+    /** {@code torch.ceil(a)}: ⌈x⌉. */
+    public static Tensor ceil(Tensor a) {
+        return a.ceil();
+    }
+
+    /** {@code torch.round(a)}: x rounded half to even. */
+    public static Tensor round(Tensor a) {
+        return a.round();
+    }
+
+    /** {@code torch.trunc(a)}: x rounded toward zero. */
+    public static Tensor trunc(Tensor a) {
+        return a.trunc();
+    }
+
+    /** {@code torch.frac(a)}: x - trunc(x). */
+    public static Tensor frac(Tensor a) {
+        return a.frac();
+    }
+
+    /** {@code torch.softplus(a)}: ln(1+eˣ) (β = 1, threshold 20). */
+    public static Tensor softplus(Tensor a) {
+        return a.softplus();
+    }
+
+    /** {@code torch.hardtanh(a)}: x clamped to [-1, 1]. */
+    public static Tensor hardtanh(Tensor a) {
+        return a.hardtanh();
+    }
+
+    /** {@code torch.elu(a)}: x for x &gt; 0, else eˣ-1 (α = 1). */
+    public static Tensor elu(Tensor a) {
+        return a.elu();
+    }
+
+    /** {@code torch.leaky_relu(a)}: x for x &gt; 0, else 0.01·x. */
+    public static Tensor leakyRelu(Tensor a) {
+        return a.leakyRelu();
+    }
+
+    /** {@code torch.gelu(a)}: x·Φ(x), Φ the standard normal CDF (exact, approximate='none'). */
+    public static Tensor gelu(Tensor a) {
+        return a.gelu();
+    }
+
+    /** {@code torch.silu(a)}: x·σ(x). */
+    public static Tensor silu(Tensor a) {
+        return a.silu();
+    }
+
+    /** {@code torch.mish(a)}: x·tanh(softplus(x)). */
+    public static Tensor mish(Tensor a) {
+        return a.mish();
+    }
+
+    /** {@code torch.nan_to_num(a)}: NaN → 0, ±∞ → the dtype's largest/smallest finite value. */
+    public static Tensor nanToNum(Tensor a) {
+        return a.nanToNum();
+    }
+
+    /** {@code torch.isnan(a)}: true where x is NaN. */
+    public static Tensor isnan(Tensor a) {
+        return a.isnan();
+    }
+
+    /** {@code torch.isinf(a)}: true where x is ±∞. */
+    public static Tensor isinf(Tensor a) {
+        return a.isinf();
+    }
+
+    /** {@code torch.isfinite(a)}: true where x is finite. */
+    public static Tensor isfinite(Tensor a) {
+        return a.isfinite();
+    }
+
+    /** {@code torch.logical_not(a)}: true where x is zero. */
+    public static Tensor logicalNot(Tensor a) {
+        return a.logicalNot();
+    }
+
+    /** {@code torch.atan2(a, b)}. */
+    public static Tensor atan2(Tensor a, Tensor b) {
+        return a.atan2(b);
+    }
+
+    /** {@code torch.fmod(a, b)}. */
+    public static Tensor fmod(Tensor a, Tensor b) {
+        return a.fmod(b);
+    }
+
+    /** {@code torch.fmod(a, b)}. */
+    public static Tensor fmod(Tensor a, double b) {
+        return a.fmod(b);
+    }
+
+    /** {@code torch.remainder(a, b)}. */
+    public static Tensor remainder(Tensor a, Tensor b) {
+        return a.remainder(b);
+    }
+
+    /** {@code torch.remainder(a, b)}. */
+    public static Tensor remainder(Tensor a, double b) {
+        return a.remainder(b);
+    }
+
+    /** {@code torch.hypot(a, b)}. */
+    public static Tensor hypot(Tensor a, Tensor b) {
+        return a.hypot(b);
+    }
+
+    /** {@code torch.logaddexp(a, b)}. */
+    public static Tensor logaddexp(Tensor a, Tensor b) {
+        return a.logaddexp(b);
+    }
+
+    /** {@code torch.xlogy(a, b)}. */
+    public static Tensor xlogy(Tensor a, Tensor b) {
+        return a.xlogy(b);
+    }
+
+    /** {@code torch.xlogy(a, b)}. */
+    public static Tensor xlogy(Tensor a, double b) {
+        return a.xlogy(b);
+    }
+
+    /** {@code torch.lerp(a, end, weight)}. */
+    public static Tensor lerp(Tensor a, Tensor end, double weight) {
+        return a.lerp(end, weight);
+    }
+
+    /** {@code torch.lerp(a, end, weight)}. */
+    public static Tensor lerp(Tensor a, Tensor end, Tensor weight) {
+        return a.lerp(end, weight);
+    }
+
+    /** {@code torch.amax(a, dims, keepdim)}. */
+    public static Tensor amax(Tensor a, int[] dims, boolean keepdim) {
+        return a.amax(dims, keepdim);
+    }
+
+    /** {@code torch.amin(a, dims, keepdim)}. */
+    public static Tensor amin(Tensor a, int[] dims, boolean keepdim) {
+        return a.amin(dims, keepdim);
+    }
+
+    /** {@code torch.logsumexp(a, dim)}. */
+    public static Tensor logsumexp(Tensor a, int dim) {
+        return a.logsumexp(dim);
+    }
+
+    /** {@code torch.logsumexp(a, dims, keepdim)}. */
+    public static Tensor logsumexp(Tensor a, int[] dims, boolean keepdim) {
+        return a.logsumexp(dims, keepdim);
+    }
+
+    /** {@code torch.cumsum(a, dim)}. */
+    public static Tensor cumsum(Tensor a, int dim) {
+        return a.cumsum(dim);
+    }
+
+    /** {@code torch.cumprod(a, dim)}. */
+    public static Tensor cumprod(Tensor a, int dim) {
+        return a.cumprod(dim);
+    }
+
+    /** {@code torch.norm(a)}. */
+    public static Tensor norm(Tensor a) {
+        return a.norm();
+    }
+
+    /** {@code torch.norm(a, p)}. */
+    public static Tensor norm(Tensor a, double p) {
+        return a.norm(p);
+    }
+
+    /** {@code torch.norm(a, p, dims, keepdim)}. */
+    public static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
+        return a.norm(p, dims, keepdim);
+    }
+
+    /** {@code torch.all(a)}. */
+    public static Tensor all(Tensor a) {
+        return a.all();
+    }
+
+    /** {@code torch.any(a)}. */
+    public static Tensor any(Tensor a) {
+        return a.any();
+    }
+
+    /** {@code torch.masked_fill(a, mask, value)}. */
+    public static Tensor maskedFill(Tensor a, Tensor mask, double value) {
+        return a.maskedFill(mask, value);
+    }
+
+    /** {@code torch.eq(a, b)}. */
+    public static Tensor eq(Tensor a, Tensor b) {
+        return a.eq(b);
+    }
+
+    /** {@code torch.ne(a, b)}. */
+    public static Tensor ne(Tensor a, Tensor b) {
+        return a.ne(b);
+    }
+
+    /** {@code torch.lt(a, b)}. */
+    public static Tensor lt(Tensor a, Tensor b) {
+        return a.lt(b);
+    }
+
+    /** {@code torch.le(a, b)}. */
+    public static Tensor le(Tensor a, Tensor b) {
+        return a.le(b);
+    }
+
+    /** {@code torch.gt(a, b)}. */
+    public static Tensor gt(Tensor a, Tensor b) {
+        return a.gt(b);
+    }
+
+    /** {@code torch.ge(a, b)}. */
+    public static Tensor ge(Tensor a, Tensor b) {
+        return a.ge(b);
+    }
+
+    /** {@code torch.logical_and(a, b)}. */
+    public static Tensor logicalAnd(Tensor a, Tensor b) {
+        return a.logicalAnd(b);
+    }
+
+    /** {@code F.softplus(a, beta, threshold)}. */
+    public static Tensor softplus(Tensor a, double beta, double threshold) {
+        return a.softplus(beta, threshold);
+    }
+
+    /** {@code F.hardtanh(a, min_val, max_val)}. */
+    public static Tensor hardtanh(Tensor a, double min, double max) {
+        return a.hardtanh(min, max);
+    }
+
+    /** {@code F.elu(a, alpha)}. */
+    public static Tensor elu(Tensor a, double alpha) {
+        return a.elu(alpha);
+    }
+
+    /** {@code F.leaky_relu(a, negative_slope)}. */
+    public static Tensor leakyRelu(Tensor a, double negativeSlope) {
+        return a.leakyRelu(negativeSlope);
+    }
+
+    /** {@code torch.nan_to_num(a, nan, posinf, neginf)}. */
+    public static Tensor nanToNum(Tensor a, double nan, double posinf, double neginf) {
+        return a.nanToNum(nan, posinf, neginf);
+    }
+
+    /** {@code torch.square(a)}. */
+    public static Tensor square(Tensor a) {
+        return a.square();
+    }
+
+    /** {@code torch.rsub(a, other)}. */
+    public static Tensor rsub(Tensor a, double other) {
+        return a.rsub(other);
+    }
+
+    /** {@code torch.clamp(a, min=min)}. */
+    public static Tensor clampMin(Tensor a, double min) {
+        return a.clampMin(min);
+    }
+
+    /** {@code torch.clamp(a, max=max)}. */
+    public static Tensor clampMax(Tensor a, double max) {
+        return a.clampMax(max);
+    }
+
+    /** {@code torch.var(a)}. */
+    public static Tensor var(Tensor a) {
+        return a.var();
+    }
+
+    /** {@code torch.std(a)}. */
+    public static Tensor std(Tensor a) {
+        return a.std();
+    }
+
+    /** {@code torch.permute(a, dims)}. */
+    public static Tensor permute(Tensor a, int... dims) {
+        return a.permute(dims);
+    }
+
+    /** {@code torch.narrow(a, dim, start, length)}. */
+    public static Tensor narrow(Tensor a, int dim, long start, long length) {
+        return a.narrow(dim, start, length);
+    }
+
+    /** {@code torch.select(a, dim, index)}. */
+    public static Tensor select(Tensor a, int dim, long index) {
+        return a.select(dim, index);
+    }
+
+    /** {@code torch.squeeze(a)}. */
+    public static Tensor squeeze(Tensor a) {
+        return a.squeeze();
+    }
+
+    /** {@code torch.clone(a)}. */
+    public static Tensor clone(Tensor a) {
+        return a.clone();
+    }
+
+    /** {@code torch.pow(a, exponent) with an integer exponent}. */
+    public static Tensor pow(Tensor a, long exponent) {
+        return a.pow(exponent);
+    }
+
+    /** {@code torch.add(a, b)}. */
+    public static Tensor add(Tensor a, double b) {
+        return a.add(b);
+    }
+
+    /** {@code torch.sub(a, b)}. */
+    public static Tensor sub(Tensor a, double b) {
+        return a.sub(b);
+    }
+
+    /** {@code torch.mul(a, b)}. */
+    public static Tensor mul(Tensor a, double b) {
+        return a.mul(b);
+    }
+
+    /** {@code torch.div(a, b)}. */
+    public static Tensor div(Tensor a, double b) {
+        return a.div(b);
+    }
+
     /** {@code torch.result_type(a, b)}. */
     public static DType resultType(Tensor a, Tensor b) {
-        return org.autograd4j.ops.Promotion.resultType(a, b);
+        return Promotion.resultType(in(a), in(b));
     }
 }

@@ -4,11 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.autograd4j.AccumulateGrad;
-import org.autograd4j.Edge;
-import org.autograd4j.Node;
-import org.autograd4j.Tensor;
-import org.autograd4j.Torch;
+import org.autograd4j.storage.Sizes;
 
 /**
  * The backward scheduler, after PyTorch's {@code engine.cpp}: count the dependencies of every reachable
@@ -17,6 +13,7 @@ import org.autograd4j.Torch;
  * of any depth run on the default thread stack. The engine knows nothing of which ops exist.
  */
 public final class Engine {
+    // Internal to the library: the API layer refreshes stale view histories before handing tensors in.
     private Engine() {
     }
 
@@ -24,19 +21,19 @@ public final class Engine {
      * Test-only observation point: when set on the calling thread, it receives every node the engine applies,
      * right after it ran, in execution order (where PyTorch would call the node's post hooks).
      */
-    static final ThreadLocal<java.util.function.Consumer<Node>> TRACE = new ThreadLocal<>();
+    static final ThreadLocal<java.util.function.Consumer<BackwardNode>> TRACE = new ThreadLocal<>();
 
     /** Per-node state during one backward pass. */
     private static final class Task {
-        final Node node;
+        final BackwardNode node;
         int dependencies;
-        Tensor[] buffer;
+        TensorImpl[] buffer;
         boolean needed = true;
         boolean queued;
         boolean visited; // markNeeded's traversal mark
         int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
 
-        Task(Node node) {
+        Task(BackwardNode node) {
             this.node = node;
         }
     }
@@ -44,42 +41,42 @@ public final class Engine {
     /**
      * Runs backward from {@code roots} with the given output gradients (null entries are implicit ones for
      * one-element roots). With {@code inputs == null} gradients accumulate into leaves' {@code .grad}
-     * ({@code Tensor.backward}); otherwise the gradients of {@code inputs} are returned and nothing is
+     * ({@code TensorImpl.backward}); otherwise the gradients of {@code inputs} are returned and nothing is
      * accumulated ({@code torch.autograd.grad}), with null for an unused input when {@code allowUnused}.
      */
-    public static List<Tensor> run(List<Tensor> roots, List<Tensor> gradOutputs, boolean retainGraph, boolean createGraph,
-                                   List<Tensor> inputs, boolean allowUnused) {
+    public static List<TensorImpl> run(List<TensorImpl> roots, List<TensorImpl> gradOutputs, boolean retainGraph, boolean createGraph,
+                                   List<TensorImpl> inputs, boolean allowUnused, GradMath math) {
         int nRoots = roots.size();
-        Edge[] rootEdges = new Edge[nRoots];
-        Tensor[] rootGrads = new Tensor[nRoots];
+        NextEdge[] rootEdges = new NextEdge[nRoots];
+        TensorImpl[] rootGrads = new TensorImpl[nRoots];
         for (int i = 0; i < nRoots; i++) {
-            Tensor r = roots.get(i);
-            Edge e = gradientEdge(r);
+            TensorImpl r = roots.get(i);
+            NextEdge e = r.gradientEdge();
             if (e == null) {
                 throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
             }
-            Tensor g = gradOutputs == null ? null : gradOutputs.get(i);
+            TensorImpl g = gradOutputs == null ? null : gradOutputs.get(i);
             if (g == null) {
                 if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
-                g = Torch.onesLike(r);
+                g = math.onesLike(r);
             } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
                 throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
                         + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
             }
             // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
-            if (g.dtype() != r.dtype()) g = g.to(r.dtype());
+            if (g.dtype() != r.dtype()) g = math.to(g, r.dtype());
             rootEdges[i] = e;
             rootGrads[i] = g;
         }
 
         TaskMap tasks = computeDependencies(rootEdges);
 
-        Tensor[] captured = null;
+        TensorImpl[] captured = null;
         if (inputs != null) {
-            captured = new Tensor[inputs.size()];
+            captured = new TensorImpl[inputs.size()];
             for (int i = 0; i < inputs.size(); i++) {
-                Tensor in = inputs.get(i);
-                Edge e = gradientEdge(in);
+                TensorImpl in = inputs.get(i);
+                NextEdge e = in.gradientEdge();
                 if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
                 Task t = tasks.get(e.node());
                 if (t == null) {
@@ -98,14 +95,14 @@ public final class Engine {
             markNeeded(tasks, rootEdges);
         }
 
-        java.util.function.Consumer<Node> trace = TRACE.get();
+        java.util.function.Consumer<BackwardNode> trace = TRACE.get();
         boolean prevMode = GradMode.set(createGraph);
         try {
             PriorityQueue<Task> ready = new PriorityQueue<>(
                     (a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
             for (int i = 0; i < nRoots; i++) {
                 Task t = tasks.get(rootEdges[i].node());
-                addToBuffer(t, rootEdges[i].inputNr(), rootGrads[i]);
+                addToBuffer(t, rootEdges[i].inputNr(), rootGrads[i], math);
             }
             for (int i = 0; i < nRoots; i++) {
                 Task t = tasks.get(rootEdges[i].node());
@@ -116,28 +113,30 @@ public final class Engine {
             }
             while (!ready.isEmpty()) {
                 Task task = ready.poll();
-                Node node = task.node;
-                Tensor[] grads = task.buffer;
+                BackwardNode node = task.node;
+                TensorImpl[] grads = task.buffer;
                 task.buffer = null;
-                if (grads == null) grads = new Tensor[node.numInputs()];
+                if (grads == null) grads = new TensorImpl[node.numInputs()];
                 if (task.captureIndex != null) {
                     for (int s = 0; s < task.captureIndex.length; s++) {
                         if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
                     }
                 }
-                Tensor[] outs = null;
-                boolean run = task.needed && !(inputs != null && node instanceof AccumulateGrad);
+                TensorImpl[] outs = null;
+                boolean accumulator = node instanceof GradAccumulator;
+                boolean run = task.needed && !(inputs != null && accumulator);
                 if (run && anyNonNull(grads)) {
-                    outs = node.apply(grads);
+                    if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
+                    else outs = node.apply(grads);
                     if (trace != null) trace.accept(node);
                 }
                 if (!retainGraph && run) node.releaseVariables();
                 int n = node.numOutputs();
                 for (int j = 0; j < n; j++) {
-                    Edge e = node.nextEdge(j);
+                    NextEdge e = node.nextEdge(j);
                     if (e.node() == null) continue;
                     Task next = tasks.get(e.node());
-                    if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j]);
+                    if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
                     if (--next.dependencies == 0) {
                         ready.add(next);
                     }
@@ -147,7 +146,7 @@ public final class Engine {
             GradMode.set(prevMode);
         }
         if (captured == null) return null;
-        List<Tensor> result = new ArrayList<>(captured.length);
+        List<TensorImpl> result = new ArrayList<>(captured.length);
         for (int i = 0; i < captured.length; i++) {
             if (captured[i] == null && !allowUnused) {
                 throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
@@ -158,39 +157,32 @@ public final class Engine {
         return result;
     }
 
-    private static boolean anyNonNull(Tensor[] a) {
-        for (Tensor t : a) if (t != null) return true;
+    private static boolean anyNonNull(TensorImpl[] a) {
+        for (TensorImpl t : a) if (t != null) return true;
         return false;
     }
 
-    private static void addToBuffer(Task t, int slot, Tensor g) {
-        if (t.buffer == null) t.buffer = new Tensor[t.node.numInputs()];
-        Tensor old = t.buffer[slot];
+    private static void addToBuffer(Task t, int slot, TensorImpl g, GradMath math) {
+        if (t.buffer == null) t.buffer = new TensorImpl[t.node.numInputs()];
+        TensorImpl old = t.buffer[slot];
         // Summed out of place, in arrival order: a gradient may be aliased by another node's output.
-        t.buffer[slot] = old == null ? g : old.add(g);
+        t.buffer[slot] = old == null ? g : math.add(old, g);
     }
 
-    /** The edge through which a gradient for {@code t} enters the graph, or null if it does not require grad. */
-    public static Edge gradientEdge(Tensor t) {
-        if (t.gradFn() != null) return new Edge(t.gradFn(), t.outputNr());
-        if (t.requiresGrad()) return new Edge(t.gradAccumulator(), 0);
-        return null;
-    }
-
-    private static TaskMap computeDependencies(Edge[] rootEdges) {
+    private static TaskMap computeDependencies(NextEdge[] rootEdges) {
         TaskMap tasks = new TaskMap();
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        for (Edge e : rootEdges) {
+        ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
+        for (NextEdge e : rootEdges) {
             if (tasks.get(e.node()) == null) {
                 tasks.put(e.node(), new Task(e.node()));
                 stack.push(e.node());
             }
         }
         while (!stack.isEmpty()) {
-            Node n = stack.pop();
+            BackwardNode n = stack.pop();
             int k = n.numOutputs();
             for (int j = 0; j < k; j++) {
-                Node next = n.nextEdge(j).node();
+                BackwardNode next = n.nextEdge(j).node();
                 if (next == null) continue;
                 Task t = tasks.get(next);
                 if (t == null) {
@@ -205,21 +197,21 @@ public final class Engine {
     }
 
     /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
-    private static void markNeeded(TaskMap tasks, Edge[] rootEdges) {
+    private static void markNeeded(TaskMap tasks, NextEdge[] rootEdges) {
         for (Task t : tasks.values()) t.needed = false;
-        ArrayDeque<Node> stack = new ArrayDeque<>();
+        ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         ArrayDeque<Integer> child = new ArrayDeque<>();
-        for (Edge root : rootEdges) {
+        for (NextEdge root : rootEdges) {
             if (tasks.get(root.node()).visited) continue;
             stack.push(root.node());
             child.push(0);
             tasks.get(root.node()).visited = true;
             while (!stack.isEmpty()) {
-                Node n = stack.peek();
+                BackwardNode n = stack.peek();
                 int c = child.pop();
                 if (c < n.numOutputs()) {
                     child.push(c + 1);
-                    Node next = n.nextEdge(c).node();
+                    BackwardNode next = n.nextEdge(c).node();
                     if (next != null && !tasks.get(next).visited) {
                         tasks.get(next).visited = true;
                         stack.push(next);
@@ -232,7 +224,7 @@ public final class Engine {
                     Task t = tasks.get(n);
                     boolean needed = false;
                     for (int j = 0; j < n.numOutputs() && !needed; j++) {
-                        Node next = n.nextEdge(j).node();
+                        BackwardNode next = n.nextEdge(j).node();
                         if (next == null) continue;
                         Task nt = tasks.get(next);
                         if (nt.needed || nt.captureIndex != null) needed = true;
@@ -244,7 +236,7 @@ public final class Engine {
     }
 
     /**
-     * Node → Task for one pass, open addressing on {@link Node#id()}: no identity hashes, no boxing. Local to
+     * BackwardNode → Task for one pass, open addressing on {@link BackwardNode#id()}: no identity hashes, no boxing. Local to
      * the pass, so concurrent backward passes over a shared graph do not interfere.
      */
     private static final class TaskMap {
@@ -257,7 +249,7 @@ public final class Engine {
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        Task get(Node n) {
+        Task get(BackwardNode n) {
             long id = n.id();
             int mask = vals.length - 1;
             for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
@@ -266,7 +258,7 @@ public final class Engine {
             return null;
         }
 
-        void put(Node n, Task t) {
+        void put(BackwardNode n, Task t) {
             if ((size + 1) * 2 > vals.length) grow();
             insert(n.id(), t);
             size++;
@@ -295,7 +287,7 @@ public final class Engine {
         }
     }
 
-    static String torchSize(long[] shape) {
-        return SavedTensor.shapeList(shape);
+    private static String torchSize(int[] shape) {
+        return Sizes.list(shape);
     }
 }

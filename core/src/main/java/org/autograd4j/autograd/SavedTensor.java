@@ -1,6 +1,6 @@
 package org.autograd4j.autograd;
 
-import org.autograd4j.Tensor;
+import org.autograd4j.storage.Sizes;
 
 /**
  * A tensor saved by a forward op for its backward, with the version it had when saved (PyTorch's
@@ -13,24 +13,24 @@ public final class SavedTensor {
             + "or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you "
             + "need to access saved tensors after calling backward.";
 
-    private Tensor tensor;
+    private TensorImpl tensor;
     private final int version;
     private final boolean isOutput;
     private String producer;
 
-    private SavedTensor(Tensor tensor, boolean isOutput) {
+    private SavedTensor(TensorImpl tensor, boolean isOutput) {
         this.tensor = tensor;
         this.version = tensor.version();
         this.isOutput = isOutput;
     }
 
     /** Saves an input of the op. */
-    public static SavedTensor input(Tensor t) {
+    public static SavedTensor input(TensorImpl t) {
         return new SavedTensor(t, false);
     }
 
     /** Saves the op's own output (error messages then name the op that produced it). */
-    public static SavedTensor output(Tensor t) {
+    public static SavedTensor output(TensorImpl t) {
         return new SavedTensor(t, true);
     }
 
@@ -40,13 +40,13 @@ public final class SavedTensor {
     }
 
     /** The saved tensor, after checking it is still valid. */
-    public Tensor get() {
-        Tensor t = tensor;
+    public TensorImpl get() {
+        TensorImpl t = tensor;
         if (t == null) throw new IllegalStateException(FREED);
         if (t.version() != version) {
             String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().name());
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
-                    + "operation: [" + t.typeName() + " " + shapeList(t.shape()) + "]"
+                    + "operation: [torch." + t.dtype().scalarTypeName() + "Tensor " + Sizes.list(t.shape()) + "]"
                     + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who + ",")
                     + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly "
                     + "detection to find the operation that failed to compute its gradient, with "
@@ -60,12 +60,4 @@ public final class SavedTensor {
         tensor = null;
     }
 
-    static String shapeList(long[] shape) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(']').toString();
-    }
 }

@@ -1,6 +1,9 @@
 package org.autograd4j.kernels;
 
-/** Elementwise two-input kernels over broadcast layouts. Comparisons write bool. */
+/**
+ * Elementwise two-input kernels over broadcast layouts. Comparisons and the logical ops write bool (see
+ * {@link #writesBool()}); the others write the inputs' dtype.
+ */
 public enum BinaryOp {
     /** a + b */ ADD,
     /** a - b */ SUB,
@@ -15,10 +18,42 @@ public enum BinaryOp {
     /** a &lt; b */ LT,
     /** a &lt;= b */ LE,
     /** a &gt; b */ GT,
-    /** a &gt;= b */ GE;
+    /** a &gt;= b */ GE,
 
-    /** True for the ops that write a bool result. */
+    /** The angle of the point (b, a), in [-π, π]; {@code torch.atan2(a, b)}. Float only. */
+    ATAN2,
+    /**
+     * C's fmod: {@code a - trunc(a/b)·b} computed exactly, with the sign of a; {@code torch.fmod}. On int64,
+     * b = 0 throws {@link ArithmeticException} with PyTorch's message {@code ZeroDivisionError}.
+     */
+    FMOD,
+    /**
+     * Python's mod, with the sign of b: {@code fmod(a, b)}, plus b where that is nonzero and its sign differs
+     * from b's (PyTorch 1.13's formula; the sum is rounded, so a tiny negative a gives b itself);
+     * {@code torch.remainder}. On int64, b = 0 throws {@link ArithmeticException}({@code "ZeroDivisionError"}).
+     */
+    REMAINDER,
+    /** √(a² + b²) without overflow, +∞ if either is ±∞ (even with a NaN); {@code torch.hypot}. Float only. */
+    HYPOT,
+    /**
+     * ln(e^a + e^b) as PyTorch 1.13: a where a = b = ±∞, else {@code max(a, b) + ln(1 + e^-|a-b|)} (ln of 1 + …,
+     * not log1p, so the small term vanishes below half an ulp of 1); {@code torch.logaddexp}. Float only.
+     */
+    LOGADDEXP,
+    /** a·ln b, 0 where a = 0 unless b is NaN; {@code torch.xlogy}. Float only. */
+    XLOGY,
+    /** a ≠ 0 and b ≠ 0 (NaN counts as true), any input dtypes, bool out; {@code torch.logical_and}. */
+    LOGICAL_AND,
+    /** a ≠ 0 or b ≠ 0 (NaN counts as true), any input dtypes, bool out; {@code torch.logical_or}. */
+    LOGICAL_OR;
+
+    /** True for the six comparisons EQ … GE, which write a bool result. */
     public boolean isComparison() {
-        return ordinal() >= EQ.ordinal();
+        return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal();
+    }
+
+    /** True for the ops that write a bool result: the comparisons, {@link #LOGICAL_AND} and {@link #LOGICAL_OR}. */
+    public boolean writesBool() {
+        return isComparison() || this == LOGICAL_AND || this == LOGICAL_OR;
     }
 }

@@ -35,10 +35,21 @@ public interface Kernels {
 
     /**
      * Reduces the trailing {@code reducedDims} dimensions of {@code xl}: out (contiguous, same dtype as
-     * x except SUM/PROD over int64/bool, which the caller gives an int64 out) receives one value per
+     * x except SUM/PROD over int64/bool, which the caller gives an int64 out, and {@link ReduceOp#ALL}/
+     * {@link ReduceOp#ANY}, which write a bool out from any input dtype) receives one value per
      * leading index, row-major.
      */
     void reduce(ReduceOp op, Storage x, Layout xl, int reducedDims, Storage out);
+
+    /**
+     * Cumulative sum or product along the last dimension of {@code xl} (a 0-d layout is one element):
+     * {@code out[..., i] = x[..., 0] ∘ … ∘ x[..., i]}, PyTorch's {@code torch.cumsum(x, -1)} /
+     * {@code torch.cumprod(x, -1)}. {@code ol} has xl's shape and may be strided. Floating outputs accumulate
+     * in double and round each prefix once to the output dtype (PyTorch's CPU kernel accumulates float32 in
+     * double too); integer outputs accumulate in int64, wrapping on overflow. The caller gives int64 and bool
+     * inputs an int64 out, as PyTorch does.
+     */
+    void scan(ScanOp op, Storage x, Layout xl, Storage out, Layout ol);
 
     /**
      * Max ({@code max=true}) or min of the last dimension of {@code xl} with its index (the first

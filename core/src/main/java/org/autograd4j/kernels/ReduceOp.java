@@ -5,5 +5,12 @@ public enum ReduceOp {
     /** Σ x, accumulated in double (float32) or with Neumaier compensation (float64). */ SUM,
     /** Π x */ PROD,
     /** max x, NaN-propagating */ MAX,
-    /** min x, NaN-propagating */ MIN
+    /** min x, NaN-propagating */ MIN,
+    /**
+     * Every x ≠ 0 (NaN counts as true; true for an empty reduction), on any input dtype, written to a bool
+     * out; {@code torch.all}.
+     */
+    ALL,
+    /** Some x ≠ 0 (NaN counts as true; false for an empty reduction), any input dtype, bool out; {@code torch.any}. */
+    ANY
 }

@@ -1,5 +1,7 @@
 package org.autograd4j.kernels;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -11,7 +13,10 @@ import org.autograd4j.storage.Storage;
 /**
  * Plain-Java kernels. float32 math is computed in double and rounded once, which gives the correctly
  * rounded float result for + - * / and √ and stays within 1 ulp for the transcendental functions (PyTorch's
- * own float32 kernels are within 1 ulp too, §F of the behaviour reference). Strided operands are walked
+ * own float32 kernels, Sleef's 1-ulp functions and glibc's in the AVX2 build, are within 1 ulp of the exact
+ * result too). The compound activation functions are the exception: PyTorch evaluates them step by step in
+ * float32, and where a step overflows or cancels that differs from the exact value by far more than an
+ * ulp, so their float32 forms do the same steps in float ({@link MathFns}). Strided operands are walked
  * through a precomputed index vector; contiguous operands are walked directly.
  */
 final class ScalarKernels implements Kernels {
@@ -82,6 +87,7 @@ final class ScalarKernels implements Kernels {
             };
             case SIGN -> x -> x > 0 ? 1.0 : x < 0 ? -1.0 : (Double.isNaN(x) ? x : 0.0);
             case LOGICAL_NOT -> x -> x == 0 ? 1.0 : 0.0;
+            default -> throw new IllegalStateException(op + " is handled by unaryMore");
         };
     }
 
@@ -127,8 +133,15 @@ final class ScalarKernels implements Kernels {
         return r;
     }
 
+    /** The unary ops of the original loop below; the later ones go through {@link #unaryMore}. */
+    private static final Set<UnaryOp> FIRST_UNARY = EnumSet.range(UnaryOp.NEG, UnaryOp.LOGICAL_NOT);
+
     @Override
     public void unary(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol) {
+        if (!FIRST_UNARY.contains(op)) {
+            unaryMore(op, p0, p1, x, xl, out, ol);
+            return;
+        }
         int n = ol.numel();
         int[] xp = positions(xl), op_ = positions(ol);
         int xo = xl.offset(), oo = ol.offset();
@@ -168,6 +181,7 @@ final class ScalarKernels implements Kernels {
             case LE -> (a, b) -> a <= b ? 1 : 0;
             case GT -> (a, b) -> a > b ? 1 : 0;
             case GE -> (a, b) -> a >= b ? 1 : 0;
+            default -> throw new IllegalStateException(op + " is handled by binaryMore");
         };
     }
 
@@ -192,11 +206,19 @@ final class ScalarKernels implements Kernels {
             case GT -> (a, b) -> a > b ? 1 : 0;
             case GE -> (a, b) -> a >= b ? 1 : 0;
             case TANH_BACKWARD -> throw new UnsupportedOperationException("tanh_backward needs floating inputs");
+            default -> throw new IllegalStateException(op + " is handled by binaryMore");
         };
     }
 
+    /** The binary ops of the original loop below; the later ones go through {@link #binaryMore}. */
+    private static final Set<BinaryOp> FIRST_BINARY = EnumSet.range(BinaryOp.ADD, BinaryOp.GE);
+
     @Override
     public void binary(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        if (!FIRST_BINARY.contains(op)) {
+            binaryMore(op, a, al, b, bl, out, ol);
+            return;
+        }
         if (a instanceof Storage.F32 && b instanceof Storage.F32 && out instanceof Storage.F32 && floatArithmetic(op, a, al, b, bl, out, ol)) {
             return;
         }
@@ -367,6 +389,21 @@ final class ScalarKernels implements Kernels {
         int outer = inner == 0 ? out.size() : n / inner;
         int[] xp = positions(xl);
         int xo = xl.offset();
+        if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
+            // all: no zero found (true when empty); any: some nonzero found. NaN != 0, so NaN counts as true.
+            boolean all = op == ReduceOp.ALL;
+            for (int r = 0; r < outer; r++) {
+                boolean result = all;
+                for (int k = 0; k < inner; k++) {
+                    if ((x.getDouble(at(xp, xo, r * inner + k)) != 0) != all) {
+                        result = !all;
+                        break;
+                    }
+                }
+                out.setLong(r, result ? 1 : 0);
+            }
+            return;
+        }
         boolean floating = x.dtype().isFloatingPoint();
         for (int r = 0; r < outer; r++) {
             int base = r * inner;
@@ -416,6 +453,7 @@ final class ScalarKernels implements Kernels {
             case PROD -> 1;
             case MAX -> Long.MIN_VALUE;
             case MIN -> Long.MAX_VALUE;
+            case ALL, ANY -> throw new IllegalStateException(op + " is handled in reduce");
         };
         for (int k = 0; k < len; k++) {
             long v = x.getLong(at(xp, xo, base + k));
@@ -424,6 +462,7 @@ final class ScalarKernels implements Kernels {
                 case PROD -> acc * v;
                 case MAX -> Math.max(acc, v);
                 case MIN -> Math.min(acc, v);
+                case ALL, ANY -> throw new IllegalStateException(op + " is handled in reduce");
             };
         }
         return acc;
@@ -566,6 +605,307 @@ final class ScalarKernels implements Kernels {
             int s = at(sp, sl.offset(), i);
             if (out.dtype().isFloatingPoint()) out.setDouble(opos, out.getDouble(opos) + src.getDouble(s));
             else out.setLong(opos, out.getLong(opos) + src.getLong(s));
+        }
+    }
+
+    // ---------------------------------------------------------------- more unary ops
+
+    /** A float → float function, so float32 kernels can do float arithmetic without boxing. */
+    @FunctionalInterface
+    private interface FloatUnary {
+        float apply(float x);
+    }
+
+    /** A (float, float) → float function. */
+    @FunctionalInterface
+    private interface FloatBinary {
+        float apply(float a, float b);
+    }
+
+    /** trunc for doubles: toward zero, keeping -0.0 and NaN. */
+    private static double trunc(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
+
+    /**
+     * float64 forms of the unary ops after LOGICAL_NOT. The single-function ops are java.lang.Math's or
+     * {@link MathFns}' (fdlibm's algorithms, as glibc's); the compound ones follow PyTorch's formula step by step.
+     */
+    private static DoubleUnaryOperator doubleFn(UnaryOp op, double p0, double p1) {
+        return switch (op) {
+            case LOG1P -> MathFns::log1p;
+            case EXPM1 -> Math::expm1;
+            case LOG2 -> MathFns::log2;
+            case LOG10 -> Math::log10;
+            case EXP2 -> x -> Math.pow(2.0, x);
+            case RSQRT -> x -> 1.0 / Math.sqrt(x); // PyTorch's rsqrt: 1 / sqrt(x), two roundings
+            case TAN -> Math::tan;
+            case ASIN -> Math::asin;
+            case ACOS -> Math::acos;
+            case ATAN -> Math::atan;
+            case SINH -> MathFns::sinh;
+            case COSH -> MathFns::cosh;
+            case ASINH -> MathFns::asinh;
+            case ACOSH -> MathFns::acosh;
+            case ATANH -> MathFns::atanh;
+            case ERF -> MathFns::erf;
+            case ERFC -> MathFns::erfc;
+            case FLOOR -> Math::floor;
+            case CEIL -> Math::ceil;
+            case ROUND -> Math::rint; // halves to even, as torch.round
+            case TRUNC -> ScalarKernels::trunc;
+            case FRAC -> x -> x - trunc(x);
+            case SOFTPLUS -> x -> MathFns.softplus(x, p0, p1);
+            // min(max(x, lo), hi) with C++'s std::max/std::min comparisons: NaN stays NaN, -0.0 stays -0.0 at a 0 bound
+            case HARDTANH -> x -> {
+                double r = x < p0 ? p0 : x;
+                return p1 < r ? p1 : r;
+            };
+            case ELU -> x -> MathFns.elu(x, p0);
+            case LEAKY_RELU -> x -> x > 0 ? x : x * p0;
+            case GELU -> MathFns::gelu;
+            case GELU_TANH -> MathFns::geluTanh;
+            case SILU -> MathFns::silu;
+            case MISH -> MathFns::mish;
+            case NAN_TO_NUM -> x -> x != x ? 0.0 : x == Double.POSITIVE_INFINITY ? p0 : x == Double.NEGATIVE_INFINITY ? p1 : x;
+            default -> throw new IllegalStateException(op + " has no float64 function");
+        };
+    }
+
+    /**
+     * float32 forms of the unary ops after LOGICAL_NOT: single functions computed in double and rounded once,
+     * compound ones in float arithmetic as PyTorch ({@link MathFns}); parameters rounded to float first.
+     */
+    private static FloatUnary floatFn32(UnaryOp op, double p0, double p1) {
+        float f0 = (float) p0, f1 = (float) p1;
+        return switch (op) {
+            case LOG1P -> MathFns::log1pF;
+            case EXPM1 -> x -> (float) Math.expm1(x);
+            case LOG2 -> x -> (float) MathFns.log2(x);
+            case LOG10 -> x -> (float) Math.log10(x);
+            case EXP2 -> x -> (float) Math.pow(2.0, x);
+            case RSQRT -> x -> 1f / (float) Math.sqrt(x); // the float square root, then the float division: PyTorch's bits
+            case TAN -> x -> (float) Math.tan(x);
+            case ASIN -> x -> (float) Math.asin(x);
+            case ACOS -> x -> (float) Math.acos(x);
+            case ATAN -> x -> (float) Math.atan(x);
+            case SINH -> MathFns::sinhF;
+            case COSH -> MathFns::coshF;
+            case ASINH -> x -> (float) MathFns.asinh(x);
+            case ACOSH -> x -> (float) MathFns.acosh(x);
+            case ATANH -> x -> (float) MathFns.atanh(x);
+            case ERF -> x -> (float) MathFns.erf(x);
+            case ERFC -> x -> (float) MathFns.erfc(x);
+            case FLOOR -> x -> (float) Math.floor(x);
+            case CEIL -> x -> (float) Math.ceil(x);
+            case ROUND -> x -> (float) Math.rint(x);
+            case TRUNC -> x -> (float) trunc(x);
+            case FRAC -> x -> x - (float) trunc(x);
+            case SOFTPLUS -> x -> MathFns.softplusF(x, f0, f1);
+            case HARDTANH -> x -> {
+                float r = x < f0 ? f0 : x;
+                return f1 < r ? f1 : r;
+            };
+            case ELU -> x -> MathFns.eluF(x, f0);
+            case LEAKY_RELU -> x -> x > 0 ? x : x * f0;
+            case GELU -> MathFns::geluF;
+            case GELU_TANH -> MathFns::geluTanhF;
+            case SILU -> MathFns::siluF;
+            case MISH -> MathFns::mishF;
+            case NAN_TO_NUM -> x -> x != x ? 0f : x == Float.POSITIVE_INFINITY ? f0 : x == Float.NEGATIVE_INFINITY ? f1 : x;
+            default -> throw new IllegalStateException(op + " has no float32 function");
+        };
+    }
+
+    /** PyTorch's dtype name in its "not implemented for" messages. */
+    private static String torchTypeName(DType t) {
+        return switch (t) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
+    /** The name PyTorch's dispatch macro reports for an op's CPU kernel (as checked against PyTorch 1.13.1). */
+    private static String kernelName(UnaryOp op) {
+        return switch (op) {
+            case FLOOR, CEIL, ROUND, TRUNC -> op.name().toLowerCase() + "_vml_cpu";
+            case GELU, GELU_TANH -> "GeluKernelImpl";
+            default -> op.name().toLowerCase() + "_cpu";
+        };
+    }
+
+    private static UnsupportedOperationException notImplemented(String kernel, DType t) {
+        return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + torchTypeName(t) + "'");
+    }
+
+    /** The unary ops after LOGICAL_NOT. */
+    private void unaryMore(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol) {
+        int n = ol.numel();
+        if (n == 0) return;
+        int[] xp = positions(xl), opos = positions(ol);
+        int xo = xl.offset(), oo = ol.offset();
+        if (op.writesBool()) {
+            boolean floating = x.dtype().isFloatingPoint();
+            for (int i = 0; i < n; i++) {
+                boolean r;
+                if (floating) {
+                    double v = x.getDouble(at(xp, xo, i));
+                    r = switch (op) {
+                        case ISNAN -> v != v;
+                        case ISINF -> Double.isInfinite(v);
+                        default -> Double.isFinite(v);
+                    };
+                } else {
+                    r = op == UnaryOp.ISFINITE; // integers and bools are never NaN or infinite
+                }
+                out.setLong(at(opos, oo, i), r ? 1 : 0);
+            }
+            return;
+        }
+        if (x instanceof Storage.F32 xs && out instanceof Storage.F32 os) {
+            // PyTorch 1.13.1 gives contiguous float32 GELU inputs of more than one element to oneDNN
+            // (Activation.cpp's use_mkldnn), strided and one-element ones to ATen's own formula
+            FloatUnary f = op == UnaryOp.GELU && xl.isContiguous() && n > 1 ? MathFns::geluDnnlF : floatFn32(op, p0, p1);
+            float[] a = xs.data, o = os.data;
+            if (xp == null && opos == null) {
+                for (int i = 0; i < n; i++) o[oo + i] = f.apply(a[xo + i]);
+            } else {
+                for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.apply(a[at(xp, xo, i)]);
+            }
+        } else if (x instanceof Storage.F64 xs && out instanceof Storage.F64 os) {
+            DoubleUnaryOperator f = doubleFn(op, p0, p1);
+            double[] a = xs.data, o = os.data;
+            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(a[at(xp, xo, i)]);
+        } else if (x.dtype().isFloatingPoint()) {
+            DoubleUnaryOperator f = doubleFn(op, p0, p1);
+            for (int i = 0; i < n; i++) out.setDouble(at(opos, oo, i), f.applyAsDouble(x.getDouble(at(xp, xo, i))));
+        } else {
+            LongUnaryOperator f = integerFn(op, p0, p1, x.dtype());
+            for (int i = 0; i < n; i++) out.setLong(at(opos, oo, i), f.applyAsLong(x.getLong(at(xp, xo, i))));
+        }
+    }
+
+    /** int64/bool forms: rounding ops and nan_to_num are the identity, hardtanh clamps, the rest are PyTorch's errors. */
+    private static LongUnaryOperator integerFn(UnaryOp op, double p0, double p1, DType t) {
+        boolean bool = t == DType.BOOL;
+        return switch (op) {
+            case FLOOR, CEIL, ROUND, TRUNC -> {
+                if (bool) throw notImplemented(kernelName(op), t);
+                yield x -> x;
+            }
+            case NAN_TO_NUM -> x -> x;
+            case HARDTANH -> {
+                if (bool) throw new UnsupportedOperationException("Bool inputs not supported for hardtanh");
+                long lo = (long) p0, hi = (long) p1; // Scalar.to<int64_t>() truncates toward zero
+                yield x -> {
+                    long r = x < lo ? lo : x;
+                    return hi < r ? hi : r;
+                };
+            }
+            default -> throw notImplemented(kernelName(op), t);
+        };
+    }
+
+    // ---------------------------------------------------------------- more binary ops
+
+    private static DoubleBinaryOperator doubleFn(BinaryOp op) {
+        return switch (op) {
+            case ATAN2 -> Math::atan2;
+            case FMOD -> MathFns::fmod;
+            case REMAINDER -> MathFns::remainder;
+            case HYPOT -> Math::hypot;
+            case LOGADDEXP -> MathFns::logaddexp;
+            case XLOGY -> MathFns::xlogy;
+            default -> throw new IllegalStateException(op + " has no float64 function");
+        };
+    }
+
+    private static FloatBinary floatFn32(BinaryOp op) {
+        return switch (op) {
+            case ATAN2 -> (a, b) -> (float) Math.atan2(a, b);
+            case FMOD -> MathFns::fmodF;
+            case REMAINDER -> MathFns::remainderF;
+            case HYPOT -> MathFns::hypotF;
+            case LOGADDEXP -> MathFns::logaddexpF;
+            case XLOGY -> MathFns::xlogyF;
+            default -> throw new IllegalStateException(op + " has no float32 function");
+        };
+    }
+
+    /** The binary ops after GE. */
+    private void binaryMore(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        int n = ol.numel();
+        if (n == 0) return;
+        int[] ap = positions(al), bp = positions(bl), opos = positions(ol);
+        int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+        if (op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR) {
+            boolean and = op == BinaryOp.LOGICAL_AND;
+            for (int i = 0; i < n; i++) {
+                // getDouble is exact enough here: only zero maps to 0.0, and NaN != 0 is true, as in PyTorch
+                boolean x = a.getDouble(at(ap, ao, i)) != 0, y = b.getDouble(at(bp, bo, i)) != 0;
+                out.setLong(at(opos, oo, i), (and ? x && y : x || y) ? 1 : 0);
+            }
+            return;
+        }
+        if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs && out instanceof Storage.F32 os) {
+            FloatBinary f = floatFn32(op);
+            float[] x = as.data, y = bs.data, o = os.data;
+            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.apply(x[at(ap, ao, i)], y[at(bp, bo, i)]);
+        } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
+            DoubleBinaryOperator f = doubleFn(op);
+            double[] x = as.data, y = bs.data, o = os.data;
+            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]);
+        } else if (a.dtype().isFloatingPoint() && b.dtype().isFloatingPoint()) {
+            DoubleBinaryOperator f = doubleFn(op);
+            for (int i = 0; i < n; i++) {
+                out.setDouble(at(opos, oo, i), f.applyAsDouble(a.getDouble(at(ap, ao, i)), b.getDouble(at(bp, bo, i))));
+            }
+        } else {
+            DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
+            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
+                throw notImplemented(op.name().toLowerCase() + "_cpu", t);
+            }
+            boolean fmod = op == BinaryOp.FMOD;
+            for (int i = 0; i < n; i++) {
+                long x = a.getLong(at(ap, ao, i)), y = b.getLong(at(bp, bo, i));
+                if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
+                // Java's % truncates like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                out.setLong(at(opos, oo, i), fmod ? x % y : MathFns.remainder(x, y));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scans
+
+    @Override
+    public void scan(ScanOp op, Storage x, Layout xl, Storage out, Layout ol) {
+        int n = ol.numel();
+        if (n == 0) return;
+        int[] shape = ol.shape();
+        int len = shape.length == 0 ? 1 : shape[shape.length - 1];
+        int[] xp = positions(xl), opos = positions(ol);
+        int xo = xl.offset(), oo = ol.offset();
+        boolean sum = op == ScanOp.CUMSUM;
+        if (out.dtype().isFloatingPoint()) {
+            for (int base = 0; base < n; base += len) {
+                double acc = sum ? 0.0 : 1.0; // PyTorch's acc_type for float32 on CPU is double
+                for (int k = 0; k < len; k++) {
+                    double v = x.getDouble(at(xp, xo, base + k));
+                    acc = sum ? acc + v : acc * v;
+                    out.setDouble(at(opos, oo, base + k), acc);
+                }
+            }
+        } else {
+            for (int base = 0; base < n; base += len) {
+                long acc = sum ? 0 : 1;
+                for (int k = 0; k < len; k++) {
+                    long v = x.getLong(at(xp, xo, base + k));
+                    acc = sum ? acc + v : acc * v;
+                    out.setLong(at(opos, oo, base + k), acc);
+                }
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.autograd4j.ops;
 
+import static org.autograd4j.ops.TensorMath.*;
+
 import org.autograd4j.DType;
-import org.autograd4j.Edge;
-import org.autograd4j.Node;
-import org.autograd4j.Tensor;
+import org.autograd4j.autograd.BackwardNode;
+import org.autograd4j.autograd.NextEdge;
+import org.autograd4j.autograd.TensorImpl;
 
 /**
  * The base's node after an in-place op wrote through one of its views (PyTorch's {@code CopySlices}).
@@ -14,20 +16,20 @@ import org.autograd4j.Tensor;
  * (for the op's other inputs) become this node's further outputs. Written in tensor operations, so it
  * differentiates again under create_graph.
  */
-final class CopySlices extends Node {
-    private final Node fn;
+final class CopySlices extends BackwardNode {
+    private final BackwardNode fn;
     private final DType baseType;
     private final org.autograd4j.storage.Layout geometry;
 
-    CopySlices(Edge base, DType baseType, Node fn, org.autograd4j.storage.Layout geometry) {
+    CopySlices(NextEdge base, DType baseType, BackwardNode fn, org.autograd4j.storage.Layout geometry) {
         super(edges(base, fn));
         this.fn = fn;
         this.baseType = baseType;
         this.geometry = geometry;
     }
 
-    private static Edge[] edges(Edge base, Node fn) {
-        Edge[] e = new Edge[fn.numOutputs()];
+    private static NextEdge[] edges(NextEdge base, BackwardNode fn) {
+        NextEdge[] e = new NextEdge[fn.numOutputs()];
         e[0] = base;
         for (int i = 1; i < e.length; i++) e[i] = fn.nextEdge(i);
         return e;
@@ -39,14 +41,14 @@ final class CopySlices extends Node {
     }
 
     @Override
-    public Tensor[] apply(Tensor[] grads) {
-        Tensor g = grads[0];
-        Tensor result = g.to(baseType).clone();
-        Tensor slice = Shapes.asStrided(result, geometry);
-        Tensor[] res = fn.apply(new Tensor[] {slice.clone()});
-        if (res.length > 0 && res[0] != null) slice.copy_(res[0]);
-        else slice.zero_();
-        Tensor[] out = new Tensor[numOutputs()];
+    public TensorImpl[] apply(TensorImpl[] grads) {
+        TensorImpl g = grads[0];
+        TensorImpl result = TensorMath.clone(to(g, baseType));
+        TensorImpl slice = Shapes.asStrided(result, geometry);
+        TensorImpl[] res = fn.apply(new TensorImpl[] {TensorMath.clone(slice)});
+        if (res.length > 0 && res[0] != null) copy_(slice, res[0]);
+        else zero_(slice);
+        TensorImpl[] out = new TensorImpl[numOutputs()];
         out[0] = result;
         for (int i = 1; i < out.length; i++) out[i] = i < res.length ? res[i] : null;
         return out;

@@ -1,29 +1,55 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.Edge;
-import org.autograd4j.Node;
-import org.autograd4j.Tensor;
+import org.autograd4j.autograd.BackwardNode;
+import org.autograd4j.autograd.NextEdge;
 import org.autograd4j.autograd.SavedTensor;
+import org.autograd4j.autograd.TensorImpl;
 
 /**
- * A backward node made by an op: a PyTorch name, the op's derivative, and the tensors it saved. Gradients
- * are cast back to each input's dtype, as PyTorch's engine does when it validates outputs.
+ * A backward node made by an op: its PyTorch name, its derivative and the tensors it saved. Each gradient the
+ * derivative returns is reduced to its input's shape and cast to its input's dtype here, once, as PyTorch's
+ * engine does in {@code validate_outputs} ({@code at::sum_to(grad, shape)}), so derivatives read like their
+ * {@code derivatives.yaml} rows and never broadcast back themselves.
  */
-public final class FnNode extends Node {
+public final class FnNode extends BackwardNode {
+    /**
+     * The derivative of one op: from {@code grad}, the gradient of the output, the gradient of each input in
+     * argument order (null where {@code node.needs(i)} is false), in any shape that broadcasts to the input's.
+     * Written in tensor ops, so running it with grad mode on records the derivative's own graph.
+     */
+    @FunctionalInterface
+    public interface Backward {
+        /** The inputs' gradients. */
+        TensorImpl[] apply(TensorImpl grad, FnNode node);
+    }
+
     private final String name;
-    private Backward backward;
+    private final Backward backward;
     private final SavedTensor[] saved;
     private final DType[] inputTypes;
+    private final int[][] inputShapes;
 
     /** {@code saved} may hold nulls: ops save some tensors only when a particular input needs a gradient. */
-    FnNode(String name, Backward backward, Edge[] next, DType[] inputTypes, SavedTensor[] saved) {
-        super(next);
+    FnNode(String name, Backward backward, TensorImpl[] inputs, SavedTensor[] saved) {
+        super(edges(inputs));
         this.name = name;
         this.backward = backward;
         this.saved = saved;
-        this.inputTypes = inputTypes;
+        int n = inputs.length;
+        this.inputTypes = new DType[n];
+        this.inputShapes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            inputTypes[i] = inputs[i].dtype();
+            inputShapes[i] = inputs[i].shape();
+        }
         for (SavedTensor s : saved) if (s != null) s.setProducer(name);
+    }
+
+    private static NextEdge[] edges(TensorImpl[] inputs) {
+        NextEdge[] e = new NextEdge[inputs.length];
+        for (int i = 0; i < inputs.length; i++) e[i] = Graph.edge(inputs[i]);
+        return e;
     }
 
     @Override
@@ -37,10 +63,14 @@ public final class FnNode extends Node {
     }
 
     @Override
-    public Tensor[] apply(Tensor[] grads) {
-        Tensor[] r = backward.apply(grads[0], this);
+    public TensorImpl[] apply(TensorImpl[] grads) {
+        TensorImpl[] r = backward.apply(grads[0], this);
         for (int i = 0; i < r.length; i++) {
-            if (r[i] != null && r[i].dtype() != inputTypes[i]) r[i] = r[i].to(inputTypes[i]);
+            TensorImpl g = r[i];
+            if (g == null) continue;
+            if (!java.util.Arrays.equals(g.shape(), inputShapes[i])) g = Reductions.sumTo(g, inputShapes[i]);
+            if (g.dtype() != inputTypes[i]) g = Pointwise.to(g, inputTypes[i]);
+            r[i] = g;
         }
         return r;
     }

@@ -1,33 +1,94 @@
 package org.autograd4j.ops;
 
 import static org.autograd4j.ops.Ops.K;
+import static org.autograd4j.ops.TensorMath.*;
 
-import java.util.function.BinaryOperator;
-import org.autograd4j.DType;
-import org.autograd4j.Node;
-import org.autograd4j.Tensor;
+import java.util.function.UnaryOperator;
+import org.autograd4j.autograd.BackwardNode;
 import org.autograd4j.autograd.GradMode;
+import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Sizes;
 
 /**
- * In-place ops. Every check runs before anything is written. When the graph is recorded, the op is applied
- * out of place to a snapshot that carries this tensor's history, and the tensor then takes over the new
- * node, so saved values stay valid (PyTorch rebases the history the same way). The version counter is
- * bumped, so saved references to the old value fail with PyTorch's message.
+ * The one in-place path. Every in-place op (binary, unary, fills, copies, random fills) goes through
+ * {@link #write}: PyTorch's checks run before anything is written; the new values are computed; the version
+ * counter is bumped, so saved references to the old value fail with PyTorch's message; and when the graph
+ * is recorded, self (and, for a view, its base through {@link CopySlices}) takes over the op's node, whose
+ * input 0 stands for self's old value, as PyTorch rebases a history.
  */
 public final class InPlace {
     private InPlace() {
     }
 
+    /**
+     * The write of an in-place op: given {@code old}, which stands for self's value before the write (with
+     * self's history), writes self's new values and returns the node self's history becomes (null when
+     * nothing is recorded). Out-of-place bodies are built by {@link #apply}; fills, copies and random fills
+     * write self directly and build their node with {@link #node}.
+     */
+    @FunctionalInterface
+    public interface Body {
+        /** Writes self; returns its new node or null. */
+        BackwardNode run(TensorImpl old);
+    }
+
+    /**
+     * {@code self = op(self, other)} where {@code op} is out of place: the result (and its promotion) is
+     * computed from a snapshot of self and copied in once its dtype is known to fit. {@code other} may be
+     * null (unary ops).
+     */
+    public static TensorImpl apply(TensorImpl self, TensorImpl other, UnaryOperator<TensorImpl> op) {
+        if (other != null) checkBroadcastsTo(self, other);
+        return write(self, other, true, old -> {
+            TensorImpl result = op.apply(old);
+            if (Promotion.category(result.dtype()) > Promotion.category(self.dtype())) {
+                throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
+                        + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
+            }
+            K.copy(result.storage(), result.layout(), self.storage(), self.layout());
+            return result.gradFn();
+        });
+    }
+
+    /**
+     * The protocol every in-place op follows. {@code readsOld}: whether the op's derivative reads self's old
+     * values (then {@code old} is a snapshot copy; otherwise it shares self's storage and is never read).
+     */
+    public static TensorImpl write(TensorImpl self, TensorImpl other, boolean readsOld, Body body) {
+        checkWritable(self);
+        boolean record = GradMode.isEnabled() && (self.requiresGrad() || (other != null && other.requiresGrad()));
+        if (record) checkRebasable(self);
+        BackwardNode node;
+        if (record) {
+            node = body.run(readsOld ? snapshot(self) : standIn(self));
+        } else {
+            boolean prev = GradMode.set(false);
+            try {
+                node = body.run(self);
+            } finally {
+                GradMode.set(prev);
+            }
+        }
+        self.bumpVersion();
+        if (record) rebase(self, node);
+        return self;
+    }
+
+    /** For bodies that write self directly: the node {@code name} over {@code inputs} when recording, else null. */
+    static BackwardNode node(String name, FnNode.Backward fn, TensorImpl... inputs) {
+        return Graph.needs(inputs) ? Graph.node(name, fn, inputs) : null;
+    }
+
     /** PyTorch's checks before writing into {@code self}: no self-overlapping layout; no leaf that requires grad. */
-    static void checkWritable(Tensor self) {
+    static void checkWritable(TensorImpl self) {
         checkNoInternalOverlap(self.layout());
         if (!GradMode.isEnabled()) return;
         if (self.isLeaf() && self.requiresGrad()) {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
         }
-        Tensor base = self.base();
+        TensorImpl base = self.base();
         if (base != null && base.isLeaf() && base.requiresGrad()) {
             throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         }
@@ -44,143 +105,81 @@ public final class InPlace {
     }
 
     /** Before a recorded write into a view: CopySlices needs the base laid out densely (it always is unless made by hand). */
-    static void checkRebasable(Tensor self) {
-        Tensor base = self.base();
+    private static void checkRebasable(TensorImpl self) {
+        TensorImpl base = self.base();
         if (base != null && !base.layout().isContiguous()) {
             throw new UnsupportedOperationException("autograd4j: recording an in-place operation on a view needs a contiguous "
                     + "base tensor; use the out-of-place op");
         }
     }
 
+    /** An in-place result has self's shape: {@code other} must broadcast to it (PyTorch's message otherwise). */
+    static void checkBroadcastsTo(TensorImpl self, TensorImpl other) {
+        int[] shape = self.shape();
+        int[] b = Ops.broadcast(shape, other.shape());
+        if (!java.util.Arrays.equals(b, shape)) {
+            throw new IllegalArgumentException("output with shape " + Sizes.list(shape) + " doesn't match the broadcast shape "
+                    + Sizes.list(b));
+        }
+    }
+
     /**
-     * Gives {@code self}, just overwritten in place, the history of {@code fn} (whose input 0 stands for self's
-     * old value). A view's base is rebased too, through {@link CopySlices}, and the view becomes an
-     * {@code AsStridedBackward0} of it, as PyTorch does; other views taken earlier keep their old history.
+     * Gives {@code self}, just overwritten in place, the history {@code fn}. A view's base is rebased too,
+     * through {@link CopySlices}, and the view becomes an {@code AsStridedBackward0} of it, as PyTorch does;
+     * other views taken earlier keep their old history until they are next used.
      */
-    static void rebase(Tensor self, Node fn) {
-        Tensor base = self.base();
+    private static void rebase(TensorImpl self, BackwardNode fn) {
+        TensorImpl base = self.base();
         if (base == null) {
             self.setHistory(fn, 0);
             return;
         }
-        Layout vl = self.layout();
-        Layout geometry = new Layout(vl.shape(), vl.strides(), vl.offset() - base.layout().offset());
-        CopySlices cs = new CopySlices(Graph.edge(base), base.dtype(), fn, geometry);
-        base.setHistory(cs, 0);
-        regenerateViewHistory(self);
+        base.setHistory(new CopySlices(Graph.edge(base), base.dtype(), fn, Graph.geometryInBase(self)), 0);
+        Graph.regenerateViewHistory(self);
     }
 
-    /** Makes view {@code self} an {@code AsStridedBackward0} of its base's current history. */
-    public static void regenerateViewHistory(Tensor self) {
-        Tensor base = self.base();
-        Layout vl = self.layout();
-        Layout geometry = new Layout(vl.shape(), vl.strides(), vl.offset() - base.layout().offset());
-        int[] baseShape = base.layout().shape();
-        self.setHistory(Graph.node("AsStridedBackward0",
-                (g, n) -> new Tensor[] {Shapes.asStridedScatter(g, baseShape, geometry)}, new Tensor[] {base}), 0);
-    }
-
-    /** An in-place result has self's shape: {@code other} must broadcast to it (PyTorch's message otherwise). */
-    static void checkBroadcastsTo(Tensor self, Tensor other) {
-        int[] shape = self.layout().shape();
-        int[] b = Ops.broadcast(shape, other.layout().shape());
-        if (!java.util.Arrays.equals(b, shape)) {
-            throw new IllegalArgumentException("output with shape " + Ops.sizeList(shape) + " doesn't match the broadcast shape "
-                    + Ops.sizeList(b));
-        }
-    }
-
-    private static int category(DType d) {
-        return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
-    }
-
-    /**
-     * {@code self = op(self, other)} in place. The out-of-place op computes the result (and its promotion);
-     * nothing is written until that result's dtype is known to fit self's.
-     */
-    public static Tensor apply(Tensor self, Tensor other, BinaryOperator<Tensor> op) {
-        checkWritable(self);
-        checkBroadcastsTo(self, other);
-        boolean record = GradMode.isEnabled() && (self.requiresGrad() || other.requiresGrad());
-        if (record) checkRebasable(self);
-        Tensor result;
-        if (record) {
-            result = op.apply(snapshot(self), other);
-        } else {
-            boolean prev = GradMode.set(false);
-            try {
-                result = op.apply(self, other);
-            } finally {
-                GradMode.set(prev);
-            }
-        }
-        if (category(result.dtype()) > category(self.dtype())) {
-            throw new IllegalArgumentException("result type " + Ops.scalarTypeName(result.dtype())
-                    + " can't be cast to the desired output type " + Ops.scalarTypeName(self.dtype()));
-        }
-        K.copy(result.storage(), result.layout(), self.storage(), self.layout());
-        self.bumpVersion();
-        if (record) rebase(self, result.gradFn());
-        return self;
-    }
-
-    /**
-     * A tensor with self's history over self's storage: stands for self's old value in a node whose derivative
-     * never reads that value (fill, copy, random fills), so no copy is made.
-     */
-    static Tensor standIn(Tensor self) {
-        Tensor t = Tensor.wrap(self.storage(), self.layout());
-        if (self.gradFn() != null) t.setHistory(self.gradFn(), self.outputNr());
+    /** A tensor with self's history over self's storage: stands for self's old value where it is never read. */
+    private static TensorImpl standIn(TensorImpl self) {
+        TensorImpl t = self.alias();
+        if (Graph.history(self) != null) t.setHistory(self.gradFn(), self.outputNr());
+        else if (self.requiresGrad()) t.setRequiresGrad(true);
         return t;
     }
 
     /** A copy of self's current values that stands in self's place in the graph. */
-    private static Tensor snapshot(Tensor self) {
-        Tensor copy = Shapes.cloneNoGraph(self);
-        if (self.gradFn() != null) copy.setHistory(self.gradFn(), self.outputNr());
+    private static TensorImpl snapshot(TensorImpl self) {
+        TensorImpl copy = Shapes.cloneNoGraph(self);
+        if (Graph.history(self) != null) copy.setHistory(self.gradFn(), self.outputNr());
+        else if (self.requiresGrad()) copy.setRequiresGrad(true);
         return copy;
     }
 
     /** {@code self += g} without checks or graph: the engine's gradient accumulation. */
-    public static void addNoGraph(Tensor self, Tensor g) {
-        Tensor gc = Ops.convert(g, self.dtype());
-        K.binary(BinaryOp.ADD, self.storage(), self.layout(), gc.storage(), gc.layout().broadcastTo(self.layout().shape()),
+    static void addNoGraph(TensorImpl self, TensorImpl g) {
+        TensorImpl gc = Ops.convert(g, self.dtype());
+        K.binary(BinaryOp.ADD, self.storage(), self.layout(), gc.storage(), gc.layout().broadcastTo(self.shape()),
                 self.storage(), self.layout());
         self.bumpVersion();
     }
 
-    /** Copies src (broadcast, converted) into self. Derivative: g to src (summed to its shape), nothing to old self. */
-    public static Tensor copy(Tensor self, Tensor src) {
-        checkWritable(self);
+    /** Copies src (broadcast, converted) into self. Derivative: g to src, nothing to old self ({@code CopyBackwards}). */
+    public static TensorImpl copy(TensorImpl self, TensorImpl src) {
         checkBroadcastsTo(self, src);
-        int[] shape = self.layout().shape();
-        boolean record = GradMode.isEnabled() && (self.requiresGrad() || src.requiresGrad());
-        if (record) checkRebasable(self);
-        Tensor old = record ? standIn(self) : null;
-        Tensor s = Ops.convert(src, self.dtype());
-        Tensor tmp = Shapes.cloneNoGraph(s.viewOf(s.layout().broadcastTo(shape)));
-        K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
-        self.bumpVersion();
-        if (record) {
-            int[] ss = src.layout().shape();
-            rebase(self, Graph.node("CopyBackwards", (g, n) -> new Tensor[] {
-                n.needs(0) ? g.mul(0.0) : null, n.needs(1) ? Reductions.sumTo(g, ss) : null}, new Tensor[] {old, src}));
-        }
-        return self;
+        return write(self, src, false, old -> {
+            TensorImpl s = Ops.convert(src, self.dtype());
+            // through a temporary: src may overlap self
+            TensorImpl tmp = Shapes.cloneNoGraph(s.view(s.layout().broadcastTo(self.shape())));
+            K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
+            return node("CopyBackwards", (g, n) -> new TensorImpl[] {n.needs(0) ? mul(g, 0.0) : null, n.needs(1) ? g : null},
+                    old, src);
+        });
     }
 
-    /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward0}). */
-    public static Tensor fill(Tensor self, double v) {
-        checkWritable(self);
-        boolean record = GradMode.isEnabled() && self.requiresGrad();
-        if (record) checkRebasable(self);
-        Tensor old = record ? standIn(self) : null;
-        K.fill(self.storage(), self.layout(), v);
-        self.bumpVersion();
-        if (record) {
-            rebase(self, Graph.node(v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new Tensor[] {g.mul(0.0)},
-                    new Tensor[] {old}));
-        }
-        return self;
+    /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward0}, {@code ZeroBackward0}). */
+    public static TensorImpl fill(TensorImpl self, double v) {
+        return write(self, null, false, old -> {
+            K.fill(self.storage(), self.layout(), v);
+            return node(v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new TensorImpl[] {mul(g, 0.0)}, old);
+        });
     }
 }

@@ -1,12 +1,12 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.Tensor;
+import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.kernels.Kernels;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 
-/** Shared plumbing of the ops: allocation, raw (graph-free) conversion, broadcasting, dimension wrapping. */
+/** Shared plumbing of the ops: allocation, graph-free conversion, broadcasting, dimension wrapping. */
 public final class Ops {
     private Ops() {
     }
@@ -15,30 +15,30 @@ public final class Ops {
     static final Kernels K = Kernels.get();
 
     /** A new zero-filled contiguous tensor. */
-    public static Tensor empty(DType dtype, int[] shape) {
+    public static TensorImpl empty(DType dtype, int[] shape) {
         Layout l = Layout.contiguous(shape);
-        return Tensor.wrap(Storage.allocate(dtype, l.numel()), l);
+        return TensorImpl.of(Storage.allocate(dtype, l.numel()), l);
     }
 
     /** {@code t} itself if it already has {@code dtype}, else a converted contiguous copy (no graph). */
-    static Tensor convert(Tensor t, DType dtype) {
+    static TensorImpl convert(TensorImpl t, DType dtype) {
         if (t.dtype() == dtype) return t;
         if (t.isWrappedNumber()) {
             // a Java scalar in an op: one element, converted without a kernel call (the small-op hot path)
             Storage s = Storage.allocate(dtype, 1);
             if (dtype == DType.INT64 && t.dtype().isFloatingPoint()) s.setLong(0, t.storage().getLong(t.layout().offset()));
             else s.setDouble(0, t.storage().getDouble(t.layout().offset()));
-            return Tensor.wrap(s, t.layout());
+            return TensorImpl.of(s, t.layout());
         }
-        Tensor out = empty(dtype, t.layout().shape());
+        TensorImpl out = empty(dtype, t.shape());
         K.copy(t.storage(), t.layout(), out.storage(), out.layout());
         return out;
     }
 
     /** {@code t} itself if contiguous, else a contiguous copy (no graph). */
-    static Tensor dense(Tensor t) {
+    static TensorImpl dense(TensorImpl t) {
         if (t.layout().isContiguous()) return t;
-        Tensor out = empty(t.dtype(), t.layout().shape());
+        TensorImpl out = empty(t.dtype(), t.shape());
         K.copy(t.storage(), t.layout(), out.storage(), out.layout());
         return out;
     }
@@ -68,46 +68,5 @@ public final class Ops {
                     + "], but got " + d + ")");
         }
         return d < 0 ? d + n : d;
-    }
-
-    /** Checked conversion of a user shape to int sizes. */
-    public static int[] toInts(long[] shape) {
-        int[] r = new int[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 0) {
-                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + shape[i] + ": "
-                        + java.util.Arrays.toString(shape));
-            }
-            if (shape[i] > Integer.MAX_VALUE) throw new IllegalArgumentException("dimension too large: " + shape[i]);
-            r[i] = (int) shape[i];
-        }
-        return r;
-    }
-
-    /** PyTorch's short type name used in messages: Float, Double, Long, Bool. */
-    public static String scalarTypeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
-
-    /** {@code [a, b, c]} as PyTorch prints a size list. */
-    public static String sizeList(int[] shape) {
-        long[] l = new long[shape.length];
-        for (int i = 0; i < l.length; i++) l[i] = shape[i];
-        return sizeList(l);
-    }
-
-    /** {@code [a, b, c]} as PyTorch prints a size list. */
-    public static String sizeList(long[] shape) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(']').toString();
     }
 }

@@ -1,7 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.Tensor;
+import org.autograd4j.autograd.TensorImpl;
 
 /**
  * PyTorch's {@code torch.result_type}: operands fall in three tiers (tensors with dimensions, 0-d tensors,
@@ -13,7 +13,7 @@ public final class Promotion {
     }
 
     /** The dtype of {@code a op b}. */
-    public static DType resultType(Tensor a, Tensor b) {
+    public static DType resultType(TensorImpl a, TensorImpl b) {
         if (a.dtype() == b.dtype()) return a.dtype(); // the common case: no tiers to weigh
         int ta = tier(a), tb = tier(b);
         DType da = tierType(a, ta), db = tierType(b, tb);
@@ -23,23 +23,24 @@ public final class Promotion {
     }
 
     /** 0: tensor with dimensions, 1: 0-d tensor, 2: wrapped Java scalar. */
-    private static int tier(Tensor t) {
+    private static int tier(TensorImpl t) {
         return t.isWrappedNumber() ? 2 : t.dim() == 0 ? 1 : 0;
     }
 
-    private static DType tierType(Tensor t, int tier) {
+    private static DType tierType(TensorImpl t, int tier) {
         return tier == 2 && t.dtype().isFloatingPoint() ? DType.FLOAT32 : t.dtype();
     }
 
     /** The dtype of {@code a op scalar} for a Java scalar of the given category. */
-    public static DType resultType(Tensor a, boolean floatingScalar) {
+    public static DType resultType(TensorImpl a, boolean floatingScalar) {
         DType d = a.dtype();
         if (floatingScalar && !d.isFloatingPoint()) return DType.FLOAT32;
         if (!floatingScalar && d == DType.BOOL) return DType.INT64;
         return d;
     }
 
-    private static int category(DType d) {
+    /** 0 bool, 1 integer, 2 floating: a result may only be written into a tensor of at least its category. */
+    static int category(DType d) {
         return d.isFloatingPoint() ? 2 : d == DType.BOOL ? 0 : 1;
     }
 

@@ -2,22 +2,25 @@ package org.autograd4j.ops;
 
 import static org.autograd4j.ops.Ops.K;
 
-import org.autograd4j.Tensor;
+import java.util.function.UnaryOperator;
+import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Sizes;
 
 /**
  * Movement ops: each returns a view (a new {@link Layout} over the same storage, nothing copied) or, for
  * clone/reshape of an unviewable layout, a copy. Each derivative moves the gradient back the same way.
+ *
+ * <p>The derivatives call this class's own ops unqualified: Java resolves a name declared here before any
+ * static import, so {@link TensorMath} is named where its overloads are wanted ({@code reshape} to an
+ * {@code int[]} shape).
  */
 public final class Shapes {
     private Shapes() {
     }
 
-    private static long[] longs(int[] s) {
-        long[] r = new long[s.length];
-        for (int i = 0; i < s.length; i++) r[i] = s[i];
-        return r;
-    }
+    /** {@link #asStrided}'s node name, also that of the view histories {@link Graph} regenerates. */
+    static final String AS_STRIDED = "AsStridedBackward0";
 
     /** Resolves one -1 in {@code shape} against {@code numel}, with PyTorch's errors. */
     static int[] inferSize(long[] shape, int numel) {
@@ -37,15 +40,11 @@ public final class Shapes {
         for (int i = 0; i < shape.length; i++) r[i] = (int) shape[i];
         if (infer >= 0 ? (prod == 0 || numel % prod != 0) : prod != numel) {
             if (!(infer >= 0 && prod == 0 && numel == 0)) {
-                throw new IllegalArgumentException("shape '" + shapeString(shape) + "' is invalid for input of size " + numel);
+                throw new IllegalArgumentException("shape '" + Sizes.list(shape) + "' is invalid for input of size " + numel);
             }
         }
         if (infer >= 0) r[infer] = prod == 0 ? 0 : (int) (numel / prod);
         return r;
-    }
-
-    private static String shapeString(long[] s) {
-        return Ops.sizeList(s);
     }
 
     /** Strides that view {@code l}'s data with {@code newShape}, or null (PyTorch's computeStride). */
@@ -79,8 +78,8 @@ public final class Shapes {
     }
 
     /** A view with another shape. Derivative: g reshaped back. */
-    public static Tensor view(Tensor x, long[] shape) {
-        int[] s = inferSize(shape, (int) x.numel());
+    public static TensorImpl view(TensorImpl x, long[] shape) {
+        int[] s = inferSize(shape, x.numel());
         int[] st = viewStrides(x.layout(), s);
         if (st == null) {
             throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least one "
@@ -89,42 +88,42 @@ public final class Shapes {
         return viewWith(x, new Layout(s, st, x.layout().offset()), "ViewBackward0");
     }
 
-    private static Tensor viewWith(Tensor x, Layout l, String name) {
-        Tensor out = x.viewOf(l);
+    private static TensorImpl viewWith(TensorImpl x, Layout l, String name) {
+        TensorImpl out = x.view(l);
         if (Graph.needs(x)) {
-            long[] orig = x.shape();
-            Graph.record(out, name, (g, n) -> new Tensor[] {g.reshape(orig)}, x);
+            int[] orig = x.shape();
+            Graph.record(out, name, (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
         }
         return out;
     }
 
     /** A view when the strides allow ({@code ReshapeAliasBackward0}), else a contiguous copy viewed. */
-    public static Tensor reshape(Tensor x, long[] shape) {
-        int[] s = inferSize(shape, (int) x.numel());
+    public static TensorImpl reshape(TensorImpl x, long[] shape) {
+        int[] s = inferSize(shape, x.numel());
         int[] st = viewStrides(x.layout(), s);
         if (st != null) return viewWith(x, new Layout(s, st, x.layout().offset()), "ReshapeAliasBackward0");
-        return unsafeView(clone(x), longs(s));
+        return unsafeView(clone(x), Sizes.toLongs(s));
     }
 
     /** PyTorch's {@code _unsafe_view} of a fresh contiguous result. Derivative: g reshaped back. */
-    public static Tensor unsafeView(Tensor x, long[] shape) {
-        int[] s = inferSize(shape, (int) x.numel());
-        Tensor out = Tensor.wrap(x.storage(), new Layout(s, Layout.contiguousStrides(s), x.layout().offset()));
+    public static TensorImpl unsafeView(TensorImpl x, long[] shape) {
+        int[] s = inferSize(shape, x.numel());
+        TensorImpl out = TensorImpl.of(x.storage(), new Layout(s, Layout.contiguousStrides(s), x.layout().offset()));
         if (Graph.needs(x)) {
-            long[] orig = x.shape();
-            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new Tensor[] {g.reshape(orig)}, x);
+            int[] orig = x.shape();
+            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
         }
         return out;
     }
 
     /** Dims start..end merged into one (a reshape); x itself when nothing merges. */
-    public static Tensor flatten(Tensor x, int start, int end) {
+    public static TensorImpl flatten(TensorImpl x, int start, int end) {
         int nd = x.dim();
-        if (nd == 0) return x.reshape(1);
+        if (nd == 0) return reshape(x, new long[] {1});
         int s = Ops.wrapDim(start, nd), e = Ops.wrapDim(end, nd);
         if (s > e) throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
         if (s == e) return x;
-        long[] shape = x.shape();
+        int[] shape = x.shape();
         long[] ns = new long[nd - (e - s)];
         long prod = 1;
         for (int i = s; i <= e; i++) prod *= shape[i];
@@ -132,11 +131,11 @@ public final class Shapes {
         for (int i = 0; i < s; i++) ns[k++] = shape[i];
         ns[k++] = prod;
         for (int i = e + 1; i < nd; i++) ns[k++] = shape[i];
-        return x.reshape(ns);
+        return reshape(x, ns);
     }
 
     /** Removes all size-1 dims. Derivative: g reshaped back. */
-    public static Tensor squeeze(Tensor x) {
+    public static TensorImpl squeeze(TensorImpl x) {
         Layout l = x.layout();
         int n = 0;
         for (int s : l.shape()) if (s != 1) n++;
@@ -148,25 +147,25 @@ public final class Shapes {
                 nst[n++] = l.strides()[i];
             }
         }
-        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
+        TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
         if (Graph.needs(x)) {
-            long[] orig = x.shape();
-            Graph.record(out, "SqueezeBackward0", (g, k) -> new Tensor[] {g.reshape(orig)}, x);
+            int[] orig = l.shape();
+            Graph.record(out, "SqueezeBackward0", (g, k) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
         }
         return out;
     }
 
     /** Removes dim if it has size 1 (else the same shape). Derivative: g unsqueezed there. */
-    public static Tensor squeeze(Tensor x, int dim) {
+    public static TensorImpl squeeze(TensorImpl x, int dim) {
         return squeeze(x, dim, "SqueezeBackward1");
     }
 
-    /** {@link #squeeze(Tensor, int)} recorded under another name (PyTorch's in-place squeeze_ is SqueezeBackward3). */
-    static Tensor squeeze(Tensor x, int dim, String name) {
+    /** {@link #squeeze(TensorImpl, int)} recorded under another name (PyTorch's in-place squeeze_ is SqueezeBackward3). */
+    static TensorImpl squeeze(TensorImpl x, int dim, String name) {
         Layout l = x.layout();
         int nd = l.dim();
         int d = Ops.wrapDim(dim, nd);
-        Tensor out;
+        TensorImpl out;
         boolean removes = nd > 0 && l.size(d) == 1;
         if (removes) {
             int[] ns = new int[nd - 1], nst = new int[nd - 1];
@@ -175,18 +174,18 @@ public final class Shapes {
                 ns[k] = l.size(i);
                 nst[k++] = l.strides()[i];
             }
-            out = x.viewOf(new Layout(ns, nst, l.offset()));
+            out = x.view(new Layout(ns, nst, l.offset()));
         } else {
-            out = x.viewOf(l);
+            out = x.view(l);
         }
         if (Graph.needs(x)) {
-            Graph.record(out, name, (g, k) -> new Tensor[] {removes ? g.unsqueeze(d) : g}, x);
+            Graph.record(out, name, (g, n) -> new TensorImpl[] {removes ? unsqueeze(g, d) : g}, x);
         }
         return out;
     }
 
     /** Inserts a size-1 dim. Derivative: g squeezed there. */
-    public static Tensor unsqueeze(Tensor x, int dim) {
+    public static TensorImpl unsqueeze(TensorImpl x, int dim) {
         Layout l = x.layout();
         int nd = l.dim();
         int d = Ops.wrapDim(dim, nd + 1);
@@ -200,18 +199,18 @@ public final class Shapes {
                 nst[i] = l.strides()[k++];
             }
         }
-        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
-        if (Graph.needs(x)) Graph.record(out, "UnsqueezeBackward0", (g, k) -> new Tensor[] {g.squeeze(d)}, x);
+        TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) Graph.record(out, "UnsqueezeBackward0", (g, n) -> new TensorImpl[] {squeeze(g, d)}, x);
         return out;
     }
 
     /** Repeats size-1 dims (stride 0) to {@code sizes}; -1 keeps a size. Derivative: g summed back. */
-    public static Tensor expand(Tensor x, long[] sizes) {
+    public static TensorImpl expand(TensorImpl x, long[] sizes) {
         Layout l = x.layout();
         int nd = l.dim();
         if (sizes.length < nd) {
-            throw new IllegalArgumentException("expand(torch.FloatTensor{" + shapeString(x.shape()).replace("[", "").replace("]", "")
-                    + "}, size=" + shapeString(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater "
+            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Sizes.list(x.shape()).replace("[", "").replace("]", "")
+                    + "}, size=" + Sizes.list(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater "
                     + "or equal to the number of dimensions in the tensor (" + nd + ")");
         }
         int n = sizes.length;
@@ -225,8 +224,8 @@ public final class Shapes {
                 if (have != want) {
                     if (have != 1) {
                         throw new IllegalArgumentException("The expanded size of the tensor (" + want + ") must match the existing "
-                                + "size (" + have + ") at non-singleton dimension " + i + ".  Target sizes: " + shapeString(sizes)
-                                + ".  Tensor sizes: " + shapeString(x.shape()));
+                                + "size (" + have + ") at non-singleton dimension " + i + ".  Target sizes: " + Sizes.list(sizes)
+                                + ".  Tensor sizes: " + Sizes.list(x.shape()));
                     }
                     nst[i] = 0;
                 } else {
@@ -241,44 +240,42 @@ public final class Shapes {
             }
             ns[i] = (int) want;
         }
-        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
-        if (Graph.needs(x)) {
-            int[] orig = l.shape();
-            Graph.record(out, "ExpandBackward0", (g, k) -> new Tensor[] {Reductions.sumTo(g, orig)}, x);
-        }
+        TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
+        // g is summed back to x's shape by the node itself (FnNode reduces every gradient to its input's shape)
+        if (Graph.needs(x)) Graph.record(out, "ExpandBackward0", (g, k) -> new TensorImpl[] {g}, x);
         return out;
     }
 
     /** Transpose of a ≤2-d tensor. Derivative: gᵀ. */
-    public static Tensor t(Tensor x) {
+    public static TensorImpl t(TensorImpl x) {
         int nd = x.dim();
         if (nd > 2) throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + nd + "D");
-        Tensor out = nd < 2 ? x.viewOf(x.layout()) : swapped(x, 0, 1);
-        if (Graph.needs(x)) Graph.record(out, "TBackward0", (g, k) -> new Tensor[] {g.t()}, x);
+        TensorImpl out = nd < 2 ? x.view(x.layout()) : swapped(x, 0, 1);
+        if (Graph.needs(x)) Graph.record(out, "TBackward0", (g, n) -> new TensorImpl[] {t(g)}, x);
         return out;
     }
 
-    private static Tensor swapped(Tensor x, int a, int b) {
+    private static TensorImpl swapped(TensorImpl x, int a, int b) {
         Layout l = x.layout();
         int[] ns = l.shape().clone(), nst = l.strides().clone();
         ns[a] = l.size(b);
         ns[b] = l.size(a);
         nst[a] = l.strides()[b];
         nst[b] = l.strides()[a];
-        return x.viewOf(new Layout(ns, nst, l.offset()));
+        return x.view(new Layout(ns, nst, l.offset()));
     }
 
     /** Swaps two dims. Derivative: g with the same dims swapped. */
-    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+    public static TensorImpl transpose(TensorImpl x, int dim0, int dim1) {
         int nd = x.dim();
         int a = Ops.wrapDim(dim0, nd), b = Ops.wrapDim(dim1, nd);
-        Tensor out = nd == 0 ? x.viewOf(x.layout()) : swapped(x, a, b);
-        if (Graph.needs(x)) Graph.record(out, "TransposeBackward0", (g, k) -> new Tensor[] {g.transpose(a, b)}, x);
+        TensorImpl out = nd == 0 ? x.view(x.layout()) : swapped(x, a, b);
+        if (Graph.needs(x)) Graph.record(out, "TransposeBackward0", (g, n) -> new TensorImpl[] {transpose(g, a, b)}, x);
         return out;
     }
 
     /** Reorders dims. Derivative: g permuted by the inverse order. */
-    public static Tensor permute(Tensor x, int[] dims) {
+    public static TensorImpl permute(TensorImpl x, int[] dims) {
         Layout l = x.layout();
         int nd = l.dim();
         if (dims.length != nd) {
@@ -296,13 +293,13 @@ public final class Shapes {
             nst[i] = l.strides()[d];
             inv[d] = i;
         }
-        Tensor out = x.viewOf(new Layout(ns, nst, l.offset()));
-        if (Graph.needs(x)) Graph.record(out, "PermuteBackward0", (g, k) -> new Tensor[] {g.permute(inv)}, x);
+        TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
+        if (Graph.needs(x)) Graph.record(out, "PermuteBackward0", (g, n) -> new TensorImpl[] {permute(g, inv)}, x);
         return out;
     }
 
     /** The slice at index along dim (dim removed). Derivative: g placed into zeros at that slice. */
-    public static Tensor select(Tensor x, int dim, long index) {
+    public static TensorImpl select(TensorImpl x, int dim, long index) {
         Layout l = x.layout();
         int nd = l.dim();
         if (nd == 0) throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
@@ -310,7 +307,7 @@ public final class Shapes {
         int size = l.size(d);
         if (index < -size || index >= size) {
             throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
-                    + shapeString(x.shape()) + " at dimension " + d);
+                    + Sizes.list(x.shape()) + " at dimension " + d);
         }
         int i = (int) (index < 0 ? index + size : index);
         int[] ns = new int[nd - 1], nst = new int[nd - 1];
@@ -319,25 +316,25 @@ public final class Shapes {
             ns[j] = l.size(k);
             nst[j++] = l.strides()[k];
         }
-        Tensor out = x.viewOf(new Layout(ns, nst, l.offset() + i * l.strides()[d]));
+        TensorImpl out = x.view(new Layout(ns, nst, l.offset() + i * l.strides()[d]));
         if (Graph.needs(x)) {
             int[] shape = l.shape();
-            Graph.record(out, "SelectBackward0", (g, k) -> new Tensor[] {selectBackward(g, shape, d, i)}, x);
+            Graph.record(out, "SelectBackward0", (g, n) -> new TensorImpl[] {selectBackward(g, shape, d, i)}, x);
         }
         return out;
     }
 
     /** Zeros of {@code shape} with g written at index along dim. Derivative: gg selected back. */
-    public static Tensor selectBackward(Tensor g, int[] shape, int dim, int index) {
-        Tensor result = zerosWith(g, shape, t -> t.select(dim, index));
+    public static TensorImpl selectBackward(TensorImpl g, int[] shape, int dim, int index) {
+        TensorImpl result = zerosWith(g, shape, z -> select(z, dim, index));
         if (Graph.needs(g)) {
-            Graph.record(result, "SelectBackwardBackward0", (gg, k) -> new Tensor[] {gg.select(dim, index)}, g);
+            Graph.record(result, "SelectBackwardBackward0", (gg, n) -> new TensorImpl[] {select(gg, dim, index)}, g);
         }
         return result;
     }
 
     /** Elements start..start+length-1 along dim (PyTorch's slice). Derivative: g placed into zeros there. */
-    public static Tensor narrow(Tensor x, int dim, long start, long length) {
+    public static TensorImpl narrow(TensorImpl x, int dim, long start, long length) {
         Layout l = x.layout();
         int nd = l.dim();
         if (nd == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
@@ -354,20 +351,20 @@ public final class Shapes {
         }
         int[] ns = l.shape().clone();
         ns[d] = (int) length;
-        Tensor out = x.viewOf(new Layout(ns, l.strides(), l.offset() + (int) st * l.strides()[d]));
+        TensorImpl out = x.view(new Layout(ns, l.strides(), l.offset() + (int) st * l.strides()[d]));
         if (Graph.needs(x)) {
             int[] shape = l.shape();
             int s0 = (int) st, len = (int) length;
-            Graph.record(out, "SliceBackward0", (g, k) -> new Tensor[] {sliceBackward(g, shape, d, s0, len)}, x);
+            Graph.record(out, "SliceBackward0", (g, n) -> new TensorImpl[] {sliceBackward(g, shape, d, s0, len)}, x);
         }
         return out;
     }
 
     /** Zeros of {@code shape} with g written at start..start+length along dim. Derivative: gg narrowed back. */
-    public static Tensor sliceBackward(Tensor g, int[] shape, int dim, int start, int length) {
-        Tensor result = zerosWith(g, shape, t -> t.narrow(dim, start, length));
+    public static TensorImpl sliceBackward(TensorImpl g, int[] shape, int dim, int start, int length) {
+        TensorImpl result = zerosWith(g, shape, z -> narrow(z, dim, start, length));
         if (Graph.needs(g)) {
-            Graph.record(result, "SliceBackwardBackward0", (gg, k) -> new Tensor[] {gg.narrow(dim, start, length)}, g);
+            Graph.record(result, "SliceBackwardBackward0", (gg, n) -> new TensorImpl[] {narrow(gg, dim, start, length)}, g);
         }
         return result;
     }
@@ -376,42 +373,44 @@ public final class Shapes {
      * The elements of contiguous {@code x} at {@code geometry} (shape, strides, offset relative to x), PyTorch's
      * {@code as_strided} for non-overlapping geometries. Derivative: g scattered back into zeros of x's shape.
      */
-    static Tensor asStrided(Tensor x, Layout geometry) {
-        Tensor out = x.viewOf(new Layout(geometry.shape(), geometry.strides(), x.layout().offset() + geometry.offset()));
+    static TensorImpl asStrided(TensorImpl x, Layout geometry) {
+        TensorImpl out = x.view(new Layout(geometry.shape(), geometry.strides(), x.layout().offset() + geometry.offset()));
         if (Graph.needs(x)) {
-            int[] shape = x.layout().shape();
-            Graph.record(out, "AsStridedBackward0", (g, k) -> new Tensor[] {asStridedScatter(g, shape, geometry)}, x);
+            int[] shape = x.shape();
+            Graph.record(out, AS_STRIDED, (g, n) -> new TensorImpl[] {asStridedScatter(g, shape, geometry)}, x);
         }
         return out;
     }
 
     /** Zeros of {@code shape} with g written at {@code geometry}. Derivative: gg read back at the geometry. */
-    static Tensor asStridedScatter(Tensor g, int[] shape, Layout geometry) {
-        Tensor out = zerosWith(g, shape, t -> t.viewOf(geometry));
+    static TensorImpl asStridedScatter(TensorImpl g, int[] shape, Layout geometry) {
+        TensorImpl out = zerosWith(g, shape, z -> z.view(geometry));
         if (Graph.needs(g)) {
-            Graph.record(out, "AsStridedScatterBackward0", (gg, k) -> new Tensor[] {asStrided(gg.contiguous(), geometry)}, g);
+            // asStrided's geometry addresses a dense tensor
+            Graph.record(out, "AsStridedScatterBackward0", (gg, n) -> new TensorImpl[] {
+                asStrided(gg.layout().isContiguous() ? gg : clone(gg), geometry)}, g);
         }
         return out;
     }
 
     /** Zeros of {@code shape} with g copied into the part {@code region} views (no graph): the backward of a view. */
-    private static Tensor zerosWith(Tensor g, int[] shape, java.util.function.UnaryOperator<Tensor> region) {
-        Tensor out = Ops.empty(g.dtype(), shape);
-        Tensor slot = region.apply(out);
+    private static TensorImpl zerosWith(TensorImpl g, int[] shape, UnaryOperator<TensorImpl> region) {
+        TensorImpl out = Ops.empty(g.dtype(), shape);
+        TensorImpl slot = region.apply(out);
         K.copy(g.storage(), g.layout(), slot.storage(), slot.layout());
         return out;
     }
 
     /** A contiguous copy. Derivative: g. */
-    public static Tensor clone(Tensor x) {
-        Tensor out = cloneNoGraph(x);
-        if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, k) -> new Tensor[] {g}, x);
+    public static TensorImpl clone(TensorImpl x) {
+        TensorImpl out = cloneNoGraph(x);
+        if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, n) -> new TensorImpl[] {g}, x);
         return out;
     }
 
     /** A contiguous copy without recording anything. */
-    public static Tensor cloneNoGraph(Tensor x) {
-        Tensor out = Ops.empty(x.dtype(), x.layout().shape());
+    public static TensorImpl cloneNoGraph(TensorImpl x) {
+        TensorImpl out = Ops.empty(x.dtype(), x.shape());
         K.copy(x.storage(), x.layout(), out.storage(), out.layout());
         return out;
     }

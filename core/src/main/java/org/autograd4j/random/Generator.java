@@ -2,6 +2,8 @@ package org.autograd4j.random;
 
 import java.security.SecureRandom;
 
+import org.autograd4j.math.Libm;
+
 /**
  * A CPU random number generator bit-identical to PyTorch's {@code torch.Generator} (ATen's
  * {@code CPUGeneratorImpl}): a 32-bit Mersenne Twister (MT19937) plus the cached second Box–Muller normal

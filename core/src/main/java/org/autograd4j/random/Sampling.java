@@ -2,33 +2,55 @@ package org.autograd4j.random;
 
 import java.util.Locale;
 
+import org.autograd4j.DType;
+import org.autograd4j.math.AvxMath;
+import org.autograd4j.math.Libm;
+import org.autograd4j.storage.Storage;
+
 /**
- * PyTorch 1.13.1's CPU sampling algorithms, bit for bit, on primitive arrays.
+ * PyTorch 1.13.1's CPU sampling algorithms, bit for bit, written into a {@link Storage}.
  *
  * <h2>Conventions</h2>
  * <ul>
  *   <li>Every method takes the {@link Generator} first; {@code null} means
  *       {@link Generator#defaultGenerator()} (PyTorch's {@code generator=None}).</li>
- *   <li>Outputs are written to {@code out[off] … out[off+n−1]} in the order PyTorch fills the tensor, which is
- *       memory order for a contiguous tensor. For a non-contiguous tensor PyTorch's {@code TensorIterator}
- *       fills elements with the dimensions sorted by stride (memory order for transposed, permuted or sliced
- *       views, not the view's row-major order), so the caller samples into a temporary array of
- *       {@code numel} elements and scatters it in that order ({@code org.autograd4j.ops.RandomOps}).</li>
+ *   <li>Outputs are written to elements {@code offset … offset+n−1} of the storage in the order PyTorch fills
+ *       the tensor, which is memory order for a contiguous tensor. For a non-contiguous tensor PyTorch's
+ *       {@code TensorIterator} fills elements with the dimensions sorted by stride (memory order for
+ *       transposed, permuted or sliced views, not the view's row-major order), so the caller samples into a
+ *       temporary storage of {@code numel} elements and places it in that order
+ *       ({@code org.autograd4j.ops.RandomOps}).</li>
+ *   <li>The storage's dtype selects PyTorch's kernel for that dtype, as {@code AT_DISPATCH} does; a dtype
+ *       PyTorch's kernel does not dispatch to throws PyTorch's {@code "… not implemented for 'Long'"}.</li>
  *   <li>Each call holds the generator's monitor for its whole duration, as PyTorch holds the generator's
  *       mutex per op.</li>
  *   <li>Argument errors throw {@link IllegalArgumentException} with PyTorch's message.</li>
  * </ul>
+ *
+ * <h2>One algorithm per sampler</h2>
+ * Most of PyTorch's CPU samplers draw a double sample whatever the dtype
+ * ({@code at::exponential_distribution<double>}, …) and store {@code static_cast<scalar_t>(sample)}; here
+ * each of those is one loop that computes the double and stores it with {@link Storage#setDouble}, whose
+ * conversion is that cast. Two stay split by dtype, each with the reason at its code: {@code uniform_}
+ * computes in the dtype itself (float arithmetic for float32, which a double computation would round twice),
+ * and the 16-wide fill path of {@code normal_} is a different algorithm for float32 (AVX2, Cephes
+ * log/sincos) than for float64 (scalar, glibc log/cos/sin).
  *
  * <h2>Uniform bits</h2>
  * float32 draws use {@code (random() & 0xFFFFFF)·2⁻²⁴}; float64 draws use
  * {@code (random64() & (2⁵³−1))·2⁻⁵³} ({@code at::uniform_real_distribution}).
  *
  * <h2>Exactness</h2>
- * Uniform, randint, randperm and bernoulli use integer arithmetic and correctly rounded IEEE operations only,
- * so they are bit-exact. Float32 normal on the fill path uses {@link AvxMath}, bit-exact. Samplers that call
- * the C library's double {@code log}/{@code sin}/{@code cos}/{@code tan}/{@code exp} (float64 normal,
- * the scalar normal path, exponential, multinomial without replacement, geometric, cauchy, log-normal) go
- * through {@link Libm}, whose pure-Java ports of glibc 2.36's functions (FMA build) make them bit-exact too.
+ * Uniform, randint, random, randperm and bernoulli use integer arithmetic and correctly rounded IEEE
+ * operations only, so they are bit-exact. Float32 normal on the fill path uses {@link AvxMath}, bit-exact.
+ * Samplers that call the C library's double {@code log}/{@code sin}/{@code cos}/{@code tan}/{@code exp}
+ * (float64 normal, the scalar normal path, exponential, multinomial without replacement, geometric, cauchy,
+ * log-normal) go through {@link Libm}, whose pure-Java ports of glibc 2.36's functions (FMA build) make them
+ * bit-exact too.
+ *
+ * <h2>Array forms</h2>
+ * The overloads on {@code float[]}, {@code double[]}, {@code long[]} and {@code boolean[]} wrap the array in
+ * its storage and call the storage form; they remain until every caller passes storages.
  */
 public final class Sampling {
 
@@ -49,18 +71,33 @@ public final class Sampling {
     // Uniform
 
     /**
-     * {@code tensor.uniform_(from, to)} / {@code torch.rand} (from=0, to=1) for float32:
-     * {@code out = fma(u, (float) to − (float) from, (float) from)} in float with
-     * {@code u = (random() & 0xFFFFFF)·2⁻²⁴} (PyTorch's AVX2 build fuses the multiply-add).
+     * {@code tensor.uniform_(from, to)} / {@code torch.rand} (from = 0, to = 1), for float32 and float64
+     * storage ({@code uniform_kernel}, {@code at::uniform_real_distribution<scalar_t>}): each element is
+     * {@code fma(u, to − from, from)} computed in the storage's dtype, with from and to first cast to it and
+     * u that dtype's uniform draw (see the class documentation). PyTorch's AVX2 build fuses the multiply-add.
      *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param from lower bound (inclusive)
-     * @param to   upper bound (exclusive)
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, float32 or float64
+     * @param offset first element written
+     * @param n      number of samples
+     * @param from   lower bound (inclusive)
+     * @param to     upper bound (exclusive)
+     * @throws IllegalArgumentException for another dtype ({@code "check_uniform_bounds" not implemented}), for
+     *                                  bounds outside the dtype's range, {@code from > to}, or a range
+     *                                  {@code to − from} above the dtype's maximum (PyTorch's messages)
      */
-    public static void uniform(Generator g, float[] out, int off, int n, double from, double to) {
+    public static void uniform(Generator g, Storage s, int offset, int n, double from, double to) {
+        // PyTorch computes uniform_real_distribution<scalar_t> in scalar_t: for float32, one float fma of
+        // float operands. Computing it in double and rounding to float would round twice and differ in rare
+        // last bits, so float32 and float64 keep their own loops.
+        switch (s) {
+            case Storage.F32 f -> uniformF32(g, f.data, offset, n, from, to);
+            case Storage.F64 d -> uniformF64(g, d.data, offset, n, from, to);
+            default -> throw notImplemented("check_uniform_bounds", s);
+        }
+    }
+
+    private static void uniformF32(Generator g, float[] out, int off, int n, double from, double to) {
         checkUniform(from, to, -Float.MAX_VALUE, Float.MAX_VALUE, "float");
         float f = (float) clamp(from, -Float.MAX_VALUE, Float.MAX_VALUE);
         float t = (float) clamp(to, -Float.MAX_VALUE, Float.MAX_VALUE);
@@ -73,18 +110,7 @@ public final class Sampling {
         }
     }
 
-    /**
-     * {@code tensor.uniform_(from, to)} / {@code torch.rand} for float64:
-     * {@code out = fma(u, to − from, from)} with {@code u = (random64() & (2⁵³−1))·2⁻⁵³}.
-     *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param from lower bound (inclusive)
-     * @param to   upper bound (exclusive)
-     */
-    public static void uniform(Generator g, double[] out, int off, int n, double from, double to) {
+    private static void uniformF64(Generator g, double[] out, int off, int n, double from, double to) {
         checkUniform(from, to, -Double.MAX_VALUE, Double.MAX_VALUE, "double");
         double range = to - from;
         g = gen(g);
@@ -121,65 +147,43 @@ public final class Sampling {
     // Normal
 
     /**
-     * {@code tensor.normal_(mean, std)} / {@code torch.randn} (0, 1) for float32.
+     * {@code tensor.normal_(mean, std)} / {@code torch.randn} (0, 1), for float32 and float64 storage
+     * ({@code normal_kernel}).
      *
-     * <p><b>Fill path</b> ({@code contiguous && n ≥ 16}): draw n float uniforms; transform each whole block
-     * of 16 with Box–Muller ({@code u1 = 1 − d[j]}, {@code u2 = d[j+8]}, {@code r = sqrt(−2·log u1)},
-     * {@code θ = 2π·u2}, {@code d[j] = fma(r·cos θ, std, mean)}, {@code d[j+8] = fma(r·sin θ, std, mean)},
-     * j &lt; 8) in float32 with PyTorch's AVX2 log/sincos ({@link AvxMath}); if {@code n % 16 ≠ 0}, draw 16
-     * fresh uniforms into the last 16 slots and transform them again (n+16 draws). mean and std are first
-     * rounded to float. The generator's cached normal is neither used nor changed.
+     * <p><b>Fill path</b> ({@code contiguous && n ≥ 16}, PyTorch's {@code normal_fill}): draw n uniforms of the
+     * dtype into the destination; transform each whole block of 16 with Box–Muller ({@code u1 = 1 − d[j]},
+     * {@code u2 = d[j+8]}, {@code r = sqrt(−2·log u1)}, {@code θ = 2π·u2}, {@code d[j] = fma(r·cos θ, std,
+     * mean)}, {@code d[j+8] = fma(r·sin θ, std, mean)}, j &lt; 8); if {@code n % 16 ≠ 0}, draw 16 fresh
+     * uniforms into the last 16 slots and transform them again (n + 16 draws). float32 computes the block in
+     * float with mean and std rounded to float and PyTorch's AVX2 log/sincos ({@link AvxMath}); float64 in
+     * double with the C library's log/cos/sin ({@link Libm}). The generator's cached normal is neither used
+     * nor changed.
      *
-     * <p><b>Scalar path</b> (otherwise): each element is {@code (float) fma(z, std, mean)} (double), z from
-     * {@link #nextStandardNormal(Generator)}, which uses and refills the generator's cached sample. For a
-     * non-contiguous tensor pass {@code contiguous = false}, a temporary array and scatter (see class doc).
+     * <p><b>Scalar path</b> (otherwise): each element is {@code fma(z, std, mean)} in double, cast to the
+     * dtype, z from {@link #nextStandardNormal(Generator)}, which uses and refills the generator's cached
+     * sample. For a non-contiguous tensor pass {@code contiguous = false} and a temporary storage (see the
+     * class documentation).
      *
      * @param g          generator ({@code null}: default)
-     * @param out        destination
-     * @param off        first index written
+     * @param s          destination, float32 or float64
+     * @param offset     first element written
      * @param n          number of samples (the tensor's numel)
      * @param mean       mean
      * @param std        standard deviation (≥ 0)
      * @param contiguous whether the destination tensor is contiguous
+     * @throws IllegalArgumentException for std &lt; 0 or NaN, then for another dtype (PyTorch's order)
      */
-    public static void normal(Generator g, float[] out, int off, int n, double mean, double std,
+    public static void normal(Generator g, Storage s, int offset, int n, double mean, double std,
                               boolean contiguous) {
         checkStd(std);
+        requireFloat(s, "normal_kernel_cpu");
         g = gen(g);
         synchronized (g) {
             if (contiguous && n >= NORMAL_FILL_MIN) {
-                normalFillAvx2(g, out, off, n, (float) mean, (float) std);
+                normalFill(g, s, offset, n, mean, std);
             } else {
                 for (int i = 0; i < n; i++) {
-                    out[off + i] = (float) Math.fma(nextStandardNormal(g), std, mean);
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code tensor.normal_(mean, std)} / {@code torch.randn} for float64: the fill path as for float32 but in
-     * double with the C library's {@code log}/{@code cos}/{@code sin} ({@link Libm}),
-     * {@code θ = (2π)·u2}, {@code d = fma(r·cos θ, std, mean)}; the scalar path {@code fma(z, std, mean)}.
-     *
-     * @param g          generator ({@code null}: default)
-     * @param out        destination
-     * @param off        first index written
-     * @param n          number of samples (the tensor's numel)
-     * @param mean       mean
-     * @param std        standard deviation (≥ 0)
-     * @param contiguous whether the destination tensor is contiguous
-     */
-    public static void normal(Generator g, double[] out, int off, int n, double mean, double std,
-                              boolean contiguous) {
-        checkStd(std);
-        g = gen(g);
-        synchronized (g) {
-            if (contiguous && n >= NORMAL_FILL_MIN) {
-                normalFillDouble(g, out, off, n, mean, std);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] = Math.fma(nextStandardNormal(g), std, mean);
+                    s.setDouble(offset + i, Math.fma(nextStandardNormal(g), std, mean));
                 }
             }
         }
@@ -215,24 +219,57 @@ public final class Sampling {
         }
     }
 
-    private static void normalFillAvx2(Generator g, float[] d, int off, int n, float mean, float std) {
-        for (int i = 0; i < n; i++) {
-            d[off + i] = g.nextFloat01();
-        }
-        float[] sc = new float[2];
+    /** Transforms the 16 uniforms at {@code p} into 16 normal samples, in place. */
+    @FunctionalInterface
+    private interface Block16 {
+        void transform(int p);
+    }
+
+    // The fill path's skeleton is PyTorch's normal_fill (and normal_fill_AVX2) for both dtypes: uniforms,
+    // whole blocks, then the last 16 redrawn. The block transform is dtype-specific, see normal16F32.
+    private static void normalFill(Generator g, Storage s, int off, int n, double mean, double std) {
+        Block16 block = switch (s) {
+            case Storage.F32 f -> {
+                float m = (float) mean;
+                float sd = (float) std;
+                float[] sc = new float[2];
+                yield p -> normal16F32(f.data, p, m, sd, sc);
+            }
+            case Storage.F64 d -> p -> normal16F64(d.data, p, mean, std);
+            default -> throw notImplemented("normal_kernel_cpu", s);
+        };
+        drawUniforms01(g, s, off, n);
         for (int i = 0; i < n - 15; i += 16) {
-            normalFill16Avx2(d, off + i, mean, std, sc);
+            block.transform(off + i);
         }
         if (n % 16 != 0) {
             int base = off + n - 16;
-            for (int i = 0; i < 16; i++) {
-                d[base + i] = g.nextFloat01();
-            }
-            normalFill16Avx2(d, base, mean, std, sc);
+            drawUniforms01(g, s, base, 16);
+            block.transform(base);
         }
     }
 
-    private static void normalFill16Avx2(float[] d, int p, float mean, float std, float[] sc) {
+    // uniform_real_distribution<scalar_t>(0, 1): the dtype's own draw (24 or 53 bits).
+    private static void drawUniforms01(Generator g, Storage s, int off, int n) {
+        switch (s) {
+            case Storage.F32 f -> {
+                for (int i = 0; i < n; i++) {
+                    f.data[off + i] = g.nextFloat01();
+                }
+            }
+            case Storage.F64 d -> {
+                for (int i = 0; i < n; i++) {
+                    d.data[off + i] = g.nextDouble01();
+                }
+            }
+            default -> throw notImplemented("normal_kernel_cpu", s);
+        }
+    }
+
+    // float32 and float64 blocks are different algorithms in PyTorch's AVX2 build: float32 runs
+    // normal_fill_16_AVX2 (8 float lanes, Cephes log/sincos of avx_mathfun.h, some mul+add fused), float64
+    // the scalar normal_fill_16<double> (glibc log/cos/sin). One double computation cannot give both.
+    private static void normal16F32(float[] d, int p, float mean, float std, float[] sc) {
         for (int j = 0; j < 8; j++) {
             float u1 = 1f - d[p + j];
             float u2 = d[p + j + 8];
@@ -244,23 +281,7 @@ public final class Sampling {
         }
     }
 
-    private static void normalFillDouble(Generator g, double[] d, int off, int n, double mean, double std) {
-        for (int i = 0; i < n; i++) {
-            d[off + i] = g.nextDouble01();
-        }
-        for (int i = 0; i < n - 15; i += 16) {
-            normalFill16Double(d, off + i, mean, std);
-        }
-        if (n % 16 != 0) {
-            int base = off + n - 16;
-            for (int i = 0; i < 16; i++) {
-                d[base + i] = g.nextDouble01();
-            }
-            normalFill16Double(d, base, mean, std);
-        }
-    }
-
-    private static void normalFill16Double(double[] d, int p, double mean, double std) {
+    private static void normal16F64(double[] d, int p, double mean, double std) {
         for (int j = 0; j < 8; j++) {
             double u1 = 1 - d[p + j];
             double u2 = d[p + j + 8];
@@ -272,42 +293,26 @@ public final class Sampling {
     }
 
     /**
-     * {@code tensor.log_normal_(mean, std)}: each element is {@code exp(fma(z, std, mean))} in double (scalar
-     * normal path, using the cache), then rounded to float.
+     * {@code tensor.log_normal_(mean, std)} for float32 and float64 storage ({@code log_normal_kernel},
+     * {@code at::lognormal_distribution<double>}): each element is {@code exp(fma(z, std, mean))} in double,
+     * z from {@link #nextStandardNormal(Generator)} (the scalar normal path, using the cache), cast to the
+     * dtype.
      *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param mean mean of the underlying normal
-     * @param std  standard deviation of the underlying normal (&gt; 0)
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, float32 or float64
+     * @param offset first element written
+     * @param n      number of samples
+     * @param mean   mean of the underlying normal
+     * @param std    standard deviation of the underlying normal (&gt; 0)
+     * @throws IllegalArgumentException unless std &gt; 0, then for another dtype (PyTorch's order)
      */
-    public static void logNormal(Generator g, float[] out, int off, int n, double mean, double std) {
+    public static void logNormal(Generator g, Storage s, int offset, int n, double mean, double std) {
         checkLogNormal(std);
+        requireFloat(s, "log_normal_cpu");
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = (float) Libm.exp(Math.fma(nextStandardNormal(g), std, mean));
-            }
-        }
-    }
-
-    /**
-     * {@code tensor.log_normal_(mean, std)} for float64; see the float overload.
-     *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param mean mean of the underlying normal
-     * @param std  standard deviation of the underlying normal (&gt; 0)
-     */
-    public static void logNormal(Generator g, double[] out, int off, int n, double mean, double std) {
-        checkLogNormal(std);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = Libm.exp(Math.fma(nextStandardNormal(g), std, mean));
+                s.setDouble(offset + i, Libm.exp(Math.fma(nextStandardNormal(g), std, mean)));
             }
         }
     }
@@ -332,24 +337,48 @@ public final class Sampling {
     // Integers
 
     /**
-     * {@code torch.randint(low, high)} / {@code tensor.random_(low, high)} into int64:
-     * {@code (draw % range) + low} with {@code range = high − low} (unsigned), where draw is
-     * {@code random64()} if {@code range ≥ 2³²}, else {@code random()}.
+     * {@code tensor.random_(low, high)} / {@code torch.randint(low, high)} for every dtype
+     * ({@code random_from_to_kernel}, {@code uniform_int_from_to_distribution}): each element is
+     * {@code (draw mod range) + low} with {@code range = high − low} (unsigned), cast to the dtype. The draw
+     * is {@code random64()} for int64, float32 and float64 when {@code range ≥ 2³²}, else {@code random()};
+     * bool always uses {@code random()}.
      *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param low  lowest value (inclusive)
-     * @param high one above the highest value (exclusive)
+     * <p>For float32 and float64, {@code low} and {@code high} are first moved inwards to the nearest bounds
+     * whose neighbours survive the rounding to the dtype ({@code update_from}/{@code update_to}: 24 or 53
+     * mantissa bits), e.g. high = 2⁴⁰ becomes 2⁴⁰ − 2¹⁶ for float32, which changes the range. For bool,
+     * {@code low} and {@code high − 1} must be 0 or 1.
+     *
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, any dtype
+     * @param offset first element written
+     * @param n      number of samples
+     * @param low    lowest value (inclusive)
+     * @param high   one above the highest value (exclusive)
+     * @throws IllegalArgumentException unless {@code low < high} (also after the float rounding), or for bool
+     *                                  bounds outside {0, 1} (PyTorch's messages)
      */
-    public static void randint(Generator g, long[] out, int off, int n, long low, long high) {
+    public static void randint(Generator g, Storage s, int offset, int n, long low, long high) {
         long range = checkRange(low, high);
-        boolean wide = Long.compareUnsigned(range, 1L << 32) >= 0;
+        DType dt = s.dtype();
+        if (dt.isFloatingPoint()) {
+            int digits = dt == DType.FLOAT32 ? 24 : 53;
+            low = updateFrom(low, digits);
+            high = updateTo(high, digits);
+            range = checkRangeFp(low, high);
+        } else if (dt == DType.BOOL) {
+            if (low < 0 || low > 1) {
+                throw new IllegalArgumentException("from is out of bounds for bool");
+            }
+            if (high - 1 < 0 || high - 1 > 1) {
+                throw new IllegalArgumentException("to - 1 is out of bounds for bool");
+            }
+        }
+        boolean wide = dt != DType.BOOL && Long.compareUnsigned(range, 1L << 32) >= 0;
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = nextInRange(g, range, low, wide);
+                // setLong rounds to nearest for float32/float64 and tests != 0 for bool: static_cast<scalar_t>
+                s.setLong(offset + i, nextInRange(g, range, low, wide));
             }
         }
     }
@@ -357,7 +386,7 @@ public final class Sampling {
     /**
      * {@code torch.randint(low, high, dtype=torch.int32)} (also int16/int8/uint8 after a narrowing cast):
      * always {@code random() % range + low}, as PyTorch uses {@code random64()} only for int64 and floating
-     * types.
+     * types. There is no int32 storage, so this form takes the array.
      *
      * @param g    generator ({@code null}: default)
      * @param out  destination
@@ -365,6 +394,7 @@ public final class Sampling {
      * @param n    number of samples
      * @param low  lowest value (inclusive)
      * @param high one above the highest value (exclusive)
+     * @throws IllegalArgumentException unless {@code low < high}
      */
     public static void randint(Generator g, int[] out, int off, int n, long low, long high) {
         long range = checkRange(low, high);
@@ -372,58 +402,6 @@ public final class Sampling {
         synchronized (g) {
             for (int i = 0; i < n; i++) {
                 out[off + i] = (int) nextInRange(g, range, low, false);
-            }
-        }
-    }
-
-    /**
-     * {@code torch.randint(low, high, dtype=torch.float32)}: the int64 algorithm, then rounded to float. As in
-     * PyTorch, {@code low}/{@code high} are first moved inwards to the nearest bounds whose neighbours survive
-     * the rounding ({@code update_from}/{@code update_to}), e.g. high = 2⁴⁰ becomes 2⁴⁰ − 2¹⁶, which changes
-     * the range.
-     *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param low  lowest value (inclusive)
-     * @param high one above the highest value (exclusive)
-     */
-    public static void randint(Generator g, float[] out, int off, int n, long low, long high) {
-        checkRange(low, high);
-        low = updateFrom(low, true);
-        high = updateTo(high, true);
-        long range = checkRangeFp(low, high);
-        boolean wide = Long.compareUnsigned(range, 1L << 32) >= 0;
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = (float) nextInRange(g, range, low, wide);
-            }
-        }
-    }
-
-    /**
-     * {@code torch.randint(low, high, dtype=torch.float64)}: the int64 algorithm, then rounded to double,
-     * after PyTorch's {@code update_from}/{@code update_to} for 53-bit mantissas (see the float overload).
-     *
-     * @param g    generator ({@code null}: default)
-     * @param out  destination
-     * @param off  first index written
-     * @param n    number of samples
-     * @param low  lowest value (inclusive)
-     * @param high one above the highest value (exclusive)
-     */
-    public static void randint(Generator g, double[] out, int off, int n, long low, long high) {
-        checkRange(low, high);
-        low = updateFrom(low, false);
-        high = updateTo(high, false);
-        long range = checkRangeFp(low, high);
-        boolean wide = Long.compareUnsigned(range, 1L << 32) >= 0;
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = (double) nextInRange(g, range, low, wide);
             }
         }
     }
@@ -444,24 +422,29 @@ public final class Sampling {
         return high - low;
     }
 
-    // ATen's update_from: move `from` right until from+1 survives the rounding to the float type.
-    private static long updateFrom(long from, boolean isFloat) {
-        long fromPlus1 = isFloat ? (long) (float) (from + 1) : (long) (double) (from + 1);
+    // ATen's update_from: move `from` right until from+1 survives the rounding to `digits` mantissa bits.
+    private static long updateFrom(long from, int digits) {
+        long fromPlus1 = roundTo(from + 1, digits);
         if (fromPlus1 < from) {
             int n = 63 - Long.numberOfLeadingZeros(Math.abs(from + 1));
-            from = fromPlus1 + (1L << (n - (isFloat ? 24 : 53) + 1));
+            from = fromPlus1 + (1L << (n - digits + 1));
         }
         return from;
     }
 
-    // ATen's update_to: move `to` left until to−1 survives the rounding to the float type.
-    private static long updateTo(long to, boolean isFloat) {
-        long toMinus1 = isFloat ? (long) (float) (to - 1) : (long) (double) (to - 1);
+    // ATen's update_to: move `to` left until to−1 survives the rounding to `digits` mantissa bits.
+    private static long updateTo(long to, int digits) {
+        long toMinus1 = roundTo(to - 1, digits);
         if (toMinus1 >= to) {
             int n = 63 - Long.numberOfLeadingZeros(Math.abs(to - 1));
-            to = toMinus1 - (1L << (n - (isFloat ? 24 : 53) + 1));
+            to = toMinus1 - (1L << (n - digits + 1));
         }
         return to;
+    }
+
+    // static_cast<int64_t>(static_cast<scalar_t>(v)) for float (24 digits) or double (53).
+    private static long roundTo(long v, int digits) {
+        return digits == 24 ? (long) (float) v : (long) (double) v;
     }
 
     private static long nextInRange(Generator g, long range, long base, boolean wide) {
@@ -470,28 +453,66 @@ public final class Sampling {
     }
 
     /**
-     * {@code torch.randperm(n)} (CPU, any n): start from the identity and for {@code i = 0 … n−2} swap
-     * {@code p[i]} with {@code p[i + z]}, {@code z = random() % (n − i)}. For other dtypes cast the values.
+     * {@code tensor.random_()} without bounds, for every dtype ({@code random_kernel},
+     * {@code uniform_int_distribution<scalar_t>}): int64 {@code random64() mod 2⁶³}, float32
+     * {@code random() mod (2²⁴ + 1)}, float64 {@code random64() mod (2⁵³ + 1)}, bool {@code random() & 1},
+     * i.e. every integer the dtype holds exactly from 0 up to its largest such power of two (int64: its
+     * maximum).
      *
-     * @param g   generator ({@code null}: default)
-     * @param out destination, receives a permutation of 0 … n−1
-     * @param off first index written
-     * @param n   permutation size (≥ 0)
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, any dtype
+     * @param offset first element written
+     * @param n      number of samples
      */
-    public static void randperm(Generator g, long[] out, int off, int n) {
+    public static void random(Generator g, Storage s, int offset, int n) {
+        DType dt = s.dtype();
+        // draws of random64() for int64 and float64, random() otherwise; the modulus 2^63 is
+        // Long.MIN_VALUE read as unsigned, and 2 for bool is random() & 1
+        boolean wide = dt == DType.INT64 || dt == DType.FLOAT64;
+        long mod = switch (dt) {
+            case INT64 -> Long.MIN_VALUE;
+            case FLOAT32 -> (1L << 24) + 1;
+            case FLOAT64 -> (1L << 53) + 1;
+            case BOOL -> 2;
+        };
+        g = gen(g);
+        synchronized (g) {
+            for (int i = 0; i < n; i++) {
+                long v = wide ? g.nextU64() : (g.nextU32() & 0xffffffffL);
+                s.setLong(offset + i, Long.remainderUnsigned(v, mod));
+            }
+        }
+    }
+
+    /**
+     * {@code torch.randperm(n)} (CPU, any n; {@code randperm_cpu}) into int64 storage: start from the
+     * identity and for {@code i = 0 … n−2} swap {@code p[i]} with {@code p[i + z]}, {@code z = random() % (n −
+     * i)}. PyTorch runs the same swaps for every dtype, so other dtypes are this result cast.
+     *
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, int64; receives a permutation of 0 … n−1
+     * @param offset first element written
+     * @param n      permutation size (≥ 0)
+     * @throws IllegalArgumentException for n &lt; 0 (PyTorch's message) or a storage that is not int64
+     */
+    public static void randperm(Generator g, Storage s, int offset, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
+        if (!(s instanceof Storage.I64 l)) {
+            throw new IllegalArgumentException("randperm fills int64 storage, got " + s.dtype());
+        }
+        long[] out = l.data;
         for (int i = 0; i < n; i++) {
-            out[off + i] = i;
+            out[offset + i] = i;
         }
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n - 1; i++) {
                 int z = (int) ((g.nextU32() & 0xffffffffL) % (n - i));
-                long sav = out[off + i];
-                out[off + i] = out[off + i + z];
-                out[off + i + z] = sav;
+                long sav = out[offset + i];
+                out[offset + i] = out[offset + i + z];
+                out[offset + i + z] = sav;
             }
         }
     }
@@ -500,105 +521,54 @@ public final class Sampling {
     // Bernoulli
 
     /**
-     * {@code tensor.bernoulli_(p)} / {@code torch.bernoulli(t, p)} with a scalar p, as PyTorch builds without
-     * MKL (and official builds on non-Intel CPUs) compute it: each element is {@code u < p ? 1 : 0} with
-     * {@code u} a float64 uniform. {@code dropout(x, p)} on CPU samples its mask as {@code bernoulli_(1 − p)}.
+     * {@code tensor.bernoulli_(p)} / {@code torch.bernoulli(t, p)} with a scalar p, for every dtype, as
+     * PyTorch builds without MKL (and official builds on non-Intel CPUs) compute it
+     * ({@code at::bernoulli_distribution<double>}): each element is {@code u < p ? 1 : 0} with {@code u} a
+     * float64 uniform. {@code dropout(x, p)} on CPU samples its mask as {@code bernoulli_(1 − p)}.
      *
-     * @param g   generator ({@code null}: default)
-     * @param out destination (0 or 1)
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   probability of 1, in [0, 1]
+     * @param g      generator ({@code null}: default)
+     * @param s      destination (0 or 1; false or true), any dtype
+     * @param offset first element written
+     * @param n      number of samples
+     * @param p      probability of 1, in [0, 1]
+     * @throws IllegalArgumentException unless 0 ≤ p ≤ 1 (PyTorch's message)
      */
-    public static void bernoulli(Generator g, float[] out, int off, int n, double p) {
+    public static void bernoulli(Generator g, Storage s, int offset, int n, double p) {
         checkP(p);
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = g.nextDouble01() < p ? 1f : 0f;
+                s.setDouble(offset + i, g.nextDouble01() < p ? 1 : 0);
             }
         }
     }
 
     /**
-     * Scalar-p {@code bernoulli_} into a float64 tensor; see the float overload.
+     * {@code torch.bernoulli(probs)} / {@code out.bernoulli_(probs)} with a tensor of probabilities
+     * ({@code bernoulli_kernel} with a tensor p): element i is {@code u < probs[i] ? 1 : 0}, with {@code u} a
+     * <em>float32</em> uniform for float32 probabilities ({@code bernoulli_distribution<float>}, which PyTorch
+     * uses for every non-double p) and a float64 uniform for float64 ones. {@code probs} must already be
+     * broadcast to the output's shape and be given in the output's fill order; the output may have any dtype.
      *
-     * @param g   generator ({@code null}: default)
-     * @param out destination (0 or 1)
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   probability of 1, in [0, 1]
+     * @param g      generator ({@code null}: default)
+     * @param probs  probabilities in [0, 1], float32 or float64
+     * @param pOff   first probability read
+     * @param out    destination (0 or 1), any dtype
+     * @param offset first element written
+     * @param n      number of samples
+     * @throws IllegalArgumentException for integer or bool probabilities, or one outside [0, 1] (PyTorch's
+     *                                  messages)
      */
-    public static void bernoulli(Generator g, double[] out, int off, int n, double p) {
-        checkP(p);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = g.nextDouble01() < p ? 1.0 : 0.0;
-            }
-        }
-    }
-
-    /**
-     * Scalar-p {@code bernoulli_} into a bool tensor (or any integer dtype, after widening); see the float
-     * overload.
-     *
-     * @param g   generator ({@code null}: default)
-     * @param out destination
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   probability of true, in [0, 1]
-     */
-    public static void bernoulli(Generator g, boolean[] out, int off, int n, double p) {
-        checkP(p);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = g.nextDouble01() < p;
-            }
-        }
-    }
-
-    /**
-     * {@code torch.bernoulli(probs)} / {@code out.bernoulli_(probs)} with float32 probabilities: element i is
-     * {@code u < probs[i] ? 1 : 0} with {@code u} a <em>float32</em> uniform (PyTorch uses
-     * {@code bernoulli_distribution<float>} for non-double p). {@code probs} must already be broadcast to
-     * the output's shape and be given in the output's fill order.
-     *
-     * @param g     generator ({@code null}: default)
-     * @param probs probabilities in [0, 1]
-     * @param pOff  first probability read
-     * @param out   destination (0 or 1)
-     * @param off   first index written
-     * @param n     number of samples
-     */
-    public static void bernoulli(Generator g, float[] probs, int pOff, float[] out, int off, int n) {
+    public static void bernoulli(Generator g, Storage probs, int pOff, Storage out, int offset, int n) {
+        requireFloat(probs, "bernoulli_tensor_cpu_p_");
         checkProbs(probs, pOff, n);
+        // a float32 u compared with a float32 p gives the same answer in double: both widen exactly
+        boolean floatDraws = probs.dtype() == DType.FLOAT32;
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = g.nextFloat01() < probs[pOff + i] ? 1f : 0f;
-            }
-        }
-    }
-
-    /**
-     * {@code torch.bernoulli(probs)} with float64 probabilities: {@code u < probs[i]} with {@code u} a float64
-     * uniform. See the float overload for the layout.
-     *
-     * @param g     generator ({@code null}: default)
-     * @param probs probabilities in [0, 1]
-     * @param pOff  first probability read
-     * @param out   destination (0 or 1)
-     * @param off   first index written
-     * @param n     number of samples
-     */
-    public static void bernoulli(Generator g, double[] probs, int pOff, double[] out, int off, int n) {
-        checkProbs(probs, pOff, n);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = g.nextDouble01() < probs[pOff + i] ? 1.0 : 0.0;
+                double u = floatDraws ? g.nextFloat01() : g.nextDouble01();
+                out.setDouble(offset + i, u < probs.getDouble(pOff + i) ? 1 : 0);
             }
         }
     }
@@ -609,18 +579,9 @@ public final class Sampling {
         }
     }
 
-    private static void checkProbs(float[] probs, int pOff, int n) {
+    private static void checkProbs(Storage probs, int pOff, int n) {
         for (int i = 0; i < n; i++) {
-            float p = probs[pOff + i];
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.");
-            }
-        }
-    }
-
-    private static void checkProbs(double[] probs, int pOff, int n) {
-        for (int i = 0; i < n; i++) {
-            double p = probs[pOff + i];
+            double p = probs.getDouble(pOff + i);
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.");
             }
@@ -631,40 +592,24 @@ public final class Sampling {
     // Exponential, geometric, Cauchy
 
     /**
-     * {@code tensor.exponential_(lambd)}: each element is {@code (−1/λ)·log(1 − u)} in double with {@code u} a
-     * float64 uniform, then rounded to float.
+     * {@code tensor.exponential_(lambd)} for float32 and float64 storage ({@code exponential_kernel} without
+     * MKL, {@code at::exponential_distribution<double>}): each element is {@code (−1/λ)·log(1 − u)} in double
+     * with {@code u} a float64 uniform, cast to the dtype.
      *
      * @param g      generator ({@code null}: default)
-     * @param out    destination
-     * @param off    first index written
+     * @param s      destination, float32 or float64
+     * @param offset first element written
      * @param n      number of samples
      * @param lambda rate λ ≥ 0
+     * @throws IllegalArgumentException for λ &lt; 0 or NaN, then for another dtype (PyTorch's order)
      */
-    public static void exponential(Generator g, float[] out, int off, int n, double lambda) {
+    public static void exponential(Generator g, Storage s, int offset, int n, double lambda) {
         checkLambda(lambda);
+        requireFloat(s, "exponential_cpu");
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = (float) exponentialSample(g, lambda);
-            }
-        }
-    }
-
-    /**
-     * {@code tensor.exponential_(lambd)} for float64; see the float overload.
-     *
-     * @param g      generator ({@code null}: default)
-     * @param out    destination
-     * @param off    first index written
-     * @param n      number of samples
-     * @param lambda rate λ ≥ 0
-     */
-    public static void exponential(Generator g, double[] out, int off, int n, double lambda) {
-        checkLambda(lambda);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = exponentialSample(g, lambda);
+                s.setDouble(offset + i, exponentialSample(g, lambda));
             }
         }
     }
@@ -681,65 +626,36 @@ public final class Sampling {
     }
 
     /**
-     * {@code tensor.geometric_(p)} for float64: {@code ceil(log(u) / log(1 − p))} in double, u a float64
-     * uniform ({@code at::geometric_distribution<double>}, the number of Bernoulli(p) trials up to and
-     * including the first success, ≥ 1).
+     * {@code tensor.geometric_(p)} for float32, float64 and int64 storage ({@code geometric_kernel},
+     * {@code at::geometric_distribution<double>}): each element is {@code ceil(log(u) / log(1 − p))} in double,
+     * u a float64 uniform (the number of Bernoulli(p) trials up to and including the first success, ≥ 1),
+     * cast to the dtype. For int64 the cast is x86's {@code cvttsd2si} ({@code static_cast<int64_t>}): a
+     * value outside the int64 range (e.g. the −∞ that {@code log(1 − p) == 0} gives for a tiny p) becomes
+     * {@link Long#MIN_VALUE}.
      *
-     * @param g   generator ({@code null}: default)
-     * @param out destination
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   success probability in (0, 1)
+     * @param g      generator ({@code null}: default)
+     * @param s      destination, float32, float64 or int64
+     * @param offset first element written
+     * @param n      number of samples
+     * @param p      success probability in (0, 1)
+     * @throws IllegalArgumentException unless 0 &lt; p &lt; 1, then for bool (PyTorch's order)
      */
-    public static void geometric(Generator g, double[] out, int off, int n, double p) {
+    public static void geometric(Generator g, Storage s, int offset, int n, double p) {
         checkGeometricP(p);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = geometricSample(g, p);
-            }
+        if (s.dtype() == DType.BOOL) {
+            throw notImplemented("geometric_cpu", s);
         }
-    }
-
-    /**
-     * {@code tensor.geometric_(p)} for float32: the float64 sample {@code ceil(log(u) / log(1 − p))} (u a
-     * float64 uniform) rounded to float, as PyTorch's CPU kernel, which samples in double for every dtype.
-     *
-     * @param g   generator ({@code null}: default)
-     * @param out destination
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   success probability in (0, 1)
-     */
-    public static void geometric(Generator g, float[] out, int off, int n, double p) {
-        checkGeometricP(p);
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = (float) geometricSample(g, p);
-            }
-        }
-    }
-
-    /**
-     * {@code tensor.geometric_(p)} for int64 (PyTorch's {@code geometric_} accepts integer dtypes): the float64
-     * sample {@code ceil(log(u) / log(1 − p))} truncated to int64 as x86's {@code cvttsd2si} does
-     * ({@code static_cast<int64_t>}): a value outside the int64 range (e.g. the −∞ that
-     * {@code log(1 − p) == 0} gives for a tiny p) becomes {@link Long#MIN_VALUE}.
-     *
-     * @param g   generator ({@code null}: default)
-     * @param out destination
-     * @param off first index written
-     * @param n   number of samples
-     * @param p   success probability in (0, 1)
-     */
-    public static void geometric(Generator g, long[] out, int off, int n, double p) {
-        checkGeometricP(p);
+        boolean int64 = s.dtype() == DType.INT64;
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
                 double v = geometricSample(g, p);
-                out[off + i] = v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
+                if (int64) {
+                    // Java's (long) saturates; x86's truncation gives INT64_MIN for anything out of range
+                    s.setLong(offset + i, v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE);
+                } else {
+                    s.setDouble(offset + i, v);
+                }
             }
         }
     }
@@ -762,111 +678,76 @@ public final class Sampling {
     }
 
     /**
-     * {@code tensor.cauchy_(median, sigma)} for float64: {@code fma(sigma, tan(π·(u − 0.5)), median)} in
-     * double, u a float64 uniform ({@code at::cauchy_distribution<double>}; PyTorch's AVX2 build fuses
+     * {@code tensor.cauchy_(median, sigma)} for float32 and float64 storage ({@code cauchy_kernel},
+     * {@code at::cauchy_distribution<double>}): each element is {@code fma(sigma, tan(π·(u − 0.5)), median)}
+     * in double, u a float64 uniform, cast to the dtype (PyTorch's AVX2 build fuses
      * {@code median + sigma·tan(…)} into one multiply-add). PyTorch 1.13.1 does not check sigma.
      *
      * @param g      generator ({@code null}: default)
-     * @param out    destination
-     * @param off    first index written
+     * @param s      destination, float32 or float64
+     * @param offset first element written
      * @param n      number of samples
      * @param median location
      * @param sigma  scale
+     * @throws IllegalArgumentException for another dtype
      */
-    public static void cauchy(Generator g, double[] out, int off, int n, double median, double sigma) {
+    public static void cauchy(Generator g, Storage s, int offset, int n, double median, double sigma) {
+        requireFloat(s, "cauchy_cpu");
         g = gen(g);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = cauchySample(g, median, sigma);
+                s.setDouble(offset + i, Math.fma(sigma, Libm.tan(Math.PI * (g.nextDouble01() - 0.5)), median));
             }
         }
-    }
-
-    /**
-     * {@code tensor.cauchy_(median, sigma)} for float32: the float64 sample
-     * {@code fma(sigma, tan(π·(u − 0.5)), median)} (u a float64 uniform) rounded to float, as PyTorch's CPU
-     * kernel, which samples in double for every dtype.
-     *
-     * @param g      generator ({@code null}: default)
-     * @param out    destination
-     * @param off    first index written
-     * @param n      number of samples
-     * @param median location
-     * @param sigma  scale
-     */
-    public static void cauchy(Generator g, float[] out, int off, int n, double median, double sigma) {
-        g = gen(g);
-        synchronized (g) {
-            for (int i = 0; i < n; i++) {
-                out[off + i] = (float) cauchySample(g, median, sigma);
-            }
-        }
-    }
-
-    private static double cauchySample(Generator g, double median, double sigma) {
-        return Math.fma(sigma, Libm.tan(Math.PI * (g.nextDouble01() - 0.5)), median);
     }
 
     // ====================================================================================================
     // Multinomial
 
     /**
-     * {@code torch.multinomial(probs, nSample, replacement)} for float32 weights ({@code nDist} rows of
-     * {@code nCategories} non-negative weights, row-major; a 1-d input is one row). Writes
-     * {@code nDist × nSample} category indices.
+     * {@code torch.multinomial(probs, nSample, replacement)} ({@code multinomial_with_replacement_kernel} and
+     * the Gumbel path of {@code multinomial}): {@code nDist} rows of {@code nCategories} non-negative weights,
+     * row-major from {@code pOff} (a 1-d input is one row); writes {@code nDist × nSample} category indices.
+     * float32 weights are computed on in float, float64 ones in double.
      *
      * <p><b>Without replacement</b> (PyTorch's Gumbel/exponential trick): fill
-     * {@code q = exponential_(1)} over all rows (float32 from the double sample), {@code q = probs / q} in
-     * float, then per row the indices of the nSample largest q in descending order (argmax for one sample).
-     * Ties (possible only among zero weights) are broken by lower index; PyTorch's topk leaves their order
-     * unspecified.
+     * {@code q = exponential_(1)} over all rows (cast to the weights' dtype), {@code q = probs / q}, then per
+     * row the indices of the nSample largest q in descending order (argmax for one sample). Ties (possible
+     * only among zero weights) are broken by lower index; PyTorch's topk leaves their order unspecified.
      *
-     * <p><b>With replacement</b>: per row, the float cumulative sum of the weights divided by
-     * the total, last bucket forced to 1; each sample is the first bucket whose cumulative value is ≥ u
-     * (binary search), u a float64 uniform.
+     * <p><b>With replacement</b>: per row, the cumulative sum of the weights divided by the total, last
+     * bucket forced to 1; each sample is the first bucket whose cumulative value is ≥ u (binary search), u a
+     * float64 uniform.
      *
      * @param g           generator ({@code null}: default)
-     * @param probs       weights
+     * @param probs       weights, float32 or float64
      * @param pOff        first weight read
      * @param nDist       number of rows
      * @param nCategories weights per row
      * @param nSample     samples per row
      * @param replacement whether to sample with replacement
-     * @param out         destination (int64 indices)
-     * @param off         first index written
+     * @param out         destination for the indices (int64)
+     * @param offset      first element written
+     * @throws IllegalArgumentException for integer or bool weights, and PyTorch's errors for the sample count
+     *                                  and invalid distributions
      */
-    public static void multinomial(Generator g, float[] probs, int pOff, int nDist, int nCategories,
-                                   int nSample, boolean replacement, long[] out, int off) {
+    public static void multinomial(Generator g, Storage probs, int pOff, int nDist, int nCategories,
+                                   int nSample, boolean replacement, Storage out, int offset) {
+        if (!probs.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("multinomial only supports floating-point dtypes for input, got: "
+                    + probs.dtype().scalarTypeName());
+        }
         double[] w = new double[nDist * nCategories];
         for (int i = 0; i < w.length; i++) {
-            w[i] = probs[pOff + i];
+            w[i] = probs.getDouble(pOff + i);
         }
-        multinomialImpl(g, w, nDist, nCategories, nSample, replacement, out, off, true);
-    }
-
-    /**
-     * {@code torch.multinomial} for float64 weights; as the float32 overload with all arithmetic in double.
-     *
-     * @param g           generator ({@code null}: default)
-     * @param probs       weights
-     * @param pOff        first weight read
-     * @param nDist       number of rows
-     * @param nCategories weights per row
-     * @param nSample     samples per row
-     * @param replacement whether to sample with replacement
-     * @param out         destination (int64 indices)
-     * @param off         first index written
-     */
-    public static void multinomial(Generator g, double[] probs, int pOff, int nDist, int nCategories,
-                                   int nSample, boolean replacement, long[] out, int off) {
-        double[] w = new double[nDist * nCategories];
-        System.arraycopy(probs, pOff, w, 0, w.length);
-        multinomialImpl(g, w, nDist, nCategories, nSample, replacement, out, off, false);
+        multinomialImpl(g, w, nDist, nCategories, nSample, replacement, out, offset,
+                probs.dtype() == DType.FLOAT32);
     }
 
     // Weights are held in double; with isFloat every operation is rounded to float as PyTorch's float kernel.
     private static void multinomialImpl(Generator g, double[] w, int nDist, int nCat, int nSample,
-                                        boolean replacement, long[] out, int off, boolean isFloat) {
+                                        boolean replacement, Storage out, int off, boolean isFloat) {
         if (nSample <= 0) {
             throw new IllegalArgumentException("cannot sample n_sample <= 0 samples");
         }
@@ -942,14 +823,14 @@ public final class Sampling {
                             right = mid;
                         }
                     }
-                    out[off + r * nSample + s] = left;
+                    out.setLong(off + r * nSample + s, left);
                 }
             }
         }
     }
 
     // Indices of the k largest values, descending, ties by lower index.
-    private static void topk(double[] v, int base, int n, int k, long[] out, int off) {
+    private static void topk(double[] v, int base, int n, int k, Storage out, int off) {
         Integer[] idx = new Integer[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
@@ -959,8 +840,23 @@ public final class Sampling {
             return c != 0 ? c : Integer.compare(a, b);
         });
         for (int i = 0; i < k; i++) {
-            out[off + i] = idx[i];
+            out.setLong(off + i, idx[i]);
         }
+    }
+
+    // ====================================================================================================
+    // Plumbing
+
+    private static void requireFloat(Storage s, String kernel) {
+        if (!s.dtype().isFloatingPoint()) {
+            throw notImplemented(kernel, s);
+        }
+    }
+
+    /** PyTorch's {@code AT_DISPATCH} error for a dtype the kernel does not handle. */
+    private static IllegalArgumentException notImplemented(String kernel, Storage s) {
+        return new IllegalArgumentException("\"" + kernel + "\" not implemented for '"
+                + s.dtype().scalarTypeName() + "'");
     }
 
     /** A double as C++'s {@code ostream << double} prints it (6 significant digits, %g style). */
@@ -982,5 +878,46 @@ public final class Sampling {
             }
         }
         return mant + exp;
+    }
+
+    /**
+     * PyTorch's checks of multinomial probabilities (float64, {@code rows × cats} row-major): no inf, NaN or
+     * negative entry, and no row of zeros, with its messages.
+     */
+    public static void checkMultinomialRows(Storage w, int rows, int cats) {
+        for (int i = 0; i < rows * cats; i++) {
+            double v = w.getDouble(i);
+            if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("probability tensor contains either `inf`, `nan` or element < 0");
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            boolean allZero = true;
+            for (int c = 0; c < cats; c++) allZero &= w.getDouble(r * cats + c) == 0;
+            if (allZero) throw new IllegalArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+        }
+    }
+
+    /**
+     * Sampling without replacement by exponential races, as PyTorch's multinomial: per row, the indices of the
+     * {@code k} largest {@code w / q} (q exponential samples; computed in float when {@code f32}), ties to the
+     * lower index, written as int64 into {@code out} ({@code rows × k}).
+     */
+    public static void topKOfRatios(Storage w, Storage q, int rows, int cats, int k, boolean f32, Storage out) {
+        double[] v = new double[rows * cats];
+        for (int i = 0; i < v.length; i++) {
+            double a = w.getDouble(i), b = q.getDouble(i);
+            v[i] = f32 ? (float) a / (float) b : a / b;
+        }
+        Integer[] idx = new Integer[cats];
+        for (int r = 0; r < rows; r++) {
+            int base = r * cats;
+            for (int c = 0; c < cats; c++) idx[c] = c;
+            java.util.Arrays.sort(idx, (a, b) -> {
+                int c = Double.compare(v[base + b], v[base + a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int j = 0; j < k; j++) out.setLong(r * k + j, idx[j]);
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.autograd4j.AccumulateGrad;
-import org.autograd4j.Edge;
+import org.autograd4j.Internals;
 import org.autograd4j.Node;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -27,7 +27,7 @@ class EngineOrderTest {
     static String traced(Map<Node, String> labels, Runnable r) {
         List<String> order = new ArrayList<>();
         Engine.TRACE.set(n -> {
-            String l = labels.get(n);
+            String l = labels.get(Internals.node(n));
             if (l != null) order.add(l);
         });
         try {
@@ -52,7 +52,7 @@ class EngineOrderTest {
         labels.put(a.gradFn(), "a");
         labels.put(b.gradFn(), "b");
         labels.put(c.gradFn(), "c");
-        labels.put(x.gradAccumulator(), "acc");
+        labels.put(Internals.accumulator(x), "acc");
         assertEquals(Goldens.engine("order.diamond"), traced(labels, c::backward));
         assertEquals(Goldens.engine("order.diamond.grad"), x.grad().toString());
     }
@@ -82,7 +82,7 @@ class EngineOrderTest {
         labels.put(c.gradFn(), "c");
         labels.put(d.gradFn(), "d");
         labels.put(e.gradFn(), "e");
-        labels.put(x.gradAccumulator(), "acc");
+        labels.put(Internals.accumulator(x), "acc");
         assertEquals(Goldens.engine("order.chain"), traced(labels, e::backward));
         assertEquals(Goldens.engine("order.chain.grad"), x.grad().toString());
     }
@@ -98,8 +98,8 @@ class EngineOrderTest {
         labels.put(p.gradFn(), "p");
         labels.put(q.gradFn(), "q");
         labels.put(r.gradFn(), "r");
-        labels.put(x.gradAccumulator(), "accx");
-        labels.put(w.gradAccumulator(), "accw");
+        labels.put(Internals.accumulator(x), "accx");
+        labels.put(Internals.accumulator(w), "accw");
         assertEquals(Goldens.engine("order.twoleaves"), traced(labels, r::backward));
         assertEquals(Goldens.engine("order.twoleaves.xgrad"), x.grad().toString());
         assertEquals(Goldens.engine("order.twoleaves.wgrad"), w.grad().toString());
@@ -108,13 +108,13 @@ class EngineOrderTest {
     // ------------------------------------------------------------------ hand-built graphs
 
     /** A node that passes {@code factor * grad} to each of its edges and records each call. */
-    static final class Probe extends Node {
+    static final class Probe extends BackwardNode {
         final String label;
         final double factor;
         final List<String> log;
-        final List<Tensor> received = new ArrayList<>();
+        final List<TensorImpl> received = new ArrayList<>();
 
-        Probe(String label, double factor, List<String> log, Edge... next) {
+        Probe(String label, double factor, List<String> log, NextEdge... next) {
             super(next);
             this.label = label;
             this.factor = factor;
@@ -127,18 +127,18 @@ class EngineOrderTest {
         }
 
         @Override
-        public Tensor[] apply(Tensor[] grads) {
+        public TensorImpl[] apply(TensorImpl[] grads) {
             log.add(label);
             received.add(grads[0]);
-            Tensor[] out = new Tensor[numOutputs()];
-            for (int i = 0; i < out.length; i++) out[i] = grads[0].mul(factor);
+            TensorImpl[] out = new TensorImpl[numOutputs()];
+            for (int i = 0; i < out.length; i++) out[i] = org.autograd4j.ops.TensorMath.mul(grads[0], factor);
             return out;
         }
     }
 
-    private static Tensor rootOf(Node n) {
+    private static Tensor rootOf(BackwardNode n) {
         Tensor t = Torch.tensor(0.0);
-        t.setHistory(n, 0);
+        Internals.impl(t).setHistory(n, 0);
         return t;
     }
 
@@ -146,17 +146,17 @@ class EngineOrderTest {
     void handBuiltDagRunsEachNodeOnceWithSummedGradient() {
         List<String> log = new ArrayList<>();
         Tensor x = leaf(0);
-        Edge acc = new Edge(x.gradAccumulator(), 0);
+        NextEdge acc = new NextEdge(Internals.impl(x).gradAccumulator(), 0);
         // created in order p, q, r, s: s -> {q, r}, q -> p, r -> p, p -> x
         Probe p = new Probe("p", 2, log, acc);
-        Probe q = new Probe("q", 3, log, new Edge(p, 0));
-        Probe r = new Probe("r", 5, log, new Edge(p, 0), new Edge(p, 0));
-        Probe s = new Probe("s", 1, log, new Edge(q, 0), new Edge(r, 0));
+        Probe q = new Probe("q", 3, log, new NextEdge(p, 0));
+        Probe r = new Probe("r", 5, log, new NextEdge(p, 0), new NextEdge(p, 0));
+        Probe s = new Probe("s", 1, log, new NextEdge(q, 0), new NextEdge(r, 0));
         rootOf(s).backward();
         assertEquals(List.of("s", "r", "q", "p"), log);
         assertEquals(1, p.received.size());
         // p receives 3 + 5 + 5 = 13, passes 26 to x
-        assertEquals(13.0, p.received.get(0).item());
+        assertEquals(13.0, Internals.tensor(p.received.get(0)).item());
         assertEquals(26.0, x.grad().item());
     }
 
@@ -165,11 +165,11 @@ class EngineOrderTest {
         // s -> a (old) and s -> b (new); a -> a2 (created last). b runs before a, then a2 (now the newest).
         List<String> log = new ArrayList<>();
         Tensor x = leaf(0);
-        Edge acc = new Edge(x.gradAccumulator(), 0);
+        NextEdge acc = new NextEdge(Internals.impl(x).gradAccumulator(), 0);
         Probe a = new Probe("a", 1, log, acc);
         Probe b = new Probe("b", 1, log, acc);
-        Probe a2 = new Probe("a2", 1, log, new Edge(a, 0));
-        Probe s = new Probe("s", 1, log, new Edge(a2, 0), new Edge(b, 0));
+        Probe a2 = new Probe("a2", 1, log, new NextEdge(a, 0));
+        Probe s = new Probe("s", 1, log, new NextEdge(a2, 0), new NextEdge(b, 0));
         rootOf(s).backward();
         assertEquals(List.of("s", "a2", "b", "a"), log);
         assertEquals(2.0, x.grad().item());
@@ -178,13 +178,13 @@ class EngineOrderTest {
     @Test
     void accumulateGradIsTheLeafAndShared() {
         Tensor x = leaf(1, 2);
-        AccumulateGrad acc = x.gradAccumulator();
+        AccumulateGrad acc = Internals.accumulator(x);
         assertSame(x, acc.variable());
         assertSame(acc, x.add(1).gradFn().nextFunctions().get(0).node());
         assertSame(acc, x.mul(x).gradFn().nextFunctions().get(1).node());
-        assertEquals(Long.MAX_VALUE, acc.sequenceNr());
+        assertEquals(Long.MAX_VALUE, Internals.impl(acc).sequenceNr());
         assertEquals("AccumulateGrad", acc.name());
-        assertEquals(0, acc.numOutputs());
+        assertEquals(0, acc.nextFunctions().size());
         assertNull(x.gradFn());
     }
 
@@ -194,7 +194,7 @@ class EngineOrderTest {
         Tensor a = x.mul(2);
         Tensor b = a.exp();
         Tensor c = b.add(a);
-        org.junit.jupiter.api.Assertions.assertTrue(a.gradFn().sequenceNr() < b.gradFn().sequenceNr());
-        org.junit.jupiter.api.Assertions.assertTrue(b.gradFn().sequenceNr() < c.gradFn().sequenceNr());
+        org.junit.jupiter.api.Assertions.assertTrue(Internals.impl(a.gradFn()).sequenceNr() < Internals.impl(b.gradFn()).sequenceNr());
+        org.junit.jupiter.api.Assertions.assertTrue(Internals.impl(b.gradFn()).sequenceNr() < Internals.impl(c.gradFn()).sequenceNr());
     }
 }

@@ -34,7 +34,7 @@ final class OpChecks {
     static Tensor tensor(double[] v, int[] shape, DType dtype) {
         Storage s = Storage.allocate(dtype, v.length);
         for (int i = 0; i < v.length; i++) s.setDouble(i, v[i]);
-        return Tensor.wrap(s, Layout.contiguous(shape.clone()));
+        return org.autograd4j.Internals.wrap(s, Layout.contiguous(shape.clone()));
     }
 
     static double[] gaussian(Random g, int n) {

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.TestFactory;
  * BLAS; here: compensated sums and FMA loops).
  */
 class OpGoldenTest {
+    /** One case; {@code dtype} is null for an error input, whose {@code message} is PyTorch's. */
     record Golden(String row, DType dtype, List<Tensor> inputs, String graph, DType outType, int[] outShape, double[] out,
-                  double[] gout, List<double[]> grads, int line) {
+                  double[] gout, List<double[]> grads, String message, int line) {
         String label() {
             return row + " " + dtype + " (ops.txt:" + line + ")";
         }
@@ -82,7 +83,7 @@ class OpGoldenTest {
             if (t.isFloatingPoint()) s.setDouble(i, v[i]);
             else s.setLong(i, (long) v[i]);
         }
-        return Tensor.wrap(s, Layout.contiguous(shape));
+        return org.autograd4j.Internals.wrap(s, Layout.contiguous(shape));
     }
 
     static List<Golden> load() throws IOException {
@@ -90,7 +91,7 @@ class OpGoldenTest {
         if (in == null) throw new IOException("missing test resource /goldens/ops.txt");
         List<Golden> r = new ArrayList<>();
         try (BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String row = null, graph = null;
+            String row = null, graph = null, message = null;
             DType dt = null, outType = null;
             int[] outShape = null;
             double[] out = null, gout = null;
@@ -104,7 +105,9 @@ class OpGoldenTest {
                 switch (tok[0]) {
                     case "case" -> {
                         row = tok[1];
-                        dt = dtype(tok[2]);
+                        dt = tok[2].equals("error") ? null : dtype(tok[2]);
+                        message = null;
+                        gout = null;
                         inputs = new ArrayList<>();
                         grads = new ArrayList<>();
                         start = lineNo;
@@ -116,14 +119,15 @@ class OpGoldenTest {
                         inputs.add(x);
                     }
                     case "fn" -> graph = tok[1];
+                    case "message" -> message = line.substring("message ".length());
                     case "out" -> {
                         outType = dtype(tok[1]);
                         outShape = shape(tok[2]);
                         out = values(tok, 3, outType);
                     }
                     case "gout" -> gout = values(tok, 1, outType);
-                    case "grad" -> grads.add(tok[1].equals("null") ? null : values(tok, 1, dtypeOfGrad(inputs, grads.size())));
-                    case "end" -> r.add(new Golden(row, dt, inputs, graph, outType, outShape, out, gout, grads, start));
+                    case "grad" -> grads.add(tok.length > 1 && tok[1].equals("null") ? null : values(tok, 1, dtypeOfGrad(inputs, grads.size())));
+                    case "end" -> r.add(new Golden(row, dt, inputs, graph, outType, outShape, out, gout, grads, message, start));
                     default -> throw new IOException("ops.txt:" + lineNo + ": bad line " + line);
                 }
             }
@@ -157,14 +161,20 @@ class OpGoldenTest {
     Stream<DynamicTest> goldens() throws IOException {
         return load().stream().map(gd -> DynamicTest.dynamicTest(gd.label(), () -> {
             Op op = OpTable.byName(gd.row());
-            Tensor out = op.fn.apply(gd.inputs());
             String what = gd.label();
+            if (gd.dtype() == null) {
+                RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> op.fn.apply(gd.inputs()), what);
+                assertEquals(gd.message(), e.getMessage(), what + ": PyTorch's message");
+                return;
+            }
+            Tensor out = op.fn.apply(gd.inputs());
             assertEquals(gd.graph(), OpChecks.graph(out.gradFn()), what + ": grad_fn graph");
             assertEquals(gd.outType(), out.dtype(), what + ": dtype");
             assertArrayEquals(gd.outShape(), shapeOf(out), what + ": shape");
             assertNear(what + " forward", gd.out(), out.toDoubleArray(), gd.outType(), op.goldenUlps, op.goldenScaled);
             List<Tensor> xs = gd.inputs().stream().filter(Tensor::requiresGrad).toList();
-            if (xs.isEmpty()) return;
+            if (xs.isEmpty() || gd.gout() == null) return;
             List<Tensor> grads = Autograd.grad(List.of(out), xs, List.of(tensor(gd.outType(), gd.outShape(), gd.gout())),
                     false, false, true);
             for (int k = 0; k < xs.size(); k++) {

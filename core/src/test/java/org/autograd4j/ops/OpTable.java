@@ -26,7 +26,8 @@ final class OpTable {
     private OpTable() {
     }
 
-    enum Kind { FLOAT, LONG, BOOL }
+    /** FLOAT inputs take the test's dtype; F64 ones are float64 whatever it is (type promotion cases). */
+    enum Kind { FLOAT, F64, LONG, BOOL }
 
     /** How a sample input is laid out in memory: contiguous, last two dims transposed, or every other element. */
     enum Style { CONTIG, TRANSPOSED, STRIDED }
@@ -43,7 +44,12 @@ final class OpTable {
 
         /** A fresh leaf tensor with these values (floats as {@code dtype}); unused storage slots hold NaN. */
         Tensor make(DType dtype, boolean requiresGrad) {
-            DType t = kind == Kind.FLOAT ? dtype : kind == Kind.LONG ? DType.INT64 : DType.BOOL;
+            DType t = switch (kind) {
+                case FLOAT -> dtype;
+                case F64 -> DType.FLOAT64;
+                case LONG -> DType.INT64;
+                case BOOL -> DType.BOOL;
+            };
             int n = data.length, nd = shape.length;
             Layout l;
             int size;
@@ -72,13 +78,13 @@ final class OpTable {
                 if (t.isFloatingPoint()) s.setDouble(l.indexOf(i), data[i]);
                 else s.setLong(l.indexOf(i), (long) data[i]);
             }
-            Tensor x = Tensor.wrap(s, l);
-            if (requiresGrad && diff && kind == Kind.FLOAT) x.requiresGrad_();
+            Tensor x = org.autograd4j.Internals.wrap(s, l);
+            if (requiresGrad && diff && t.isFloatingPoint()) x.requiresGrad_();
             return x;
         }
 
         String label() {
-            String k = kind == Kind.LONG ? "i" : kind == Kind.BOOL ? "b" : diff ? "" : "c";
+            String k = kind == Kind.LONG ? "i" : kind == Kind.BOOL ? "b" : kind == Kind.F64 ? (diff ? "d" : "dc") : diff ? "" : "c";
             String st = style == Style.TRANSPOSED ? "T" : style == Style.STRIDED ? "S" : "";
             return k + Arrays.toString(shape).replace(" ", "") + st;
         }
@@ -99,6 +105,10 @@ final class OpTable {
         }
     }
 
+    /** Inputs an op rejects and PyTorch's message for them. */
+    record ErrorInput(Sample sample, String message) {
+    }
+
     /** A row of the table. */
     static final class Op {
         final String name;
@@ -113,6 +123,20 @@ final class OpTable {
         /** Golden comparison with PyTorch: max ulps per element; {@code scaled}: ulps of the tensor's max |value|. */
         int goldenUlps = 0;
         boolean goldenScaled = false;
+        /** PyTorch's expression over the arguments a, b, c, … (what the golden generator evaluates). */
+        String py;
+        /** Extra golden-only samples (mixed dtypes: type promotion as PyTorch does it). */
+        final List<Sample> goldenExtra = new ArrayList<>();
+        /** The result dtype for inputs of the given floating dtype. */
+        java.util.function.UnaryOperator<DType> outType = d -> d;
+        /** A primitive: one edge per floating tensor argument, {@code (None, 0)} where it needs no grad. */
+        boolean primitive = true;
+        /** Java scalar operands, wrapped as tensors that need no grad: that many trailing {@code (None, 0)} edges. */
+        int scalarEdges = 0;
+        /** Whether the samples may be re-laid-out transposed (view needs its input's memory order). */
+        boolean transposable = true;
+        /** Inputs PyTorch rejects, with its message (OpInfo's ErrorInput). */
+        final List<ErrorInput> errors = new ArrayList<>();
 
         Op(String name, String gradFn, Function<List<Tensor>, Tensor> fn, Function<List<Arr>, Arr> ref,
            Function<Random, List<Sample>> samples) {
@@ -143,6 +167,41 @@ final class OpTable {
 
         Op noGradgrad() {
             gradgrad = false;
+            return this;
+        }
+
+        Op py(String expr) {
+            py = expr;
+            return this;
+        }
+
+        Op golden(Sample... extra) {
+            goldenExtra.addAll(List.of(extra));
+            return this;
+        }
+
+        Op out(java.util.function.UnaryOperator<DType> rule) {
+            outType = rule;
+            return this;
+        }
+
+        Op composite() {
+            primitive = false;
+            return this;
+        }
+
+        Op scalarOperand() {
+            scalarEdges = 1;
+            return this;
+        }
+
+        Op notTransposable() {
+            transposable = false;
+            return this;
+        }
+
+        Op error(String message, In... ins) {
+            errors.add(new ErrorInput(new Sample(List.of(ins), null), message));
             return this;
         }
 
@@ -328,6 +387,132 @@ final class OpTable {
         return add(new Op(name, gradFn, fn, ref, samples));
     }
 
+    // ------------------------------------------------------------------ rows from the op declarations
+
+    /** The Java method name of a PyTorch function name: {@code leaky_relu} → {@code leakyRelu}. */
+    static String camel(String name) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Calls {@code Tensor.<method>(args)} by name: the row tests the public method, not only the declaration. */
+    static Tensor invoke(String method, Tensor self, Tensor... args) {
+        try {
+            Class<?>[] types = new Class<?>[args.length];
+            java.util.Arrays.fill(types, Tensor.class);
+            return (Tensor) Tensor.class.getMethod(method, types).invoke(self, (Object[]) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Tensor has no method " + method, e);
+        }
+    }
+
+    /** Inputs drawn from a declaration's domain (gaussian where unbounded). */
+    static Gen fromDomain(Unary.Domain d, Kind kind) {
+        DoubleUnaryOperator f;
+        if (Double.isInfinite(d.lo()) && Double.isInfinite(d.hi())) {
+            f = d.awayFromZero() ? x -> Math.copySign(0.2 + Math.abs(x), x) : x -> x;
+        } else if (Double.isInfinite(d.hi())) {
+            f = x -> d.lo() + 0.5 + Math.abs(x);
+        } else {
+            f = x -> d.lo() + (d.hi() - d.lo()) * (0.05 + 0.9 / (1 + Math.exp(-x)));
+        }
+        return (g, shape) -> gen(g, shape, kind, true, f);
+    }
+
+    /** PyTorch's call of a unary row with its default parameters. */
+    static String pyCall(Unary u) {
+        return (u.isFunctional() ? "torch.nn.functional." : "torch.") + u.name + "(a)";
+    }
+
+    /** One row per op of {@link Unary#ALL} and {@link Binary#ALL}: samples from its domain, its own reference. */
+    private static void fromDeclarations() {
+        for (Unary u : Unary.ALL) {
+            String m = camel(u.name);
+            Op op = row(u.name, u.node, f1(x -> invoke(m, x)), map(x -> u.ref.of(x, u.defaultP0(), u.defaultP1())),
+                    unary(fromDomain(u.domain(), Kind.FLOAT))).pointwise(u.ulps()).py(pyCall(u));
+            if (u.derivative == null) op.noGradcheck().out(d -> DType.BOOL);
+            else if (u.rule == Unary.Rule.FLOAT && !u.isFunctional()) op.golden(s(index(sh(3), -2, 0, 5)));
+        }
+        for (Binary b : Binary.ALL) {
+            if (b.isInternal()) continue;
+            String m = camel(b.name);
+            Op op = row(b.name, b.node, f2((x, y) -> invoke(m, x, y)), zip(b.ref::of),
+                    binary(fromDomain(b.domainSelf(), Kind.FLOAT), fromDomain(b.domainOther(), Kind.FLOAT)))
+                    .pointwise(b.ulps()).py("torch." + b.name + "(a, b)");
+            if (!b.isDifferentiable()) op.noGradcheck().out(d -> DType.BOOL);
+        }
+        // error inputs and golden extras of the declared rows (PyTorch's messages; mixed dtypes, ties, kinks)
+        In bools = new In(new double[] {1, 0, 1}, sh(3), Kind.BOOL, false, Style.CONTIG);
+        for (Unary u : Unary.ALL) if (u.boolError() != null) byName(u.name).error(u.boolError(), bools);
+        for (Binary b : Binary.ALL) if (b.boolError() != null) byName(b.name).error(b.boolError(), bools, bools);
+        Random g = new Random(7);
+        byName("add").golden(s(r(g, 3), index(sh(3), 1, 2, 3)), s(r(g, 3), f64(g)), s(r(g, 2), f64(g, 2)), s(f64(g), r(g, 2)));
+        byName("mul").golden(s(r(g, 3), f64(g)), s(r(g, 3), index(sh(3), 2, -1, 0)));
+        byName("div").golden(s(index(sh(3), 1, 2, 3), p(g, 3)), s(r(g, 3), index(sh(3), 2, 4, 5)), s(f64(g, 3), p(g)));
+        byName("pow").golden(s(fixed(sh(4), 0, 2, 0, 0), fixed(sh(4), 2, 0, 0, -1)), s(p(g, 3), f64(g)));
+        byName("maximum").golden(s(r(g, 3), f64(g)), s(fixed(sh(3), 1, 2, 3), fixed(sh(3), 1, 5, 3)));
+        byName("minimum").golden(s(fixed(sh(3), 1, 2, 3), fixed(sh(3), 1, 5, 3)));
+        byName("abs").golden(s(fixed(sh(3), -1, 0, 2)));
+        byName("relu").golden(s(fixed(sh(3), -1, 0, 2)));
+        byName("leaky_relu").golden(s(fixed(sh(3), -1, 0, 2)));
+        byName("hardtanh").golden(s(fixed(sh(5), -2, -1, 0, 1, 2)));
+        byName("round").golden(s(fixed(sh(6), -2.5, -1.5, -0.5, 0.5, 1.5, 2.5)));
+        byName("xlogy").golden(s(fixed(sh(3), 0, 0, 1), fixed(sh(3), 0, 2, 0)));
+        // PyTorch's float32 logaddexp evaluates max + log1p(exp(-|a-b|)) in float, and the kernel follows it bit for
+        // bit: a few ulps from the exact value, so the exact-reference check is relative for it.
+        byName("logaddexp").f32Ulps = -1;
+        // gelu's float32 kernel follows PyTorch's (x·0.5·(1 + erf(x/√2)) in float lanes, which cancels for x &lt; 0),
+        // and its derivative Φ(x) + x·φ(x) is composed of ops where PyTorch fuses gelu_backward: both agree with
+        // PyTorch to a few ulps of the terms.
+        byName("gelu").f32Ulps = -1;
+        byName("gelu").goldenScaled = true;
+        // mish's derivative t + x·σ(x)·(1 - t²) cancels for x < 0 (terms ~20× the result): gradients agree with
+        // PyTorch's fused mish_backward to a few ulps of the terms, not of the result.
+        byName("mish").goldenScaled = true;
+        byName("fmod").golden(s(fixed(sh(4), 5, -5, 5, -5), fixed(sh(4), 3, 3, -3, -3)));
+        byName("remainder").golden(s(fixed(sh(4), 5, -5, 5, -5), fixed(sh(4), 3, 3, -3, -3)));
+    }
+
+    static double[] sq(double[] v) {
+        return java.util.Arrays.stream(v).map(t -> t * t).toArray();
+    }
+
+    static double[] cumsum(double[] v) {
+        double[] r = v.clone();
+        for (int i = 1; i < r.length; i++) r[i] += r[i - 1];
+        return r;
+    }
+
+    static double[] cumprod(double[] v) {
+        double[] r = v.clone();
+        for (int i = 1; i < r.length; i++) r[i] *= r[i - 1];
+        return r;
+    }
+
+    /** start, start + step, … (n values), computed in double. */
+    static Arr steps(double start, double step, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = start + i * step;
+        return Arr.of(sh(n), v);
+    }
+
+    /** A float64 input whatever the test's dtype (promotion cases), requires grad. */
+    static In f64(Random g, int... shape) {
+        return gen(g, shape, Kind.F64, true, x -> x);
+    }
+
     static Op byName(String name) {
         Op op = OPS.get(name);
         if (op == null) throw new IllegalArgumentException("no op table row " + name);
@@ -335,108 +520,187 @@ final class OpTable {
     }
 
     static {
-        // ---------------------------------------------------------------- arithmetic
-        row("add", "AddBackward0", f2(Tensor::add), zip(Double::sum), binary(OpTable::r, OpTable::r)).pointwise(0);
-        row("add_scalar", "AddBackward0", f1(x -> x.add(1.5)), map(x -> x + 1.5), unary(OpTable::r)).pointwise(0);
-        row("sub", "SubBackward0", f2(Tensor::sub), zip((a, b) -> a - b), binary(OpTable::r, OpTable::r)).pointwise(0);
-        row("sub_scalar", "SubBackward0", f1(x -> x.sub(0.5)), map(x -> x - 0.5), unary(OpTable::r)).pointwise(0);
-        row("mul", "MulBackward0", f2(Tensor::mul), zip((a, b) -> a * b), binary(OpTable::r, OpTable::r)).pointwise(0);
-        row("mul_scalar", "MulBackward0", f1(x -> x.mul(2.5)), map(x -> x * 2.5), unary(OpTable::r)).pointwise(0);
-        row("div", "DivBackward0", f2(Tensor::div), zip((a, b) -> a / b), binary(OpTable::r, OpTable::u)).pointwise(0);
-        row("div_scalar", "DivBackward0", f1(x -> x.div(3.0)), map(x -> x / 3.0), unary(OpTable::r)).pointwise(0);
-        row("rsub", "RsubBackward1", f1(x -> x.rsub(1.0)), map(x -> 1.0 - x), unary(OpTable::r)).pointwise(0);
-        row("neg", "NegBackward0", f1(Tensor::neg), map(x -> -x), unary(OpTable::r)).pointwise(0);
-        row("pow_scalar", "PowBackward0", f1(x -> x.pow(2.5)), map(x -> Math.pow(x, 2.5)), unary(OpTable::p)).pointwise(1);
-        row("pow_int", "PowBackward0", f1(x -> x.pow(3L)), map(x -> x * x * x), unary(OpTable::r)).pointwise(1);
-        row("square", "PowBackward0", f1(Tensor::square), map(x -> x * x), unary(OpTable::r)).pointwise(0);
-        row("pow_tensor", "PowBackward1", f2(Tensor::pow), zip(Math::pow), binary(OpTable::p, OpTable::r)).pointwise(2);
+        // ---------------------------------------------------------------- the declared families
+        fromDeclarations();
+
+        // ---------------------------------------------------------------- creation
+        Function<Random, List<Sample>> none = g -> List.of(s());
+        row("arange", null, xs -> Torch.arange(7L), xs -> Arr.of(sh(7), 0, 1, 2, 3, 4, 5, 6), none)
+                .out(d -> DType.INT64).noGradcheck().py("torch.arange(7)");
+        row("arange_step", null, xs -> Torch.arange(1L, 10L, 3L), xs -> Arr.of(sh(3), 1, 4, 7), none)
+                .out(d -> DType.INT64).noGradcheck().py("torch.arange(1, 10, 3)");
+        row("arange_float", null, xs -> Torch.arange(0.5, 3.2, 0.3), xs -> steps(0.5, 0.3, (int) Math.ceil((3.2 - 0.5) / 0.3)),
+                none).out(d -> DType.FLOAT32).noGradcheck().py("torch.arange(0.5, 3.2, 0.3)");
+        row("arange_float64", null, xs -> Torch.arange(-1.0, 1.0, 0.25, DType.FLOAT64), xs -> steps(-1, 0.25, 8), none)
+                .out(d -> DType.FLOAT64).noGradcheck().py("torch.arange(-1.0, 1.0, 0.25, dtype=torch.float64)");
+        row("linspace", null, xs -> Torch.linspace(-1, 2, 7), xs -> steps(-1, 0.5, 7), none)
+                .out(d -> DType.FLOAT32).noGradcheck().py("torch.linspace(-1, 2, 7)");
+        row("linspace_float64", null, xs -> Torch.linspace(0, 1, 11, DType.FLOAT64), xs -> steps(0, 0.1, 11), none)
+                .out(d -> DType.FLOAT64).noGradcheck().py("torch.linspace(0, 1, 11, dtype=torch.float64)");
+        row("eye", null, xs -> Torch.eye(3, 4), xs -> Arr.of(sh(3, 4), 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0), none)
+                .out(d -> DType.FLOAT32).noGradcheck().py("torch.eye(3, 4)");
+        row("full", null, xs -> Torch.full(new long[] {2, 3}, 1.5), xs -> Arr.of(sh(2, 3), 1.5, 1.5, 1.5, 1.5, 1.5, 1.5), none)
+                .out(d -> DType.FLOAT32).noGradcheck().py("torch.full((2, 3), 1.5)");
+        row("zeros_like", null, f1(Torch::zerosLike), map(x -> 0), unary(OpTable::r)).noGradcheck().py("torch.zeros_like(a)");
+        row("ones_like", null, f1(Torch::onesLike), map(x -> 1), unary(OpTable::r)).noGradcheck().py("torch.ones_like(a)");
+        row("full_like", null, f1(x -> Torch.fullLike(x, 2.5)), map(x -> 2.5), unary(OpTable::r)).noGradcheck()
+                .py("torch.full_like(a, 2.5)");
+
+        // ---------------------------------------------------------------- arithmetic with Java scalars
+        row("add_scalar", "AddBackward0", f1(x -> x.add(1.5)), map(x -> x + 1.5), unary(OpTable::r)).pointwise(0)
+                .py("a + 1.5").scalarOperand();
+        row("sub_scalar", "SubBackward0", f1(x -> x.sub(0.5)), map(x -> x - 0.5), unary(OpTable::r)).pointwise(0)
+                .py("a - 0.5").scalarOperand();
+        row("mul_scalar", "MulBackward0", f1(x -> x.mul(2.5)), map(x -> x * 2.5), unary(OpTable::r)).pointwise(0)
+                .py("a * 2.5").scalarOperand();
+        row("div_scalar", "DivBackward0", f1(x -> x.div(3.0)), map(x -> x / 3.0), unary(OpTable::r)).pointwise(0)
+                .py("a / 3.0").scalarOperand();
+        row("rsub", "RsubBackward1", f1(x -> x.rsub(1.0)), map(x -> 1.0 - x), unary(OpTable::r)).pointwise(0)
+                .py("1.0 - a");
+        row("pow_scalar", "PowBackward0", f1(x -> x.pow(2.5)), map(x -> Math.pow(x, 2.5)), unary(OpTable::p)).pointwise(1)
+                .py("a ** 2.5");
+        row("pow_int", "PowBackward0", f1(x -> x.pow(3L)), map(x -> x * x * x), unary(OpTable::r)).pointwise(1)
+                .py("a ** 3");
+        row("square", "PowBackward0", f1(Tensor::square), map(x -> x * x), unary(OpTable::r)).pointwise(0)
+                .py("a.square()");
 
         // ---------------------------------------------------------------- unary math
-        row("exp", "ExpBackward0", f1(Tensor::exp), map(Math::exp), unary(OpTable::r)).pointwise(1);
-        row("log", "LogBackward0", f1(Tensor::log), map(Math::log), unary(OpTable::p)).pointwise(1);
-        row("sqrt", "SqrtBackward0", f1(Tensor::sqrt), map(Math::sqrt), unary(OpTable::p)).pointwise(0);
-        row("abs", "AbsBackward0", f1(Tensor::abs), map(Math::abs), unary(OpTable::u)).pointwise(0);
-        row("sin", "SinBackward0", f1(Tensor::sin), map(Math::sin), unary(OpTable::r)).pointwise(1);
-        row("cos", "CosBackward0", f1(Tensor::cos), map(Math::cos), unary(OpTable::r)).pointwise(1);
-        row("tanh", "TanhBackward0", f1(Tensor::tanh), map(Math::tanh), unary(OpTable::r)).pointwise(1);
-        row("sigmoid", "SigmoidBackward0", f1(Tensor::sigmoid), map(OpTable::sigmoid), unary(OpTable::r)).pointwise(1);
-        row("relu", "ReluBackward0", f1(Tensor::relu), map(x -> Math.max(x, 0)), unary(OpTable::u)).pointwise(0);
-        row("reciprocal", "ReciprocalBackward0", f1(Tensor::reciprocal), map(x -> 1 / x), unary(OpTable::u)).pointwise(0);
-        row("clamp", "ClampBackward1", f1(x -> x.clamp(-0.5, 0.5)), map(x -> clamp(x, -0.5, 0.5)), unary(OpTable::u)).pointwise(0);
-        row("clamp_min", "ClampBackward1", f1(x -> x.clampMin(0.1)), map(x -> Math.max(x, 0.1)), unary(OpTable::u)).pointwise(0);
-        row("clamp_max", "ClampBackward1", f1(x -> x.clampMax(0.2)), map(x -> Math.min(x, 0.2)), unary(OpTable::u)).pointwise(0);
-        row("maximum", "MaximumBackward0", f2(Tensor::maximum), zip(Math::max), binary(OpTable::r, OpTable::r)).pointwise(0);
-        row("minimum", "MinimumBackward0", f2(Tensor::minimum), zip(Math::min), binary(OpTable::r, OpTable::r)).pointwise(0);
+        row("clamp", "ClampBackward1", f1(x -> x.clamp(-0.5, 0.5)), map(x -> clamp(x, -0.5, 0.5)), unary(OpTable::u)).pointwise(0)
+                .py("a.clamp(-0.5, 0.5)").golden(s(fixed(sh(4), -0.5, 0.5, 0.25, -2.0)));
+        row("clamp_min", "ClampBackward1", f1(x -> x.clampMin(0.1)), map(x -> Math.max(x, 0.1)), unary(OpTable::u)).pointwise(0)
+                .py("a.clamp(min=0.1)").golden(s(fixed(sh(3), 0.1, 0.0, 1.0)));
+        row("clamp_max", "ClampBackward1", f1(x -> x.clampMax(0.2)), map(x -> Math.min(x, 0.2)), unary(OpTable::u)).pointwise(0)
+                .py("a.clamp(max=0.2)").golden(s(fixed(sh(3), 0.2, 0.0, 1.0)));
         row("where", "WhereBackward0", xs -> Torch.where(xs.get(0), xs.get(1), xs.get(2)),
                 xs -> Arr.where(xs.get(0), xs.get(1), xs.get(2)),
                 g -> List.of(s(mask(g, 5), r(g, 5), r(g, 5)), s(mask(g, 2, 1), r(g, 2, 3), c(g, 3)), s(mask(g), r(g), r(g)),
                         s(mask(g, 0), r(g, 0), r(g, 1)), s(mask(g, 3, 4), T(r(g, 3, 4)), S(r(g, 4))), s(mask(g, 7), r(g), r(g, 7))))
-                .pointwise(0);
+                .pointwise(0)
+                .py("torch.where(a, b, c)")
+                .golden(s(mask(new Random(3), 3), r(new Random(4), 3), f64(new Random(5), 3)));
         row("masked_fill", "MaskedFillBackward0", f2((x, m) -> x.maskedFill(m, 0.25)),
                 xs -> Arr.where(xs.get(1), Arr.scalar(0.25), xs.get(0)),
                 g -> List.of(s(r(g, 2, 3), mask(g, 3)), s(r(g, 5), mask(g, 5)), s(r(g), mask(g)), s(T(r(g, 3, 4)), mask(g, 3, 4)),
                         s(r(g, 0, 3), mask(g, 3)), s(S(r(g, 13)), mask(g))))
-                .pointwise(0);
+                .pointwise(0)
+                .py("a.masked_fill(b, 0.25)");
 
         // ---------------------------------------------------------------- reductions
-        row("sum", "SumBackward0", f1(Tensor::sum), r1(x -> Arr.reduceAll(x, Arr::sum)), all(OpTable::r, true)).accum(1);
+        // Sums agree with PyTorch to a few ulps of the largest magnitude: PyTorch sums in cascade (float32 in float
+        // lanes), this library with compensation, so neither order is the other's.
+        row("sum", "SumBackward0", f1(Tensor::sum), r1(x -> Arr.reduceAll(x, Arr::sum)), all(OpTable::r, true)).accum(4)
+                .py("a.sum()");
         row("sum_dim", "SumBackward1", f1(x -> x.sum(1)), r1(x -> Arr.reduceDim(x, 1, false, Arr::sum)),
-                twoD(OpTable::r, sh(3, 0), sh(0, 3))).accum(1);
+                twoD(OpTable::r, sh(3, 0), sh(0, 3))).accum(4)
+                .py("a.sum(1)");
         row("sum_dim_keepdim", "SumBackward1", f1(x -> x.sum(-1, true)), r1(x -> Arr.reduceDim(x, -1, true, Arr::sum)),
-                lastDim(OpTable::r, sh(3, 0), sh(0, 3))).accum(1);
+                lastDim(OpTable::r, sh(3, 0), sh(0, 3))).accum(4)
+                .py("a.sum(-1, keepdim=True)");
         row("sum_dims", "SumBackward1", f1(x -> x.sum(new int[] {0, 2}, false)),
                 r1(x -> Arr.reduceDim(Arr.reduceDim(x, 2, false, Arr::sum), 0, false, Arr::sum)),
                 g -> List.of(s(r(g, 2, 3, 4)), s(S(r(g, 3, 1, 5))), s(T(r(g, 2, 3, 4))), s(r(g, 0, 2, 3)), s(r(g, 2, 0, 3))))
-                .accum(1);
-        row("mean", "MeanBackward0", f1(Tensor::mean), r1(x -> Arr.reduceAll(x, Arr::mean)), all(OpTable::r, true)).accum(1);
+                .accum(4)
+                .py("a.sum((0, 2))");
+        row("mean", "MeanBackward0", f1(Tensor::mean), r1(x -> Arr.reduceAll(x, Arr::mean)), all(OpTable::r, true)).accum(4)
+                .py("a.mean()");
         row("mean_dim", "MeanBackward1", f1(x -> x.mean(0)), r1(x -> Arr.reduceDim(x, 0, false, Arr::mean)),
-                twoD(OpTable::r, sh(0, 3), sh(3, 0))).accum(1);
+                twoD(OpTable::r, sh(0, 3), sh(3, 0))).accum(4)
+                .py("a.mean(0)");
         row("mean_dim_keepdim", "MeanBackward1", f1(x -> x.mean(1, true)), r1(x -> Arr.reduceDim(x, 1, true, Arr::mean)),
-                twoD(OpTable::r, sh(3, 0))).accum(1);
+                twoD(OpTable::r, sh(3, 0))).accum(4)
+                .py("a.mean(1, keepdim=True)");
         row("prod", "ProdBackward0", f1(Tensor::prod), r1(x -> Arr.reduceAll(x, Arr::prod)), g -> {
             List<Sample> l = new ArrayList<>(all(OpTable::r, true).apply(g));
             l.add(s(fixed(sh(4), 1.5, 0.0, -2.0, 0.75)));
             l.add(s(fixed(sh(2, 2), 0.0, 3.0, 0.0, -1.25)));
             l.add(s(fixed(sh(5), 0.0, 3.0, 0.0, -1.25, 0.0)));
             return l;
-        }).accum(2);
-        row("max", "MaxBackward1", f1(Tensor::max), r1(x -> Arr.reduceAll(x, Arr::max)), all(OpTable::r, false)).pointwise(0);
-        row("min", "MinBackward1", f1(Tensor::min), r1(x -> Arr.reduceAll(x, Arr::min)), all(OpTable::r, false)).pointwise(0);
+        }).accum(2)
+                .py("a.prod()");
+        row("max", "MaxBackward1", f1(Tensor::max), r1(x -> Arr.reduceAll(x, Arr::max)), all(OpTable::r, false)).pointwise(0)
+                .py("a.max()").golden(s(fixed(sh(2, 3), 1, 3, 3, 0, 3, -1)));
+        row("min", "MinBackward1", f1(Tensor::min), r1(x -> Arr.reduceAll(x, Arr::min)), all(OpTable::r, false)).pointwise(0)
+                .py("a.min()").golden(s(fixed(sh(2, 3), 1, -3, 3, 0, -3, -1)));
         row("max_dim", "MaxBackward0", f1(x -> x.max(1).values()), r1(x -> Arr.reduceDim(x, 1, false, Arr::max)),
-                twoD(OpTable::r, sh(0, 3))).pointwise(0);
+                twoD(OpTable::r, sh(0, 3))).pointwise(0)
+                .py("a.max(1).values").golden(s(fixed(sh(2, 3), 2, 2, 1, 0, 4, 4)));
         row("min_dim", "MinBackward0", f1(x -> x.min(0).values()), r1(x -> Arr.reduceDim(x, 0, false, Arr::min)),
-                twoD(OpTable::r, sh(3, 0))).pointwise(0);
+                twoD(OpTable::r, sh(3, 0))).pointwise(0)
+                .py("a.min(0).values").golden(s(fixed(sh(2, 2), 2, 2, 2, 4)));
         row("max_dim_keepdim", "MaxBackward0", f1(x -> x.max(-1, true).values()),
-                r1(x -> Arr.reduceDim(x, -1, true, Arr::max)), lastDim(OpTable::r, sh(0, 3))).pointwise(0);
+                r1(x -> Arr.reduceDim(x, -1, true, Arr::max)), lastDim(OpTable::r, sh(0, 3))).pointwise(0)
+                .py("a.max(-1, keepdim=True).values");
         row("var", "VarBackward0", f1(Tensor::var), r1(x -> Arr.reduceAll(x, v -> Arr.var(v, 1))), all(OpTable::r, true)
-                .andThen(l -> l.subList(2, l.size()))).accum(2);
+                .andThen(l -> l.subList(2, l.size()))).accum(2)
+                .py("a.var()");
         row("var_biased", "VarBackward0", f1(x -> x.var(false)), r1(x -> Arr.reduceAll(x, v -> Arr.var(v, 0))),
-                all(OpTable::r, true)).accum(2);
+                all(OpTable::r, true)).accum(2)
+                .py("a.var(unbiased=False)");
         row("var_dim", "VarBackward0", f1(x -> x.var(1)), r1(x -> Arr.reduceDim(x, 1, false, v -> Arr.var(v, 1))),
-                twoD(OpTable::r, sh(0, 3))).accum(2);
+                twoD(OpTable::r, sh(0, 3))).accum(2)
+                .py("a.var(1)");
         row("var_dim_keepdim", "VarBackward0", f1(x -> x.var(0, false, true)),
-                r1(x -> Arr.reduceDim(x, 0, true, v -> Arr.var(v, 0))), twoD(OpTable::r, sh(3, 0), sh(1, 3))).accum(2);
+                r1(x -> Arr.reduceDim(x, 0, true, v -> Arr.var(v, 0))), twoD(OpTable::r, sh(3, 0), sh(1, 3))).accum(2)
+                .py("a.var(0, unbiased=False, keepdim=True)");
         row("std", "StdBackward0", f1(Tensor::std), r1(x -> Arr.reduceAll(x, v -> Math.sqrt(Arr.var(v, 1)))),
-                all(OpTable::r, true).andThen(l -> l.subList(2, l.size()))).accum(2);
+                all(OpTable::r, true).andThen(l -> l.subList(2, l.size()))).accum(2)
+                .py("a.std()");
         row("std_dim", "StdBackward0", f1(x -> x.std(1)), r1(x -> Arr.reduceDim(x, 1, false, v -> Math.sqrt(Arr.var(v, 1)))),
-                twoD(OpTable::r, sh(0, 3))).accum(2);
+                twoD(OpTable::r, sh(0, 3))).accum(2)
+                .py("a.std(1)");
         row("std_dim_keepdim", "StdBackward0", f1(x -> x.std(-1, true, true)),
-                r1(x -> Arr.reduceDim(x, -1, true, v -> Math.sqrt(Arr.var(v, 1)))), twoD(OpTable::r, sh(0, 3))).accum(2);
+                r1(x -> Arr.reduceDim(x, -1, true, v -> Math.sqrt(Arr.var(v, 1)))), twoD(OpTable::r, sh(0, 3))).accum(2)
+                .py("a.std(-1, unbiased=True, keepdim=True)");
         row("softmax", "SoftmaxBackward0", f1(x -> x.softmax(-1)), r1(x -> Arr.alongDim(x, -1, Arr::softmax)),
-                lastDim(OpTable::r, sh(0, 3), sh(3, 1))).accum(2);
+                lastDim(OpTable::r, sh(0, 3), sh(3, 1))).accum(2)
+                .py("a.softmax(-1)");
         row("softmax_dim0", "SoftmaxBackward0", f1(x -> x.softmax(0)), r1(x -> Arr.alongDim(x, 0, Arr::softmax)),
-                twoD(OpTable::r, sh(3, 0))).accum(2);
+                twoD(OpTable::r, sh(3, 0))).accum(2)
+                .py("a.softmax(0)");
         row("log_softmax", "LogSoftmaxBackward0", f1(x -> x.logSoftmax(-1)), r1(x -> Arr.alongDim(x, -1, Arr::logSoftmax)),
-                lastDim(OpTable::r, sh(0, 3), sh(3, 1))).accum(2);
+                lastDim(OpTable::r, sh(0, 3), sh(3, 1))).accum(2)
+                .py("a.log_softmax(-1)");
         row("log_softmax_dim0", "LogSoftmaxBackward0", f1(x -> x.logSoftmax(0)), r1(x -> Arr.alongDim(x, 0, Arr::logSoftmax)),
-                twoD(OpTable::r, sh(3, 0))).accum(2);
+                twoD(OpTable::r, sh(3, 0))).accum(2)
+                .py("a.log_softmax(0)");
+
+        // ---------------------------------------------------------------- more reductions
+        row("amax", "AmaxBackward0", f1(x -> x.amax(1)), r1(x -> Arr.reduceDim(x, 1, false, Arr::max)), twoD(OpTable::r))
+                .pointwise(0).py("torch.amax(a, 1)").golden(s(fixed(sh(2, 3), 2, 2, 1, 0, 4, 4)));
+        row("amin_dims", "AminBackward0", f1(x -> x.amin(new int[] {0, -1}, true)),
+                r1(x -> Arr.reduceDim(Arr.reduceDim(x, -1, true, Arr::min), 0, true, Arr::min)), twoD(OpTable::r))
+                .pointwise(0).py("torch.amin(a, (0, -1), keepdim=True)").golden(s(fixed(sh(2, 2), 1, 3, 1, 2)));
+        row("logsumexp", "LogsumexpBackward0", f1(x -> x.logsumexp(-1)),
+                r1(x -> Arr.reduceDim(x, -1, false, v -> Math.log(Arr.sum(java.util.Arrays.stream(v).map(Math::exp).toArray())))),
+                twoD(OpTable::r, sh(3, 0))).accum(2).py("torch.logsumexp(a, -1)");
+        row("cumsum", "CumsumBackward0", f1(x -> x.cumsum(1)), r1(x -> Arr.alongDim(x, 1, OpTable::cumsum)),
+                twoD(OpTable::r, sh(3, 0), sh(0, 3))).accum(2).py("torch.cumsum(a, 1)");
+        row("cumprod", "CumprodBackward0", f1(x -> x.cumprod(-1)), r1(x -> Arr.alongDim(x, -1, OpTable::cumprod)), g -> {
+            List<Sample> l = new ArrayList<>(lastDim(OpTable::r, sh(3, 0)).apply(g));
+            l.add(s(fixed(sh(5), 1.5, 0.0, -2.0, 0.75, 3.0)));
+            l.add(s(fixed(sh(2, 3), 0.0, 3.0, 0.0, -1.25, 2.0, 0.0)));
+            return l;
+        }).accum(2).py("torch.cumprod(a, -1)");
+        row("norm", "NormBackward1", f1(Tensor::norm), r1(x -> Arr.reduceAll(x, v -> Math.sqrt(Arr.sum(sq(v))))),
+                all(OpTable::u, false)).accum(2).py("torch.norm(a)");
+        row("norm_p_dim", "NormBackward1", f1(x -> x.norm(3, new int[] {1}, false)),
+                r1(x -> Arr.reduceDim(x, 1, false, v -> Math.cbrt(Arr.sum(java.util.Arrays.stream(v).map(t -> Math.abs(t * t * t)).toArray())))),
+                twoD(OpTable::u)).accum(2).py("torch.norm(a, 3, 1)");
+        row("all", null, f1(x -> x.all()), r1(x -> Arr.reduceAll(x, v -> java.util.Arrays.stream(v).allMatch(t -> t != 0) ? 1 : 0)),
+                g -> List.of(s(mask(g, 5)), s(r(g, 3, 4)), s(fixed(sh(3), 1, 0, 2)), s(mask(g, 0)))).out(d -> DType.BOOL)
+                .noGradcheck().py("torch.all(a)");
+        row("any_dim", null, f1(x -> x.any(0, false)),
+                r1(x -> Arr.reduceDim(x, 0, false, v -> java.util.Arrays.stream(v).anyMatch(t -> t != 0) ? 1 : 0)),
+                g -> List.of(s(mask(g, 3, 4)), s(fixed(sh(2, 2), 0, 0, 1, 0)), s(mask(g, 0, 3)))).out(d -> DType.BOOL)
+                .noGradcheck().py("torch.any(a, 0)");
 
         // ---------------------------------------------------------------- linear algebra
         Function<List<Arr>, Arr> mm = xs -> Arr.matmul(xs.get(0), xs.get(1));
         row("mm", "MmBackward0", f2(Tensor::mm), mm, g -> List.of(s(r(g, 2, 3), r(g, 3, 4)), s(r(g, 1, 1), r(g, 1, 1)),
                 s(r(g, 3, 7), r(g, 7, 2)), s(T(r(g, 3, 4)), r(g, 4, 2)), s(S(r(g, 2, 3)), T(r(g, 3, 5))),
                 s(r(g, 0, 3), r(g, 3, 2)), s(r(g, 2, 0), r(g, 0, 3)), s(r(g, 2, 3), c(g, 3, 2)), s(c(g, 2, 3), r(g, 3, 2))))
-                .accum(4);
+                .accum(4)
+                .py("torch.mm(a, b)");
         row("matmul", "MmBackward0", f2(Tensor::matmul), mm, g -> List.of(
                 named("DotBackward0", r(g, 3), r(g, 3)), named("MvBackward0", r(g, 2, 3), r(g, 3)),
                 named("SqueezeBackward3", r(g, 3), r(g, 3, 2)), s(r(g, 2, 3), r(g, 3, 4)),
@@ -445,76 +709,103 @@ final class OpTable {
                 named("UnsafeViewBackward0", r(g, 3), r(g, 2, 3, 2)), named("UnsafeViewBackward0", r(g, 2, 1, 2, 3), r(g, 3, 3, 2)),
                 named("UnsafeViewBackward0", T(r(g, 2, 3, 4)), S(r(g, 4, 2))), s(T(r(g, 3, 4)), S(r(g, 4, 1))),
                 named("UnsafeViewBackward0", r(g, 2, 0, 3), r(g, 3, 2)), named("DotBackward0", r(g, 0), r(g, 0))))
-                .accum(4);
+                .accum(4)
+                .py("torch.matmul(a, b)");
         row("dot", "DotBackward0", f2(Tensor::dot), mm, g -> List.of(s(r(g, 5), r(g, 5)), s(r(g, 1), r(g, 1)),
-                s(r(g, 0), r(g, 0)), s(S(r(g, 13)), r(g, 13)), s(r(g, 7), c(g, 7)))).accum(4);
+                s(r(g, 0), r(g, 0)), s(S(r(g, 13)), r(g, 13)), s(r(g, 7), c(g, 7)))).accum(4)
+                .py("torch.dot(a, b)");
         row("mv", "MvBackward0", f2(Tensor::mv), mm, g -> List.of(s(r(g, 2, 3), r(g, 3)), s(T(r(g, 3, 4)), r(g, 4)),
-                s(r(g, 0, 3), r(g, 3)), s(r(g, 2, 0), r(g, 0)), s(S(r(g, 5, 3)), S(r(g, 3))), s(c(g, 2, 3), r(g, 3)))).accum(4);
+                s(r(g, 0, 3), r(g, 3)), s(r(g, 2, 0), r(g, 0)), s(S(r(g, 5, 3)), S(r(g, 3))), s(c(g, 2, 3), r(g, 3)))).accum(4)
+                .py("torch.mv(a, b)");
         row("bmm", "BmmBackward0", f2(Tensor::bmm), mm, g -> List.of(s(r(g, 2, 2, 3), r(g, 2, 3, 4)),
                 s(r(g, 1, 1, 1), r(g, 1, 1, 1)), s(r(g, 0, 2, 3), r(g, 0, 3, 2)), s(T(r(g, 3, 4, 2)), S(r(g, 3, 2, 5))),
-                s(r(g, 2, 1, 3), c(g, 2, 3, 1)))).accum(4);
+                s(r(g, 2, 1, 3), c(g, 2, 3, 1)))).accum(4)
+                .py("torch.bmm(a, b)");
 
         // ---------------------------------------------------------------- movement
         row("t", "TBackward0", f1(Tensor::t), r1(x -> x.dim() < 2 ? x : Arr.transpose(x, 0, 1)),
-                g -> List.of(s(r(g, 2, 3)), s(r(g, 3)), s(r(g)), s(T(r(g, 3, 4))), s(S(r(g, 2, 3))), s(r(g, 0, 3))));
+                g -> List.of(s(r(g, 2, 3)), s(r(g, 3)), s(r(g)), s(T(r(g, 3, 4))), s(S(r(g, 2, 3))), s(r(g, 0, 3))))
+                .py("a.t()");
         row("transpose", "TransposeBackward0", f1(x -> x.transpose(0, -1)), r1(x -> Arr.transpose(x, 0, -1)),
-                g -> List.of(s(r(g, 2, 3, 4)), s(r(g, 3, 4)), s(r(g)), s(r(g, 5)), s(S(r(g, 2, 3, 4))), s(r(g, 0, 3))));
+                g -> List.of(s(r(g, 2, 3, 4)), s(r(g, 3, 4)), s(r(g)), s(r(g, 5)), s(S(r(g, 2, 3, 4))), s(r(g, 0, 3))))
+                .py("a.transpose(0, -1)");
         row("permute", "PermuteBackward0", f1(x -> x.permute(2, 0, 1)), r1(x -> Arr.permute(x, 2, 0, 1)),
-                g -> List.of(s(r(g, 2, 3, 4)), s(S(r(g, 2, 3, 4))), s(T(r(g, 2, 3, 4))), s(r(g, 0, 2, 3)), s(r(g, 1, 1, 1))));
+                g -> List.of(s(r(g, 2, 3, 4)), s(S(r(g, 2, 3, 4))), s(T(r(g, 2, 3, 4))), s(r(g, 0, 2, 3)), s(r(g, 1, 1, 1))))
+                .py("a.permute(2, 0, 1)");
         row("view", "ViewBackward0", f1(x -> x.view(-1, 2)), r1(x -> Arr.reshape(x, -1, 2)),
-                g -> List.of(s(r(g, 2, 3, 2)), s(r(g, 6)), s(r(g, 4, 2)), s(r(g, 0, 2)), s(S(r(g, 3, 4)))));
+                g -> List.of(s(r(g, 2, 3, 2)), s(r(g, 6)), s(r(g, 4, 2)), s(r(g, 0, 2)), s(S(r(g, 3, 4)))))
+                .py("a.view(-1, 2)").notTransposable();
         row("reshape", "ReshapeAliasBackward0", f1(x -> x.reshape(2, -1)), r1(x -> Arr.reshape(x, 2, -1)),
                 g -> List.of(s(r(g, 2, 3, 2)), s(r(g, 4, 3)), named("UnsafeViewBackward0", T(r(g, 3, 4))), s(r(g, 0, 4)),
-                        s(S(r(g, 6)))));
+                        s(S(r(g, 6)))))
+                .py("a.reshape(2, -1)");
         row("reshape_noncontig", "UnsafeViewBackward0", f1(x -> x.t().reshape(-1)), r1(x -> Arr.reshape(Arr.transpose(x, 0, 1), -1)),
                 g -> List.of(s(r(g, 2, 3)), named("ReshapeAliasBackward0", r(g, 3, 1)), named("ReshapeAliasBackward0", r(g, 0, 3)),
-                        named("ReshapeAliasBackward0", T(r(g, 4, 3))), s(S(r(g, 3, 2)))));
+                        named("ReshapeAliasBackward0", T(r(g, 4, 3))), s(S(r(g, 3, 2)))))
+                .py("a.t().reshape(-1)").composite();
         row("flatten", "ReshapeAliasBackward0", f1(Tensor::flatten), r1(x -> Arr.reshape(x, -1)),
-                g -> List.of(s(r(g, 2, 3, 2)), s(r(g)), named("UnsafeViewBackward0", T(r(g, 3, 4))), s(r(g, 0, 3)), s(S(r(g, 2, 3)))));
+                g -> List.of(s(r(g, 2, 3, 2)), s(r(g)), named("UnsafeViewBackward0", T(r(g, 3, 4))), s(r(g, 0, 3)), s(S(r(g, 2, 3)))))
+                .py("a.flatten()");
         row("flatten_range", "ReshapeAliasBackward0", f1(x -> x.flatten(1, 2)),
                 r1(x -> Arr.reshape(x, x.shape()[0], x.shape()[1] * x.shape()[2], x.shape()[3])),
-                g -> List.of(s(r(g, 2, 3, 2, 2)), s(S(r(g, 2, 3, 1, 2))), s(r(g, 2, 0, 3, 1))));
+                g -> List.of(s(r(g, 2, 3, 2, 2)), s(S(r(g, 2, 3, 1, 2))), s(r(g, 2, 0, 3, 1))))
+                .py("a.flatten(1, 2)");
         row("squeeze", "SqueezeBackward0", f1(Tensor::squeeze),
                 r1(x -> Arr.of(Arrays.stream(x.shape()).filter(d -> d != 1).toArray(), x.v())),
-                g -> List.of(s(r(g, 2, 1, 3, 1)), s(r(g, 1)), s(r(g)), s(r(g, 1, 1)), s(S(r(g, 3, 1))), s(r(g, 0, 1))));
+                g -> List.of(s(r(g, 2, 1, 3, 1)), s(r(g, 1)), s(r(g)), s(r(g, 1, 1)), s(S(r(g, 3, 1))), s(r(g, 0, 1))))
+                .py("a.squeeze()");
         row("squeeze_dim", "SqueezeBackward1", f1(x -> x.squeeze(1)),
                 r1(x -> x.shape()[1] == 1 ? Arr.of(Arr.remove(x.shape(), 1), x.v()) : x),
-                g -> List.of(s(r(g, 2, 1, 3)), s(r(g, 2, 3)), s(r(g, 3, 1)), s(S(r(g, 2, 1, 2))), s(r(g, 0, 1))));
+                g -> List.of(s(r(g, 2, 1, 3)), s(r(g, 2, 3)), s(r(g, 3, 1)), s(S(r(g, 2, 1, 2))), s(r(g, 0, 1))))
+                .py("a.squeeze(1)");
         row("unsqueeze", "UnsqueezeBackward0", f1(x -> x.unsqueeze(1)), r1(x -> {
             int[] s = new int[x.dim() + 1];
             for (int i = 0, k = 0; i < s.length; i++) s[i] = i == 1 ? 1 : x.shape()[k++];
             return Arr.of(s, x.v());
-        }), g -> List.of(s(r(g, 2, 3)), s(r(g, 3)), s(r(g, 2, 3, 4)), s(S(r(g, 2, 3))), s(r(g, 0))));
+        }), g -> List.of(s(r(g, 2, 3)), s(r(g, 3)), s(r(g, 2, 3, 4)), s(S(r(g, 2, 3))), s(r(g, 0))))
+                .py("a.unsqueeze(1)");
         row("expand", "ExpandBackward0", f1(x -> x.expand(3, -1, 4)), r1(x -> {
             int[] s = {3, x.dim() == 3 ? x.shape()[1] : x.shape()[0], 4};
             return Arr.expand(x, s);
         }), g -> List.of(s(r(g, 1, 1, 4)), s(r(g, 3, 1, 4)), s(r(g, 1, 4)), s(r(g, 1, 1, 1)), s(r(g, 1, 0, 1)),
-                s(S(r(g, 1, 2, 1)))));
+                s(S(r(g, 1, 2, 1)))))
+                .py("a.expand(3, -1, 4)");
         row("contiguous", "CloneBackward0", f1(x -> x.t().contiguous()), r1(x -> Arr.transpose(x, 0, 1)),
-                g -> List.of(s(r(g, 2, 3)), named("TBackward0", r(g, 1, 3)), s(S(r(g, 3, 4))), named("TBackward0", r(g, 0, 3))));
-        row("clone", "CloneBackward0", f1(Tensor::clone), r1(x -> x), unary(OpTable::r));
+                g -> List.of(s(r(g, 2, 3)), named("TBackward0", r(g, 1, 3)), s(S(r(g, 3, 4))), named("TBackward0", r(g, 0, 3))))
+                .py("a.t().contiguous()").composite();
+        row("clone", "CloneBackward0", f1(Tensor::clone), r1(x -> x), unary(OpTable::r))
+                .py("a.clone()");
         row("cat", "CatBackward0", xs -> Torch.cat(xs, 0), xs -> Arr.cat(0, xs.toArray(new Arr[0])),
                 g -> List.of(s(r(g, 2, 3), r(g, 1, 3)), s(r(g, 2, 3), c(g, 2, 3)), s(r(g, 0, 3), r(g, 2, 3)),
-                        s(r(g, 3), r(g, 4)), s(T(r(g, 3, 4)), S(r(g, 2, 4))), s(r(g, 5))));
+                        s(r(g, 3), r(g, 4)), s(T(r(g, 3, 4)), S(r(g, 2, 4))), s(r(g, 5))))
+                .py("torch.cat(args, 0)").golden(s(r(new Random(6), 2, 3), f64(new Random(7), 1, 3)));
         row("cat_dim1", "CatBackward0", xs -> Torch.cat(xs, 1), xs -> Arr.cat(1, xs.toArray(new Arr[0])),
                 g -> List.of(s(r(g, 2, 1), c(g, 2, 2), r(g, 2, 3)), s(r(g, 2, 0), r(g, 2, 3), r(g, 2, 1)),
-                        s(S(r(g, 3, 2)), T(r(g, 3, 3)), r(g, 3, 1))));
+                        s(S(r(g, 3, 2)), T(r(g, 3, 3)), r(g, 3, 1))))
+                .py("torch.cat(args, 1)");
         row("stack", "StackBackward0", xs -> Torch.stack(xs, 1), xs -> Arr.stack(1, xs.toArray(new Arr[0])),
                 g -> List.of(s(r(g, 2, 3), r(g, 2, 3)), s(r(g, 3), r(g, 3), c(g, 3)), s(r(g, 0, 2), r(g, 0, 2)),
-                        s(T(r(g, 2, 3)), S(r(g, 2, 3)))));
+                        s(T(r(g, 2, 3)), S(r(g, 2, 3)))))
+                .py("torch.stack(args, 1)").golden(s(f64(new Random(8), 2), r(new Random(9), 2)));
         row("select", "SelectBackward0", f1(x -> x.select(1, -1)), r1(x -> Arr.select(x, 1, -1)),
-                g -> List.of(s(r(g, 2, 3)), s(r(g, 1, 1)), s(S(r(g, 2, 3, 4))), s(T(r(g, 3, 4))), s(r(g, 0, 3))));
+                g -> List.of(s(r(g, 2, 3)), s(r(g, 1, 1)), s(S(r(g, 2, 3, 4))), s(T(r(g, 3, 4))), s(r(g, 0, 3))))
+                .py("a.select(1, -1)");
         row("narrow", "SliceBackward0", f1(x -> x.narrow(0, 1, 2)), r1(x -> Arr.narrow(x, 0, 1, 2)),
-                g -> List.of(s(r(g, 4, 2)), s(r(g, 3)), s(S(r(g, 5, 3))), s(T(r(g, 3, 4))), s(r(g, 3, 0))));
+                g -> List.of(s(r(g, 4, 2)), s(r(g, 3)), s(S(r(g, 5, 3))), s(T(r(g, 3, 4))), s(r(g, 3, 0))))
+                .py("a.narrow(0, 1, 2)");
         row("index_select", "IndexSelectBackward0", f2((x, i) -> x.indexSelect(1, i)),
                 xs -> Arr.indexSelect(xs.get(0), 1, longs(xs.get(1))),
                 g -> List.of(s(r(g, 2, 4), index(sh(3), 3, 0, 3)), s(r(g, 3, 5), index(sh(0))), s(T(r(g, 3, 4)), index(sh(1), 1)),
-                        s(r(g, 2, 1), index(sh(2), 0, 0)), s(S(r(g, 2, 7)), randIndex(g, 7, 13))));
+                        s(r(g, 2, 1), index(sh(2), 0, 0)), s(S(r(g, 2, 7)), randIndex(g, 7, 13))))
+                .py("a.index_select(1, b)");
         row("gather", "GatherBackward0", f2((x, i) -> x.gather(1, i)), xs -> Arr.gather(xs.get(0), 1, xs.get(1)),
                 g -> List.of(s(r(g, 2, 3), index(sh(2, 4), 0, 2, 2, 1, 1, 1, 0, 0)), s(r(g, 3, 4), randIndex(g, 4, 3, 2)),
-                        s(r(g, 2, 3), index(sh(2, 0))), s(T(r(g, 3, 5)), randIndex(g, 5, 2, 7)), s(S(r(g, 2, 2)), randIndex(g, 2, 2, 2))));
+                        s(r(g, 2, 3), index(sh(2, 0))), s(T(r(g, 3, 5)), randIndex(g, 5, 2, 7)), s(S(r(g, 2, 2)), randIndex(g, 2, 2, 2))))
+                .py("a.gather(1, b)");
         row("to_other", "ToCopyBackward0",
                 f1(x -> x.to(x.dtype() == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32)), r1(x -> x), unary(OpTable::r))
-                .noGradcheck();
+                .noGradcheck()
+                .py("a.to(torch.float64 if a.dtype == torch.float32 else torch.float32)")
+                .out(d -> d == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32);
     }
 }

@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.autograd4j.DType;
+import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.Test;
 
-/** Engine, seeding, state and locking of {@link Generator}, plus argument checks of {@link Sampling}/{@link Init}. */
+/** Engine, seeding, state and locking of {@link Generator}, plus argument checks of {@link Sampling}. */
 class GeneratorTest {
 
     @Test
@@ -78,17 +80,17 @@ class GeneratorTest {
     void stateRoundTripKeepsEngineAndCache() {
         Generator g = new Generator(123);
         double[] tmp = new double[3];
-        Sampling.normal(g, tmp, 0, 3, 0, 1, true);   // leaves a cached sample
+        Sampling.normal(g, new Storage.F64(tmp), 0, 3, 0, 1, true);   // leaves a cached sample
         g.random();
         byte[] st = g.getState();
         assertEquals(Generator.STATE_SIZE, st.length);
         double[] a = new double[40];
-        Sampling.normal(g, a, 0, 5, 0, 1, true);
-        Sampling.normal(g, a, 5, 35, 0, 1, true);
+        Sampling.normal(g, new Storage.F64(a), 0, 5, 0, 1, true);
+        Sampling.normal(g, new Storage.F64(a), 5, 35, 0, 1, true);
         Generator h = new Generator(1).setState(st);
         double[] b = new double[40];
-        Sampling.normal(h, b, 0, 5, 0, 1, true);
-        Sampling.normal(h, b, 5, 35, 0, 1, true);
+        Sampling.normal(h, new Storage.F64(b), 0, 5, 0, 1, true);
+        Sampling.normal(h, new Storage.F64(b), 5, 35, 0, 1, true);
         assertArrayEquals(a, b);
         assertArrayEquals(g.getState(), h.getState());
         assertEquals(123, h.initialSeed());
@@ -115,7 +117,7 @@ class GeneratorTest {
         for (int t = 0; t < threads; t++) {
             fs.add(pool.submit(() -> {
                 float[] out = new float[n];
-                Sampling.uniform(shared, out, 0, n, 0, 1);
+                Sampling.uniform(shared, new Storage.F32(out), 0, n, 0, 1);
                 return out;
             }));
         }
@@ -129,7 +131,7 @@ class GeneratorTest {
         List<float[]> blocks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             float[] out = new float[n];
-            Sampling.uniform(ref, out, 0, n, 0, 1);
+            Sampling.uniform(ref, new Storage.F32(out), 0, n, 0, 1);
             blocks.add(out);
         }
         for (float[] r : got) {
@@ -142,9 +144,9 @@ class GeneratorTest {
     void nullGeneratorMeansDefault() {
         Generator.defaultGenerator().manualSeed(0);
         float[] a = new float[3];
-        Sampling.uniform(null, a, 0, 3, 0, 1);
+        Sampling.uniform(null, new Storage.F32(a), 0, 3, 0, 1);
         float[] b = new float[3];
-        Sampling.uniform(new Generator(0), b, 0, 3, 0, 1);
+        Sampling.uniform(new Generator(0), new Storage.F32(b), 0, 3, 0, 1);
         assertArrayEquals(b, a);
         assertEquals(0.4963f, a[0], 1e-4f);
     }
@@ -154,49 +156,25 @@ class GeneratorTest {
         Generator g = new Generator();
         assertEquals("normal expects std >= 0.0, but found std -1",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.normal(g, new float[1], 0, 1, 0, -1, true)).getMessage());
+                        () -> Sampling.normal(g, f32(1), 0, 1, 0, -1, true)).getMessage());
         assertEquals("random_ expects 'from' to be less than 'to', but got from=3 >= to=3",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.randint(g, new long[1], 0, 1, 3, 3)).getMessage());
+                        () -> Sampling.randint(g, Storage.allocate(DType.INT64, 1), 0, 1, 3, 3)).getMessage());
         assertEquals("bernoulli_ expects p to be in [0, 1], but got p=1.5",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.bernoulli(g, new float[1], 0, 1, 1.5)).getMessage());
+                        () -> Sampling.bernoulli(g, f32(1), 0, 1, 1.5)).getMessage());
         assertEquals("uniform_ expects to return a [from, to) range, but found from=2 > to=1",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.uniform(g, new float[1], 0, 1, 2, 1)).getMessage());
+                        () -> Sampling.uniform(g, f32(1), 0, 1, 2, 1)).getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Sampling.multinomial(g, new float[] {1, 2}, 0, 1, 2, 3, false, new long[3], 0));
+                () -> Sampling.multinomial(g, new Storage.F32(new float[] {1, 2}), 0, 1, 2, 3, false,
+                        new Storage.I64(new long[3]), 0));
         assertEquals("1e-07", Sampling.cpp(1e-7));
         assertEquals("123457", Sampling.cpp(123456.7));
         assertEquals("0.1", Sampling.cpp(0.1));
     }
 
-    @Test
-    void initFormulasAsInPython() {
-        assertArrayEquals(new long[] {27, 72}, Init.calculateFanInAndFanOut(new long[] {8, 3, 3, 3}));
-        assertThrows(IllegalArgumentException.class, () -> Init.calculateFanInAndFanOut(new long[] {3}));
-        // nn.Linear(3, 4): kaiming_uniform_(a=sqrt(5)) bound, one ulp off 1/sqrt(3) as in PyTorch.
-        assertEquals(0.5773502691896257, Init.kaimingUniformBound(new long[] {4, 3}, Math.sqrt(5), "fan_in",
-                "leaky_relu"));
-        assertEquals(5.0 / 3, Init.calculateGain("tanh", null));
-        assertEquals(Math.sqrt(2.0 / (1 + 0.01 * 0.01)), Init.calculateGain("leaky_relu", null));
-        assertEquals(1.0, Init.calculateGain("conv2d", null));
-        assertThrows(IllegalArgumentException.class, () -> Init.calculateGain("gelu", null));
-        assertThrows(IllegalArgumentException.class, () -> Init.calculateCorrectFan(new long[] {2, 2}, "fan"));
-    }
-
-    @Test
-    void avxLogAndSinCosAreAccurate() {
-        float[] sc = new float[2];
-        for (int i = 1; i <= 1000; i++) {
-            float x = i / 1000f;
-            assertEquals(Math.log(x), AvxMath.log(x), 2e-7);
-            float t = (float) (2 * Math.PI * x);
-            AvxMath.sincos(t, sc);
-            assertEquals(Math.sin(t), sc[0], 3e-7);
-            assertEquals(Math.cos(t), sc[1], 3e-7);
-        }
-        assertEquals(0f, AvxMath.log(1f));
-        assertTrue(Float.isNaN(AvxMath.log(-1f)));
+    private static Storage f32(int n) {
+        return new Storage.F32(new float[n]);
     }
 }

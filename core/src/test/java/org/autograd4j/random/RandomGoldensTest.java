@@ -16,13 +16,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.autograd4j.DType;
+import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays {@code goldens/random.txt} (written by {@code tools/goldens/gen_random.py} from PyTorch 1.13.1) on
- * one {@link Generator} and compares every value bit for bit. The commands run in file order (sequences
- * depend on the state the previous command left); each compared line becomes one dynamic test.
+ * one {@link Generator} through {@link Sampling}'s storage entry points and compares every value bit for
+ * bit. The commands run in file order (sequences depend on the state the previous command left); each
+ * compared line becomes one dynamic test. The {@code torch.nn.init} lines (kaiming, xavier, linear; each
+ * right after a seed, so skipping them leaves the rest unchanged) are replayed by
+ * {@code org.autograd4j.nn.InitTest}.
  */
 class RandomGoldensTest {
 
@@ -49,6 +54,9 @@ class RandomGoldensTest {
             }
             int eq = line.indexOf(" = ");
             String cmd = line.substring(0, eq);
+            if (isNnInit(cmd)) {
+                continue;
+            }
             String[] vals = line.substring(eq + 3).trim().split(" ");
             long[] actual = execute(g, cmd.split(" "));
             long[] expected;
@@ -69,10 +77,16 @@ class RandomGoldensTest {
                 "line " + o.line() + ": " + o.command(), () -> compare(o)));
     }
 
+    /** The nn.init commands of random.txt, which nn.InitTest replays. */
+    static boolean isNnInit(String cmd) {
+        return cmd.startsWith("kaiming_") || cmd.startsWith("xavier_") || cmd.startsWith("linear ");
+    }
+
     /**
-     * Whether a command's values go through the C library's double log/sin/cos/tan/exp ({@link Libm}): float64
+     * Whether a command's values go through the C library's double log/sin/cos/tan/exp
+     * ({@code org.autograd4j.math.Libm}): float64
      * normal (both paths), float32 normal on the scalar path, exponential, log-normal, Cauchy, geometric.
-     * {@link Libm} ports glibc's own algorithms, so those too must be bit-identical; the flag only adds a hint
+     * Libm ports glibc's own algorithms, so those too must be bit-identical; the flag only adds a hint
      * to the failure message.
      */
     static boolean usesLibm(String[] a) {
@@ -90,7 +104,8 @@ class RandomGoldensTest {
 
     /**
      * Fails unless {@code actual} equals {@code expected} bit for bit. {@code libm}: the values go through
-     * {@link Libm} (named in the message; see {@code LibmTest} for the ports' own check against glibc).
+     * Libm (named in the message; see {@code org.autograd4j.math.LibmTest} for the ports' own check against
+     * glibc).
      */
     static void compareBits(int line, String command, long[] expected, long[] actual, boolean libm) {
         assertEquals(expected.length, actual.length, "length");
@@ -114,7 +129,7 @@ class RandomGoldensTest {
         fail(libm ? msg + " (values computed through Libm's glibc ports)" : msg);
     }
 
-    /** Runs one golden command and returns its values as raw bits. */
+    /** Runs one golden command through the storage entry points and returns its values as raw bits. */
     static long[] execute(Generator g, String[] a) {
         String op = a[0];
         switch (op) {
@@ -127,165 +142,85 @@ class RandomGoldensTest {
                 return bytesToLongs(g.getState());
             case "randperm": {
                 int n = Integer.parseInt(a[1]);
-                long[] out = new long[n];
+                Storage out = Storage.allocate(DType.INT64, n);
                 Sampling.randperm(g, out, 0, n);
-                return out;
-            }
-            case "linear": {
-                int in = Integer.parseInt(a[1]);
-                int outF = Integer.parseInt(a[2]);
-                float[] w = new float[in * outF];
-                float[] b = new float[outF];
-                Init.linear(g, w, b, new long[] {outF, in});
-                float[] both = new float[w.length + b.length];
-                System.arraycopy(w, 0, both, 0, w.length);
-                System.arraycopy(b, 0, both, w.length, b.length);
-                return bits(both);
-            }
-            case "kaiming_uniform", "kaiming_normal", "xavier_uniform", "xavier_normal": {
-                long[] shape = parseShape(a[1]);
-                int n = 1;
-                for (long s : shape) {
-                    n *= (int) s;
-                }
-                float[] out = new float[n];
-                double p = Double.parseDouble(a[2]);
-                switch (op) {
-                    case "kaiming_uniform" -> Init.kaimingUniform(g, out, 0, shape, p, a[3], a[4]);
-                    case "kaiming_normal" -> Init.kaimingNormal(g, out, 0, shape, p, a[3], a[4]);
-                    case "xavier_uniform" -> Init.xavierUniform(g, out, 0, shape, p);
-                    default -> Init.xavierNormal(g, out, 0, shape, p);
-                }
                 return bits(out);
             }
             case "multinomial": {
-                String dt = a[1];
                 boolean zeros = a[2].equals("zeros");
                 int rows = Integer.parseInt(a[3]);
                 int cats = Integer.parseInt(a[4]);
                 int k = Integer.parseInt(a[5]);
                 boolean repl = a[6].equals("1");
-                long[] out = new long[rows * k];
-                if (dt.equals("f32")) {
-                    float[] w = new float[rows * cats];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = zeros ? (i * 7) % 5 : (i * 7) % 13 + 1;
-                    }
-                    Sampling.multinomial(g, w, 0, rows, cats, k, repl, out, 0);
-                } else {
-                    double[] w = new double[rows * cats];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = zeros ? (i * 7) % 5 : (i * 7) % 13 + 1;
-                    }
-                    Sampling.multinomial(g, w, 0, rows, cats, k, repl, out, 0);
+                Storage w = Storage.allocate(dtype(a[1]), rows * cats);
+                for (int i = 0; i < w.size(); i++) {
+                    w.setDouble(i, zeros ? (i * 7) % 5 : (i * 7) % 13 + 1);
                 }
-                return out;
+                Storage out = Storage.allocate(DType.INT64, rows * k);
+                Sampling.multinomial(g, w, 0, rows, cats, k, repl, out, 0);
+                return bits(out);
             }
             default:
                 break;
         }
         String dt = a[1];
         int n = Integer.parseInt(a[2]);
-        if (op.equals("randint")) {
-            long lo = Long.parseLong(a[3]);
-            long hi = Long.parseLong(a[4]);
-            switch (dt) {
-                case "i64": {
-                    long[] out = new long[n];
-                    Sampling.randint(g, out, 0, n, lo, hi);
-                    return out;
-                }
-                case "i32": {
-                    int[] out = new int[n];
-                    Sampling.randint(g, out, 0, n, lo, hi);
-                    long[] r = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        r[i] = out[i];
-                    }
-                    return r;
-                }
-                case "f32": {
-                    float[] out = new float[n];
-                    Sampling.randint(g, out, 0, n, lo, hi);
-                    return bits(out);
-                }
-                default: {
-                    double[] out = new double[n];
-                    Sampling.randint(g, out, 0, n, lo, hi);
-                    return bits(out);
-                }
+        if (op.equals("randint") && dt.equals("i32")) {
+            // int32 has no storage: the array form, which PyTorch's int32 kernel (always random()) matches
+            int[] out = new int[n];
+            Sampling.randint(g, out, 0, n, Long.parseLong(a[3]), Long.parseLong(a[4]));
+            long[] r = new long[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = out[i];
             }
+            return r;
         }
-        if (dt.equals("f32")) {
-            float[] out = new float[n];
-            switch (op) {
-                case "rand" -> Sampling.uniform(g, out, 0, n, 0, 1);
-                case "uniform" -> Sampling.uniform(g, out, 0, n, d(a[3]), d(a[4]));
-                case "randn" -> Sampling.normal(g, out, 0, n, 0, 1, true);
-                case "normal" -> Sampling.normal(g, out, 0, n, d(a[3]), d(a[4]), a[5].equals("1"));
-                case "bernoulli" -> Sampling.bernoulli(g, out, 0, n, d(a[3]));
-                case "bernoullip" -> {
-                    float[] p = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        p[i] = (float) ((i % 11) / 10.0);
-                    }
-                    Sampling.bernoulli(g, p, 0, out, 0, n);
+        Storage out = Storage.allocate(dtype(dt), n);
+        switch (op) {
+            case "randint" -> Sampling.randint(g, out, 0, n, Long.parseLong(a[3]), Long.parseLong(a[4]));
+            case "rand" -> Sampling.uniform(g, out, 0, n, 0, 1);
+            case "uniform" -> Sampling.uniform(g, out, 0, n, d(a[3]), d(a[4]));
+            case "randn" -> Sampling.normal(g, out, 0, n, 0, 1, true);
+            case "normal" -> Sampling.normal(g, out, 0, n, d(a[3]), d(a[4]), a[5].equals("1"));
+            case "bernoulli" -> Sampling.bernoulli(g, out, 0, n, d(a[3]));
+            case "bernoullip" -> {
+                Storage p = Storage.allocate(out.dtype(), n);
+                for (int i = 0; i < n; i++) {
+                    p.setDouble(i, (i % 11) / 10.0);   // rounded to float for f32, as torch.tensor(..., float32)
                 }
-                case "exponential" -> Sampling.exponential(g, out, 0, n, d(a[3]));
-                case "lognormal" -> Sampling.logNormal(g, out, 0, n, d(a[3]), d(a[4]));
-                default -> throw new IllegalArgumentException(op);
+                Sampling.bernoulli(g, p, 0, out, 0, n);
             }
-            return bits(out);
-        } else {
-            double[] out = new double[n];
-            switch (op) {
-                case "rand" -> Sampling.uniform(g, out, 0, n, 0, 1);
-                case "uniform" -> Sampling.uniform(g, out, 0, n, d(a[3]), d(a[4]));
-                case "randn" -> Sampling.normal(g, out, 0, n, 0, 1, true);
-                case "normal" -> Sampling.normal(g, out, 0, n, d(a[3]), d(a[4]), a[5].equals("1"));
-                case "bernoulli" -> Sampling.bernoulli(g, out, 0, n, d(a[3]));
-                case "bernoullip" -> {
-                    double[] p = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        p[i] = (i % 11) / 10.0;
-                    }
-                    Sampling.bernoulli(g, p, 0, out, 0, n);
-                }
-                case "exponential" -> Sampling.exponential(g, out, 0, n, d(a[3]));
-                case "geometric" -> Sampling.geometric(g, out, 0, n, d(a[3]));
-                case "cauchy" -> Sampling.cauchy(g, out, 0, n, d(a[3]), d(a[4]));
-                case "lognormal" -> Sampling.logNormal(g, out, 0, n, d(a[3]), d(a[4]));
-                default -> throw new IllegalArgumentException(op);
-            }
-            return bits(out);
+            case "exponential" -> Sampling.exponential(g, out, 0, n, d(a[3]));
+            case "geometric" -> Sampling.geometric(g, out, 0, n, d(a[3]));
+            case "cauchy" -> Sampling.cauchy(g, out, 0, n, d(a[3]), d(a[4]));
+            case "lognormal" -> Sampling.logNormal(g, out, 0, n, d(a[3]), d(a[4]));
+            default -> throw new IllegalArgumentException(op);
         }
+        return bits(out);
+    }
+
+    private static DType dtype(String s) {
+        return switch (s) {
+            case "f32" -> DType.FLOAT32;
+            case "f64" -> DType.FLOAT64;
+            case "i64" -> DType.INT64;
+            default -> throw new IllegalArgumentException(s);
+        };
     }
 
     private static double d(String s) {
         return Double.parseDouble(s);
     }
 
-    private static long[] parseShape(String s) {
-        String[] p = s.split("x");
-        long[] r = new long[p.length];
-        for (int i = 0; i < p.length; i++) {
-            r[i] = Long.parseLong(p[i]);
-        }
-        return r;
-    }
-
-    private static long[] bits(float[] v) {
-        long[] r = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Float.floatToRawIntBits(v[i]) & 0xffffffffL;
-        }
-        return r;
-    }
-
-    private static long[] bits(double[] v) {
-        long[] r = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Double.doubleToRawLongBits(v[i]);
+    /** Raw bits of every element: float32 as its 32 bits, float64 as its 64 bits, int64 as the value. */
+    private static long[] bits(Storage s) {
+        long[] r = new long[s.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = switch (s) {
+                case Storage.F32 f -> Float.floatToRawIntBits(f.data[i]) & 0xffffffffL;
+                case Storage.F64 d -> Double.doubleToRawLongBits(d.data[i]);
+                default -> s.getLong(i);
+            };
         }
         return r;
     }

@@ -1,13 +1,17 @@
-package org.autograd4j.random;
+package org.autograd4j.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,7 +170,22 @@ class LibmTest {
                 () -> "expected " + Double.toHexString(expected) + ", got " + Double.toHexString(actual));
     }
 
+    /** The lines of {@code goldens/<file>} from the test class path (or the source tree when run from an IDE). */
     private static List<String> readGoldens(String file) throws IOException {
-        return RandomGoldensTest.readGoldens(file);
+        InputStream in = LibmTest.class.getResourceAsStream("/goldens/" + file);
+        if (in == null) {
+            Path p = Path.of("src/test/resources/goldens/" + file);
+            if (!Files.exists(p)) {
+                p = Path.of("core/src/test/resources/goldens/" + file);
+            }
+            in = Files.newInputStream(p);
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String s; (s = r.readLine()) != null; ) {
+                lines.add(s);
+            }
+        }
+        return lines;
     }
 }

@@ -1,4 +1,4 @@
-package org.autograd4j.random;
+package org.autograd4j.math;
 
 /**
  * Scalar ports of the float32 {@code log256_ps} and {@code sincos256_ps} of ATen's
@@ -12,14 +12,15 @@ package org.autograd4j.random;
  * subtlety is that GCC, compiling the intrinsics with {@code -mfma} and {@code -ffp-contract=fast}, fuses
  * some {@code _mm256_mul_ps} + {@code _mm256_add_ps}/{@code _sub_ps} pairs into {@code vfmadd}. Which pairs
  * were fused was found by testing candidate variants against 100 000 draws of PyTorch 1.13.1; the variant
- * below matched all of them, and the goldens of this package check it again. Each fused step is written with
+ * below matched all of them, and the float32 {@code randn}/{@code normal_} goldens of the random tests
+ * ({@code RandomGoldensTest}, {@code TensorRandomTest}) check it again. Each fused step is written with
  * {@link Math#fma(float, float, float)}, the others with plain float arithmetic.
  *
  * <p>Inputs in PyTorch's use: {@code log} receives {@code 1 − u} ∈ (0, 1]; {@code sincos} receives
  * {@code 2π·u} ∈ [0, 2π). The ports are exact for all finite inputs of the original (the original's
  * "x ≤ 0 → NaN" mask is kept).
  */
-final class AvxMath {
+public final class AvxMath {
 
     private AvxMath() {
     }
@@ -55,7 +56,7 @@ final class AvxMath {
      * @param x0 the argument
      * @return log(x0), NaN for x0 ≤ 0 (as the AVX code)
      */
-    static float log(float x0) {
+    public static float log(float x0) {
         boolean invalid = x0 <= 0f || Float.isNaN(x0);
         // _mm256_max_ps(x, min_norm_pos): returns the second operand if either is NaN.
         float x = Float.isNaN(x0) ? Float.MIN_NORMAL : Math.max(x0, Float.MIN_NORMAL);
@@ -89,12 +90,14 @@ final class AvxMath {
     /**
      * Sine and cosine together, one lane of {@code sincos256_ps} (Cephes sinf/cosf): reduce |x| by
      * j·π/4 (j even, π/4 split in three parts DP1..DP3), evaluate the sine and cosine minimax polynomials on
-     * the reduced argument, then pick and sign them by octant.
+     * the reduced argument, then pick and sign them by octant. Lane-exact for |x0| &lt; 2³¹·π/4 (beyond,
+     * {@code cvttps2dq}'s overflow value differs from Java's saturating {@code (int)} cast; the samplers pass
+     * angles in [0, 2π)).
      *
      * @param x0  the angle (radians)
      * @param out out[0] = sin, out[1] = cos
      */
-    static void sincos(float x0, float[] out) {
+    public static void sincos(float x0, float[] out) {
         int signSin = Float.floatToRawIntBits(x0) & 0x80000000;
         float x = Math.abs(x0);
         float y = x * FOPI;

@@ -3,20 +3,21 @@ package org.autograd4j;
 import org.autograd4j.autograd.GradMode;
 
 /**
- * A scope with grad mode switched off on this thread, PyTorch's {@code with torch.no_grad():}. Use with
- * try-with-resources; {@link #close()} restores the previous mode and throws no checked exception.
+ * A scope with grad mode set on this thread, what {@link Torch#noGrad()} ({@code with torch.no_grad():}) and
+ * {@link Torch#setGradEnabled(boolean)} return. The mode takes effect when the scope opens; {@link #close()}
+ * restores the previous mode and throws no checked exception, so use try-with-resources:
  *
  * <pre>{@code
- * try (var g = Torch.noGrad()) {
+ * try (var _ = Torch.noGrad()) {
  *     w.sub_(w.grad().mul(lr));
  * }
  * }</pre>
  */
-public final class NoGradScope implements AutoCloseable {
+public final class GradModeScope implements AutoCloseable {
     private final boolean previous;
     private boolean closed;
 
-    NoGradScope(boolean enabled) {
+    GradModeScope(boolean enabled) {
         this.previous = GradMode.set(enabled);
     }
 

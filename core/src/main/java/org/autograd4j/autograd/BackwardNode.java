@@ -1,0 +1,68 @@
+package org.autograd4j.autograd;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A node of the backward graph (PyTorch's {@code torch::autograd::Node}): it receives the gradients of its
+ * forward op's outputs and returns those of the forward op's inputs, one per {@link NextEdge}. Nodes get an
+ * increasing sequence number; the engine runs the newest ready node first, as PyTorch does.
+ */
+public abstract class BackwardNode {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final long sequenceNr;
+    private final long id;
+    private final NextEdge[] next;
+    /** The API object wrapping this node, made on first use by the API layer. */
+    public Object facade;
+
+    /** A node whose gradients flow to {@code next} (one edge per differentiable forward input). */
+    protected BackwardNode(NextEdge[] next) {
+        this(next, SEQUENCE.getAndIncrement());
+    }
+
+    /** A node with an explicit sequence number (AccumulateGrad uses the maximum, so it runs first). */
+    protected BackwardNode(NextEdge[] next, long sequenceNr) {
+        this.next = next;
+        this.sequenceNr = sequenceNr;
+        this.id = sequenceNr == Long.MAX_VALUE ? SEQUENCE.getAndIncrement() : sequenceNr;
+    }
+
+    /** A number no other node has; the engine keys its per-pass bookkeeping on it. */
+    public final long id() {
+        return id;
+    }
+
+    /** PyTorch's class name of this node, e.g. {@code AddBackward0}. */
+    public abstract String name();
+
+    /** Number of next edges. */
+    public final int numOutputs() {
+        return next.length;
+    }
+
+    /** The {@code i}-th next edge. */
+    public final NextEdge nextEdge(int i) {
+        return next[i];
+    }
+
+    /** Number of gradient slots this node receives (the number of outputs of its forward op). */
+    public int numInputs() {
+        return 1;
+    }
+
+    /** The creation order used by the engine's ready queue. */
+    public final long sequenceNr() {
+        return sequenceNr;
+    }
+
+    /**
+     * The gradients for the next edges from the gradients of this node's forward outputs ({@code grads[i]}
+     * may be null for an output that received none). Each result already has its input's shape and dtype.
+     */
+    public abstract TensorImpl[] apply(TensorImpl[] grads);
+
+    /** Frees saved tensors after a backward pass that does not retain the graph. */
+    public void releaseVariables() {
+    }
+}

@@ -1,0 +1,196 @@
+package org.autograd4j.autograd;
+
+import org.autograd4j.DType;
+import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Storage;
+
+/**
+ * The library's own tensor: a {@link Layout} over a {@link Storage}, a version counter shared with its views,
+ * and the autograd state (PyTorch keeps the same split: {@code TensorImpl} and its {@code autograd_meta_}).
+ * Every room below the API works on this type; the public {@code org.autograd4j.Tensor} is a thin wrapper
+ * over it, cached in {@link #facade} as PyTorch caches a tensor's Python object.
+ *
+ * <p>State only: no op lives here, and every getter is free of side effects.
+ */
+public final class TensorImpl {
+    /** Shared by a tensor and its views: PyTorch's version counter for in-place safety. */
+    private static final class Version {
+        int value;
+    }
+
+    private final Storage storage;
+    private final Layout layout;
+    private final Version version;
+    private final TensorImpl base;
+    private final boolean wrappedNumber;
+    private boolean requiresGrad;
+    private BackwardNode gradFn;
+    private int outputNr;
+    private TensorImpl grad;
+    private GradAccumulator accumulator;
+    /** For a view: the version at which its history was last set; a later write to the storage makes it stale. */
+    private int viewVersion;
+    /** The API object wrapping this tensor, made on first use by the API layer. */
+    public Object facade;
+
+    private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber) {
+        this.storage = storage;
+        this.layout = layout;
+        this.version = version;
+        this.base = base;
+        this.wrappedNumber = wrappedNumber;
+        this.viewVersion = version.value;
+    }
+
+    /** A new tensor over {@code storage} with {@code layout}, its own version counter, no history. */
+    public static TensorImpl of(Storage storage, Layout layout) {
+        return new TensorImpl(storage, layout, new Version(), null, false);
+    }
+
+    /** A Java double as a 0-d float64 tensor that promotes like a Python float (PyTorch's wrapped number). */
+    public static TensorImpl scalar(double v) {
+        Storage s = Storage.allocate(DType.FLOAT64, 1);
+        s.setDouble(0, v);
+        return new TensorImpl(s, Layout.contiguous(new int[0]), new Version(), null, true);
+    }
+
+    /** A Java long as a 0-d int64 tensor that promotes like a Python int. */
+    public static TensorImpl scalar(long v) {
+        Storage s = Storage.allocate(DType.INT64, 1);
+        s.setLong(0, v);
+        return new TensorImpl(s, Layout.contiguous(new int[0]), new Version(), null, true);
+    }
+
+    /** A view of this tensor's storage with another layout, sharing the version counter ({@code _base} is set). */
+    public TensorImpl view(Layout l) {
+        return new TensorImpl(storage, l, version, base == null ? this : base, false);
+    }
+
+    /** The same storage and version counter, cut from the graph and not a view ({@code tensor.detach()}). */
+    public TensorImpl detach() {
+        return new TensorImpl(storage, layout, version, null, false);
+    }
+
+    /** Same storage and layout, a version counter of its own, no history (a graph-free alias for internal use). */
+    public TensorImpl alias() {
+        return new TensorImpl(storage, layout, new Version(), null, false);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** The flat storage. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Shape, strides and offset into the storage. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The sizes (the layout's own array: do not modify). */
+    public int[] shape() {
+        return layout.shape();
+    }
+
+    /** Element type. */
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    /** Number of dimensions. */
+    public int dim() {
+        return layout.dim();
+    }
+
+    /** Number of elements. */
+    public int numel() {
+        return layout.numel();
+    }
+
+    /** True for a Java scalar wrapped as a tensor (it promotes like a Python number). */
+    public boolean isWrappedNumber() {
+        return wrappedNumber;
+    }
+
+    /** The tensor this one is a view of, or null. */
+    public TensorImpl base() {
+        return base;
+    }
+
+    /** The version counter, bumped by every in-place modification ({@code tensor._version}). */
+    public int version() {
+        return version.value;
+    }
+
+    /** Records an in-place modification. */
+    public void bumpVersion() {
+        version.value++;
+    }
+
+    // ------------------------------------------------------------------ autograd state
+
+    /** Whether gradients are recorded for this tensor ({@code requires_grad}). */
+    public boolean requiresGrad() {
+        return requiresGrad || gradFn != null || historyStale();
+    }
+
+    /** Sets the leaf flag read by {@link #requiresGrad()} (checks are the API's). */
+    public void setRequiresGrad(boolean flag) {
+        requiresGrad = flag;
+    }
+
+    /** The node that produced this tensor as last recorded, or null; see {@link #historyStale()}. */
+    public BackwardNode gradFn() {
+        return gradFn;
+    }
+
+    /**
+     * True for a view whose storage was written in place (through its base or another view) since its history
+     * was set, while the base has a history: its real history is then an as_strided view of the base's, which
+     * the ops layer regenerates before use (PyTorch regenerates it on access too).
+     */
+    public boolean historyStale() {
+        return base != null && viewVersion != version.value && base.gradFn != null && base.layout.isContiguous();
+    }
+
+    /** True when no recorded op produced this tensor ({@code is_leaf}). */
+    public boolean isLeaf() {
+        return gradFn == null && !historyStale();
+    }
+
+    /** Which output of its {@link #gradFn()} this tensor is. */
+    public int outputNr() {
+        return outputNr;
+    }
+
+    /** Makes this tensor output {@code nr} of {@code node}. */
+    public void setHistory(BackwardNode node, int nr) {
+        this.gradFn = node;
+        this.outputNr = nr;
+        this.viewVersion = version.value;
+    }
+
+    /** The accumulated gradient ({@code .grad}), or null. */
+    public TensorImpl grad() {
+        return grad;
+    }
+
+    /** Replaces {@code .grad} (checks are the API's). */
+    public void setGrad(TensorImpl g) {
+        this.grad = g;
+    }
+
+    /** The AccumulateGrad node of a leaf that requires grad (one per leaf, made on first use). */
+    public GradAccumulator gradAccumulator() {
+        if (accumulator == null) accumulator = new GradAccumulator(this);
+        return accumulator;
+    }
+
+    /** The edge through which a gradient for this tensor enters the graph, or null if it requires none. */
+    public NextEdge gradientEdge() {
+        if (gradFn != null) return new NextEdge(gradFn, outputNr);
+        if (requiresGrad) return new NextEdge(gradAccumulator(), 0);
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * PyTorch's printing (internal): {@code repr} of a tensor with PyTorch's float formatting, summarisation and
+ * line wrapping, over an element accessor so it needs no tensor type.
+ *
+ * <p>May import: {@code DType} only.
+ */
+package org.autograd4j.format;

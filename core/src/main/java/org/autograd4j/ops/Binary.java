@@ -1,0 +1,305 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.Ops.K;
+import static org.autograd4j.ops.TensorMath.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.autograd4j.DType;
+import org.autograd4j.autograd.SavedTensor;
+import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.kernels.BinaryOp;
+
+/**
+ * The binary elementwise ops, one declaration each (PyTorch's {@code derivatives.yaml} row plus OpInfo's
+ * {@code ref}): kernel, dtype rule, node names (a Java scalar operand selects PyTorch's {@code .Scalar}
+ * overload where it has its own node), and the derivative of each input in tensor ops, with what each reads
+ * so the node saves only what the inputs that need a gradient use. Operands broadcast; the node reduces each
+ * gradient to its input's shape ({@link FnNode}), so formulas read like their yaml rows.
+ */
+public final class Binary {
+    /** How the result dtype follows from the operands'. */
+    public enum Rule {
+        /** {@code torch.result_type(a, b)}. */
+        PROMOTE,
+        /** {@code result_type}, then integers and bool compute in the default dtype float32 (true division, atan2, …). */
+        FLOAT,
+        /** Computed in {@code result_type}, written as bool (comparisons). */
+        COMPARE
+    }
+
+    /** One input's derivative: from the output gradient, self, other and the result (each null unless declared read). */
+    @FunctionalInterface
+    public interface Derivative {
+        /** The gradient of this input, in any shape that broadcasts to it. */
+        TensorImpl of(TensorImpl grad, TensorImpl self, TensorImpl other, TensorImpl result);
+    }
+
+    /** The double-precision reference of the forward. */
+    @FunctionalInterface
+    public interface Ref {
+        /** {@code op(a, b)}. */
+        double of(double a, double b);
+    }
+
+    /** Bits of what a derivative reads. */
+    static final int SELF = 1, OTHER = 2, RESULT = 4;
+
+    private static final List<Binary> ROWS = new ArrayList<>();
+
+    /** Every declared binary op, in declaration order. */
+    public static final List<Binary> ALL = Collections.unmodifiableList(ROWS);
+
+    // ------------------------------------------------------------------ the table
+
+    public static final Binary ADD = def("add", "AddBackward0", BinaryOp.ADD, Rule.PROMOTE, (a, b) -> a + b)
+            .self(0, (g, a, b, y) -> g).other(0, (g, a, b, y) -> g).inPlace();
+    public static final Binary SUB = def("sub", "SubBackward0", BinaryOp.SUB, Rule.PROMOTE, (a, b) -> a - b)
+            .self(0, (g, a, b, y) -> g).other(0, (g, a, b, y) -> neg(g)).inPlace()
+            .rejectBools("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+    public static final Binary MUL = def("mul", "MulBackward0", BinaryOp.MUL, Rule.PROMOTE, (a, b) -> a * b)
+            .self(OTHER, (g, a, b, y) -> mul(g, b)).other(SELF, (g, a, b, y) -> mul(g, a)).inPlace();
+    /** True division; {@code other: -grad·((self/other)/other)}, rounded as PyTorch's formula. */
+    public static final Binary DIV = def("div", "DivBackward0", BinaryOp.DIV, Rule.FLOAT, (a, b) -> a / b)
+            .self(OTHER, (g, a, b, y) -> div(g, b)).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), div(div(a, b), b)))
+            .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
+    /** NaN-propagating max; on ties the gradient is split in half (PyTorch 1.13). */
+    public static final Binary MAXIMUM = def("maximum", "MaximumBackward0", BinaryOp.MAXIMUM, Rule.PROMOTE, Math::max)
+            .self(SELF | OTHER, (g, a, b, y) -> where(lt(a, b), 0.0, where(eq(a, b), div(g, 2.0), g)))
+            .other(SELF | OTHER, (g, a, b, y) -> where(gt(a, b), 0.0, where(eq(a, b), div(g, 2.0), g)));
+    public static final Binary MINIMUM = def("minimum", "MinimumBackward0", BinaryOp.MINIMUM, Rule.PROMOTE, Math::min)
+            .self(SELF | OTHER, (g, a, b, y) -> where(gt(a, b), 0.0, where(eq(a, b), div(g, 2.0), g)))
+            .other(SELF | OTHER, (g, a, b, y) -> where(lt(a, b), 0.0, where(eq(a, b), div(g, 2.0), g)));
+    /** {@code a ** b}; PyTorch masks the gradients where the exponent (self) or the base and exponent (other) are 0. */
+    public static final Binary POW = def("pow", "PowBackward1", BinaryOp.POW, Rule.PROMOTE, Math::pow)
+            .self(SELF | OTHER, (g, a, b, y) -> where(eq(b, 0.0), 0.0, mul(g, mul(b, pow(a, sub(b, 1.0))))))
+            .other(SELF | OTHER | RESULT, (g, a, b, y) -> where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(g, mul(y, log(a)))))
+            .domains(Unary.Domain.POSITIVE, Unary.Domain.ALL).ulps(2).inPlace();
+    /** {@code atan2(a, b)}: {@code self: g·b/(a²+b²)}, {@code other: -g·a/(a²+b²)}. */
+    public static final Binary ATAN2 = def("atan2", "Atan2Backward0", BinaryOp.ATAN2, Rule.FLOAT, Math::atan2)
+            .self(SELF | OTHER, (g, a, b, y) -> mul(g, div(b, add(mul(a, a), mul(b, b)))))
+            .other(SELF | OTHER, (g, a, b, y) -> mul(g, div(neg(a), add(mul(a, a), mul(b, b))))).inPlace();
+    /** C's fmod (the sign of the dividend): {@code self: g}, {@code other: -g·trunc(a/b)}. */
+    public static final Binary FMOD = def("fmod", "FmodBackward1", BinaryOp.FMOD, Rule.PROMOTE, (a, b) -> a % b)
+            .scalarNode("FmodBackward0")
+            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), Unary.TRUNC.apply(div(a, b))))
+            .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
+    /** Python's mod (the sign of the divisor): {@code self: g}, {@code other: -g·floor(a/b)}. */
+    public static final Binary REMAINDER = def("remainder", "RemainderBackward1", BinaryOp.REMAINDER, Rule.PROMOTE,
+            (a, b) -> a - Math.floor(a / b) * b).scalarNode("RemainderBackward0")
+            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), Unary.FLOOR.apply(div(a, b))))
+            .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
+    /** {@code √(a²+b²)}: {@code self: g·a/result}, {@code other: g·b/result}. */
+    public static final Binary HYPOT = def("hypot", "HypotBackward0", BinaryOp.HYPOT, Rule.FLOAT, Math::hypot)
+            .self(SELF | RESULT, (g, a, b, y) -> mul(g, div(a, y))).other(OTHER | RESULT, (g, a, b, y) -> mul(g, div(b, y))).inPlace();
+    /** {@code log(eᵃ + eᵇ)}: {@code self: g/(1 + e^(b-a))}, {@code other: g/(1 + e^(a-b))}. */
+    public static final Binary LOGADDEXP = def("logaddexp", "LogaddexpBackward0", BinaryOp.LOGADDEXP, Rule.FLOAT,
+            (a, b) -> Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))))
+            .self(SELF | OTHER, (g, a, b, y) -> div(g, add(exp(sub(b, a)), 1.0)))
+            .other(SELF | OTHER, (g, a, b, y) -> div(g, add(exp(sub(a, b)), 1.0)));
+    /** {@code a·log(b)}, 0 where a = 0: {@code self: xlogy(g, b)} zeroed where a = 0 and b ≤ 0, {@code other: g·a/b}. */
+    public static final Binary XLOGY = def("xlogy", "XlogyBackward0", BinaryOp.XLOGY, Rule.FLOAT,
+            (a, b) -> a == 0 && !Double.isNaN(b) ? 0 : a * Math.log(b)).scalarNode("XlogyBackward2")
+            .self(SELF | OTHER, (g, a, b, y) -> Pointwise.maskedFill(xlogy(g, b), logicalAnd(eq(a, 0.0), le(b, 0.0)), 0))
+            .other(SELF | OTHER, (g, a, b, y) -> div(mul(g, a), b))
+            .domains(Unary.Domain.ALL, Unary.Domain.POSITIVE).inPlace();
+    /**
+     * PyTorch's {@code tanh_backward(g, y) = g·(1 - y²)} as one primitive, because its CPU kernel fuses
+     * {@code 1 - y·y} (the seed tutorial's printed digits depend on it). Its own derivative:
+     * {@code (tanh_backward(gg, y), -2·y·g·gg)}.
+     */
+    public static final Binary TANH_BACKWARD = def("tanh_backward", "TanhBackwardBackward0", BinaryOp.TANH_BACKWARD, Rule.PROMOTE,
+            (g, y) -> g * (1 - y * y))
+            .self(OTHER, (gg, g, y, r) -> tanhBackward(gg, y)).other(SELF | OTHER, (gg, g, y, r) -> mul(mul(gg, mul(y, -2.0)), g))
+            .internal();
+    public static final Binary EQ = compare("eq", BinaryOp.EQ, (a, b) -> a == b ? 1 : 0);
+    public static final Binary NE = compare("ne", BinaryOp.NE, (a, b) -> a != b ? 1 : 0);
+    public static final Binary LT = compare("lt", BinaryOp.LT, (a, b) -> a < b ? 1 : 0);
+    public static final Binary LE = compare("le", BinaryOp.LE, (a, b) -> a <= b ? 1 : 0);
+    public static final Binary GT = compare("gt", BinaryOp.GT, (a, b) -> a > b ? 1 : 0);
+    public static final Binary GE = compare("ge", BinaryOp.GE, (a, b) -> a >= b ? 1 : 0);
+
+    // ------------------------------------------------------------------ the row type
+
+    /** PyTorch's function name, e.g. {@code atan2}. */
+    public final String name;
+    /** PyTorch's node name for tensor operands; null for comparisons. */
+    public final String node;
+    /** The kernel case. */
+    public final BinaryOp kernel;
+    /** The dtype rule. */
+    public final Rule rule;
+    /** Double-precision reference. */
+    public final Ref ref;
+    private String scalarNode;
+    private Derivative dSelf, dOther;
+    private int readsSelf, readsOther;
+    private boolean inPlace, internal;
+    private String boolError;
+    private Unary.Domain domainSelf = Unary.Domain.ALL, domainOther = Unary.Domain.ALL;
+    private int ulps;
+
+    private Binary(String name, String node, BinaryOp kernel, Rule rule, Ref ref) {
+        this.name = name;
+        this.node = node;
+        this.kernel = kernel;
+        this.rule = rule;
+        this.ref = ref;
+    }
+
+    private static Binary def(String name, String node, BinaryOp kernel, Rule rule, Ref ref) {
+        Binary b = new Binary(name, node, kernel, rule, ref);
+        b.ulps = rule == Rule.FLOAT && kernel != BinaryOp.DIV ? 1 : 0;
+        ROWS.add(b);
+        return b;
+    }
+
+    private static Binary compare(String name, BinaryOp kernel, Ref ref) {
+        return def(name, null, kernel, Rule.COMPARE, ref).inPlace();
+    }
+
+    private Binary self(int reads, Derivative d) {
+        readsSelf = reads;
+        dSelf = d;
+        return this;
+    }
+
+    private Binary other(int reads, Derivative d) {
+        readsOther = reads;
+        dOther = d;
+        return this;
+    }
+
+    /** PyTorch's {@code .Scalar} overload has its own node (one input) when the other operand is a Java scalar. */
+    private Binary scalarNode(String name) {
+        scalarNode = name;
+        return this;
+    }
+
+    private Binary inPlace() {
+        inPlace = true;
+        return this;
+    }
+
+    /** Used by derivatives only: no public method of its own. */
+    private Binary internal() {
+        internal = true;
+        return this;
+    }
+
+    private Binary rejectBools(String message) {
+        boolError = message;
+        return this;
+    }
+
+    private Binary domains(Unary.Domain self, Unary.Domain other) {
+        domainSelf = self;
+        domainOther = other;
+        return this;
+    }
+
+    /** Float32 agreement with PyTorch's CPU kernel in ulps, as measured against its goldens (0: bit-exact). */
+    private Binary ulps(int u) {
+        ulps = u;
+        return this;
+    }
+
+    /** Measured agreement with PyTorch in float32 ulps. */
+    public int ulps() {
+        return ulps;
+    }
+
+    /** True when PyTorch has the in-place form {@code name_}. */
+    public boolean hasInPlace() {
+        return inPlace;
+    }
+
+    /** PyTorch's message when both operands are bool, or null when that is accepted. */
+    public String boolError() {
+        return boolError;
+    }
+
+    /** True for ops that have no public method (they exist for derivatives). */
+    public boolean isInternal() {
+        return internal;
+    }
+
+    /** True when the op is differentiable. */
+    public boolean isDifferentiable() {
+        return dSelf != null;
+    }
+
+    /** The domain the tests sample self from. */
+    public Unary.Domain domainSelf() {
+        return domainSelf;
+    }
+
+    /** The domain the tests sample other from. */
+    public Unary.Domain domainOther() {
+        return domainOther;
+    }
+
+    /** The node name when other is a Java scalar. */
+    public String nodeFor(TensorImpl other) {
+        return other.isWrappedNumber() && scalarNode != null ? scalarNode : node;
+    }
+
+    /** The dtype the op computes in. */
+    DType computeType(TensorImpl a, TensorImpl b) {
+        DType t = Promotion.resultType(a, b);
+        return rule == Rule.FLOAT && !t.isFloatingPoint() ? DType.FLOAT32 : t;
+    }
+
+    /** {@code op(a, b)} with broadcasting and promotion, recording the node when an input requires grad. */
+    public TensorImpl apply(TensorImpl a, TensorImpl b) {
+        if (boolError != null && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        DType t = computeType(a, b);
+        TensorImpl out = raw(kernel, a, b, t, rule == Rule.COMPARE ? DType.BOOL : t);
+        if (dSelf != null && Graph.needs(a, b)) record(a, b, out);
+        return out;
+    }
+
+    /** {@code a = op(a, b)} in place, through the one in-place path. */
+    public TensorImpl apply_(TensorImpl a, TensorImpl b) {
+        return InPlace.apply(a, b, old -> apply(old, b));
+    }
+
+    private void record(TensorImpl a, TensorImpl b, TensorImpl out) {
+        boolean ga = a.requiresGrad(), gb = b.requiresGrad();
+        int reads = (ga ? readsSelf : 0) | (gb ? readsOther : 0);
+        SavedTensor sa = (reads & SELF) != 0 ? SavedTensor.input(a) : null;
+        SavedTensor sb = (reads & OTHER) != 0 ? SavedTensor.input(b) : null;
+        SavedTensor sy = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
+        Derivative ds = dSelf, dOth = dOther;
+        if (b.isWrappedNumber() && scalarNode != null) {
+            // PyTorch's .Scalar overload: one input; the scalar is a constant of the node
+            Graph.record(out, scalarNode, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
+            return;
+        }
+        Graph.record(out, node, (g, n) -> {
+            TensorImpl x = get(sa), y = get(sb), r = get(sy);
+            return new TensorImpl[] {n.needs(0) ? ds.of(g, x, y, r) : null, n.needs(1) ? dOth.of(g, x, y, r) : null};
+        }, new TensorImpl[] {a, b}, sa, sb, sy);
+    }
+
+    private static TensorImpl get(SavedTensor s) {
+        return s == null ? null : s.get();
+    }
+
+    /** {@code op(a, b)} computed in {@code compute}, written as {@code outType}; no graph. */
+    static TensorImpl raw(BinaryOp op, TensorImpl a, TensorImpl b, DType compute, DType outType) {
+        int[] shape = Ops.broadcast(a.shape(), b.shape());
+        TensorImpl ac = Ops.convert(a, compute), bc = Ops.convert(b, compute);
+        TensorImpl out = Ops.empty(outType, shape);
+        K.binary(op, ac.storage(), ac.layout().broadcastTo(shape), bc.storage(), bc.layout().broadcastTo(shape),
+                out.storage(), out.layout());
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

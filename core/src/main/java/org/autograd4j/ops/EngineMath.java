@@ -1,0 +1,48 @@
+package org.autograd4j.ops;
+
+import org.autograd4j.DType;
+import org.autograd4j.autograd.GradMath;
+import org.autograd4j.autograd.GradMode;
+import org.autograd4j.autograd.TensorImpl;
+
+/** The engine's tensor operations ({@link GradMath}), made of ops; the API layer hands it to the engine. */
+public final class EngineMath implements GradMath {
+    /** The one instance. */
+    public static final EngineMath INSTANCE = new EngineMath();
+
+    private EngineMath() {
+    }
+
+    @Override
+    public TensorImpl onesLike(TensorImpl t) {
+        return Creation.full(t.shape(), 1, t.dtype());
+    }
+
+    @Override
+    public TensorImpl add(TensorImpl a, TensorImpl b) {
+        return Binary.ADD.apply(a, b);
+    }
+
+    @Override
+    public TensorImpl to(TensorImpl t, DType dtype) {
+        return Pointwise.to(t, dtype);
+    }
+
+    @Override
+    public void accumulate(TensorImpl leaf, TensorImpl g) {
+        TensorImpl old = leaf.grad();
+        if (old == null) {
+            if (GradMode.isEnabled()) {
+                // create_graph: PyTorch's clone_obey_contract (empty_strided + copy_), so the stored grad keeps its
+                // graph through a CopyBackwards node.
+                leaf.setGrad(InPlace.copy(Creation.full(g.shape(), 0, g.dtype()), g));
+            } else {
+                leaf.setGrad(Shapes.cloneNoGraph(g));
+            }
+        } else if (GradMode.isEnabled()) {
+            leaf.setGrad(Binary.ADD.apply(old, g));
+        } else {
+            InPlace.addNoGraph(old, g);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.autograd4j.ops;
+
+import org.autograd4j.DType;
+import org.autograd4j.autograd.TensorImpl;
+
+/**
+ * The ops as static functions over {@link TensorImpl}, PyTorch's {@code at::} namespace: what derivatives are
+ * written in ({@code import static org.autograd4j.ops.TensorMath.*}), so a formula reads like its
+ * {@code derivatives.yaml} row: {@code self: grad / other} is {@code div(g, other)}. Each is a one-line call of
+ * the op's declaration; a Java double operand acts as a Python float.
+ */
+public final class TensorMath {
+    private TensorMath() {
+    }
+
+    /** A Java double as PyTorch's wrapped number. */
+    static TensorImpl s(double v) {
+        return TensorImpl.scalar(v);
+    }
+
+    public static TensorImpl add(TensorImpl a, TensorImpl b) { return Binary.ADD.apply(a, b); }
+    public static TensorImpl add(TensorImpl a, double b) { return Binary.ADD.apply(a, s(b)); }
+    public static TensorImpl sub(TensorImpl a, TensorImpl b) { return Binary.SUB.apply(a, b); }
+    public static TensorImpl sub(TensorImpl a, double b) { return Binary.SUB.apply(a, s(b)); }
+    /** {@code s - a} ({@code rsub}). */
+    public static TensorImpl rsub(TensorImpl a, double s) { return Pointwise.rsub(a, s); }
+    public static TensorImpl mul(TensorImpl a, TensorImpl b) { return Binary.MUL.apply(a, b); }
+    public static TensorImpl mul(TensorImpl a, double b) { return Binary.MUL.apply(a, s(b)); }
+    public static TensorImpl div(TensorImpl a, TensorImpl b) { return Binary.DIV.apply(a, b); }
+    public static TensorImpl div(TensorImpl a, double b) { return Binary.DIV.apply(a, s(b)); }
+    public static TensorImpl pow(TensorImpl a, TensorImpl b) { return Binary.POW.apply(a, b); }
+    /** {@code a ** e} with a Python-float exponent. */
+    public static TensorImpl pow(TensorImpl a, double e) { return Pointwise.pow(a, e, true); }
+    public static TensorImpl xlogy(TensorImpl a, TensorImpl b) { return Binary.XLOGY.apply(a, b); }
+    public static TensorImpl tanhBackward(TensorImpl g, TensorImpl y) { return Binary.TANH_BACKWARD.apply(g, y); }
+    public static TensorImpl neg(TensorImpl a) { return Unary.NEG.apply(a); }
+    public static TensorImpl exp(TensorImpl a) { return Unary.EXP.apply(a); }
+    public static TensorImpl log(TensorImpl a) { return Unary.LOG.apply(a); }
+    public static TensorImpl sqrt(TensorImpl a) { return Unary.SQRT.apply(a); }
+    public static TensorImpl rsqrt(TensorImpl a) { return Unary.RSQRT.apply(a); }
+    public static TensorImpl sign(TensorImpl a) { return Unary.SIGN.apply(a); }
+    public static TensorImpl sin(TensorImpl a) { return Unary.SIN.apply(a); }
+    public static TensorImpl cos(TensorImpl a) { return Unary.COS.apply(a); }
+    public static TensorImpl sinh(TensorImpl a) { return Unary.SINH.apply(a); }
+    public static TensorImpl cosh(TensorImpl a) { return Unary.COSH.apply(a); }
+    public static TensorImpl tanh(TensorImpl a) { return Unary.TANH.apply(a); }
+    public static TensorImpl sigmoid(TensorImpl a) { return Unary.SIGMOID.apply(a); }
+    public static TensorImpl erf(TensorImpl a) { return Unary.ERF.apply(a); }
+    public static TensorImpl eq(TensorImpl a, TensorImpl b) { return Binary.EQ.apply(a, b); }
+    public static TensorImpl eq(TensorImpl a, double b) { return Binary.EQ.apply(a, s(b)); }
+    public static TensorImpl ne(TensorImpl a, double b) { return Binary.NE.apply(a, s(b)); }
+    public static TensorImpl lt(TensorImpl a, TensorImpl b) { return Binary.LT.apply(a, b); }
+    public static TensorImpl lt(TensorImpl a, double b) { return Binary.LT.apply(a, s(b)); }
+    public static TensorImpl le(TensorImpl a, double b) { return Binary.LE.apply(a, s(b)); }
+    public static TensorImpl gt(TensorImpl a, TensorImpl b) { return Binary.GT.apply(a, b); }
+    public static TensorImpl gt(TensorImpl a, double b) { return Binary.GT.apply(a, s(b)); }
+    public static TensorImpl ge(TensorImpl a, double b) { return Binary.GE.apply(a, s(b)); }
+    public static TensorImpl logicalAnd(TensorImpl a, TensorImpl b) { return Pointwise.logicalAnd(a, b); }
+    public static TensorImpl where(TensorImpl c, TensorImpl a, TensorImpl b) { return Pointwise.where(c, a, b); }
+    public static TensorImpl where(TensorImpl c, TensorImpl a, double b) { return Pointwise.where(c, a, s(b)); }
+    public static TensorImpl where(TensorImpl c, double a, TensorImpl b) { return Pointwise.where(c, s(a), b); }
+    public static TensorImpl to(TensorImpl a, DType d) { return Pointwise.to(a, d); }
+    public static TensorImpl sum(TensorImpl a) { return Reductions.sum(a); }
+    public static TensorImpl sum(TensorImpl a, int[] dims, boolean keepdim) { return Reductions.sum(a, dims, keepdim); }
+    public static TensorImpl sumTo(TensorImpl a, int[] shape) { return Reductions.sumTo(a, shape); }
+    public static TensorImpl mean(TensorImpl a, int[] dims, boolean keepdim) { return Reductions.mean(a, dims, keepdim); }
+    public static TensorImpl expand(TensorImpl a, int[] shape) { return Shapes.expand(a, org.autograd4j.storage.Sizes.toLongs(shape)); }
+    public static TensorImpl reshape(TensorImpl a, int[] shape) { return Shapes.reshape(a, org.autograd4j.storage.Sizes.toLongs(shape)); }
+    public static TensorImpl unsqueeze(TensorImpl a, int dim) { return Shapes.unsqueeze(a, dim); }
+    public static TensorImpl squeeze(TensorImpl a, int dim) { return Shapes.squeeze(a, dim); }
+    public static TensorImpl t(TensorImpl a) { return Shapes.t(a); }
+    public static TensorImpl transpose(TensorImpl a, int d0, int d1) { return Shapes.transpose(a, d0, d1); }
+    public static TensorImpl select(TensorImpl a, int dim, long index) { return Shapes.select(a, dim, index); }
+    public static TensorImpl narrow(TensorImpl a, int dim, long start, long length) { return Shapes.narrow(a, dim, start, length); }
+    public static TensorImpl clone(TensorImpl a) { return Shapes.clone(a); }
+    public static TensorImpl mm(TensorImpl a, TensorImpl b) { return LinearAlgebra.mm(a, b); }
+    public static TensorImpl bmm(TensorImpl a, TensorImpl b) { return LinearAlgebra.bmm(a, b); }
+    public static TensorImpl mv(TensorImpl a, TensorImpl b) { return LinearAlgebra.mv(a, b); }
+    public static TensorImpl copy_(TensorImpl self, TensorImpl src) { return InPlace.copy(self, src); }
+    public static TensorImpl zero_(TensorImpl self) { return InPlace.fill(self, 0); }
+}

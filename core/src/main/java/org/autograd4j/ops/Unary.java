@@ -1,0 +1,395 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.Ops.K;
+import static org.autograd4j.ops.TensorMath.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.autograd4j.DType;
+import org.autograd4j.autograd.SavedTensor;
+import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.kernels.UnaryOp;
+
+/**
+ * The unary elementwise ops, one declaration each: PyTorch's {@code derivatives.yaml} row (node name and the
+ * derivative in tensor ops) plus OpInfo's {@code ref} and {@code domain}. A row is its kernel, its dtype rule,
+ * what its derivative reads (so the node saves only that), the derivative, a double-precision reference and
+ * the input domain the generic tests sample from. {@link #apply} is the forward; {@link #apply_} the in-place
+ * form through the one in-place path. Element-wise rows are PyTorch's {@code auto_element_wise}: their
+ * forward-mode (tangent) formula is the derivative applied to the tangent, so none is written here.
+ *
+ * <p>Adding a unary op: one row here, its kernel case, its one-line {@code Tensor}/{@code Torch} methods, and
+ * regenerated goldens; the op tests and the golden generator pick the row up from {@link #ALL}.
+ */
+public final class Unary {
+    /** How the result dtype follows from the input's. */
+    public enum Rule {
+        /** The input's dtype (neg, abs, floor, relu, …). */
+        SAME,
+        /** Floating inputs keep their dtype; integer and bool inputs compute in the default dtype float32 (exp, sin, …). */
+        FLOAT,
+        /** A bool result (isnan, …); not differentiable. */
+        BOOL
+    }
+
+    /** What the derivative reads, so the node saves exactly that. */
+    public enum Saves {
+        /** Nothing (the derivative only transforms the gradient). */
+        NONE,
+        /** The input ({@code self}). */
+        SELF,
+        /** The output ({@code result}). */
+        RESULT
+    }
+
+    /** The derivative: the input's gradient from the output's gradient, the saved value, and the op's parameters. */
+    @FunctionalInterface
+    public interface Derivative {
+        /** {@code saved} is self or result as the row's {@link Saves} says (null for NONE). */
+        TensorImpl of(TensorImpl grad, TensorImpl saved, double p0, double p1);
+    }
+
+    /** The double-precision reference of the forward, OpInfo's {@code ref}. */
+    @FunctionalInterface
+    public interface Ref {
+        /** {@code op(x; p0, p1)}. */
+        double of(double x, double p0, double p1);
+    }
+
+    /**
+     * The open interval the generic tests sample inputs from (OpInfo's domain), and the default parameters
+     * the tests and the golden generator use.
+     */
+    public record Domain(double lo, double hi, boolean awayFromZero) {
+        /** The whole real line. */
+        public static final Domain ALL = new Domain(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+        /** The real line without a neighbourhood of 0 (a kink or pole there). */
+        public static final Domain NONZERO = new Domain(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true);
+        /** (0, ∞). */
+        public static final Domain POSITIVE = new Domain(0, Double.POSITIVE_INFINITY, false);
+        /** (-1, 1). */
+        public static final Domain UNIT = new Domain(-1, 1, false);
+        /** (1, ∞). */
+        public static final Domain ABOVE_ONE = new Domain(1, Double.POSITIVE_INFINITY, false);
+    }
+
+    private static final List<Unary> ROWS = new ArrayList<>();
+
+    /** Every declared unary op, in declaration order. */
+    public static final List<Unary> ALL = Collections.unmodifiableList(ROWS);
+
+    // ------------------------------------------------------------------ the table
+
+    private static final double LN2 = Math.log(2), LN10 = Math.log(10);
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    public static final Unary NEG = def("neg", "NegBackward0", UnaryOp.NEG, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> neg(g), (x, p, q) -> -x).inPlace()
+            .rejectBool("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, "
+                    + "use the `~` or `logical_not()` operator instead.");
+    public static final Unary EXP = def("exp", "ExpBackward0", UnaryOp.EXP, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(g, y), (x, p, q) -> Math.exp(x)).inPlace();
+    public static final Unary LOG = def("log", "LogBackward0", UnaryOp.LOG, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, x), (x, p, q) -> Math.log(x)).domain(Domain.POSITIVE).inPlace();
+    public static final Unary SQRT = def("sqrt", "SqrtBackward0", UnaryOp.SQRT, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> div(g, mul(y, 2.0)), (x, p, q) -> Math.sqrt(x)).domain(Domain.POSITIVE).ulps(0).inPlace();
+    public static final Unary ABS = def("abs", "AbsBackward0", UnaryOp.ABS, Rule.SAME, Saves.SELF,
+            (g, x, p, q) -> mul(g, sign(x)), (x, p, q) -> Math.abs(x)).domain(Domain.NONZERO).inPlace();
+    public static final Unary SIGN = def("sign", "SignBackward0", UnaryOp.SIGN, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.signum(x)).inPlace();
+    public static final Unary SIN = def("sin", "SinBackward0", UnaryOp.SIN, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, cos(x)), (x, p, q) -> Math.sin(x)).inPlace();
+    public static final Unary COS = def("cos", "CosBackward0", UnaryOp.COS, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, neg(sin(x))), (x, p, q) -> Math.cos(x)).inPlace();
+    public static final Unary TAN = def("tan", "TanBackward0", UnaryOp.TAN, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(g, add(mul(y, y), 1.0)), (x, p, q) -> Math.tan(x)).inPlace();
+    public static final Unary TANH = def("tanh", "TanhBackward0", UnaryOp.TANH, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> tanhBackward(g, y), (x, p, q) -> Math.tanh(x)).inPlace();
+    /** As PyTorch's sigmoid_backward kernel evaluates it: {@code g·(1 - y)·y}. */
+    public static final Unary SIGMOID = def("sigmoid", "SigmoidBackward0", UnaryOp.SIGMOID, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(mul(g, rsub(y, 1.0)), y), (x, p, q) -> 1 / (1 + Math.exp(-x))).inPlace();
+    /** PyTorch's threshold_backward: g where the output is positive. */
+    public static final Unary RELU = def("relu", "ReluBackward0", UnaryOp.RELU, Rule.SAME, Saves.RESULT,
+            (g, y, p, q) -> where(gt(y, 0.0), g, 0.0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
+    public static final Unary RECIPROCAL = def("reciprocal", "ReciprocalBackward0", UnaryOp.RECIPROCAL, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(neg(g), mul(y, y)), (x, p, q) -> 1 / x).domain(Domain.NONZERO).ulps(0).inPlace();
+    /** {@code log1p_backward}: g / (self + 1). */
+    public static final Unary LOG1P = def("log1p", "Log1PBackward0", UnaryOp.LOG1P, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, add(x, 1.0)), (x, p, q) -> Math.log1p(x)).domain(Domain.POSITIVE).inPlace();
+    public static final Unary EXPM1 = def("expm1", "Expm1Backward0", UnaryOp.EXPM1, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(g, add(y, 1.0)), (x, p, q) -> Math.expm1(x)).inPlace();
+    public static final Unary LOG2 = def("log2", "Log2Backward0", UnaryOp.LOG2, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, mul(x, LN2)), (x, p, q) -> Math.log(x) / LN2).domain(Domain.POSITIVE).inPlace();
+    public static final Unary LOG10 = def("log10", "Log10Backward0", UnaryOp.LOG10, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, mul(x, LN10)), (x, p, q) -> Math.log10(x)).domain(Domain.POSITIVE).inPlace();
+    public static final Unary EXP2 = def("exp2", "Exp2Backward0", UnaryOp.EXP2, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(g, mul(y, LN2)), (x, p, q) -> Math.pow(2, x)).inPlace();
+    /** {@code -0.5·g·result³}. */
+    public static final Unary RSQRT = def("rsqrt", "RsqrtBackward0", UnaryOp.RSQRT, Rule.FLOAT, Saves.RESULT,
+            (g, y, p, q) -> mul(mul(g, pow(y, 3.0)), -0.5), (x, p, q) -> 1 / Math.sqrt(x)).domain(Domain.POSITIVE).inPlace();
+    /** {@code g·(1 - x²)^(-1/2)}. */
+    public static final Unary ASIN = def("asin", "AsinBackward0", UnaryOp.ASIN, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, rsqrt(rsub(mul(x, x), 1.0))), (x, p, q) -> Math.asin(x)).domain(Domain.UNIT).inPlace();
+    public static final Unary ACOS = def("acos", "AcosBackward0", UnaryOp.ACOS, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, neg(rsqrt(rsub(mul(x, x), 1.0)))), (x, p, q) -> Math.acos(x)).domain(Domain.UNIT).inPlace();
+    public static final Unary ATAN = def("atan", "AtanBackward0", UnaryOp.ATAN, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, add(mul(x, x), 1.0)), (x, p, q) -> Math.atan(x)).inPlace();
+    public static final Unary SINH = def("sinh", "SinhBackward0", UnaryOp.SINH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, cosh(x)), (x, p, q) -> Math.sinh(x)).inPlace();
+    public static final Unary COSH = def("cosh", "CoshBackward0", UnaryOp.COSH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, sinh(x)), (x, p, q) -> Math.cosh(x)).inPlace();
+    public static final Unary ASINH = def("asinh", "AsinhBackward0", UnaryOp.ASINH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, rsqrt(add(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x + 1))).inPlace();
+    public static final Unary ACOSH = def("acosh", "AcoshBackward0", UnaryOp.ACOSH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, rsqrt(sub(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x - 1)))
+            .domain(Domain.ABOVE_ONE).inPlace();
+    public static final Unary ATANH = def("atanh", "AtanhBackward0", UnaryOp.ATANH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> div(g, rsub(mul(x, x), 1.0)), (x, p, q) -> 0.5 * Math.log((1 + x) / (1 - x))).domain(Domain.UNIT).inPlace();
+    /** {@code 2/√π · e^(-x²) · g}. */
+    public static final Unary ERF = def("erf", "ErfBackward0", UnaryOp.ERF, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, mul(exp(neg(mul(x, x))), TWO_OVER_SQRT_PI)), (x, p, q) -> RefMath.erf(x)).inPlace();
+    public static final Unary ERFC = def("erfc", "ErfcBackward0", UnaryOp.ERFC, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> mul(g, mul(exp(neg(mul(x, x))), -TWO_OVER_SQRT_PI)), (x, p, q) -> 1 - RefMath.erf(x)).inPlace();
+    public static final Unary FLOOR = def("floor", "FloorBackward0", UnaryOp.FLOOR, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.floor(x)).inPlace();
+    public static final Unary CEIL = def("ceil", "CeilBackward0", UnaryOp.CEIL, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.ceil(x)).inPlace();
+    /** Half to even, as {@code torch.round}. */
+    public static final Unary ROUND = def("round", "RoundBackward0", UnaryOp.ROUND, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.rint(x)).inPlace();
+    public static final Unary TRUNC = def("trunc", "TruncBackward0", UnaryOp.TRUNC, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> x < 0 ? Math.ceil(x) : Math.floor(x)).inPlace();
+    /** {@code x - trunc(x)}; its derivative is the gradient itself. */
+    public static final Unary FRAC = def("frac", "FracBackward0", UnaryOp.FRAC, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> g, (x, p, q) -> x - (x < 0 ? Math.ceil(x) : Math.floor(x))).inPlace();
+    /**
+     * {@code softplus(x; β, threshold) = log(1 + e^(βx))/β}, linear above the threshold. Derivative
+     * (softplus_backward): g where βx &gt; threshold, else {@code g·z/(z+1)} with {@code z = e^(βx)}.
+     */
+    public static final Unary SOFTPLUS = def("softplus", "SoftplusBackward0", UnaryOp.SOFTPLUS, Rule.FLOAT, Saves.SELF,
+            (g, x, beta, th) -> {
+                TensorImpl bx = mul(x, beta);
+                TensorImpl z = exp(bx);
+                return where(gt(bx, th), g, div(mul(g, z), add(z, 1.0)));
+            }, (x, beta, th) -> x * beta > th ? x : Math.log1p(Math.exp(x * beta)) / beta).params(1, 20).functional();
+    /** {@code min(max(x, lo), hi)}. Derivative (hardtanh_backward): g strictly inside (lo, hi), else 0. */
+    public static final Unary HARDTANH = def("hardtanh", "HardtanhBackward0", UnaryOp.HARDTANH, Rule.SAME, Saves.SELF,
+            (g, x, lo, hi) -> where(logicalAnd(gt(x, lo), lt(x, hi)), g, 0.0),
+            (x, lo, hi) -> Math.min(Math.max(x, lo), hi)).params(-1, 1).functional().inPlace();
+    /** {@code x > 0 ? x : α(e^x - 1)}. Derivative (elu_backward): g for x &gt; 0, else {@code g·α·e^x}. */
+    public static final Unary ELU = def("elu", "EluBackward0", UnaryOp.ELU, Rule.FLOAT, Saves.SELF,
+            (g, x, alpha, q) -> where(gt(x, 0.0), g, mul(g, mul(exp(x), alpha))),
+            (x, alpha, q) -> x > 0 ? x : alpha * Math.expm1(x)).params(1, 0).domain(Domain.NONZERO).functional().inPlace();
+    /** {@code x > 0 ? x : slope·x}. Derivative (leaky_relu_backward): g for x &gt; 0, else {@code g·slope}. */
+    public static final Unary LEAKY_RELU = def("leaky_relu", "LeakyReluBackward0", UnaryOp.LEAKY_RELU, Rule.FLOAT, Saves.SELF,
+            (g, x, slope, q) -> where(gt(x, 0.0), g, mul(g, slope)),
+            (x, slope, q) -> x > 0 ? x : x * slope).params(0.01, 0).domain(Domain.NONZERO).functional().inPlace();
+    /**
+     * {@code x·Φ(x)} with the exact normal CDF (approximate='none'). Derivative (gelu_backward):
+     * {@code g·(Φ(x) + x·φ(x))}.
+     */
+    public static final Unary GELU = def("gelu", "GeluBackward0", UnaryOp.GELU, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> {
+                TensorImpl cdf = mul(add(erf(mul(x, Math.sqrt(0.5))), 1.0), 0.5);
+                TensorImpl pdf = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
+                return mul(g, add(cdf, mul(x, pdf)));
+            }, (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2)))).functional();
+    /** {@code x·σ(x)}. Derivative: {@code g·σ(x)·(1 + x·(1 - σ(x)))}. */
+    public static final Unary SILU = def("silu", "SiluBackward0", UnaryOp.SILU, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> {
+                TensorImpl s = sigmoid(x);
+                return mul(mul(g, s), add(mul(x, rsub(s, 1.0)), 1.0));
+            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional();
+    /** {@code x·tanh(softplus(x))}. Derivative: {@code g·(t + x·σ(x)·(1 - t²))} with {@code t = tanh(softplus(x))}. */
+    public static final Unary MISH = def("mish", "MishBackward0", UnaryOp.MISH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> {
+                TensorImpl t = tanh(SOFTPLUS.apply(x, 1, 20));
+                return mul(g, add(t, mul(mul(x, sigmoid(x)), rsub(mul(t, t), 1.0))));
+            }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional();
+    /**
+     * NaN → 0, +∞ → p0, -∞ → p1 (the API passes the dtype's largest and smallest finite values by default).
+     * Derivative: {@code g·isfinite(x)}.
+     */
+    public static final Unary NAN_TO_NUM = def("nan_to_num", "NanToNumBackward0", UnaryOp.NAN_TO_NUM, Rule.SAME, Saves.SELF,
+            (g, x, p, q) -> mul(g, Unary.ISFINITE.apply(x)),
+            (x, p, q) -> Double.isNaN(x) ? 0 : x == Double.POSITIVE_INFINITY ? p : x == Double.NEGATIVE_INFINITY ? q : x)
+            .params(Double.MAX_VALUE, -Double.MAX_VALUE).inPlace();
+    public static final Unary ISNAN = def("isnan", null, UnaryOp.ISNAN, Rule.BOOL, Saves.NONE, null,
+            (x, p, q) -> Double.isNaN(x) ? 1 : 0);
+    public static final Unary ISINF = def("isinf", null, UnaryOp.ISINF, Rule.BOOL, Saves.NONE, null,
+            (x, p, q) -> Double.isInfinite(x) ? 1 : 0);
+    public static final Unary ISFINITE = def("isfinite", null, UnaryOp.ISFINITE, Rule.BOOL, Saves.NONE, null,
+            (x, p, q) -> Double.isFinite(x) ? 1 : 0);
+    public static final Unary LOGICAL_NOT = def("logical_not", null, UnaryOp.LOGICAL_NOT, Rule.BOOL, Saves.NONE, null,
+            (x, p, q) -> x == 0 ? 1 : 0).computeIn(DType.BOOL).inPlace();
+
+    // ------------------------------------------------------------------ the row type
+
+    /** PyTorch's function name, e.g. {@code log1p} or {@code leaky_relu}. */
+    public final String name;
+    /** PyTorch's node name, e.g. {@code Log1PBackward0}; null for ops that are not differentiable. */
+    public final String node;
+    /** The kernel case. */
+    public final UnaryOp kernel;
+    /** The dtype rule. */
+    public final Rule rule;
+    /** What the derivative reads. */
+    public final Saves saves;
+    /** The derivative, null for ops that are not differentiable. */
+    public final Derivative derivative;
+    /** Double-precision reference of the forward. */
+    public final Ref ref;
+    private Domain domain = Domain.ALL;
+    private int ulps;
+    private boolean inPlace;
+    private boolean functional;
+    private double p0, p1;
+    private String boolError;
+    /** The dtype the kernel runs in when it is not the result dtype's (null: the result's, or the input's for BOOL). */
+    private DType compute;
+
+    private Unary(String name, String node, UnaryOp kernel, Rule rule, Saves saves, Derivative derivative, Ref ref) {
+        this.name = name;
+        this.node = node;
+        this.kernel = kernel;
+        this.rule = rule;
+        this.saves = saves;
+        this.derivative = derivative;
+        this.ref = ref;
+    }
+
+    private static Unary def(String name, String node, UnaryOp kernel, Rule rule, Saves saves, Derivative d, Ref ref) {
+        Unary u = new Unary(name, node, kernel, rule, saves, d, ref);
+        u.ulps = rule == Rule.FLOAT ? 1 : 0;
+        ROWS.add(u);
+        return u;
+    }
+
+    private Unary inPlace() {
+        inPlace = true;
+        return this;
+    }
+
+    private Unary domain(Domain d) {
+        domain = d;
+        return this;
+    }
+
+    /** Default parameters (PyTorch's defaults for the op's keyword arguments). */
+    private Unary params(double p0, double p1) {
+        this.p0 = p0;
+        this.p1 = p1;
+        return this;
+    }
+
+    /** PyTorch has this op as {@code torch.nn.functional.<name>} rather than {@code torch.<name>}. */
+    private Unary functional() {
+        functional = true;
+        return this;
+    }
+
+    /** The kernel takes its input converted to {@code d} (logical_not reads any dtype as bool). */
+    private Unary computeIn(DType d) {
+        compute = d;
+        return this;
+    }
+
+    private Unary rejectBool(String message) {
+        boolError = message;
+        return this;
+    }
+
+    /**
+     * Float32 agreement with PyTorch's CPU kernel, in ulps, as measured against its goldens: 0 for exactly
+     * rounded ops; transcendental functions differ by an ulp or two (neither side is correctly rounded).
+     */
+    private Unary ulps(int u) {
+        ulps = u;
+        return this;
+    }
+
+    /** Measured agreement with PyTorch in float32 ulps (0: bit-exact). */
+    public int ulps() {
+        return ulps;
+    }
+
+    /** PyTorch's message for a bool input, or null when bool is accepted. */
+    public String boolError() {
+        return boolError;
+    }
+
+    /** The input domain the tests sample from. */
+    public Domain domain() {
+        return domain;
+    }
+
+    /** True when PyTorch has the in-place form {@code name_}. */
+    public boolean hasInPlace() {
+        return inPlace;
+    }
+
+    /** True when PyTorch's function is {@code torch.nn.functional.<name>}. */
+    public boolean isFunctional() {
+        return functional;
+    }
+
+    /** The default first parameter. */
+    public double defaultP0() {
+        return p0;
+    }
+
+    /** The default second parameter. */
+    public double defaultP1() {
+        return p1;
+    }
+
+    /** The result dtype for an input of dtype {@code d}. */
+    public DType resultType(DType d) {
+        return switch (rule) {
+            case SAME -> d;
+            case FLOAT -> d.isFloatingPoint() ? d : DType.FLOAT32;
+            case BOOL -> DType.BOOL;
+        };
+    }
+
+    /** The op with its default parameters. */
+    public TensorImpl apply(TensorImpl x) {
+        return apply(x, p0, p1);
+    }
+
+    /** {@code op(x; p0, p1)}, recording the node when x requires grad. */
+    public TensorImpl apply(TensorImpl x, double a, double b) {
+        if (boolError != null && x.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        DType t = resultType(x.dtype());
+        DType in = compute != null ? compute : rule == Rule.BOOL ? x.dtype() : t;
+        TensorImpl xc = Ops.convert(x, in);
+        TensorImpl out = Ops.empty(t, x.shape());
+        K.unary(kernel, a, b, xc.storage(), xc.layout(), out.storage(), out.layout());
+        if (derivative != null && Graph.needs(x)) {
+            SavedTensor s = switch (saves) {
+                case NONE -> null;
+                case SELF -> SavedTensor.input(x);
+                case RESULT -> SavedTensor.output(out);
+            };
+            Derivative d = derivative;
+            Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, x, s);
+        }
+        return out;
+    }
+
+    /** The in-place form with default parameters. */
+    public TensorImpl apply_(TensorImpl x) {
+        return apply_(x, p0, p1);
+    }
+
+    /** {@code x = op(x; p0, p1)} in place, through the one in-place path. */
+    public TensorImpl apply_(TensorImpl x, double a, double b) {
+        return InPlace.apply(x, null, old -> apply(old, a, b));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

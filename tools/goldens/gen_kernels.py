@@ -7,11 +7,14 @@ written), so that every element goes through ATen's AVX2 vector code (Sleef for 
 functions), which is what the kernels reproduce. Without the padding the last n mod 16 (float32) or n mod 8
 (float64) elements of a cpu_kernel_vec op would take the scalar lambda instead (glibc), which differs from
 the vector code in a few corners (fmod of huge quotients, sinh/cosh just below overflow, see the Java
-kernels). One exception, noted in its block header: float32 exact GELU is evaluated on a strided view, because
-for a contiguous float32 tensor of more than one element PyTorch 1.13.1 hands GELU to oneDNN
-(eltwise_gelu_erf, an Abramowitz-Stegun erf approximation), which the kernels do not reproduce; the strided
-view takes ATen's own formula x*0.5*(1+erf(x/sqrt 2)). Both are written: the contiguous block (oneDNN's
-values) and a block marked 'strided' (ATen's), which the test runs through a strided layout.
+kernels).
+
+One op has two algorithms by layout, and both are written: for a contiguous float32 tensor of more than one
+element PyTorch 1.13.1 hands exact GELU (and gelu_backward) to oneDNN 2.6 (eltwise_gelu_erf, an
+Abramowitz-Stegun erf approximation), which the kernels reproduce bit for bit; a strided view takes ATen's own
+formula x*0.5*(1+erf(x/sqrt 2)). The blocks from a strided view are marked 'strided', and the test runs them
+through a strided layout. For GELU_BACKWARD the strided operand is the forward input; ATen's scalar code
+(strided) also differs from its vector code (contiguous) by a fused multiply-add, in float64 too.
 
 Run with the Debian build of PyTorch 1.13.1 (AVX2):
 
@@ -22,7 +25,8 @@ float32, 16 for float64 and int64 and for the parameters, which are always float
     unary OP DTYPE P0 P1 [strided]  a block of unary cases of kernel op OP (a UnaryOp name) with parameters P0, P1
                                     ('strided': PyTorch evaluated a strided view, so must the test)
     X Y                             one case: input bits, output bits (output dtype: DTYPE, or bool for isnan...)
-    binary OP DTYPE                 a block of binary cases (a BinaryOp name)
+    binary OP DTYPE [strided]       a block of binary cases (a BinaryOp name; 'strided': the second operand,
+                                    the forward input of GELU_BACKWARD, was a strided view)
     A B Y                           one case
     scan OP DTYPE OUTDTYPE          a block of cumulative sums/products along one vector (a ScanOp name)
     X1,X2,... Y1,Y2,...             one vector and its result
@@ -247,6 +251,8 @@ BINARY = {
     'XLOGY': torch.xlogy,
     'LOGICAL_AND': torch.logical_and,
     'LOGICAL_OR': torch.logical_or,
+    'GELU_BACKWARD': lambda g, x: torch.ops.aten.gelu_backward(g, x),
+    'MISH_BACKWARD': lambda g, x: torch.ops.aten.mish_backward(g, x),
 }
 
 
@@ -272,7 +278,12 @@ def binary_inputs(op, rng, dtype):
     elif op == 'XLOGY':
         pairs += [(rng.uniform(-10, 10), 2.0 ** rng.uniform(-60, 60)) for _ in range(300)]
         pairs += [(0.0, rng.uniform(-5, 5)) for _ in range(10)]
-    elif op in ('LOGICAL_AND', 'LOGICAL_OR'):
+    elif op in ('GELU_BACKWARD', 'MISH_BACKWARD'):
+        # (gradient, forward input): the derivative over its interesting range, its zero near -0.75 / -1.19,
+        # far tails, and the special values
+        xs = uniform(rng, 300, -6, 6) + [rng.gauss(0, 1) for _ in range(150)] + spread(rng, 60, -40, 7) + near([-0.7517916, -1.1924, 0.0], dtype, 2)
+        pairs = [(a, b) for a in [1.0, -2.5, INF, NAN, 0.0] for b in [0.0, -0.0, INF, -INF, NAN, 1.0, -1.0, 30.0, -30.0, 100.0, -100.0]]
+        pairs += [(rng.gauss(0, 2), v) for v in xs]
         pairs += [(rng.choice([0.0, 0.3, -1.0]), rng.choice([0.0, NAN, 2.0])) for _ in range(20)]
     else:
         pairs += [(2.0 ** rng.uniform(-40, 40) * rng.choice([-1, 1]), 2.0 ** rng.uniform(-40, 40) * rng.choice([-1, 1]))
@@ -360,13 +371,17 @@ def main():
     for op, fn in BINARY.items():
         for dtype in ('float32', 'float64'):
             pairs = binary_inputs(op, rng, dtype)
-            a = padded([p[0] for p in pairs], dtype)
-            b = padded([p[1] for p in pairs], dtype)
-            y = fn(a, b)
-            odt = 'bool' if y.dtype == torch.bool else dtype
-            w('binary %s %s\n' % (op, dtype))
-            for ai, bi, yi in list(zip(a.tolist(), b.tolist(), y.tolist()))[:len(pairs)]:
-                w('%s %s %s\n' % (bits(ai, dtype), bits(bi, dtype), bits(yi, odt)))
+            for strided in ((False, True) if op == 'GELU_BACKWARD' else (False,)):
+                a = padded([p[0] for p in pairs], dtype)
+                b = padded([p[1] for p in pairs], dtype)
+                if strided:
+                    # gelu_backward of a strided forward input: ATen's scalar code instead of oneDNN / the vector code
+                    b = torch.stack([b, b], 1)[:, 0]
+                y = fn(a, b)
+                odt = 'bool' if y.dtype == torch.bool else dtype
+                w('binary %s %s%s\n' % (op, dtype, ' strided' if strided else ''))
+                for ai, bi, yi in list(zip(a.tolist(), b.tolist(), y.tolist()))[:len(pairs)]:
+                    w('%s %s %s\n' % (bits(ai, dtype), bits(bi, dtype), bits(yi, odt)))
     for op in ('FMOD', 'REMAINDER', 'LOGICAL_AND', 'LOGICAL_OR'):
         pairs = int_pairs(rng)
         a = torch.tensor([p[0] for p in pairs], dtype=torch.int64)
@@ -395,7 +410,7 @@ def main():
                 raise SystemExit('expected an error')
             except RuntimeError as e:
                 w('error binary %s bool 1 1 %s\n' % (op, message(e)))
-    for op in ('HYPOT', 'LOGADDEXP'):
+    for op in ('HYPOT', 'LOGADDEXP', 'GELU_BACKWARD', 'MISH_BACKWARD'):
         for dtype, v in (('int64', 3), ('bool', True)):
             try:
                 BINARY[op](torch.tensor([v]), torch.tensor([v]))

@@ -36,6 +36,14 @@ public abstract class BackwardNode {
     /** PyTorch's class name of this node, e.g. {@code AddBackward0}. */
     public abstract String name();
 
+    /**
+     * The name PyTorch's messages use ({@code Node::name()}): the class name for generated nodes, the C++
+     * qualified name for hand-written ones ({@code torch::autograd::CopySlices}).
+     */
+    public String qualifiedName() {
+        return name();
+    }
+
     /** Number of next edges. */
     public final int numOutputs() {
         return next.length;

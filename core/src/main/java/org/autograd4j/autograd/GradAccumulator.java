@@ -23,6 +23,11 @@ public final class GradAccumulator extends BackwardNode {
         return "AccumulateGrad";
     }
 
+    @Override
+    public String qualifiedName() {
+        return "torch::autograd::AccumulateGrad";
+    }
+
     /** Accumulation needs ops, so the engine does it through its {@link GradMath}; nothing flows further. */
     @Override
     public TensorImpl[] apply(TensorImpl[] grads) {

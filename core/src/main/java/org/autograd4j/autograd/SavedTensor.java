@@ -44,7 +44,7 @@ public final class SavedTensor {
         TensorImpl t = tensor;
         if (t == null) throw new IllegalStateException(FREED);
         if (t.version() != version) {
-            String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().name());
+            String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().qualifiedName());
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
                     + "operation: [torch." + t.dtype().scalarTypeName() + "Tensor " + Sizes.list(t.shape()) + "]"
                     + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who + ",")

@@ -45,7 +45,21 @@ public enum BinaryOp {
     /** a ≠ 0 and b ≠ 0 (NaN counts as true), any input dtypes, bool out; {@code torch.logical_and}. */
     LOGICAL_AND,
     /** a ≠ 0 or b ≠ 0 (NaN counts as true), any input dtypes, bool out; {@code torch.logical_or}. */
-    LOGICAL_OR;
+    LOGICAL_OR,
+    /**
+     * The exact GELU's derivative applied to a gradient: a = grad, b = x,
+     * {@code a·(Φ(b) + b·φ(b))} with Φ(x) = ½(1 + erf(x/√2)) and φ the normal density; PyTorch's
+     * {@code gelu_backward(grad, self, approximate='none')}. As in PyTorch 1.13.1, a contiguous float32 x of more
+     * than one element takes oneDNN's algorithm (its Abramowitz–Stegun erf, bit for bit), other inputs ATen's
+     * formula. Float only.
+     */
+    GELU_BACKWARD,
+    /**
+     * Mish's derivative applied to a gradient: a = grad, b = x, {@code a·(t + b·σ(b)·(1 - t²))} with
+     * t = tanh(ln(1 + e^b)), in PyTorch's order of operations (with its two fused multiply-adds);
+     * PyTorch's {@code mish_backward(grad, self)}. Float only.
+     */
+    MISH_BACKWARD;
 
     /** True for the six comparisons EQ … GE, which write a bool result. */
     public boolean isComparison() {

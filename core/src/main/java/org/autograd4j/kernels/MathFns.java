@@ -11,6 +11,9 @@
  *
  * The log2 extra-precision scheme is Bruce D. Evans's, distributed with FreeBSD under the same notice.
  * The Java code is written for this project from those algorithms; the polynomial coefficients are fdlibm's.
+ *
+ * The float32 GELU forward and backward of contiguous tensors reproduce the steps and constants of oneDNN 2.6's
+ * jit eltwise kernel (Intel's oneDNN, Apache License 2.0), which PyTorch 1.13.1 calls for them.
  */
 package org.autograd4j.kernels;
 
@@ -33,6 +36,10 @@ package org.autograd4j.kernels;
  * within 1 and 2 ulps. Their errors against the exact value, measured on 40 000 arguments each: log2 0.71 ulp,
  * erf 0.78, erfc 2.2 (for large x, where the result is a product of two exponentials), asinh 1.5, acosh 1.7,
  * atanh 1.5 (the rounding of the argument handed to log1p).
+ *
+ * <p>float32 GELU and its backward on a contiguous input of more than one element are not ATen's formula in
+ * PyTorch 1.13.1 but oneDNN's kernel (an Abramowitz–Stegun erf, absolute error about 1.5e-7), reproduced
+ * here operation by operation ({@link #geluDnnlF}, {@link #geluDerivativeDnnlF}).
  *
  * <p>A few functions also reproduce limits of Sleef, the library behind PyTorch's AVX2 vector code, which
  * differ from the exact function at the edge of the range (fmod of quotients beyond the float range, log1p
@@ -542,6 +549,65 @@ final class MathFns {
         float erf = flipSign(Math.fma(e, r, 1f), Float.floatToRawIntBits(s) & 0x80000000);
         float half = s * 0.5f;
         return Math.fma(erf, half, half);
+    }
+
+    private static final float DNNL_1_SQRTPI = Float.intBitsToFloat(0x3f106eba);
+
+    /**
+     * d gelu/ds as oneDNN 2.6's backward kernel (PyTorch 1.13.1's gelu_backward for contiguous float32 inputs of
+     * more than one element): {@code ½ + ½·erf(r) + r·e^(-r²)/√π} with r = s/√2 and the same erf approximation as
+     * {@link #geluDnnlF}; the caller multiplies by the gradient (one rounding, as oneDNN's vmulps).
+     */
+    static float geluDerivativeDnnlF(float s) {
+        float r = s * DNNL_SQRT1_2;
+        float q = dnnlExp(-(r * r));
+        float t = r * DNNL_1_SQRTPI * q;
+        float w = 1f / Math.fma(DNNL_ERF_P, Math.abs(r), 1f);
+        float qw = -q * w;
+        float p = Math.fma(DNNL_ERF_A5, w, DNNL_ERF_A4);
+        p = Math.fma(p, w, DNNL_ERF_A3);
+        p = Math.fma(p, w, DNNL_ERF_A2);
+        p = Math.fma(p, w, DNNL_ERF_A1);
+        float erf = flipSign(Math.fma(qw, p, 1f), Float.floatToRawIntBits(r) & 0x80000000);
+        return Math.fma(erf, 0.5f, t + 0.5f);
+    }
+
+    /** (2/√π)·√½·½ = 1/√(2π), as ATen computes it: {@code M_2_SQRTPI * M_SQRT1_2 * 0.5}. */
+    private static final double GELU_BW_BETA = 1.12837916709551257390 * SQRT1_2 * 0.5;
+
+    /**
+     * ATen's GeluBackward kernel: {@code g·(cdf + x·pdf)}, cdf = ½(1 + erf(x·√½)), pdf = e^(-x²/2)/√(2π).
+     * {@code fused}: its vector code (contiguous inputs), where the compiler fused {@code cdf + x·pdf} into one
+     * FMA; the scalar code (strided inputs) rounds the product first.
+     */
+    static double geluBackward(double g, double x, boolean fused) {
+        double cdf = 0.5 * (1.0 + erf(x * SQRT1_2));
+        double pdf = GELU_BW_BETA * Math.exp(x * x * -0.5);
+        return g * (fused ? Math.fma(x, pdf, cdf) : cdf + x * pdf);
+    }
+
+    /** {@link #geluBackward} in float32 arithmetic (constants rounded to float). */
+    static float geluBackwardF(float g, float x, boolean fused) {
+        float cdf = 0.5f * (1f + (float) erf(x * (float) SQRT1_2));
+        float pdf = (float) GELU_BW_BETA * expF(x * x * -0.5f);
+        return g * (fused ? Math.fma(x, pdf, cdf) : cdf + x * pdf);
+    }
+
+    /**
+     * ATen's mish_backward kernel: {@code g·(t + x·σ·(1 - t²))} with σ = 1/(1 + e^-x), t = tanh(log1p(e^x));
+     * {@code 1 - t²} and the final sum are fused multiply-adds, as the compiled kernel has them.
+     */
+    static double mishBackward(double g, double x) {
+        double sigmoid = 1.0 / (1.0 + Math.exp(-x));
+        double t = Math.tanh(log1p(Math.exp(x)));
+        return g * Math.fma(x * sigmoid, Math.fma(-t, t, 1.0), t);
+    }
+
+    /** {@link #mishBackward} in float32 arithmetic. */
+    static float mishBackwardF(float g, float x) {
+        float sigmoid = 1f / (1f + expF(-x));
+        float t = (float) Math.tanh(log1pF(expF(x)));
+        return g * Math.fma(x * sigmoid, Math.fma(-t, t, 1f), t);
     }
 
     /** {@link #geluTanh} in float32 arithmetic, tanh rounded to float. */

@@ -77,7 +77,7 @@ final class ScalarKernels implements Kernels {
             case RELU -> x -> x > 0 ? x : (Double.isNaN(x) ? x : 0.0);
             case RECIPROCAL -> x -> 1.0 / x;
             case POW -> powFn(p0);
-            case RPOW -> x -> Math.pow(p0, x);
+            case RPOW -> x -> cpow(p0, x);
             case CLAMP -> x -> {
                 if (Double.isNaN(x)) return x;
                 double r = x;
@@ -85,7 +85,7 @@ final class ScalarKernels implements Kernels {
                 if (!Double.isNaN(p1) && r > p1) r = p1;
                 return r;
             };
-            case SIGN -> x -> x > 0 ? 1.0 : x < 0 ? -1.0 : (Double.isNaN(x) ? x : 0.0);
+            case SIGN -> x -> x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0; // NaN gives 0, as PyTorch's sign
             case LOGICAL_NOT -> x -> x == 0 ? 1.0 : 0.0;
             default -> throw new IllegalStateException(op + " is handled by unaryMore");
         };
@@ -97,7 +97,7 @@ final class ScalarKernels implements Kernels {
         if (e == 1) return x -> x;
         if (e == 0.5) return Math::sqrt;
         if (e == -1) return x -> 1.0 / x;
-        return x -> Math.pow(x, e);
+        return x -> cpow(x, e);
     }
 
     private static LongUnaryOperator longFn(UnaryOp op, double p0, double p1) {
@@ -158,6 +158,11 @@ final class ScalarKernels implements Kernels {
             double[] a = xs.data, o = os.data;
             for (int i = 0; i < n; i++) o[at(op_, oo, i)] = f.applyAsDouble(a[at(xp, xo, i)]);
         } else {
+            if (op == UnaryOp.LOGICAL_NOT) {
+                // any dtype in, bool out: NaN and 0.5 are true, so read the value, not its truncation
+                for (int i = 0; i < n; i++) out.setLong(at(op_, oo, i), x.getDouble(at(xp, xo, i)) == 0 ? 1 : 0);
+                return;
+            }
             LongUnaryOperator f = longFn(op, p0, p1);
             for (int i = 0; i < n; i++) out.setLong(at(op_, oo, i), f.applyAsLong(x.getLong(at(xp, xo, i))));
         }
@@ -187,7 +192,12 @@ final class ScalarKernels implements Kernels {
 
     private static double pow(double a, double b) {
         if (b == 2) return a * a;
-        return Math.pow(a, b);
+        return cpow(a, b);
+    }
+
+    /** C's pow: 1 to any power (NaN included) is 1, where Java's Math.pow gives NaN for pow(1, NaN). */
+    private static double cpow(double a, double b) {
+        return a == 1 ? 1 : Math.pow(a, b);
     }
 
     private static LongBinaryOperator longFn(BinaryOp op, boolean bool) {
@@ -818,6 +828,8 @@ final class ScalarKernels implements Kernels {
             case HYPOT -> Math::hypot;
             case LOGADDEXP -> MathFns::logaddexp;
             case XLOGY -> MathFns::xlogy;
+            case GELU_BACKWARD -> (g, x) -> MathFns.geluBackward(g, x, true);
+            case MISH_BACKWARD -> MathFns::mishBackward;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -830,6 +842,8 @@ final class ScalarKernels implements Kernels {
             case HYPOT -> MathFns::hypotF;
             case LOGADDEXP -> MathFns::logaddexpF;
             case XLOGY -> MathFns::xlogyF;
+            case GELU_BACKWARD -> (g, x) -> MathFns.geluBackwardF(g, x, false);
+            case MISH_BACKWARD -> MathFns::mishBackwardF;
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }
@@ -849,12 +863,18 @@ final class ScalarKernels implements Kernels {
             }
             return;
         }
+        // gelu/mish backward: b is the forward input, whose layout picks PyTorch's algorithm (see BinaryOp)
+        boolean xContiguous = bl.isContiguous();
         if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs && out instanceof Storage.F32 os) {
-            FloatBinary f = floatFn32(op);
+            FloatBinary f = op == BinaryOp.GELU_BACKWARD
+                    ? (xContiguous && n > 1 ? (g, x) -> MathFns.geluDerivativeDnnlF(x) * g : (g, x) -> MathFns.geluBackwardF(g, x, false))
+                    : floatFn32(op);
             float[] x = as.data, y = bs.data, o = os.data;
             for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.apply(x[at(ap, ao, i)], y[at(bp, bo, i)]);
         } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
-            DoubleBinaryOperator f = doubleFn(op);
+            DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD
+                    ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
+                    : doubleFn(op);
             double[] x = as.data, y = bs.data, o = os.data;
             for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]);
         } else if (a.dtype().isFloatingPoint() && b.dtype().isFloatingPoint()) {
@@ -865,7 +885,7 @@ final class ScalarKernels implements Kernels {
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
             if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
-                throw notImplemented(op.name().toLowerCase() + "_cpu", t);
+                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
             }
             boolean fmod = op == BinaryOp.FMOD;
             for (int i = 0; i < n; i++) {

@@ -7,9 +7,10 @@ package org.autograd4j.kernels;
  *
  * <p>float32 inputs of the compound activation functions (softplus, elu, gelu, silu, mish, …) are computed
  * step by step in float32 as PyTorch 1.13.1's CPU kernels do (see {@link MathFns}); float32 parameters are
- * rounded to float first, as PyTorch's {@code Scalar.to<float>()}. Unless an op says otherwise, int64 and
- * bool inputs are rejected with PyTorch's {@code "name" not implemented for 'Long'} message (PyTorch promotes
- * integer inputs of the floating functions to float32 before the kernel; the caller does the same).
+ * rounded to float first, as PyTorch's {@code Scalar.to<float>()}. For the ops from {@link #LOG1P} on, unless
+ * an op says otherwise, int64 and bool inputs are rejected with PyTorch's {@code "name" not implemented for
+ * 'Long'} message ({@link UnsupportedOperationException}; PyTorch promotes integer inputs of the floating
+ * functions to float32 before the kernel, and the caller does the same).
  */
 public enum UnaryOp {
     /** -x */ NEG,

@@ -43,6 +43,10 @@ public final class Binary {
         double of(double a, double b);
     }
 
+    /** PyTorch's message for subtracting with one bool operand (also rsub's). */
+    static final String SUB_BOOL = "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+            + "to invert a mask, use the `~` or `logical_not()` operator instead.";
+
     /** Bits of what a derivative reads. */
     static final int SELF = 1, OTHER = 2, RESULT = 4;
 
@@ -58,7 +62,7 @@ public final class Binary {
     public static final Binary SUB = def("sub", "SubBackward0", BinaryOp.SUB, Rule.PROMOTE, (a, b) -> a - b)
             .self(0, (g, a, b, y) -> g).other(0, (g, a, b, y) -> neg(g)).inPlace()
             .rejectBools("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                    + "Use the `^` or `logical_xor()` operator instead.");
+                    + "Use the `^` or `logical_xor()` operator instead.", SUB_BOOL);
     public static final Binary MUL = def("mul", "MulBackward0", BinaryOp.MUL, Rule.PROMOTE, (a, b) -> a * b)
             .self(OTHER, (g, a, b, y) -> mul(g, b)).other(SELF, (g, a, b, y) -> mul(g, a)).inPlace();
     /** True division; {@code other: -grad·((self/other)/other)}, rounded as PyTorch's formula. */
@@ -114,6 +118,24 @@ public final class Binary {
             (g, y) -> g * (1 - y * y))
             .self(OTHER, (gg, g, y, r) -> tanhBackward(gg, y)).other(SELF | OTHER, (gg, g, y, r) -> mul(mul(gg, mul(y, -2.0)), g))
             .internal();
+    /**
+     * PyTorch's fused {@code gelu_backward(g, x) = g·(Φ(x) + x·φ(x))} (its float32 kernel is oneDNN's where
+     * PyTorch calls it). Its derivative ({@code GeluBackwardBackward0}): {@code g: gelu_backward(gg, x)},
+     * {@code x: gg·g·φ(x)·(2 − x²)}.
+     */
+    public static final Binary GELU_BACKWARD = def("gelu_backward", "GeluBackwardBackward0", BinaryOp.GELU_BACKWARD, Rule.PROMOTE,
+            (g, x) -> g * (0.5 * (1 + RefMath.erf(x / Math.sqrt(2))) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI)))
+            .self(OTHER, (gg, g, x, r) -> geluBackward(gg, x))
+            .other(SELF | OTHER, (gg, g, x, r) -> {
+                TensorImpl pdf = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
+                return mul(mul(gg, g), sub(mul(pdf, 2.0), mul(mul(x, x), pdf)));
+            }).internal();
+    /** PyTorch's fused {@code mish_backward(g, x)}, used when no graph is built (it has no derivative of its own). */
+    public static final Binary MISH_BACKWARD = def("mish_backward", null, BinaryOp.MISH_BACKWARD, Rule.PROMOTE,
+            (g, x) -> {
+                double t = Math.tanh(Math.log1p(Math.exp(x))), s = 1 / (1 + Math.exp(-x));
+                return g * (t + x * s * (1 - t * t));
+            }).internal();
     public static final Binary EQ = compare("eq", BinaryOp.EQ, (a, b) -> a == b ? 1 : 0);
     public static final Binary NE = compare("ne", BinaryOp.NE, (a, b) -> a != b ? 1 : 0);
     public static final Binary LT = compare("lt", BinaryOp.LT, (a, b) -> a < b ? 1 : 0);
@@ -137,7 +159,7 @@ public final class Binary {
     private Derivative dSelf, dOther;
     private int readsSelf, readsOther;
     private boolean inPlace, internal;
-    private String boolError;
+    private String boolError, oneBoolError;
     private Unary.Domain domainSelf = Unary.Domain.ALL, domainOther = Unary.Domain.ALL;
     private int ulps;
 
@@ -189,8 +211,10 @@ public final class Binary {
         return this;
     }
 
-    private Binary rejectBools(String message) {
-        boolError = message;
+    /** PyTorch rejects two bool operands with {@code both}, and one with {@code one} (null: one is fine). */
+    private Binary rejectBools(String both, String one) {
+        boolError = both;
+        oneBoolError = one;
         return this;
     }
 
@@ -255,6 +279,9 @@ public final class Binary {
     /** {@code op(a, b)} with broadcasting and promotion, recording the node when an input requires grad. */
     public TensorImpl apply(TensorImpl a, TensorImpl b) {
         if (boolError != null && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
+            throw new IllegalArgumentException(oneBoolError);
+        }
         DType t = computeType(a, b);
         TensorImpl out = raw(kernel, a, b, t, rule == Rule.COMPARE ? DType.BOOL : t);
         if (dSelf != null && Graph.needs(a, b)) record(a, b, out);

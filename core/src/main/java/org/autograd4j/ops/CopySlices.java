@@ -41,6 +41,11 @@ final class CopySlices extends BackwardNode {
     }
 
     @Override
+    public String qualifiedName() {
+        return "torch::autograd::CopySlices";
+    }
+
+    @Override
     public TensorImpl[] apply(TensorImpl[] grads) {
         TensorImpl g = grads[0];
         TensorImpl result = TensorMath.clone(to(g, baseType));

@@ -24,16 +24,23 @@ public final class FnNode extends BackwardNode {
         TensorImpl[] apply(TensorImpl grad, FnNode node);
     }
 
+    private static final String NAMESPACE = "torch::autograd::";
     private final String name;
+    private final String qualifiedName;
     private final Backward backward;
     private final SavedTensor[] saved;
     private final DType[] inputTypes;
     private final int[][] inputShapes;
 
-    /** {@code saved} may hold nulls: ops save some tensors only when a particular input needs a gradient. */
+    /**
+     * {@code name} is PyTorch's: a generated node's class name ({@code MulBackward0}), or a hand-written node's
+     * C++ name ({@code torch::autograd::CopyBackwards}), whose last part is then its class name.
+     * {@code saved} may hold nulls: ops save some tensors only when a particular input needs a gradient.
+     */
     FnNode(String name, Backward backward, TensorImpl[] inputs, SavedTensor[] saved) {
         super(edges(inputs));
-        this.name = name;
+        this.qualifiedName = name;
+        this.name = name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
         this.backward = backward;
         this.saved = saved;
         int n = inputs.length;
@@ -43,7 +50,7 @@ public final class FnNode extends BackwardNode {
             inputTypes[i] = inputs[i].dtype();
             inputShapes[i] = inputs[i].shape();
         }
-        for (SavedTensor s : saved) if (s != null) s.setProducer(name);
+        for (SavedTensor s : saved) if (s != null) s.setProducer(qualifiedName);
     }
 
     private static NextEdge[] edges(TensorImpl[] inputs) {
@@ -55,6 +62,11 @@ public final class FnNode extends BackwardNode {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String qualifiedName() {
+        return qualifiedName;
     }
 
     /** True when input {@code i} needs a gradient (its edge leads somewhere). */

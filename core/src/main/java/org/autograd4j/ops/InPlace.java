@@ -170,16 +170,16 @@ public final class InPlace {
             // through a temporary: src may overlap self
             TensorImpl tmp = Shapes.cloneNoGraph(s.view(s.layout().broadcastTo(self.shape())));
             K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
-            return node("CopyBackwards", (g, n) -> new TensorImpl[] {n.needs(0) ? mul(g, 0.0) : null, n.needs(1) ? g : null},
+            return node("torch::autograd::CopyBackwards", (g, n) -> new TensorImpl[] {n.needs(0) ? mul(g, 0.0) : null, n.needs(1) ? g : null},
                     old, src);
         });
     }
 
-    /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward0}, {@code ZeroBackward0}). */
+    /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward2}, {@code ZeroBackward0} for 0). */
     public static TensorImpl fill(TensorImpl self, double v) {
         return write(self, null, false, old -> {
             K.fill(self.storage(), self.layout(), v);
-            return node(v == 0 ? "ZeroBackward0" : "FillBackward0", (g, n) -> new TensorImpl[] {mul(g, 0.0)}, old);
+            return node(v == 0 ? "ZeroBackward0" : "FillBackward2", (g, n) -> new TensorImpl[] {mul(g, 0.0)}, old);
         });
     }
 }

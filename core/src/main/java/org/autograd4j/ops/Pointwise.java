@@ -32,6 +32,7 @@ public final class Pointwise {
 
     /** {@code s - a} for a Java scalar s (PyTorch's {@code rsub.Scalar}). Derivative: {@code -g}. */
     public static TensorImpl rsub(TensorImpl a, double s) {
+        if (a.dtype() == DType.BOOL) throw new IllegalArgumentException(Binary.SUB_BOOL);
         DType t = Promotion.resultType(a, true);
         TensorImpl out = Binary.raw(BinaryOp.SUB, TensorImpl.scalar(s), a, t, t);
         if (Graph.needs(a)) Graph.record(out, RSUB, (g, n) -> new TensorImpl[] {neg(g)}, a);

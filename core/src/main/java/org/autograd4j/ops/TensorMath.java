@@ -33,6 +33,7 @@ public final class TensorMath {
     public static TensorImpl pow(TensorImpl a, double e) { return Pointwise.pow(a, e, true); }
     public static TensorImpl xlogy(TensorImpl a, TensorImpl b) { return Binary.XLOGY.apply(a, b); }
     public static TensorImpl tanhBackward(TensorImpl g, TensorImpl y) { return Binary.TANH_BACKWARD.apply(g, y); }
+    public static TensorImpl geluBackward(TensorImpl g, TensorImpl x) { return Binary.GELU_BACKWARD.apply(g, x); }
     public static TensorImpl neg(TensorImpl a) { return Unary.NEG.apply(a); }
     public static TensorImpl exp(TensorImpl a) { return Unary.EXP.apply(a); }
     public static TensorImpl log(TensorImpl a) { return Unary.LOG.apply(a); }

@@ -140,12 +140,12 @@ public final class Unary {
     public static final Unary COSH = def("cosh", "CoshBackward0", UnaryOp.COSH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, sinh(x)), (x, p, q) -> Math.cosh(x)).inPlace();
     public static final Unary ASINH = def("asinh", "AsinhBackward0", UnaryOp.ASINH, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, rsqrt(add(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x + 1))).inPlace();
+            (g, x, p, q) -> mul(g, rsqrt(add(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x + 1))).inPlaceAs("AsinhBackward1", null);
     public static final Unary ACOSH = def("acosh", "AcoshBackward0", UnaryOp.ACOSH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, rsqrt(sub(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x - 1)))
-            .domain(Domain.ABOVE_ONE).inPlace();
+            .domain(Domain.ABOVE_ONE).inPlaceAs("AcoshBackward1", null);
     public static final Unary ATANH = def("atanh", "AtanhBackward0", UnaryOp.ATANH, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> div(g, rsub(mul(x, x), 1.0)), (x, p, q) -> 0.5 * Math.log((1 + x) / (1 - x))).domain(Domain.UNIT).inPlace();
+            (g, x, p, q) -> div(g, rsub(mul(x, x), 1.0)), (x, p, q) -> 0.5 * Math.log((1 + x) / (1 - x))).domain(Domain.UNIT).inPlaceAs("AtanhBackward1", null);
     /** {@code 2/√π · e^(-x²) · g}. */
     public static final Unary ERF = def("erf", "ErfBackward0", UnaryOp.ERF, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, mul(exp(neg(mul(x, x))), TWO_OVER_SQRT_PI)), (x, p, q) -> RefMath.erf(x)).inPlace();
@@ -172,7 +172,8 @@ public final class Unary {
                 TensorImpl bx = mul(x, beta);
                 TensorImpl z = exp(bx);
                 return where(gt(bx, th), g, div(mul(g, z), add(z, 1.0)));
-            }, (x, beta, th) -> x * beta > th ? x : Math.log1p(Math.exp(x * beta)) / beta).params(1, 20).functional();
+            }, (x, beta, th) -> x * beta > th ? x : Math.log1p(Math.exp(x * beta)) / beta).params(1, 20).functional()
+            .floatingOnly("softplus_cpu");
     /** {@code min(max(x, lo), hi)}. Derivative (hardtanh_backward): g strictly inside (lo, hi), else 0. */
     public static final Unary HARDTANH = def("hardtanh", "HardtanhBackward0", UnaryOp.HARDTANH, Rule.SAME, Saves.SELF,
             (g, x, lo, hi) -> where(logicalAnd(gt(x, lo), lt(x, hi)), g, 0.0),
@@ -180,33 +181,34 @@ public final class Unary {
     /** {@code x > 0 ? x : α(e^x - 1)}. Derivative (elu_backward): g for x &gt; 0, else {@code g·α·e^x}. */
     public static final Unary ELU = def("elu", "EluBackward0", UnaryOp.ELU, Rule.FLOAT, Saves.SELF,
             (g, x, alpha, q) -> where(gt(x, 0.0), g, mul(g, mul(exp(x), alpha))),
-            (x, alpha, q) -> x > 0 ? x : alpha * Math.expm1(x)).params(1, 0).domain(Domain.NONZERO).functional().inPlace();
+            (x, alpha, q) -> x > 0 ? x : alpha * Math.expm1(x)).params(1, 0).domain(Domain.NONZERO).functional()
+            .floatingOnly("elu_cpu").inPlaceAs("EluBackward1", (g, y, alpha, q) -> where(gt(y, 0.0), g, mul(g, add(y, alpha))));
     /** {@code x > 0 ? x : slope·x}. Derivative (leaky_relu_backward): g for x &gt; 0, else {@code g·slope}. */
     public static final Unary LEAKY_RELU = def("leaky_relu", "LeakyReluBackward0", UnaryOp.LEAKY_RELU, Rule.FLOAT, Saves.SELF,
             (g, x, slope, q) -> where(gt(x, 0.0), g, mul(g, slope)),
-            (x, slope, q) -> x > 0 ? x : x * slope).params(0.01, 0).domain(Domain.NONZERO).functional().inPlace();
+            (x, slope, q) -> x > 0 ? x : x * slope).params(0.01, 0).domain(Domain.NONZERO).functional()
+            .floatingOnly("leaky_relu_cpu").inPlaceAs("LeakyReluBackward1", (g, y, slope, q) -> where(gt(y, 0.0), g, mul(g, slope)));
     /**
-     * {@code x·Φ(x)} with the exact normal CDF (approximate='none'). Derivative (gelu_backward):
-     * {@code g·(Φ(x) + x·φ(x))}.
+     * {@code x·Φ(x)} with the exact normal CDF (approximate='none'). Derivative: PyTorch's fused
+     * {@code gelu_backward(g, x) = g·(Φ(x) + x·φ(x))}, a primitive with its own derivative.
      */
     public static final Unary GELU = def("gelu", "GeluBackward0", UnaryOp.GELU, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> {
-                TensorImpl cdf = mul(add(erf(mul(x, Math.sqrt(0.5))), 1.0), 0.5);
-                TensorImpl pdf = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
-                return mul(g, add(cdf, mul(x, pdf)));
-            }, (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2)))).functional();
+            (g, x, p, q) -> geluBackward(g, x), (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2))))
+            .functional().floatingOnly("GeluKernelImpl");
     /** {@code x·σ(x)}. Derivative: {@code g·σ(x)·(1 + x·(1 - σ(x)))}. */
     public static final Unary SILU = def("silu", "SiluBackward0", UnaryOp.SILU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
                 TensorImpl s = sigmoid(x);
                 return mul(mul(g, s), add(mul(x, rsub(s, 1.0)), 1.0));
-            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional();
+            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional().floatingOnly("silu_cpu");
     /** {@code x·tanh(softplus(x))}. Derivative: {@code g·(t + x·σ(x)·(1 - t²))} with {@code t = tanh(softplus(x))}. */
     public static final Unary MISH = def("mish", "MishBackward0", UnaryOp.MISH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
+                // as PyTorch: the fused mish_backward kernel, or with grad mode on (create_graph) its composite form
+                if (!org.autograd4j.autograd.GradMode.isEnabled()) return Binary.MISH_BACKWARD.apply(g, x);
                 TensorImpl t = tanh(SOFTPLUS.apply(x, 1, 20));
                 return mul(g, add(t, mul(mul(x, sigmoid(x)), rsub(mul(t, t), 1.0))));
-            }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional();
+            }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional().floatingOnly("mish_cpu");
     /**
      * NaN → 0, +∞ → p0, -∞ → p1 (the API passes the dtype's largest and smallest finite values by default).
      * Derivative: {@code g·isfinite(x)}.
@@ -246,6 +248,8 @@ public final class Unary {
     private boolean functional;
     private double p0, p1;
     private String boolError;
+    private String inPlaceNode, floatingKernel;
+    private Derivative inPlaceDerivative;
     /** The dtype the kernel runs in when it is not the result dtype's (null: the result's, or the input's for BOOL). */
     private DType compute;
 
@@ -268,6 +272,24 @@ public final class Unary {
 
     private Unary inPlace() {
         inPlace = true;
+        return this;
+    }
+
+    /**
+     * PyTorch's in-place form records its own node: {@code node} with a derivative that reads the result
+     * (elu_'s {@code EluBackward1}), or with none, whose backward fails with PyTorch's "the derivative for
+     * 'inplace version of …' is not implemented." (asinh_, acosh_, atanh_; {@code d} null).
+     */
+    private Unary inPlaceAs(String node, Derivative fromResult) {
+        inPlace = true;
+        inPlaceNode = node;
+        inPlaceDerivative = fromResult;
+        return this;
+    }
+
+    /** PyTorch's kernel has no integer or bool form: such inputs fail with its message naming {@code kernelName}. */
+    private Unary floatingOnly(String kernelName) {
+        floatingKernel = kernelName;
         return this;
     }
 
@@ -358,14 +380,21 @@ public final class Unary {
         return apply(x, p0, p1);
     }
 
-    /** {@code op(x; p0, p1)}, recording the node when x requires grad. */
-    public TensorImpl apply(TensorImpl x, double a, double b) {
+    /** The kernel call alone: {@code op(x; p0, p1)} with the row's dtype rule, no graph. */
+    private TensorImpl forward(TensorImpl x, double a, double b) {
         if (boolError != null && x.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        if (floatingKernel != null && !x.dtype().isFloatingPoint()) throw new IllegalArgumentException(floatingError(x.dtype()));
         DType t = resultType(x.dtype());
         DType in = compute != null ? compute : rule == Rule.BOOL ? x.dtype() : t;
         TensorImpl xc = Ops.convert(x, in);
         TensorImpl out = Ops.empty(t, x.shape());
         K.unary(kernel, a, b, xc.storage(), xc.layout(), out.storage(), out.layout());
+        return out;
+    }
+
+    /** {@code op(x; p0, p1)}, recording the node when x requires grad. */
+    public TensorImpl apply(TensorImpl x, double a, double b) {
+        TensorImpl out = forward(x, a, b);
         if (derivative != null && Graph.needs(x)) {
             SavedTensor s = switch (saves) {
                 case NONE -> null;
@@ -385,7 +414,32 @@ public final class Unary {
 
     /** {@code x = op(x; p0, p1)} in place, through the one in-place path. */
     public TensorImpl apply_(TensorImpl x, double a, double b) {
-        return InPlace.apply(x, null, old -> apply(old, a, b));
+        if (inPlaceNode == null) return InPlace.apply(x, null, old -> apply(old, a, b));
+        String message = "the derivative for 'inplace version of " + name + "' is not implemented.";
+        Derivative d = inPlaceDerivative;
+        return InPlace.apply(x, null, old -> {
+            TensorImpl out = forward(old, a, b);
+            if (!Graph.needs(old)) return out;
+            if (d == null) {
+                Graph.record(out, inPlaceNode, (g, n) -> {
+                    throw new UnsupportedOperationException(message);
+                }, old);
+            } else {
+                SavedTensor y = SavedTensor.output(out);
+                Graph.record(out, inPlaceNode, (g, n) -> new TensorImpl[] {d.of(g, y.get(), a, b)}, old, y);
+            }
+            return out;
+        });
+    }
+
+    /** PyTorch's message for an integer or bool input of a floating-only kernel, or null when those are accepted. */
+    public String floatingError(DType d) {
+        return floatingKernel == null ? null : "\"" + floatingKernel + "\" not implemented for '" + d.scalarTypeName() + "'";
+    }
+
+    /** The node PyTorch records for the in-place form when it differs from the out-of-place one, else null. */
+    public String inPlaceNode() {
+        return inPlaceNode;
     }
 
     @Override

@@ -31,12 +31,7 @@ public final class Sizes {
 
     /** {@code [a, b, c]}, as PyTorch prints a size list in messages. */
     public static String list(int[] shape) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(']').toString();
+        return list(toLongs(shape));
     }
 
     /** {@code [a, b, c]} for API sizes. */

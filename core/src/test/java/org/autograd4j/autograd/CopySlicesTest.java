@@ -6,16 +6,13 @@ import static org.autograd4j.Torch.zeros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.autograd4j.Autograd;
 import org.autograd4j.Edge;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.Node;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -29,20 +26,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CopySlicesTest {
 
-    private static Map<String, Map<String, String>> goldens() throws IOException {
+    private static Map<String, Map<String, String>> goldens() {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                CopySlicesTest.class.getResourceAsStream("/goldens/copyslices.txt"), StandardCharsets.UTF_8))) {
-            Map<String, String> cur = null;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#")) continue;
-                if (line.startsWith("case ")) {
-                    cur = new LinkedHashMap<>();
-                    cases.put(line.substring(5), cur);
-                } else {
-                    int tab = line.indexOf('\t');
-                    cur.put(line.substring(0, tab), line.substring(tab + 1).replace("\\n", "\n"));
-                }
+        Map<String, String> cur = null;
+        for (GoldenFile.Line line : GoldenFile.read("copyslices.txt").lines()) {
+            if (line.startsWith("case ")) {
+                cur = new LinkedHashMap<>();
+                cases.put(line.rest(1), cur);
+            } else {
+                if (cur == null) throw line.error("a value before the first case");
+                cur.put(line.before("\t"), line.after("\t").replace("\\n", "\n"));
             }
         }
         return cases;
@@ -146,7 +139,7 @@ class CopySlicesTest {
     }
 
     @TestFactory
-    List<DynamicTest> casesMatchPyTorch() throws IOException {
+    List<DynamicTest> casesMatchPyTorch() {
         Map<String, Map<String, String>> goldens = goldens();
         assertEquals(CASES.keySet(), goldens.keySet(), "every golden case has a Java twin and vice versa");
         return CASES.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {

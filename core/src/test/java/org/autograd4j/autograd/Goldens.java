@@ -1,13 +1,8 @@
 package org.autograd4j.autograd;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.autograd4j.GoldenFile;
 
 /**
  * Goldens printed by PyTorch 1.13.1 through {@code tools/goldens/gen_engine.py}: one case per line,
@@ -40,34 +35,11 @@ final class Goldens {
     }
 
     private static Map<String, String> load(String file) {
-        String res = "/goldens/" + file;
         Map<String, String> m = new LinkedHashMap<>();
-        try (InputStream in = Goldens.class.getResourceAsStream(res)) {
-            if (in == null) throw new IOException("missing test resource " + res);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                int tab = line.indexOf('\t');
-                m.put(line.substring(0, tab), unescape(line.substring(tab + 1)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (GoldenFile.Line line : GoldenFile.read(file).lines()) {
+            m.put(line.before("\t"), GoldenFile.unescape(line.after("\t")));
         }
         return m;
-    }
-
-    private static String unescape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(n == 'n' ? '\n' : n);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** {@code repr(t)} of a Java result, or Python's {@code None} for null. */

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.AfterAll;
@@ -33,16 +29,15 @@ import org.junit.jupiter.api.TestFactory;
  * <p>{@code goldens/kernels.txt} (written by {@code tools/goldens/gen_kernels.py}) holds a few hundred inputs per
  * op, dtype and parameter set: special values (±0, ±∞, NaN, subnormals, the largest finite values), points near
  * the domain edges and the functions' internal breakpoints, halves for rounding, negative divisors, and random
- * values over the whole exponent range. Each case runs through the kernel on a contiguous layout and is
- * compared with PyTorch's output:
+ * values over the whole exponent range. Each case runs through the kernel on a contiguous layout (a strided
+ * one for the blocks PyTorch computed from a strided view) and is compared with PyTorch's output:
  * <ul>
  *   <li>exact ops (rounding, frac, fmod, remainder, clamps, leaky_relu, nan_to_num, rsqrt, the bool-valued
- *       ops, every int64 case): the same bits (any NaN equals any NaN);
- *   <li>the others: within {@link #tolerance} ulps (default 1), where ±0 count as equal and NaN must meet NaN.
- *       The documented exceptions are where PyTorch's own float formula cancels or works in subnormals, so
- *       that an ulp of difference in one intermediate (Sleef's function versus java.lang.Math's) becomes
- *       many ulps of the result; those cases are checked against an absolute bound of one ulp of the
- *       intermediate instead (see {@link #slack}).
+ *       ops, contiguous float32 gelu and gelu_backward, every int64 case): the same bits (any NaN equals any NaN);
+ *   <li>the others: within {@link #tolerance} ulps (default 1), where ±0 count as equal and NaN must meet NaN,
+ *       or, where PyTorch's own float formula cancels or works in subnormals (so that an ulp of difference in
+ *       one intermediate, Sleef's function versus java.lang.Math's, becomes many ulps of the result), within
+ *       that many ulps plus one ulp of the intermediate, propagated (see {@link #slack}).
  * </ul>
  * Run with {@code -Dkernels.report=true} to print the largest error of every block.
  */
@@ -62,36 +57,34 @@ class ScalarKernelsTest {
                     + (strided() ? " strided" : "");
         }
 
-        /** PyTorch evaluated this block on a strided view (float32 GELU takes another algorithm there). */
+        /**
+         * PyTorch evaluated this block on a strided view (of the input, or of the second operand of a binary op):
+         * float32 GELU and GELU_BACKWARD take another algorithm there.
+         */
         boolean strided() {
-            return header.length > 5 && header[5].equals("strided");
+            return header[header.length - 1].equals("strided");
         }
 
         double p(int i) {
-            return Double.longBitsToDouble(Long.parseUnsignedLong(header[3 + i], 16));
+            return GoldenFile.float64(header[3 + i]);
         }
     }
 
-    private static List<String> lines() throws IOException {
-        try (InputStream in = ScalarKernelsTest.class.getResourceAsStream("/goldens/kernels.txt")) {
-            if (in == null) throw new IOException("goldens/kernels.txt not on the test class path");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> out = new ArrayList<>();
-            for (String line; (line = r.readLine()) != null; ) out.add(line);
-            return out;
-        }
+    private static List<GoldenFile.Line> lines() {
+        return GoldenFile.read("kernels.txt").lines();
     }
 
-    private static List<Block> blocks() throws IOException {
+    private static List<Block> blocks() {
         List<Block> out = new ArrayList<>();
         Block cur = null;
-        for (String line : lines()) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("error ")) continue;
-            String[] f = line.trim().split(" ");
+        for (GoldenFile.Line line : lines()) {
+            if (line.startsWith("error ")) continue;
+            String[] f = line.tokens();
             if (f[0].equals("unary") || f[0].equals("binary") || f[0].equals("scan") || f[0].equals("reduce")) {
                 cur = new Block(f[0], f[1], f[2], f, new ArrayList<>());
                 out.add(cur);
             } else {
+                if (cur == null) throw line.error("a case before the first block header");
                 cur.rows().add(f);
             }
         }
@@ -100,19 +93,9 @@ class ScalarKernelsTest {
 
     // ------------------------------------------------------------------ storages from bits
 
-    private static DType dtype(String name) {
-        return switch (name) {
-            case "float32" -> DType.FLOAT32;
-            case "float64" -> DType.FLOAT64;
-            case "int64" -> DType.INT64;
-            case "bool" -> DType.BOOL;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     /** Sets element i of s from its golden bits. */
     private static void setBits(Storage s, int i, String hex) {
-        long b = Long.parseUnsignedLong(hex, 16);
+        long b = GoldenFile.bits(hex);
         switch (s) {
             case Storage.F32 f -> f.data[i] = Float.intBitsToFloat((int) b);
             case Storage.F64 f -> f.data[i] = Double.longBitsToDouble(b);
@@ -210,10 +193,15 @@ class ScalarKernelsTest {
      *   <li>gelu, tanh gelu: {@code 0.5x·(1 + erf)} / {@code 0.5x·(1 + tanh)} cancel for negative x: one ulp of
      *       1, times |x/2|;
      *   <li>mish: {@code x·tanh(log1p(e^x))} multiplies a subnormal e^x (x below -87 in float32, -708 in float64),
-     *       where Sleef's exp is off by up to two subnormal steps: two steps, times |x|.
+     *       where Sleef's exp is off by up to two subnormal steps: two steps, times |x|;
+     *   <li>gelu and mish backward: the derivative is a sum of terms of size up to 1 that cancel where it
+     *       crosses zero (near x = -0.75 and -1.19): one ulp of 1 (gelu), times |grad|; for mish also
+     *       {@code 1 - t²}, which cancels for large x (t = tanh(softplus x) rounds to 1 or not) and is scaled
+     *       by x·σ(x): two ulps of 1 times (1 + |x|), times |grad|.
      * </ul>
+     * {@code x} and {@code y} are the inputs (for the backward ops: the gradient and the forward input).
      */
-    private static double slack(String op, DType t, double x, double p0) {
+    private static double slack(String op, DType t, double x, double y, double p0) {
         boolean f32 = t == DType.FLOAT32;
         double ulpOne = f32 ? 0x1p-23 : 0x1p-52;
         double subnormalStep = f32 ? Float.MIN_VALUE : Double.MIN_VALUE;
@@ -221,20 +209,22 @@ class ScalarKernelsTest {
             case "ELU" -> Math.abs(p0) * (f32 ? Math.ulp((float) Math.exp(x)) : Math.ulp(Math.exp(x)));
             case "GELU", "GELU_TANH" -> Math.abs(0.5 * x) * ulpOne;
             case "MISH" -> 2 * Math.abs(x) * subnormalStep;
+            case "GELU_BACKWARD" -> Math.abs(x) * ulpOne;
+            case "MISH_BACKWARD" -> 2 * Math.abs(x) * (1 + Math.abs(y)) * ulpOne;
             default -> 0;
         };
     }
 
     private static void compare(Block b, DType outType, Storage out, List<String[]> rows, int outCol, int inputs) {
-        // contiguous float32 GELU is oneDNN's algorithm, reproduced step by step: bit for bit
-        boolean dnnlGelu = b.op().equals("GELU") && outType == DType.FLOAT32 && !b.strided();
+        // contiguous float32 GELU and its backward are oneDNN's algorithm, reproduced step by step: bit for bit
+        boolean dnnlGelu = (b.op().equals("GELU") || b.op().equals("GELU_BACKWARD")) && outType == DType.FLOAT32 && !b.strided();
         boolean exact = exact(b.op()) || dnnlGelu || outType == DType.INT64 || outType == DType.BOOL;
         long worst = 0;
         int bad = 0;
         StringBuilder first = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             String[] r = rows.get(i);
-            long want = Long.parseUnsignedLong(r[outCol], 16);
+            long want = GoldenFile.bits(r[outCol]);
             long got = getBits(out, i);
             boolean wantNaN = isNaN(outType, want), gotNaN = isNaN(outType, got);
             boolean ok;
@@ -248,12 +238,13 @@ class ScalarKernelsTest {
                 if (!ok && u == 0) u = 1; // -0 versus +0 counts for exact ops
             } else {
                 u = ulps(outType, want, got);
-                double x = value(outType, Long.parseUnsignedLong(r[0], 16));
+                double x = value(outType, GoldenFile.bits(r[0]));
+                double y = inputs > 1 ? value(outType, GoldenFile.bits(r[1])) : 0;
                 double w = value(outType, want);
                 double ulpW = outType == DType.FLOAT32 ? Math.ulp((float) w) : Math.ulp(w);
                 ok = u <= tolerance(b.op())
                         || Math.abs(w - value(outType, got))
-                                <= tolerance(b.op()) * ulpW + slack(b.op(), outType, x, b.kind().equals("unary") ? b.p(0) : 0);
+                                <= tolerance(b.op()) * ulpW + slack(b.op(), outType, x, y, b.kind().equals("unary") ? b.p(0) : 0);
             }
             worst = Math.max(worst, u);
             if (!ok && bad++ < 8) {
@@ -271,10 +262,10 @@ class ScalarKernelsTest {
     // ------------------------------------------------------------------ golden tests
 
     @TestFactory
-    Stream<DynamicTest> unaryGoldens() throws IOException {
+    Stream<DynamicTest> unaryGoldens() {
         return blocks().stream().filter(b -> b.kind().equals("unary")).map(b -> DynamicTest.dynamicTest(b.label(), () -> {
             UnaryOp op = UnaryOp.valueOf(b.op());
-            DType t = dtype(b.dtype());
+            DType t = GoldenFile.dtype(b.dtype());
             DType outType = op.writesBool() ? DType.BOOL : t;
             int n = b.rows().size();
             Storage x = column(t, b.rows(), 0);
@@ -293,31 +284,38 @@ class ScalarKernelsTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> binaryGoldens() throws IOException {
+    Stream<DynamicTest> binaryGoldens() {
         return blocks().stream().filter(b -> b.kind().equals("binary")).map(b -> DynamicTest.dynamicTest(b.label(), () -> {
             BinaryOp op = BinaryOp.valueOf(b.op());
-            DType t = dtype(b.dtype());
+            DType t = GoldenFile.dtype(b.dtype());
             DType outType = op.writesBool() ? DType.BOOL : t;
             int n = b.rows().size();
             Storage x = column(t, b.rows(), 0), y = column(t, b.rows(), 1);
+            Layout yl = vector(n);
+            if (b.strided()) {
+                Storage wide = Storage.allocate(t, 2 * n);
+                for (int i = 0; i < n; i++) setBits(wide, 2 * i, b.rows().get(i)[1]);
+                y = wide;
+                yl = new Layout(new int[] {n}, new int[] {2}, 0);
+            }
             Storage out = Storage.allocate(outType, n);
-            K.binary(op, x, vector(n), y, vector(n), out, vector(n));
+            K.binary(op, x, vector(n), y, yl, out, vector(n));
             compare(b, outType, out, b.rows(), 2, 2);
         }));
     }
 
     @TestFactory
-    Stream<DynamicTest> scanGoldens() throws IOException {
+    Stream<DynamicTest> scanGoldens() {
         return blocks().stream().filter(b -> b.kind().equals("scan")).map(b -> DynamicTest.dynamicTest(b.label(), () -> {
             ScanOp op = ScanOp.valueOf(b.op());
-            DType t = dtype(b.dtype()), outType = dtype(b.header()[3]);
+            DType t = GoldenFile.dtype(b.dtype()), outType = GoldenFile.dtype(b.header()[3]);
             for (String[] row : b.rows()) {
                 String[] xs = row[0].split(","), ys = row[1].split(",");
                 Storage x = Storage.allocate(t, xs.length), out = Storage.allocate(outType, xs.length);
                 for (int i = 0; i < xs.length; i++) setBits(x, i, xs[i]);
                 K.scan(op, x, vector(xs.length), out, vector(xs.length));
                 for (int i = 0; i < ys.length; i++) {
-                    long want = Long.parseUnsignedLong(ys[i], 16), got = getBits(out, i);
+                    long want = GoldenFile.bits(ys[i]), got = getBits(out, i);
                     if (want != got && !(isNaN(outType, want) && isNaN(outType, got))) {
                         fail(b.label() + " (length " + xs.length + ") element " + i + ": want " + ys[i] + " got " + Long.toHexString(got));
                     }
@@ -327,40 +325,40 @@ class ScalarKernelsTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> reduceGoldens() throws IOException {
+    Stream<DynamicTest> reduceGoldens() {
         return blocks().stream().filter(b -> b.kind().equals("reduce")).map(b -> DynamicTest.dynamicTest(b.label(), () -> {
             ReduceOp op = ReduceOp.valueOf(b.op());
-            DType t = dtype(b.dtype());
+            DType t = GoldenFile.dtype(b.dtype());
             for (String[] row : b.rows()) {
                 String[] xs = row[0].equals("-") ? new String[0] : row[0].split(",");
                 Storage x = Storage.allocate(t, xs.length);
                 for (int i = 0; i < xs.length; i++) setBits(x, i, xs[i]);
                 Storage out = Storage.allocate(DType.BOOL, 1);
                 K.reduce(op, x, vector(xs.length), 1, out);
-                assertEquals(Long.parseLong(row[1]), getBits(out, 0), b.label() + " of [" + row[0] + "]");
+                assertEquals(GoldenFile.int64(row[1]), getBits(out, 0), b.label() + " of [" + row[0] + "]");
             }
         }));
     }
 
     /** PyTorch's RuntimeError messages for the cases it rejects: integer division by zero, unsupported dtypes. */
     @TestFactory
-    Stream<DynamicTest> errorGoldens() throws IOException {
+    Stream<DynamicTest> errorGoldens() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String line : lines()) {
+        for (GoldenFile.Line line : lines()) {
             if (!line.startsWith("error ")) continue;
-            String[] f = line.split(" ", -1);
+            String[] f = line.tokens();
             boolean unary = f[1].equals("unary");
-            DType t = dtype(f[3]);
+            DType t = GoldenFile.dtype(f[3]);
             int msgAt = unary ? 7 : 6;
-            String message = String.join(" ", java.util.Arrays.copyOfRange(f, msgAt, f.length));
+            String message = line.rest(msgAt);
             tests.add(DynamicTest.dynamicTest(String.join(" ", java.util.Arrays.copyOf(f, msgAt)), () -> {
                 Storage out = Storage.allocate(t, 1);
                 RuntimeException e;
                 if (unary) {
                     Storage x = Storage.allocate(t, 1);
                     setBits(x, 0, f[6]);
-                    double p0 = Double.longBitsToDouble(Long.parseUnsignedLong(f[4], 16));
-                    double p1 = Double.longBitsToDouble(Long.parseUnsignedLong(f[5], 16));
+                    double p0 = GoldenFile.float64(f[4]);
+                    double p1 = GoldenFile.float64(f[5]);
                     e = assertThrows(RuntimeException.class, () -> K.unary(UnaryOp.valueOf(f[2]), p0, p1, x, vector(1), out, vector(1)));
                 } else {
                     Storage x = Storage.allocate(t, 1), y = Storage.allocate(t, 1);

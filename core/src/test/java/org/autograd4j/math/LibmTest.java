@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 
+import org.autograd4j.GoldenFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -49,20 +46,16 @@ class LibmTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> goldens() throws IOException {
+    Stream<DynamicTest> goldens() {
         Map<String, List<long[]>> cases = new LinkedHashMap<>();
         List<long[]> current = null;
-        for (String line : readGoldens("libm.txt")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (GoldenFile.Line line : GoldenFile.read("libm.txt").lines()) {
             if (line.startsWith("fn ")) {
-                current = cases.computeIfAbsent(line.substring(3).trim(), k -> new ArrayList<>());
+                current = cases.computeIfAbsent(line.token(1), k -> new ArrayList<>());
                 continue;
             }
-            int sp = line.indexOf(' ');
-            current.add(new long[] {Long.parseUnsignedLong(line.substring(0, sp), 16),
-                Long.parseUnsignedLong(line.substring(sp + 1).trim(), 16)});
+            if (current == null) throw line.error("a case before the first fn line");
+            current.add(new long[] {GoldenFile.bits(line.token(0)), GoldenFile.bits(line.token(1))});
         }
         assertEquals(FUNCTIONS.keySet(), cases.keySet());
         return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
@@ -168,24 +161,5 @@ class LibmTest {
     private static void assertBits(double expected, double actual) {
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
                 () -> "expected " + Double.toHexString(expected) + ", got " + Double.toHexString(actual));
-    }
-
-    /** The lines of {@code goldens/<file>} from the test class path (or the source tree when run from an IDE). */
-    private static List<String> readGoldens(String file) throws IOException {
-        InputStream in = LibmTest.class.getResourceAsStream("/goldens/" + file);
-        if (in == null) {
-            Path p = Path.of("src/test/resources/goldens/" + file);
-            if (!Files.exists(p)) {
-                p = Path.of("core/src/test/resources/goldens/" + file);
-            }
-            in = Files.newInputStream(p);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String s; (s = r.readLine()) != null; ) {
-                lines.add(s);
-            }
-        }
-        return lines;
     }
 }

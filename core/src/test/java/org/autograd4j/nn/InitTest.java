@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,7 +32,7 @@ class InitTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> randomTxtGoldens() throws IOException {
+    Stream<DynamicTest> randomTxtGoldens() {
         List<Case> cases = cases("random.txt",
                 c -> c.startsWith("kaiming_") || c.startsWith("xavier_") || c.startsWith("linear "));
         assertEquals(48, cases.size(), "nn.init cases in random.txt");
@@ -47,7 +41,7 @@ class InitTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> randomTensorTxtGoldens() throws IOException {
+    Stream<DynamicTest> randomTensorTxtGoldens() {
         List<Case> cases = cases("random_tensor.txt", c -> c.startsWith("init "));
         assertEquals(136, cases.size(), "init cases in random_tensor.txt");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.file() + " line " + c.line() + ": " + c.command(),
@@ -69,14 +63,14 @@ class InitTest {
             long fanIn = Init.calculateFanInAndFanOut(w)[0];
             double bound = fanIn > 0 ? 1 / Math.sqrt((double) fanIn) : 0;
             Tensor b = Init.uniform_(Torch.zeros(new long[] {out}, DType.FLOAT32), -bound, bound);
-            long[] wb = bits(w);
-            long[] bb = bits(b);
+            long[] wb = GoldenFile.bitsOf(w);
+            long[] bb = GoldenFile.bitsOf(b);
             long[] both = new long[wb.length + bb.length];
             System.arraycopy(wb, 0, both, 0, wb.length);
             System.arraycopy(bb, 0, both, wb.length, bb.length);
             return both;
         }
-        Tensor t = Torch.zeros(shape(a[1]), DType.FLOAT32);
+        Tensor t = Torch.zeros(GoldenFile.shape(a[1]), DType.FLOAT32);
         double p = Double.parseDouble(a[2]);
         Tensor r = switch (a[0]) {
             case "kaiming_uniform" -> Init.kaimingUniform_(t, p, a[3], a[4]);
@@ -86,14 +80,14 @@ class InitTest {
             default -> throw new IllegalArgumentException(a[0]);
         };
         assertSame(t, r, "initialises in place");
-        return bits(t);
+        return GoldenFile.bitsOf(t);
     }
 
     // random_tensor.txt: "init NAME DT SHAPE ARGS...", on a leaf that requires grad.
     private static long[] runRandomTensorTxt(Case c) {
         String[] a = c.command().split(" ");
         Torch.manualSeed(c.seed());
-        Tensor t = Torch.zeros(shape(a[3]), a[2].equals("f32") ? DType.FLOAT32 : DType.FLOAT64).requiresGrad_();
+        Tensor t = Torch.zeros(GoldenFile.shape(a[3]), GoldenFile.dtype(a[2])).requiresGrad_();
         Tensor r = switch (a[1]) {
             case "kaiming_uniform_default" -> Init.kaimingUniform_(t);
             case "kaiming_uniform" -> Init.kaimingUniform_(t, d(a[4]), a[5], a[6]);
@@ -113,7 +107,7 @@ class InitTest {
             default -> throw new IllegalArgumentException(a[1]);
         };
         assertTrue(r == t && t.requiresGrad() && t.isLeaf() && t.gradFn() == null, "init keeps the leaf");
-        return bits(t.detach());
+        return GoldenFile.bitsOf(t.detach());
     }
 
     private static void compare(Case c, long[] actual) {
@@ -174,79 +168,23 @@ class InitTest {
     // ------------------------------------------------------------------ helpers
 
     /** The lines of {@code file} whose command passes {@code keep}, with the seed of the line before each. */
-    private static List<Case> cases(String file, java.util.function.Predicate<String> keep) throws IOException {
-        List<String> lines = readGoldens(file);
+    private static List<Case> cases(String file, java.util.function.Predicate<String> keep) {
         List<Case> cases = new ArrayList<>();
-        String previous = null;
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf(" = ");
-            if (eq > 0 && keep.test(line.substring(0, eq))) {
+        GoldenFile.Line previous = null;
+        for (GoldenFile.Line line : GoldenFile.read(file).lines()) {
+            if (line.has(" = ") && keep.test(line.before(" = "))) {
                 if (previous == null || !previous.startsWith("seed ")) {
-                    fail(file + " line " + (ln + 1) + " does not follow a seed line");
+                    fail(line.where() + " does not follow a seed line");
                 }
-                String[] v = line.substring(eq + 3).trim().split(" ");
-                long[] exp = new long[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    exp[i] = Long.parseUnsignedLong(v[i], 16);
-                }
-                cases.add(new Case(file, ln + 1, Long.parseUnsignedLong(previous.substring(5).trim()),
-                        line.substring(0, eq), exp));
+                cases.add(new Case(file, line.number(), GoldenFile.uint64(previous.token(1)), line.before(" = "),
+                        GoldenFile.bitsList(line.after(" = "))));
             }
             previous = line;
         }
         return cases;
     }
 
-    private static long[] bits(Tensor t) {
-        if (t.dtype() == DType.FLOAT32) {
-            float[] v = t.toFloatArray();
-            long[] r = new long[v.length];
-            for (int i = 0; i < v.length; i++) {
-                r[i] = Float.floatToRawIntBits(v[i]) & 0xffffffffL;
-            }
-            return r;
-        }
-        double[] v = t.toDoubleArray();
-        long[] r = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Double.doubleToRawLongBits(v[i]);
-        }
-        return r;
-    }
-
-    private static long[] shape(String s) {
-        String[] p = s.split("x");
-        long[] r = new long[p.length];
-        for (int i = 0; i < p.length; i++) {
-            r[i] = Long.parseLong(p[i]);
-        }
-        return r;
-    }
-
     private static double d(String s) {
         return Double.parseDouble(s);
-    }
-
-    /** The lines of {@code goldens/<file>} from the test class path (or the source tree when run from an IDE). */
-    private static List<String> readGoldens(String file) throws IOException {
-        InputStream in = InitTest.class.getResourceAsStream("/goldens/" + file);
-        if (in == null) {
-            Path p = Path.of("src/test/resources/goldens/" + file);
-            if (!Files.exists(p)) {
-                p = Path.of("core/src/test/resources/goldens/" + file);
-            }
-            in = Files.newInputStream(p);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String s; (s = r.readLine()) != null; ) {
-                lines.add(s);
-            }
-        }
-        return lines;
     }
 }

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.autograd4j.Autograd;
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.Tensor;
 import org.autograd4j.ops.OpTable.Op;
 import org.autograd4j.storage.Layout;
@@ -39,42 +35,10 @@ import org.junit.jupiter.api.TestFactory;
 class OpGoldenTest {
     /** One case; {@code dtype} is null for an error input, whose {@code message} is PyTorch's. */
     record Golden(String row, DType dtype, List<Tensor> inputs, String graph, DType outType, int[] outShape, double[] out,
-                  double[] gout, List<double[]> grads, String message, int line) {
+                  double[] gout, List<double[]> grads, String message, String backwardError, int line) {
         String label() {
             return row + " " + dtype + " (ops.txt:" + line + ")";
         }
-    }
-
-    private static DType dtype(String s) {
-        return switch (s) {
-            case "float32" -> DType.FLOAT32;
-            case "float64" -> DType.FLOAT64;
-            case "int64" -> DType.INT64;
-            case "bool" -> DType.BOOL;
-            default -> throw new IllegalArgumentException(s);
-        };
-    }
-
-    private static int[] shape(String s) {
-        String body = s.substring(1, s.length() - 1);
-        if (body.isEmpty()) return new int[0];
-        String[] p = body.split(",");
-        int[] r = new int[p.length];
-        for (int i = 0; i < p.length; i++) r[i] = Integer.parseInt(p[i]);
-        return r;
-    }
-
-    private static double[] values(String[] tok, int from, DType t) {
-        double[] r = new double[tok.length - from];
-        for (int i = 0; i < r.length; i++) {
-            String v = tok[from + i];
-            r[i] = switch (t) {
-                case FLOAT32 -> Float.intBitsToFloat(Integer.parseUnsignedInt(v, 16));
-                case FLOAT64 -> Double.longBitsToDouble(Long.parseUnsignedLong(v, 16));
-                default -> Long.parseLong(v);
-            };
-        }
-        return r;
     }
 
     static Tensor tensor(DType t, int[] shape, double[] v) {
@@ -86,50 +50,46 @@ class OpGoldenTest {
         return org.autograd4j.Internals.wrap(s, Layout.contiguous(shape));
     }
 
-    static List<Golden> load() throws IOException {
-        InputStream in = OpGoldenTest.class.getResourceAsStream("/goldens/ops.txt");
-        if (in == null) throw new IOException("missing test resource /goldens/ops.txt");
+    static List<Golden> load() {
         List<Golden> r = new ArrayList<>();
-        try (BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String row = null, graph = null, message = null;
-            DType dt = null, outType = null;
-            int[] outShape = null;
-            double[] out = null, gout = null;
-            List<Tensor> inputs = new ArrayList<>();
-            List<double[]> grads = new ArrayList<>();
-            int lineNo = 0, start = 0;
-            for (String line; (line = br.readLine()) != null; ) {
-                lineNo++;
-                if (line.startsWith("#") || line.isBlank()) continue;
-                String[] tok = line.split(" ");
-                switch (tok[0]) {
-                    case "case" -> {
-                        row = tok[1];
-                        dt = tok[2].equals("error") ? null : dtype(tok[2]);
-                        message = null;
-                        gout = null;
-                        inputs = new ArrayList<>();
-                        grads = new ArrayList<>();
-                        start = lineNo;
-                    }
-                    case "in" -> {
-                        DType t = dtype(tok[1]);
-                        Tensor x = tensor(t, shape(tok[2]), values(tok, 4, t));
-                        if (tok[3].equals("1")) x.requiresGrad_();
-                        inputs.add(x);
-                    }
-                    case "fn" -> graph = tok[1];
-                    case "message" -> message = line.substring("message ".length());
-                    case "out" -> {
-                        outType = dtype(tok[1]);
-                        outShape = shape(tok[2]);
-                        out = values(tok, 3, outType);
-                    }
-                    case "gout" -> gout = values(tok, 1, outType);
-                    case "grad" -> grads.add(tok.length > 1 && tok[1].equals("null") ? null : values(tok, 1, dtypeOfGrad(inputs, grads.size())));
-                    case "end" -> r.add(new Golden(row, dt, inputs, graph, outType, outShape, out, gout, grads, message, start));
-                    default -> throw new IOException("ops.txt:" + lineNo + ": bad line " + line);
+        String row = null, graph = null, message = null, backwardError = null;
+        DType dt = null, outType = null;
+        int[] outShape = null;
+        double[] out = null, gout = null;
+        List<Tensor> inputs = new ArrayList<>();
+        List<double[]> grads = new ArrayList<>();
+        int start = 0;
+        for (GoldenFile.Line line : GoldenFile.read("ops.txt").lines()) {
+            String[] tok = line.tokens();
+            switch (tok[0]) {
+                case "case" -> {
+                    row = tok[1];
+                    dt = tok[2].equals("error") ? null : GoldenFile.dtype(tok[2]);
+                    message = null;
+                    backwardError = null;
+                    gout = null;
+                    inputs = new ArrayList<>();
+                    grads = new ArrayList<>();
+                    start = line.number();
                 }
+                case "in" -> {
+                    DType t = GoldenFile.dtype(tok[1]);
+                    Tensor x = tensor(t, GoldenFile.intShape(tok[2]), GoldenFile.values(t, tok, 4));
+                    if (tok[3].equals("1")) x.requiresGrad_();
+                    inputs.add(x);
+                }
+                case "fn" -> graph = tok[1];
+                case "message" -> message = line.rest(1);
+                case "backward_error" -> backwardError = line.rest(1);
+                case "out" -> {
+                    outType = GoldenFile.dtype(tok[1]);
+                    outShape = GoldenFile.intShape(tok[2]);
+                    out = GoldenFile.values(outType, tok, 3);
+                }
+                case "gout" -> gout = GoldenFile.values(outType, tok, 1);
+                case "grad" -> grads.add(tok.length > 1 && tok[1].equals("null") ? null : GoldenFile.values(dtypeOfGrad(inputs, grads.size()), tok, 1));
+                case "end" -> r.add(new Golden(row, dt, inputs, graph, outType, outShape, out, gout, grads, message, backwardError, start));
+                default -> throw line.error("bad line");
             }
         }
         return r;
@@ -158,7 +118,7 @@ class OpGoldenTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> goldens() throws IOException {
+    Stream<DynamicTest> goldens() {
         return load().stream().map(gd -> DynamicTest.dynamicTest(gd.label(), () -> {
             Op op = OpTable.byName(gd.row());
             String what = gd.label();
@@ -175,6 +135,13 @@ class OpGoldenTest {
             assertNear(what + " forward", gd.out(), out.toDoubleArray(), gd.outType(), op.goldenUlps, op.goldenScaled);
             List<Tensor> xs = gd.inputs().stream().filter(Tensor::requiresGrad).toList();
             if (xs.isEmpty() || gd.gout() == null) return;
+            if (gd.backwardError() != null) {
+                Tensor gout = tensor(gd.outType(), gd.outShape(), gd.gout());
+                RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> Autograd.grad(List.of(out), xs, List.of(gout), false, false, true), what);
+                assertEquals(gd.backwardError(), e.getMessage(), what + ": PyTorch's backward error");
+                return;
+            }
             List<Tensor> grads = Autograd.grad(List.of(out), xs, List.of(tensor(gd.outType(), gd.outShape(), gd.gout())),
                     false, false, true);
             for (int k = 0; k < xs.size(); k++) {
@@ -200,7 +167,7 @@ class OpGoldenTest {
     }
 
     @Test
-    void everyRowHasGoldens() throws IOException {
+    void everyRowHasGoldens() {
         Set<String> covered = new TreeSet<>();
         for (Golden g : load()) covered.add(g.row());
         Set<String> missing = new TreeSet<>(OpTable.OPS.keySet());

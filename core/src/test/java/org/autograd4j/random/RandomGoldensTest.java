@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -35,42 +29,33 @@ class RandomGoldensTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> goldens() throws IOException {
-        List<String> lines = readGoldens();
+    Stream<DynamicTest> goldens() {
         Generator g = new Generator();
         List<Outcome> outcomes = new ArrayList<>();
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (GoldenFile.Line line : GoldenFile.read("random.txt").lines()) {
             if (line.startsWith("seed ")) {
-                g.manualSeed(Long.parseUnsignedLong(line.substring(5).trim()));
+                g.manualSeed(GoldenFile.uint64(line.token(1)));
                 continue;
             }
             if (line.startsWith("loadstate ")) {
-                g.setState(HexFormat.of().parseHex(line.substring(10).trim()));
+                g.setState(HexFormat.of().parseHex(line.token(1)));
                 continue;
             }
-            int eq = line.indexOf(" = ");
-            String cmd = line.substring(0, eq);
+            String cmd = line.before(" = ");
             if (isNnInit(cmd)) {
                 continue;
             }
-            String[] vals = line.substring(eq + 3).trim().split(" ");
+            String vals = line.after(" = ").trim();
             long[] actual = execute(g, cmd.split(" "));
             long[] expected;
             if (cmd.equals("state")) {
-                expected = bytesToLongs(HexFormat.of().parseHex(vals[0]));
+                expected = bytesToLongs(HexFormat.of().parseHex(vals));
             } else if (cmd.startsWith("initial_seed") || cmd.startsWith("default_generator_seed")) {
-                expected = new long[] {Long.parseUnsignedLong(vals[0])};
+                expected = new long[] {GoldenFile.uint64(vals)};
             } else {
-                expected = new long[vals.length];
-                for (int i = 0; i < vals.length; i++) {
-                    expected[i] = Long.parseUnsignedLong(vals[i], 16);
-                }
+                expected = GoldenFile.bitsList(vals);
             }
-            outcomes.add(new Outcome(ln + 1, cmd, expected, actual));
+            outcomes.add(new Outcome(line.number(), cmd, expected, actual));
         }
         assertTrue(outcomes.size() > 900, "too few golden cases: " + outcomes.size());
         return outcomes.stream().map(o -> DynamicTest.dynamicTest(
@@ -134,7 +119,7 @@ class RandomGoldensTest {
         String op = a[0];
         switch (op) {
             case "initial_seed": {
-                return new long[] {new Generator(Long.parseUnsignedLong(a[1])).initialSeed()};
+                return new long[] {new Generator(GoldenFile.uint64(a[1])).initialSeed()};
             }
             case "default_generator_seed":
                 return new long[] {new Generator().initialSeed()};
@@ -152,7 +137,7 @@ class RandomGoldensTest {
                 int cats = Integer.parseInt(a[4]);
                 int k = Integer.parseInt(a[5]);
                 boolean repl = a[6].equals("1");
-                Storage w = Storage.allocate(dtype(a[1]), rows * cats);
+                Storage w = Storage.allocate(GoldenFile.dtype(a[1]), rows * cats);
                 for (int i = 0; i < w.size(); i++) {
                     w.setDouble(i, zeros ? (i * 7) % 5 : (i * 7) % 13 + 1);
                 }
@@ -175,7 +160,7 @@ class RandomGoldensTest {
             }
             return r;
         }
-        Storage out = Storage.allocate(dtype(dt), n);
+        Storage out = Storage.allocate(GoldenFile.dtype(dt), n);
         switch (op) {
             case "randint" -> Sampling.randint(g, out, 0, n, Long.parseLong(a[3]), Long.parseLong(a[4]));
             case "rand" -> Sampling.uniform(g, out, 0, n, 0, 1);
@@ -197,15 +182,6 @@ class RandomGoldensTest {
             default -> throw new IllegalArgumentException(op);
         }
         return bits(out);
-    }
-
-    private static DType dtype(String s) {
-        return switch (s) {
-            case "f32" -> DType.FLOAT32;
-            case "f64" -> DType.FLOAT64;
-            case "i64" -> DType.INT64;
-            default -> throw new IllegalArgumentException(s);
-        };
     }
 
     private static double d(String s) {
@@ -231,28 +207,5 @@ class RandomGoldensTest {
             r[i] = b[i] & 0xff;
         }
         return r;
-    }
-
-    static List<String> readGoldens() throws IOException {
-        return readGoldens("random.txt");
-    }
-
-    /** The lines of {@code goldens/<file>} from the test class path (or the source tree when run from an IDE). */
-    static List<String> readGoldens(String file) throws IOException {
-        InputStream in = RandomGoldensTest.class.getResourceAsStream("/goldens/" + file);
-        if (in == null) {
-            Path p = Path.of("src/test/resources/goldens/" + file);
-            if (!Files.exists(p)) {
-                p = Path.of("core/src/test/resources/goldens/" + file);
-            }
-            in = Files.newInputStream(p);
-        }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String s; (s = r.readLine()) != null; ) {
-                lines.add(s);
-            }
-        }
-        return lines;
     }
 }

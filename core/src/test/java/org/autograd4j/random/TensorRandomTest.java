@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.GradModeScope;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -41,40 +41,29 @@ class TensorRandomTest {
     private Generator gen;
 
     @TestFactory
-    Stream<DynamicTest> goldens() throws IOException {
-        List<String> lines = readGoldens();
+    Stream<DynamicTest> goldens() {
         List<Outcome> outcomes = new ArrayList<>();
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (GoldenFile.Line line : GoldenFile.read("random_tensor.txt").lines()) {
             if (line.startsWith("seed ")) {
                 gen = null;
-                Torch.manualSeed(Long.parseUnsignedLong(line.substring(5).trim()));
+                Torch.manualSeed(GoldenFile.uint64(line.token(1)));
                 continue;
             }
             if (line.startsWith("gen ")) {
-                gen = new Generator(Long.parseUnsignedLong(line.substring(4).trim()));
+                gen = new Generator(GoldenFile.uint64(line.token(1)));
                 continue;
             }
-            int eq = line.indexOf(" = ");
-            String cmd = line.substring(0, eq);
-            String vals = line.substring(eq + 3).trim();
+            String cmd = line.before(" = ");
+            String vals = line.after(" = ").trim();
             String[] a = cmd.split(" ");
             if (a[0].equals("init")) {
                 continue;
             }
             if (a[0].equals("sha")) {
-                outcomes.add(new Outcome(ln + 1, cmd, vals, sha(execute(a)), null, null));
+                outcomes.add(new Outcome(line.number(), cmd, vals, sha(execute(a)), null, null));
                 continue;
             }
-            String[] v = vals.isEmpty() ? new String[0] : vals.split(" ");
-            long[] exp = new long[v.length];
-            for (int i = 0; i < v.length; i++) {
-                exp[i] = Long.parseUnsignedLong(v[i], 16);
-            }
-            outcomes.add(new Outcome(ln + 1, cmd, null, null, exp, bits(execute(a))));
+            outcomes.add(new Outcome(line.number(), cmd, null, null, GoldenFile.bitsList(vals), GoldenFile.bitsOf(execute(a))));
         }
         assertTrue(outcomes.size() > 700, "too few golden cases: " + outcomes.size());
         return outcomes.stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.command(), () -> compare(o)));
@@ -101,20 +90,20 @@ class TensorRandomTest {
 
     private Tensor execute(String[] a) {
         return switch (a[0]) {
-            case "rand" -> Torch.rand(shape(a[2]), dt(a[1]), gen);
-            case "randn" -> Torch.randn(shape(a[2]), dt(a[1]), gen);
+            case "rand" -> Torch.rand(GoldenFile.shape(a[2]), GoldenFile.dtype(a[1]), gen);
+            case "randn" -> Torch.randn(GoldenFile.shape(a[2]), GoldenFile.dtype(a[1]), gen);
             case "randint" -> {
                 long lo = Long.parseLong(a[2]);
                 long hi = Long.parseLong(a[3]);
-                yield a[1].equals("i64") && gen == null ? Torch.randint(lo, hi, shape(a[4]))
-                        : Torch.randint(lo, hi, shape(a[4]), dt(a[1]), gen);
+                yield a[1].equals("i64") && gen == null ? Torch.randint(lo, hi, GoldenFile.shape(a[4]))
+                        : Torch.randint(lo, hi, GoldenFile.shape(a[4]), GoldenFile.dtype(a[1]), gen);
             }
-            case "randinth" -> Torch.randint(Long.parseLong(a[1]), shape(a[2]));
+            case "randinth" -> Torch.randint(Long.parseLong(a[1]), GoldenFile.shape(a[2]));
             case "randperm" -> gen == null ? Torch.randperm(Long.parseLong(a[1])) : Torch.randperm(Long.parseLong(a[1]), gen);
-            case "normal" -> gen == null ? Torch.normal(d(a[1]), d(a[2]), shape(a[3]))
-                    : Torch.normal(d(a[1]), d(a[2]), shape(a[3]), gen);
+            case "normal" -> gen == null ? Torch.normal(d(a[1]), d(a[2]), GoldenFile.shape(a[3]))
+                    : Torch.normal(d(a[1]), d(a[2]), GoldenFile.shape(a[3]), gen);
             case "like" -> {
-                Tensor x = view(Torch.zeros(shape(a[4]), dt(a[2])), a[3]);
+                Tensor x = view(Torch.zeros(GoldenFile.shape(a[4]), GoldenFile.dtype(a[2])), a[3]);
                 yield switch (a[1]) {
                     case "rand" -> Torch.randLike(x);
                     case "randn" -> Torch.randnLike(x);
@@ -123,10 +112,10 @@ class TensorRandomTest {
             }
             case "inplace" -> inplace(a);
             case "bernoulli" -> {
-                Tensor p = view(probs(shape(a[3]), dt(a[1])), a[2]);
+                Tensor p = view(probs(GoldenFile.shape(a[3]), GoldenFile.dtype(a[1])), a[2]);
                 yield gen == null ? Torch.bernoulli(p) : Torch.bernoulli(p, gen);
             }
-            case "bernoullis" -> Torch.bernoulli(Torch.zeros(shape(a[2]), dt(a[1])), d(a[3]));
+            case "bernoullis" -> Torch.bernoulli(Torch.zeros(GoldenFile.shape(a[2]), GoldenFile.dtype(a[1])), d(a[3]));
             case "multinomial", "multinomialt" -> multinomial(a);
             case "sha" -> switch (a[1]) {
                 case "randn" -> Torch.randn(Long.parseLong(a[3]));
@@ -139,7 +128,7 @@ class TensorRandomTest {
     }
 
     private Tensor inplace(String[] a) {
-        Tensor base = Torch.zeros(shape(a[4]), dt(a[2]));
+        Tensor base = Torch.zeros(GoldenFile.shape(a[4]), GoldenFile.dtype(a[2]));
         Tensor x = view(base, a[3]);
         int before = base.version();
         Generator g = gen;
@@ -217,7 +206,7 @@ class TensorRandomTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = zeros ? (i * 7) % 5 : (i * 7) % 13 + 1;
         }
-        Tensor p = Torch.tensor(w, dt(a[1]));
+        Tensor p = Torch.tensor(w, GoldenFile.dtype(a[1]));
         if (a[0].equals("multinomialt")) {
             p = p.view(cats, rows).t();
         } else if (rows > 0) {
@@ -382,30 +371,8 @@ class TensorRandomTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static long[] bits(Tensor t) {
-        return switch (t.dtype()) {
-            case FLOAT32 -> {
-                float[] v = t.toFloatArray();
-                long[] r = new long[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    r[i] = Float.floatToRawIntBits(v[i]) & 0xffffffffL;
-                }
-                yield r;
-            }
-            case FLOAT64 -> {
-                double[] v = t.toDoubleArray();
-                long[] r = new long[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    r[i] = Double.doubleToRawLongBits(v[i]);
-                }
-                yield r;
-            }
-            default -> t.toLongArray();
-        };
-    }
-
     private static String sha(Tensor t) {
-        long[] b = bits(t);
+        long[] b = GoldenFile.bitsOf(t);
         boolean f32 = t.dtype() == DType.FLOAT32;
         ByteBuffer buf = ByteBuffer.allocate(b.length * (f32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : b) {
@@ -422,30 +389,7 @@ class TensorRandomTest {
         }
     }
 
-    private static DType dt(String s) {
-        return switch (s) {
-            case "f32" -> DType.FLOAT32;
-            case "f64" -> DType.FLOAT64;
-            case "i64" -> DType.INT64;
-            case "bool" -> DType.BOOL;
-            default -> throw new IllegalArgumentException(s);
-        };
-    }
-
-    private static long[] shape(String s) {
-        String[] p = s.split("x");
-        long[] r = new long[p.length];
-        for (int i = 0; i < p.length; i++) {
-            r[i] = Long.parseLong(p[i]);
-        }
-        return r;
-    }
-
     private static double d(String s) {
         return Double.parseDouble(s);
-    }
-
-    private static List<String> readGoldens() throws IOException {
-        return RandomGoldensTest.readGoldens("random_tensor.txt");
     }
 }

@@ -66,7 +66,7 @@ public class MlpStep {
         Tensor logits = h.mm(w2).add(b2);
         Tensor loss = logits.logSoftmax(1).gather(1, target).mean().neg();
         loss.backward();
-        try (var g = Torch.noGrad()) {
+        try (var _ = Torch.noGrad()) {
             for (Tensor p : params) {
                 p.sub_(p.grad().mul(LR));
                 p.setGrad(null);

@@ -37,12 +37,12 @@ public final class EngineMath implements GradMath {
                 // graph through a CopyBackwards node.
                 leaf.setGrad(InPlace.copy(Creation.full(g.shape(), 0, g.dtype()), g));
             } else {
-                leaf.setGrad(Shapes.cloneNoGraph(g));
+                leaf.setGrad(Shapes.cloneRaw(g));
             }
         } else if (GradMode.isEnabled()) {
             leaf.setGrad(Binary.ADD.apply(old, g));
         } else {
-            InPlace.addNoGraph(old, g);
+            InPlace.addRaw(old, g);
         }
     }
 }

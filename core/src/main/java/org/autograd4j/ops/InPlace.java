@@ -148,14 +148,14 @@ public final class InPlace {
 
     /** A copy of self's current values that stands in self's place in the graph. */
     private static TensorImpl snapshot(TensorImpl self) {
-        TensorImpl copy = Shapes.cloneNoGraph(self);
+        TensorImpl copy = Shapes.cloneRaw(self);
         if (Graph.history(self) != null) copy.setHistory(self.gradFn(), self.outputNr());
         else if (self.requiresGrad()) copy.setRequiresGrad(true);
         return copy;
     }
 
     /** {@code self += g} without checks or graph: the engine's gradient accumulation. */
-    static void addNoGraph(TensorImpl self, TensorImpl g) {
+    static void addRaw(TensorImpl self, TensorImpl g) {
         TensorImpl gc = Ops.convert(g, self.dtype());
         K.binary(BinaryOp.ADD, self.storage(), self.layout(), gc.storage(), gc.layout().broadcastTo(self.shape()),
                 self.storage(), self.layout());
@@ -168,7 +168,7 @@ public final class InPlace {
         return write(self, src, false, old -> {
             TensorImpl s = Ops.convert(src, self.dtype());
             // through a temporary: src may overlap self
-            TensorImpl tmp = Shapes.cloneNoGraph(s.view(s.layout().broadcastTo(self.shape())));
+            TensorImpl tmp = Shapes.cloneRaw(s.view(s.layout().broadcastTo(self.shape())));
             K.copy(tmp.storage(), tmp.layout(), self.storage(), self.layout());
             return node("torch::autograd::CopyBackwards", (g, n) -> new TensorImpl[] {n.needs(0) ? mul(g, 0.0) : null, n.needs(1) ? g : null},
                     old, src);

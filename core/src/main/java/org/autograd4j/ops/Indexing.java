@@ -64,7 +64,7 @@ public final class Indexing {
     public static TensorImpl scatterAdd(TensorImpl base, int dim, TensorImpl index, TensorImpl src) {
         checkIndex(index, "scatter_add");
         int d = base.dim() == 0 ? 0 : Ops.wrapDim(dim, base.dim());
-        TensorImpl out = Shapes.cloneNoGraph(base);
+        TensorImpl out = Shapes.cloneRaw(base);
         TensorImpl s = Ops.convert(src, base.dtype());
         K.scatterAdd(out.storage(), out.layout(), d, index.storage(), index.layout(), s.storage(), s.layout());
         if (Graph.needs(base, src)) {
@@ -109,7 +109,7 @@ public final class Indexing {
     public static TensorImpl indexAdd(TensorImpl base, int dim, TensorImpl index, TensorImpl src) {
         int d = base.dim() == 0 ? 0 : Ops.wrapDim(dim, base.dim());
         long[] idx = values(index);
-        TensorImpl out = Shapes.cloneNoGraph(base);
+        TensorImpl out = Shapes.cloneRaw(base);
         // detached, so the slices below (whose select checks bound the indices) record nothing for src
         TensorImpl s = Ops.convert(src, base.dtype()).detach();
         int size = base.dim() == 0 ? 1 : base.layout().size(d);

@@ -3,6 +3,7 @@ package org.autograd4j.ops;
 import org.autograd4j.DType;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.kernels.Kernels;
+import org.autograd4j.kernels.UnaryOp;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 
@@ -32,6 +33,14 @@ public final class Ops {
         }
         TensorImpl out = empty(dtype, t.shape());
         K.copy(t.storage(), t.layout(), out.storage(), out.layout());
+        return out;
+    }
+
+    /** {@code op(x; p0, p1)} computed and written in {@code dtype}; no graph (the ops' "Raw" helpers record none). */
+    static TensorImpl unaryRaw(UnaryOp op, TensorImpl x, DType dtype, double p0, double p1) {
+        TensorImpl xc = convert(x, dtype);
+        TensorImpl out = empty(dtype, x.shape());
+        K.unary(op, p0, p1, xc.storage(), xc.layout(), out.storage(), out.layout());
         return out;
     }
 

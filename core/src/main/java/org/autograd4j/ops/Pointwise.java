@@ -22,13 +22,6 @@ public final class Pointwise {
     static final String RSUB = "RsubBackward1", POW = "PowBackward0", CLAMP = "ClampBackward1", WHERE = "WhereBackward0",
             MASKED_FILL = "MaskedFillBackward0", TO = "ToCopyBackward0", LERP_SCALAR = "LerpBackward0", LERP = "LerpBackward1";
 
-    /** {@code op(x; p0, p1)} computed and written in {@code dtype}; no graph. */
-    private static TensorImpl unaryRaw(UnaryOp op, TensorImpl x, DType dtype, double p0, double p1) {
-        TensorImpl xc = Ops.convert(x, dtype);
-        TensorImpl out = Ops.empty(dtype, x.shape());
-        K.unary(op, p0, p1, xc.storage(), xc.layout(), out.storage(), out.layout());
-        return out;
-    }
 
     /** {@code s - a} for a Java scalar s (PyTorch's {@code rsub.Scalar}). Derivative: {@code -g}. */
     public static TensorImpl rsub(TensorImpl a, double s) {
@@ -42,7 +35,7 @@ public final class Pointwise {
     /** {@code a ** e} for a Java scalar exponent. Derivative: {@code g·e·a^(e-1)} (0 when e = 0). */
     public static TensorImpl pow(TensorImpl a, double e, boolean floatingScalar) {
         DType t = Promotion.resultType(a, floatingScalar);
-        TensorImpl out = unaryRaw(UnaryOp.POW, a, t, e, 0);
+        TensorImpl out = Ops.unaryRaw(UnaryOp.POW, a, t, e, 0);
         if (Graph.needs(a)) {
             SavedTensor sa = SavedTensor.input(a);
             Graph.record(out, POW, (g, n) -> new TensorImpl[] {
@@ -63,7 +56,7 @@ public final class Pointwise {
         }
         boolean floatingBounds = (!Double.isNaN(lo) && lo != Math.rint(lo)) || (!Double.isNaN(hi) && hi != Math.rint(hi));
         DType t = Promotion.resultType(a, floatingBounds);
-        TensorImpl out = unaryRaw(UnaryOp.CLAMP, a, t, lo, hi);
+        TensorImpl out = Ops.unaryRaw(UnaryOp.CLAMP, a, t, lo, hi);
         if (Graph.needs(a)) {
             SavedTensor sa = SavedTensor.input(a);
             Graph.record(out, CLAMP, (g, n) -> {

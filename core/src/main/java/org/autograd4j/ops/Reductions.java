@@ -60,13 +60,6 @@ public final class Reductions {
         return out;
     }
 
-    /** {@code op(x; p0, p1)} computed and written in {@code dtype} (no graph). */
-    private static TensorImpl unaryRaw(UnaryOp op, TensorImpl x, DType dtype, double p0, double p1) {
-        TensorImpl xc = Ops.convert(x, dtype);
-        TensorImpl out = Ops.empty(dtype, x.shape());
-        K.unary(op, p0, p1, xc.storage(), xc.layout(), out.storage(), out.layout());
-        return out;
-    }
 
     static int[] outShape(int[] shape, boolean[] mask, boolean keepdim) {
         int n = 0;
@@ -318,7 +311,7 @@ public final class Reductions {
         TensorImpl ss = reduceRaw(ReduceOp.SUM, sq, mask, keepdim, DType.FLOAT64);
         double dof = Math.max(0, count - correction);
         TensorImpl v = Binary.raw(BinaryOp.DIV, ss, TensorImpl.scalar(dof), DType.FLOAT64, DType.FLOAT64);
-        if (std) v = unaryRaw(UnaryOp.SQRT, v, DType.FLOAT64, 0, 0);
+        if (std) v = Ops.unaryRaw(UnaryOp.SQRT, v, DType.FLOAT64, 0, 0);
         TensorImpl out = Ops.convert(v, x.dtype());
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x);
@@ -369,13 +362,13 @@ public final class Reductions {
         } else {
             TensorImpl mx = reduceRaw(ReduceOp.MAX, x, mask, true, t);
             TensorImpl shifted = Binary.raw(BinaryOp.SUB, x, mx, t, t);
-            TensorImpl e = unaryRaw(UnaryOp.EXP, shifted, t, 0, 0);
+            TensorImpl e = Ops.unaryRaw(UnaryOp.EXP, shifted, t, 0, 0);
             TensorImpl s = reduceRaw(ReduceOp.SUM, e, mask, true, t);
             if (log) {
-                TensorImpl lse = Binary.raw(BinaryOp.ADD, unaryRaw(UnaryOp.LOG, s, t, 0, 0), mx, t, t);
+                TensorImpl lse = Binary.raw(BinaryOp.ADD, Ops.unaryRaw(UnaryOp.LOG, s, t, 0, 0), mx, t, t);
                 out = Binary.raw(BinaryOp.SUB, x, lse, t, t);
             } else {
-                TensorImpl r = unaryRaw(UnaryOp.RECIPROCAL, s, t, 0, 0);
+                TensorImpl r = Ops.unaryRaw(UnaryOp.RECIPROCAL, s, t, 0, 0);
                 out = Binary.raw(BinaryOp.MUL, e, r, t, t);
             }
         }

@@ -50,10 +50,9 @@ public final class Shapes {
     /** Strides that view {@code l}'s data with {@code newShape}, or null (PyTorch's computeStride). */
     static int[] viewStrides(Layout l, int[] newShape) {
         int[] os = l.shape(), ost = l.strides();
-        if (os.length == 0 || l.numel() == 0 || l.isContiguous()) {
-            return l.numel() == 0 && !l.isContiguous() && !java.util.Arrays.equals(os, newShape)
-                    ? null : Layout.contiguousStrides(newShape);
-        }
+        // As PyTorch's computeStride: an empty tensor keeps its strides for its own shape, else takes contiguous ones
+        if (l.numel() == 0) return java.util.Arrays.equals(os, newShape) ? ost.clone() : Layout.contiguousStrides(newShape);
+        if (os.length == 0 || l.isContiguous()) return Layout.contiguousStrides(newShape);
         int[] ns = new int[newShape.length];
         int viewD = newShape.length - 1;
         long chunkBase = ost[os.length - 1];
@@ -403,13 +402,13 @@ public final class Shapes {
 
     /** A contiguous copy. Derivative: g. */
     public static TensorImpl clone(TensorImpl x) {
-        TensorImpl out = cloneNoGraph(x);
+        TensorImpl out = cloneRaw(x);
         if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, n) -> new TensorImpl[] {g}, x);
         return out;
     }
 
     /** A contiguous copy without recording anything. */
-    public static TensorImpl cloneNoGraph(TensorImpl x) {
+    public static TensorImpl cloneRaw(TensorImpl x) {
         TensorImpl out = Ops.empty(x.dtype(), x.shape());
         K.copy(x.storage(), x.layout(), out.storage(), out.layout());
         return out;

@@ -45,10 +45,10 @@ public final class Layout {
     }
 
     private static boolean computeContiguous(int[] shape, int[] strides) {
-        // As PyTorch: size-1 dims may have any stride; empty tensors are contiguous.
+        // As PyTorch: empty tensors are contiguous whatever their strides; size-1 dims may have any stride.
+        for (int d : shape) if (d == 0) return true;
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] == 0) return true;
             if (shape[i] != 1) {
                 if (strides[i] != expected) return false;
                 expected *= shape[i];

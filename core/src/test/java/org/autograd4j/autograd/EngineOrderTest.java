@@ -17,9 +17,10 @@ import org.autograd4j.Torch;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's scheduling (pytorch-behaviour.md §E): dependency counting, newest-ready-first order,
- * AccumulateGrad as soon as it is ready, each node once with the summed gradient. Orders are PyTorch's,
- * observed there with node post hooks (gen_engine.py) and here with {@link Engine#TRACE}.
+ * The engine's scheduling, as PyTorch's: dependency counting, newest-ready-first order (a max-heap on the
+ * nodes' creation sequence numbers), AccumulateGrad as soon as it is ready, each node once with the summed
+ * gradient. Orders are PyTorch's, observed there with node post hooks (gen_engine.py) and here with
+ * {@link Engine#TRACE}.
  */
 class EngineOrderTest {
 

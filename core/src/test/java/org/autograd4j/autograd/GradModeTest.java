@@ -15,7 +15,10 @@ import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.junit.jupiter.api.Test;
 
-/** {@code torch.no_grad()} / {@code set_grad_enabled}: thread-local, nestable, restoring (§E grad modes). */
+/**
+ * {@code torch.no_grad()} / {@code set_grad_enabled}: thread-local, nestable, restoring; under them results have no
+ * grad_fn and do not require grad, as in PyTorch.
+ */
 class GradModeTest {
 
     @Test

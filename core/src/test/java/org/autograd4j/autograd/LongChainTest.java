@@ -8,7 +8,8 @@ import org.autograd4j.Torch;
 import org.junit.jupiter.api.Test;
 
 /**
- * A graph one million nodes deep runs on the default thread stack: the engine never recurses (§E).
+ * A graph one million nodes deep runs on the default thread stack: the engine never recurses (PyTorch's runs
+ * ready nodes from a queue, one at a time).
  * The forward value and the gradient are PyTorch's, bit for bit ({@code chain.*} in engine.txt).
  * {@link LongChainMain} runs the same chain and prints its time and peak heap.
  */

@@ -120,6 +120,18 @@ class ScalarKernelsTest {
         return s;
     }
 
+    /** Column {@code col} in every other element of a storage twice the size, as the generator's {@code x[:, 0]} view. */
+    private static Storage everyOther(DType t, List<String[]> rows, int col) {
+        Storage wide = Storage.allocate(t, 2 * rows.size());
+        for (int i = 0; i < rows.size(); i++) setBits(wide, 2 * i, rows.get(i)[col]);
+        return wide;
+    }
+
+    /** The layout of {@link #everyOther}'s view. */
+    private static Layout stride2(int n) {
+        return new Layout(new int[] {n}, new int[] {2}, 0);
+    }
+
     private static Layout vector(int n) {
         return Layout.contiguous(new int[] {n});
     }
@@ -268,15 +280,8 @@ class ScalarKernelsTest {
             DType t = GoldenFile.dtype(b.dtype());
             DType outType = op.writesBool() ? DType.BOOL : t;
             int n = b.rows().size();
-            Storage x = column(t, b.rows(), 0);
-            Layout xl = vector(n);
-            if (b.strided()) {
-                // every other element of a storage twice the size, as the generator's x[:, 0] view
-                Storage wide = Storage.allocate(t, 2 * n);
-                for (int i = 0; i < n; i++) setBits(wide, 2 * i, b.rows().get(i)[0]);
-                x = wide;
-                xl = new Layout(new int[] {n}, new int[] {2}, 0);
-            }
+            Storage x = b.strided() ? everyOther(t, b.rows(), 0) : column(t, b.rows(), 0);
+            Layout xl = b.strided() ? stride2(n) : vector(n);
             Storage out = Storage.allocate(outType, n);
             K.unary(op, b.p(0), b.p(1), x, xl, out, vector(n));
             compare(b, outType, out, b.rows(), 1, 1);
@@ -290,14 +295,9 @@ class ScalarKernelsTest {
             DType t = GoldenFile.dtype(b.dtype());
             DType outType = op.writesBool() ? DType.BOOL : t;
             int n = b.rows().size();
-            Storage x = column(t, b.rows(), 0), y = column(t, b.rows(), 1);
-            Layout yl = vector(n);
-            if (b.strided()) {
-                Storage wide = Storage.allocate(t, 2 * n);
-                for (int i = 0; i < n; i++) setBits(wide, 2 * i, b.rows().get(i)[1]);
-                y = wide;
-                yl = new Layout(new int[] {n}, new int[] {2}, 0);
-            }
+            Storage x = column(t, b.rows(), 0);
+            Storage y = b.strided() ? everyOther(t, b.rows(), 1) : column(t, b.rows(), 1);
+            Layout yl = b.strided() ? stride2(n) : vector(n);
             Storage out = Storage.allocate(outType, n);
             K.binary(op, x, vector(n), y, yl, out, vector(n));
             compare(b, outType, out, b.rows(), 2, 2);

@@ -133,7 +133,8 @@ class InitTest {
         assertEquals("Mode fan not supported, please use one of ['fan_in', 'fan_out']",
                 assertThrows(IllegalArgumentException.class,
                         () -> Init.correctFan(new long[] {2, 2}, "Fan")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Init.kaimingUniform_(Torch.zeros(2, 2), 0, "fan", "relu"));
+        assertEquals("Mode fan not supported, please use one of ['fan_in', 'fan_out']", assertThrows(IllegalArgumentException.class,
+                () -> Init.kaimingUniform_(Torch.zeros(2, 2), 0, "fan", "relu")).getMessage());
     }
 
     @Test

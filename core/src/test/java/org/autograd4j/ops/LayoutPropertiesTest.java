@@ -217,14 +217,14 @@ class LayoutPropertiesTest {
                 return v.expand(arg);
             }
             case 7 -> {
-                // view that splits dim d of size a*b into (a, b): valid whatever the strides. Not on a tensor
-                // without elements: there PyTorch's view takes any shape of the same numel, which the library
-                // refuses for some strides (x[5, 0, 2].transpose(0, 2).view(2, 1, 0, 5)), reported to the lead.
-                if (n == 0 || n >= 6 || numel(s) == 0) return v;
+                // view that splits dim d of size a*b into (a, b): valid whatever the strides (and, on a tensor
+                // without elements, whatever the shape, as PyTorch's view)
+                if (n == 0 || n >= 6) return v;
                 List<Long> divisors = new ArrayList<>();
                 for (long a = 1; a <= s[d]; a++) if (s[d] % a == 0) divisors.add(a);
-                long a = divisors.get(r.nextInt(divisors.size()));
-                long b = s[d] / a;
+                // a size-0 dim splits into (0, b) or (a, 0) for any a, b
+                long a = s[d] == 0 ? (r.nextBoolean() ? 0 : 1 + r.nextInt(3)) : divisors.get(r.nextInt(divisors.size()));
+                long b = s[d] == 0 ? (a == 0 ? 1 + r.nextInt(3) : 0) : s[d] / a;
                 long[] ns = insert(s, d + 1, b);
                 ns[d] = a;
                 m.step(ns, c -> {

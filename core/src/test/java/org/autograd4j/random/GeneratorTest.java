@@ -100,7 +100,9 @@ class GeneratorTest {
 
     @Test
     void setStateRejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> new Generator().setState(new byte[10]));
+        assertEquals("Expected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size 5056 "
+                + "but found the input RNG state size to be 10",
+                assertThrows(IllegalArgumentException.class, () -> new Generator().setState(new byte[10])).getMessage());
         byte[] st = new Generator().getState();
         st[8] = 0; // left = 0
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Generator().setState(st));
@@ -166,9 +168,10 @@ class GeneratorTest {
         assertEquals("uniform_ expects to return a [from, to) range, but found from=2 > to=1",
                 assertThrows(IllegalArgumentException.class,
                         () -> Sampling.uniform(g, f32(1), 0, 1, 2, 1)).getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> Sampling.multinomial(g, new Storage.F32(new float[] {1, 2}), 0, 1, 2, 3, false,
-                        new Storage.I64(new long[3]), 0));
+        assertEquals("cannot sample n_sample > prob_dist.size(-1) samples without replacement",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Sampling.multinomial(g, new Storage.F32(new float[] {1, 2}), 0, 1, 2, 3, false,
+                                new Storage.I64(new long[3]), 0)).getMessage());
         assertEquals("1e-07", Sampling.cpp(1e-7));
         assertEquals("123457", Sampling.cpp(123456.7));
         assertEquals("0.1", Sampling.cpp(0.1));

@@ -127,7 +127,7 @@ public final class Tutorial {
         // There may be times when we don't want or need to track the computational history.
         // You can reset a tensor's requires_grad attribute.
         // When performing evaluations, it's often helpful to wrap a set of operations in
-        // `with torch.no_grad():` (Java: try (var g = Torch.noGrad()) { ... }).
+        // `with torch.no_grad():` (Java: try (var _ = Torch.noGrad()) { ... }).
         // A less-used method is to run .detach() on a tensor to prevent future computations from being
         // tracked. This can be handy when cloning a tensor.
 

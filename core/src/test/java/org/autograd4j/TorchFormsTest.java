@@ -1,0 +1,97 @@
+package org.autograd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every {@code Torch.f(a, ...)} form that mirrors a {@code Tensor} method ({@code torch.exp(x)} beside
+ * {@code x.exp()}) is called with the same arguments as the method and must give the same values, dtype, shape
+ * and grad_fn name; none may be left untested.
+ */
+class TorchFormsTest {
+    /** Positive values away from 0 and ±1 suit every elementwise domain (log, acosh aside, which tolerates NaN). */
+    private static Tensor sample() {
+        return Torch.tensor(new double[][] {{1.5, 2.25, 0.75}, {1.25, 2.5, 0.5}}).requiresGrad_();
+    }
+
+    private static Object arg(Class<?> type) {
+        if (type == Tensor.class) return sample();
+        if (type == int.class) return 1;
+        if (type == long.class) return 2L;
+        if (type == double.class) return 0.5;
+        if (type == boolean.class) return true;
+        if (type == int[].class) return new int[] {1};
+        if (type == long[].class) return new long[] {3, 2};
+        return null;
+    }
+
+    private static Object call(Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTorchFormEqualsItsTensorMethod() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        int covered = 0;
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        for (Method f : Torch.class.getMethods()) {
+            Class<?>[] p = f.getParameterTypes();
+            if (!Modifier.isStatic(f.getModifiers()) || p.length == 0 || p[0] != Tensor.class || f.getReturnType() != Tensor.class) {
+                continue;
+            }
+            Method m;
+            try {
+                m = Tensor.class.getMethod(f.getName(), Arrays.copyOfRange(p, 1, p.length));
+            } catch (NoSuchMethodException e) {
+                continue; // not a mirror of a method (where, cat, ...): tested with its op
+            }
+            covered++;
+            tests.add(DynamicTest.dynamicTest(f.getName() + Arrays.toString(p), () -> {
+                Object[] rest = new Object[p.length - 1];
+                for (int i = 1; i < p.length; i++) rest[i - 1] = arg(p[i]);
+                if (Arrays.asList(rest).contains(null)) throw new AssertionError("no sample argument for " + f);
+                Tensor self = sample();
+                Object[] all = new Object[p.length];
+                all[0] = self;
+                System.arraycopy(rest, 0, all, 1, rest.length);
+                Tensor viaTorch, viaMethod;
+                try {
+                    viaMethod = (Tensor) call(m, self, rest);
+                } catch (RuntimeException e) {
+                    // these sample arguments do not fit the op (a matrix product of two 2×3): the same error both ways
+                    RuntimeException t = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> call(f, null, all));
+                    assertEquals(e.getClass(), t.getClass());
+                    assertEquals(e.getMessage(), t.getMessage());
+                    errors.incrementAndGet();
+                    return;
+                }
+                viaTorch = (Tensor) call(f, null, all);
+                assertEquals(viaMethod.dtype(), viaTorch.dtype());
+                assertArrayEquals(viaMethod.shape(), viaTorch.shape());
+                assertArrayEquals(viaMethod.toDoubleArray(), viaTorch.toDoubleArray());
+                assertEquals(viaMethod.gradFn() == null ? null : viaMethod.gradFn().name(),
+                        viaTorch.gradFn() == null ? null : viaTorch.gradFn().name());
+            }));
+        }
+        assertTrue(covered > 100, "found only " + covered + " Torch forms");
+        int total = covered;
+        tests.add(DynamicTest.dynamicTest("most forms compute on the sample", () ->
+                assertTrue(errors.get() * 10 < total, errors.get() + " of " + total + " forms only compared errors")));
+        return tests.stream();
+    }
+}

@@ -51,7 +51,7 @@ def leaf(t):
 rng = random.Random(12345)
 torch.manual_seed(12345)
 
-# ---- 1. The spec's examples (pytorch-behaviour.md A4) ----
+# ---- 1. The printing rules' own examples ----
 add(torch.tensor([1., 2., 3.]))
 add(torch.tensor([1.5, 2.25, -3.]))
 add(torch.tensor(3.14159))

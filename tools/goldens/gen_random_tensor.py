@@ -4,7 +4,7 @@ Tensor.uniform_/normal_/bernoulli_/exponential_/log_normal_/geometric_/cauchy_/r
 
     /usr/bin/python3 tools/goldens/gen_random_tensor.py > core/src/test/resources/goldens/random_tensor.txt
 
-Replayed by core/src/test/java/org/autograd4j/random/TensorRandomTest.java. One command per line:
+Replayed by core/src/test/java/org/autograd4j/random/TensorRandomTest.java (the init lines by nn/InitTest.java). One command per line:
     seed S                  torch.manual_seed(S); later ops use the default generator
     gen S                   later ops pass generator=torch.Generator().manual_seed(S)
     CMD ARGS... = V V ...   the result's values in logical (row-major) order

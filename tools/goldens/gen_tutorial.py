@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The seed notebook's cells (../shared/reference/seed-pytorch-gradients-notebook.txt) run in PyTorch 1.13.1,
+"""The seed notebook's cells (the "PyTorch Gradients" lesson that examples/Tutorial.java translates) run in PyTorch 1.13.1,
 with torch.manual_seed(0) before the last cell, as Tutorial.java does. Writes
 examples/src/test/resources/tutorial-transcript.txt with Python's None printed as Java's null and object
 addresses replaced by "0x…". Run: /usr/bin/python3 tools/goldens/gen_tutorial.py

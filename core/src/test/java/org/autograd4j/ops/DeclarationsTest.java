@@ -3,18 +3,14 @@ package org.autograd4j.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,16 +21,11 @@ import org.junit.jupiter.api.TestFactory;
  * exactly where PyTorch 1.13.1 has one ({@code goldens/inplace.txt}, read from real PyTorch by gen_ops.py).
  */
 class DeclarationsTest {
-    private static Map<String, Boolean> pytorchInPlace() throws IOException {
+    private static Map<String, Boolean> pytorchInPlace() {
         Map<String, Boolean> r = new HashMap<>();
-        try (InputStream in = DeclarationsTest.class.getResourceAsStream("/goldens/inplace.txt")) {
-            assertNotNull(in, "missing goldens/inplace.txt");
-            BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = br.readLine()) != null; ) {
-                if (line.startsWith("#") || line.isBlank()) continue;
-                String[] p = line.split(" ");
-                r.put(p[0], p[1].equals("1"));
-            }
+        for (GoldenFile.Line line : GoldenFile.read("inplace.txt").lines()) {
+            String[] p = line.tokens();
+            r.put(p[0], GoldenFile.bool(p[1]));
         }
         return r;
     }
@@ -64,7 +55,7 @@ class DeclarationsTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyDeclaredOpIsReachable() throws IOException {
+    Stream<DynamicTest> everyDeclaredOpIsReachable() {
         Map<String, Boolean> torch = pytorchInPlace();
         List<DynamicTest> r = new ArrayList<>();
         for (Unary u : Unary.ALL) r.add(check(u.name, u.hasInPlace(), torch));

@@ -88,19 +88,19 @@ def _pair(shape):
 
 
 def add_1e6():
-    """Kernels.add1e6: a + b, 1e6 float32, fresh output."""
+    """BulkOps.add1e6: a + b, 1e6 float32, fresh output."""
     a, b = _pair((1_000_000,))
     return lambda: a.add(b)
 
 
 def mul_1e6():
-    """Kernels.mul1e6: a * b, 1e6 float32, fresh output."""
+    """BulkOps.mul1e6: a * b, 1e6 float32, fresh output."""
     a, b = _pair((1_000_000,))
     return lambda: a.mul(b)
 
 
 def mm_256():
-    """Kernels.mm256: 256x256 @ 256x256 float32."""
+    """BulkOps.mm256: 256x256 @ 256x256 float32."""
     a, b = _pair((256, 256))
     return lambda: a.mm(b)
 
@@ -110,9 +110,9 @@ WORKLOADS = {
     "seed_polynomial": (seed_polynomial, "SeedPolynomial.forwardBackward"),
     "seed_polynomial_fwd": (seed_polynomial_forward, "SeedPolynomial.forward"),
     "mlp_step": (mlp_step, "MlpStep.trainStep"),
-    "add_1e6": (add_1e6, "Kernels.add1e6"),
-    "mul_1e6": (mul_1e6, "Kernels.mul1e6"),
-    "mm_256": (mm_256, "Kernels.mm256"),
+    "add_1e6": (add_1e6, "BulkOps.add1e6"),
+    "mul_1e6": (mul_1e6, "BulkOps.mul1e6"),
+    "mm_256": (mm_256, "BulkOps.mm256"),
 }
 
 

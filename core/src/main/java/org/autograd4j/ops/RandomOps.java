@@ -189,7 +189,7 @@ public final class RandomOps {
         bernoulliInto(out, p.storage(), p.layout(), g);
         if (Graph.needs(p)) {
             int[] ps = p.shape();
-            Graph.record(out, "BernoulliBackward0", (gr, node) -> new TensorImpl[] {Ops.empty(gr.dtype(), ps)}, p);
+            Graph.record(out, "BernoulliBackward0", (g, n) -> new TensorImpl[] {Ops.empty(g.dtype(), ps)}, p);
         }
         return out;
     }

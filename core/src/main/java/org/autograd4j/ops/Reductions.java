@@ -532,7 +532,7 @@ public final class Reductions {
     private static TensorImpl flip(TensorImpl x, int d) {
         int n = x.dim() == 0 ? 1 : x.layout().size(d);
         TensorImpl out = Indexing.indexSelect(x.detach(), d, Creation.arange(n - 1, -1, -1));
-        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, k) -> new TensorImpl[] {flip(g, d)}, x);
+        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, d)}, x);
         return out;
     }
 

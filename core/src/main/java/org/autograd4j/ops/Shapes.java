@@ -149,7 +149,7 @@ public final class Shapes {
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
         if (Graph.needs(x)) {
             int[] orig = l.shape();
-            Graph.record(out, "SqueezeBackward0", (g, k) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
+            Graph.record(out, "SqueezeBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
         }
         return out;
     }
@@ -241,7 +241,7 @@ public final class Shapes {
         }
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
         // g is summed back to x's shape by the node itself (FnNode reduces every gradient to its input's shape)
-        if (Graph.needs(x)) Graph.record(out, "ExpandBackward0", (g, k) -> new TensorImpl[] {g}, x);
+        if (Graph.needs(x)) Graph.record(out, "ExpandBackward0", (g, n) -> new TensorImpl[] {g}, x);
         return out;
     }
 

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
-public class Kernels {
+public class BulkOps {
     Tensor a, b, m1, m2;
 
     @Setup

@@ -180,13 +180,13 @@ public final class RandomOps {
      * {@code torch.bernoulli(p, generator=g)}: a contiguous {@code empty_like(p).bernoulli_(p)}; records
      * {@code BernoulliBackward0} (zero derivative) when p requires grad.
      */
-    public static TensorImpl bernoulli(TensorImpl p, Generator g) {
+    public static TensorImpl bernoulli(TensorImpl p, Generator gen) {
         if (!p.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("\"bernoulli_tensor_cpu_p_\" not implemented for '"
                     + p.dtype().scalarTypeName() + "'");
         }
         TensorImpl out = Ops.empty(p.dtype(), p.shape());   // LEGACY_CONTIGUOUS_MEMORY_FORMAT
-        bernoulliInto(out, p.storage(), p.layout(), g);
+        bernoulliInto(out, p.storage(), p.layout(), gen);
         if (Graph.needs(p)) {
             int[] ps = p.shape();
             Graph.record(out, "BernoulliBackward0", (g, n) -> new TensorImpl[] {Ops.empty(g.dtype(), ps)}, p);

@@ -530,8 +530,8 @@ public final class Reductions {
      * Derivative ({@code FlipBackward0}): g flipped back.
      */
     private static TensorImpl flip(TensorImpl x, int d) {
-        int n = x.dim() == 0 ? 1 : x.layout().size(d);
-        TensorImpl out = Indexing.indexSelect(x.detach(), d, Creation.arange(n - 1, -1, -1));
+        int size = x.dim() == 0 ? 1 : x.layout().size(d);
+        TensorImpl out = Indexing.indexSelect(x.detach(), d, Creation.arange(size - 1, -1, -1));
         if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, d)}, x);
         return out;
     }

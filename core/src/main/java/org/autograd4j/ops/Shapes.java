@@ -136,14 +136,14 @@ public final class Shapes {
     /** Removes all size-1 dims. Derivative: g reshaped back. */
     public static TensorImpl squeeze(TensorImpl x) {
         Layout l = x.layout();
-        int n = 0;
-        for (int s : l.shape()) if (s != 1) n++;
-        int[] ns = new int[n], nst = new int[n];
-        n = 0;
+        int kept = 0;
+        for (int s : l.shape()) if (s != 1) kept++;
+        int[] ns = new int[kept], nst = new int[kept];
+        kept = 0;
         for (int i = 0; i < l.dim(); i++) {
             if (l.size(i) != 1) {
-                ns[n] = l.size(i);
-                nst[n++] = l.strides()[i];
+                ns[kept] = l.size(i);
+                nst[kept++] = l.strides()[i];
             }
         }
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
@@ -212,10 +212,10 @@ public final class Shapes {
                     + "}, size=" + Sizes.list(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater "
                     + "or equal to the number of dimensions in the tensor (" + nd + ")");
         }
-        int n = sizes.length;
-        int[] ns = new int[n], nst = new int[n];
-        for (int i = n - 1; i >= 0; i--) {
-            int j = i - (n - nd);
+        int count = sizes.length;
+        int[] ns = new int[count], nst = new int[count];
+        for (int i = count - 1; i >= 0; i--) {
+            int j = i - (count - nd);
             long want = sizes[i];
             if (j >= 0) {
                 int have = l.size(j);

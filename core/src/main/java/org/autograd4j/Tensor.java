@@ -14,6 +14,7 @@ import org.autograd4j.ops.InPlace;
 import org.autograd4j.ops.LinearAlgebra;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.RandomOps;
+import org.autograd4j.ops.Reduction;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
 import org.autograd4j.ops.Unary;
@@ -715,31 +716,31 @@ public final class Tensor {
     }
 
     /** Σ of all elements ({@code tensor.sum()}); integers and bool sum to int64. */
-    public Tensor sum() { return of(Reductions.sum(impl)); }
+    public Tensor sum() { return of(Reduction.SUM.all(impl)); }
 
     /** Σ over {@code dim} ({@code tensor.sum(dim)}). */
-    public Tensor sum(int dim) { return of(Reductions.sum(impl, dims(dim), false)); }
+    public Tensor sum(int dim) { return of(Reduction.SUM.apply(impl, dims(dim), false)); }
 
     /** Σ over {@code dim}, keeping it as size 1 when {@code keepdim}. */
-    public Tensor sum(int dim, boolean keepdim) { return of(Reductions.sum(impl, dims(dim), keepdim)); }
+    public Tensor sum(int dim, boolean keepdim) { return of(Reduction.SUM.apply(impl, dims(dim), keepdim)); }
 
     /** Σ over several dims ({@code tensor.sum((d0, d1), keepdim)}). */
-    public Tensor sum(int[] dims, boolean keepdim) { return of(Reductions.sum(impl, dims, keepdim)); }
+    public Tensor sum(int[] dims, boolean keepdim) { return of(Reduction.SUM.apply(impl, dims, keepdim)); }
 
     /** Mean of all elements ({@code tensor.mean()}); floating only. */
-    public Tensor mean() { return of(Reductions.mean(impl)); }
+    public Tensor mean() { return of(Reduction.MEAN.all(impl)); }
 
     /** Mean over {@code dim}. */
-    public Tensor mean(int dim) { return of(Reductions.mean(impl, dims(dim), false)); }
+    public Tensor mean(int dim) { return of(Reduction.MEAN.apply(impl, dims(dim), false)); }
 
     /** Mean over {@code dim}, keeping it when {@code keepdim}. */
-    public Tensor mean(int dim, boolean keepdim) { return of(Reductions.mean(impl, dims(dim), keepdim)); }
+    public Tensor mean(int dim, boolean keepdim) { return of(Reduction.MEAN.apply(impl, dims(dim), keepdim)); }
 
     /** Mean over several dims. */
-    public Tensor mean(int[] dims, boolean keepdim) { return of(Reductions.mean(impl, dims, keepdim)); }
+    public Tensor mean(int[] dims, boolean keepdim) { return of(Reduction.MEAN.apply(impl, dims, keepdim)); }
 
     /** Π of all elements ({@code tensor.prod()}). */
-    public Tensor prod() { return of(Reductions.prod(impl)); }
+    public Tensor prod() { return of(Reduction.PROD.all(impl)); }
 
     /** The largest element ({@code tensor.max()}); NaN if any is NaN. */
     public Tensor max() { return of(Reductions.maxAll(impl, true)); }
@@ -782,19 +783,19 @@ public final class Tensor {
     public Tensor argmin(int dim, boolean keepdim) { return of(Reductions.maxDim(impl, dim, keepdim, false)[1]); }
 
     /** The largest values over {@code dims} ({@code torch.amax}); the gradient is shared evenly among ties. */
-    public Tensor amax(int[] dims, boolean keepdim) { return of(Reductions.amax(impl, dims, keepdim, true)); }
+    public Tensor amax(int[] dims, boolean keepdim) { return of(Reduction.AMAX.apply(impl, dims, keepdim)); }
 
     /** The largest value over {@code dim} ({@code torch.amax(x, dim)}). */
     public Tensor amax(int dim) { return amax(dims(dim), false); }
 
     /** The smallest values over {@code dims} ({@code torch.amin}). */
-    public Tensor amin(int[] dims, boolean keepdim) { return of(Reductions.amax(impl, dims, keepdim, false)); }
+    public Tensor amin(int[] dims, boolean keepdim) { return of(Reduction.AMIN.apply(impl, dims, keepdim)); }
 
     /** The smallest value over {@code dim} ({@code torch.amin(x, dim)}). */
     public Tensor amin(int dim) { return amin(dims(dim), false); }
 
     /** ln Σ eˣ over {@code dims}, computed without overflow ({@code torch.logsumexp}). */
-    public Tensor logsumexp(int[] dims, boolean keepdim) { return of(Reductions.logsumexp(impl, dims, keepdim)); }
+    public Tensor logsumexp(int[] dims, boolean keepdim) { return of(Reduction.LOGSUMEXP.apply(impl, dims, keepdim)); }
 
     /** ln Σ eˣ over {@code dim} ({@code torch.logsumexp(x, dim)}). */
     public Tensor logsumexp(int dim) { return logsumexp(dims(dim), false); }
@@ -812,52 +813,52 @@ public final class Tensor {
     public Tensor cumprod_(int dim) { return of(InPlace.apply(impl, null, old -> Reductions.cumprod(old, dim))); }
 
     /** The 2-norm of all elements, √Σx² ({@code torch.norm(x)}). */
-    public Tensor norm() { return of(Reductions.norm(impl, 2, null, false)); }
+    public Tensor norm() { return of(Reduction.NORM.all(impl)); }
 
     /** The p-norm of all elements, (Σ|x|ᵖ)^(1/p); p may be ∞ ({@code torch.norm(x, p)}). */
-    public Tensor norm(double p) { return of(Reductions.norm(impl, p, null, false)); }
+    public Tensor norm(double p) { return of(Reduction.NORM.all(impl, p)); }
 
     /** The p-norm over {@code dims} ({@code torch.norm(x, p, dim, keepdim)}). */
-    public Tensor norm(double p, int[] dims, boolean keepdim) { return of(Reductions.norm(impl, p, dims, keepdim)); }
+    public Tensor norm(double p, int[] dims, boolean keepdim) { return of(Reduction.NORM.apply(impl, dims, keepdim, p)); }
 
     /** True when every element is nonzero ({@code tensor.all()}) → bool. */
-    public Tensor all() { return of(Reductions.all(impl, null, false, true)); }
+    public Tensor all() { return of(Reduction.ALL.all(impl)); }
 
     /** Whether every element along {@code dim} is nonzero ({@code tensor.all(dim, keepdim)}). */
-    public Tensor all(int dim, boolean keepdim) { return of(Reductions.all(impl, dims(dim), keepdim, true)); }
+    public Tensor all(int dim, boolean keepdim) { return of(Reduction.ALL.apply(impl, dims(dim), keepdim)); }
 
     /** True when some element is nonzero ({@code tensor.any()}) → bool. */
-    public Tensor any() { return of(Reductions.all(impl, null, false, false)); }
+    public Tensor any() { return of(Reduction.ANY.all(impl)); }
 
     /** Whether some element along {@code dim} is nonzero ({@code tensor.any(dim, keepdim)}). */
-    public Tensor any(int dim, boolean keepdim) { return of(Reductions.all(impl, dims(dim), keepdim, false)); }
+    public Tensor any(int dim, boolean keepdim) { return of(Reduction.ANY.apply(impl, dims(dim), keepdim)); }
 
     /** Sample variance of all elements (Bessel's correction, {@code tensor.var()}). */
-    public Tensor var() { return of(Reductions.var(impl, null, 1, false, false)); }
+    public Tensor var() { return of(Reduction.VAR.all(impl)); }
 
     /** Variance of all elements, unbiased or not ({@code tensor.var(unbiased=...)}). */
-    public Tensor var(boolean unbiased) { return of(Reductions.var(impl, null, unbiased ? 1 : 0, false, false)); }
+    public Tensor var(boolean unbiased) { return of(Reduction.VAR.all(impl, unbiased ? 1 : 0)); }
 
     /** Sample variance over {@code dim}. */
-    public Tensor var(int dim) { return of(Reductions.var(impl, dims(dim), 1, false, false)); }
+    public Tensor var(int dim) { return of(Reduction.VAR.apply(impl, dims(dim), false)); }
 
     /** Variance over {@code dim} ({@code tensor.var(dim, unbiased, keepdim)}). */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) {
-        return of(Reductions.var(impl, dims(dim), unbiased ? 1 : 0, keepdim, false));
+        return of(Reduction.VAR.apply(impl, dims(dim), keepdim, unbiased ? 1 : 0));
     }
 
     /** Sample standard deviation of all elements ({@code tensor.std()}). */
-    public Tensor std() { return of(Reductions.var(impl, null, 1, false, true)); }
+    public Tensor std() { return of(Reduction.STD.all(impl)); }
 
     /** Standard deviation of all elements, unbiased or not. */
-    public Tensor std(boolean unbiased) { return of(Reductions.var(impl, null, unbiased ? 1 : 0, false, true)); }
+    public Tensor std(boolean unbiased) { return of(Reduction.STD.all(impl, unbiased ? 1 : 0)); }
 
     /** Sample standard deviation over {@code dim}. */
-    public Tensor std(int dim) { return of(Reductions.var(impl, dims(dim), 1, false, true)); }
+    public Tensor std(int dim) { return of(Reduction.STD.apply(impl, dims(dim), false)); }
 
     /** Standard deviation over {@code dim} ({@code tensor.std(dim, unbiased, keepdim)}). */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) {
-        return of(Reductions.var(impl, dims(dim), unbiased ? 1 : 0, keepdim, true));
+        return of(Reduction.STD.apply(impl, dims(dim), keepdim, unbiased ? 1 : 0));
     }
 
     /** eˣ / Σ eˣ along {@code dim} ({@code tensor.softmax(dim)}). */

@@ -1,5 +1,8 @@
 package org.autograd4j;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,8 @@ import java.util.List;
  * One golden file of {@code core/src/test/resources/goldens/} (written by real PyTorch through the scripts in
  * {@code tools/goldens/}), read the one way every golden test reads them: UTF-8 lines, without the blank lines
  * and the {@code #} comments, each with its line number; plus the value parsers the formats share (hex bits of
- * float32 and float64 values, int64, bool, shapes, dtype names). What a line means is the test's business.
+ * float32 and float64 values, int64, bool, shapes, dtype names) and the bit-for-bit comparison the random
+ * goldens share. What a line means is the test's business.
  */
 public final class GoldenFile {
     private final String name;
@@ -256,5 +260,32 @@ public final class GoldenFile {
             }
             default -> t.toLongArray();
         };
+    }
+
+    /**
+     * Fails unless {@code actual} equals {@code expected} bit for bit. {@code libm}: the values go through
+     * Libm (named in the message; see {@code org.autograd4j.math.LibmTest} for the ports' own check against
+     * glibc).
+     */
+    public static void compareBits(int line, String command, long[] expected, long[] actual, boolean libm) {
+        assertEquals(expected.length, actual.length, "length");
+        int bad = 0;
+        int first = -1;
+        long maxUlp = 0;
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != actual[i]) {
+                if (first < 0) {
+                    first = i;
+                }
+                bad++;
+                maxUlp = Math.max(maxUlp, Math.abs(expected[i] - actual[i]));
+            }
+        }
+        if (bad == 0) {
+            return;
+        }
+        String msg = bad + " of " + expected.length + " values differ (max " + maxUlp + " ulp); first at " + first + ": expected "
+                + Long.toHexString(expected[first]) + ", got " + Long.toHexString(actual[first]);
+        fail(libm ? msg + " (values computed through Libm's glibc ports)" : msg);
     }
 }

@@ -727,16 +727,6 @@ final class ScalarKernels implements Kernels {
         };
     }
 
-    /** PyTorch's dtype name in its "not implemented for" messages. */
-    private static String torchTypeName(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
-
     /** The name PyTorch's dispatch macro reports for an op's CPU kernel (as checked against PyTorch 1.13.1). */
     private static String kernelName(UnaryOp op) {
         return switch (op) {
@@ -747,7 +737,7 @@ final class ScalarKernels implements Kernels {
     }
 
     private static UnsupportedOperationException notImplemented(String kernel, DType t) {
-        return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + torchTypeName(t) + "'");
+        return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + t.scalarTypeName() + "'");
     }
 
     /** The unary ops after LOGICAL_NOT. */

@@ -1,5 +1,5 @@
 /**
- * Elementary functions with exactly PyTorch's last bits, for the samplers of {@code org.autograd4j.random}
+ * Elementary functions with exactly PyTorch's last bits, for the samplers of {@code org.autograd4j.sampling}
  * and, later, the element-wise kernels.
  *
  * <p>Two kinds live here:

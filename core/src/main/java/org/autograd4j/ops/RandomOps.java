@@ -3,7 +3,9 @@ package org.autograd4j.ops;
 import org.autograd4j.DType;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.random.Generator;
-import org.autograd4j.random.Sampling;
+import org.autograd4j.sampling.Engines;
+import org.autograd4j.sampling.Mt19937;
+import org.autograd4j.sampling.Sampling;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 
@@ -35,19 +37,19 @@ public final class RandomOps {
     /** {@code self.uniform_(from, to, generator=g)}. */
     public static TensorImpl uniform_(TensorImpl self, double from, double to, Generator g) {
         requireFloat(self, "check_uniform_bounds");
-        return inPlace(self, "UniformBackward0", (a, off, n, c) -> Sampling.uniform(g, a, off, n, from, to));
+        return inPlace(self, "UniformBackward0", (a, off, n, c) -> Sampling.uniform(engine(g), a, off, n, from, to));
     }
 
     /** {@code self.normal_(mean, std, generator=g)}. */
     public static TensorImpl normal_(TensorImpl self, double mean, double std, Generator g) {
         requireFloat(self, "normal_kernel_cpu");
-        return inPlace(self, "NormalBackward0", (a, off, n, c) -> Sampling.normal(g, a, off, n, mean, std, c));
+        return inPlace(self, "NormalBackward0", (a, off, n, c) -> Sampling.normal(engine(g), a, off, n, mean, std, c));
     }
 
     /** {@code self.exponential_(lambd, generator=g)}. */
     public static TensorImpl exponential_(TensorImpl self, double lambd, Generator g) {
         requireFloat(self, "exponential_cpu");
-        return inPlace(self, "ExponentialBackward0", (a, off, n, c) -> Sampling.exponential(g, a, off, n, lambd));
+        return inPlace(self, "ExponentialBackward0", (a, off, n, c) -> Sampling.exponential(engine(g), a, off, n, lambd));
     }
 
     /**
@@ -59,7 +61,7 @@ public final class RandomOps {
         InPlace.checkWritable(self);
         Sampling.checkLogNormalStd(std);
         requireFloat(self, "log_normal_cpu");
-        return inPlace(self, "LogNormalBackward0", (a, off, n, c) -> Sampling.logNormal(g, a, off, n, mean, std));
+        return inPlace(self, "LogNormalBackward0", (a, off, n, c) -> Sampling.logNormal(engine(g), a, off, n, mean, std));
     }
 
     /**
@@ -72,7 +74,7 @@ public final class RandomOps {
         if (self.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("\"geometric_cpu\" not implemented for 'Bool'");
         }
-        return inPlace(self, "GeometricBackward0", (a, off, n, c) -> Sampling.geometric(g, a, off, n, p));
+        return inPlace(self, "GeometricBackward0", (a, off, n, c) -> Sampling.geometric(engine(g), a, off, n, p));
     }
 
     /**
@@ -81,12 +83,12 @@ public final class RandomOps {
      */
     public static TensorImpl cauchy_(TensorImpl self, double median, double sigma, Generator g) {
         requireFloat(self, "cauchy_cpu");
-        return inPlace(self, "CauchyBackward0", (a, off, n, c) -> Sampling.cauchy(g, a, off, n, median, sigma));
+        return inPlace(self, "CauchyBackward0", (a, off, n, c) -> Sampling.cauchy(engine(g), a, off, n, median, sigma));
     }
 
     /** {@code self.bernoulli_(p, generator=g)} with a scalar p (any dtype; float64 uniforms). */
     public static TensorImpl bernoulli_(TensorImpl self, double p, Generator g) {
-        return inPlace(self, "BernoulliBackward2", (a, off, n, c) -> Sampling.bernoulli(g, a, off, n, p));
+        return inPlace(self, "BernoulliBackward2", (a, off, n, c) -> Sampling.bernoulli(engine(g), a, off, n, p));
     }
 
     /**
@@ -118,7 +120,7 @@ public final class RandomOps {
             if (from < 0 || from > 1) throw new IllegalArgumentException("from is out of bounds for bool");
             if (to - 1 < 0 || to - 1 > 1) throw new IllegalArgumentException("to - 1 is out of bounds for bool");
         }
-        return inPlace(self, node, (a, off, n, c) -> Sampling.randint(g, a, off, n, from, to));
+        return inPlace(self, node, (a, off, n, c) -> Sampling.randint(engine(g), a, off, n, from, to));
     }
 
     /**
@@ -127,7 +129,7 @@ public final class RandomOps {
      */
     public static TensorImpl random_(TensorImpl self, Generator g) {
         Generator gen = g != null ? g : Generator.defaultGenerator();
-        return inPlace(self, "RandomBackward2", (a, off, n, c) -> Sampling.random(gen, a, off, n));
+        return inPlace(self, "RandomBackward2", (a, off, n, c) -> Sampling.random(engine(gen), a, off, n));
     }
 
     // ------------------------------------------------------------------ out of place
@@ -148,7 +150,7 @@ public final class RandomOps {
             throw new IllegalArgumentException("\"normal_kernel_cpu\" not implemented for '" + dtype.scalarTypeName() + "'");
         }
         TensorImpl t = Ops.empty(dtype, shape);
-        fillLayout(t.storage(), t.layout(), (a, off, n, c) -> Sampling.normal(g, a, off, n, 0, 1, true));
+        fillLayout(t.storage(), t.layout(), (a, off, n, c) -> Sampling.normal(engine(g), a, off, n, 0, 1, true));
         return t;
     }
 
@@ -158,7 +160,7 @@ public final class RandomOps {
             throw new IllegalArgumentException("\"check_uniform_bounds\" not implemented for '" + dtype.scalarTypeName() + "'");
         }
         TensorImpl t = Ops.empty(dtype, shape);
-        fillLayout(t.storage(), t.layout(), (a, off, n, c) -> Sampling.uniform(g, a, off, n, 0, 1));
+        fillLayout(t.storage(), t.layout(), (a, off, n, c) -> Sampling.uniform(engine(g), a, off, n, 0, 1));
         return t;
     }
 
@@ -172,7 +174,7 @@ public final class RandomOps {
     public static TensorImpl randperm(long n, Generator g) {
         if (n < 0) throw new IllegalArgumentException("n must be non-negative, got" + n);
         TensorImpl t = Ops.empty(DType.INT64, new int[] {Math.toIntExact(n)});
-        Sampling.randperm(g, t.storage(), 0, (int) n);
+        Sampling.randperm(engine(g), t.storage(), 0, (int) n);
         return t;
     }
 
@@ -220,7 +222,7 @@ public final class RandomOps {
         }
         TensorImpl d = Ops.dense(probs);
         int off = d.layout().offset();
-        Sampling.multinomial(g, d.storage(), off, rows, cats, k, replacement, out.storage(), 0);
+        Sampling.multinomial(engine(g), d.storage(), off, rows, cats, k, replacement, out.storage(), 0);
         return out;
     }
 
@@ -238,6 +240,15 @@ public final class RandomOps {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /**
+     * The engine the samplers draw from: {@code g}'s, or the default generator's for PyTorch's
+     * {@code generator=None}. The null case is resolved here because the sampling package may not name
+     * {@code Generator} (it would be a package cycle), see {@code sampling.Engines}.
+     */
+    private static Mt19937 engine(Generator g) {
+        return Engines.of(g != null ? g : Generator.defaultGenerator());
+    }
 
     private static void requireFloat(TensorImpl t, String kernel) {
         if (!t.dtype().isFloatingPoint()) {
@@ -288,7 +299,7 @@ public final class RandomOps {
         Storage p = Storage.allocate(ps.dtype(), n);
         Ops.K.copy(ps, inIterationOrder(pl, dims), p, dense);
         Storage r = Storage.allocate(ps.dtype(), n);
-        Sampling.bernoulli(g, p, 0, r, 0, n);
+        Sampling.bernoulli(engine(g), p, 0, r, 0, n);
         Ops.K.copy(r, dense, out.storage(), inIterationOrder(ol, dims));
     }
 

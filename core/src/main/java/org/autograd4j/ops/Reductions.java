@@ -17,9 +17,10 @@ import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Sizes;
 
 /**
- * Reductions (sum, mean, prod, max/min, var/std) and softmax, each with its derivative beside it. Inside this
- * class {@code sum}, {@code mean} and {@code prod} are its own methods (they shadow {@link TensorMath}'s
- * one-line forwards to them).
+ * The reductions that are not {@link Reduction} rows, each with its derivative beside it: max/min of all elements
+ * and along a dim with indices, argmax/argmin, softmax, cumsum/cumprod; and the machinery the rows share (dim
+ * masks, the reduce-kernel call, output shapes, {@link #sumTo}). Inside this class {@code sum} is
+ * {@link TensorMath}'s, i.e. {@link Reduction#SUM}.
  */
 public final class Reductions {
     private Reductions() {
@@ -73,6 +74,16 @@ public final class Reductions {
         return r;
     }
 
+    /** The masked dims, in order. */
+    static int[] dimsOf(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) if (b) n++;
+        int[] r = new int[n];
+        n = 0;
+        for (int d = 0; d < mask.length; d++) if (mask[d]) r[n++] = d;
+        return r;
+    }
+
     /**
      * {@code g} summed down to {@code shape} (the reverse of broadcasting, PyTorch's {@code at::sum_to}); g itself
      * if already that shape. {@link FnNode} calls it on every gradient, so it only uses ops whose own
@@ -92,124 +103,9 @@ public final class Reductions {
         return r;
     }
 
-    /** g (shaped like a reduction's output) broadcast back over the input's shape. */
-    static TensorImpl expandBack(TensorImpl g, int[] inShape, boolean[] mask, boolean keepdim) {
-        TensorImpl r = g;
-        if (!keepdim) {
-            for (int d = 0; d < inShape.length; d++) if (mask[d]) r = unsqueeze(r, d);
-        }
-        return expand(r, inShape);
-    }
-
-    private static DType sumType(TensorImpl x) {
-        return x.dtype().isFloatingPoint() ? x.dtype() : DType.INT64;
-    }
-
     /** The value of a one-element integer or bool tensor. */
-    private static long itemLong(TensorImpl t) {
+    static long itemLong(TensorImpl t) {
         return t.storage().getLong(t.layout().offset());
-    }
-
-    // ---------------------------------------------------------------- sum / mean / prod
-
-    /** Σ x. Derivative: g expanded to x's shape. */
-    public static TensorImpl sum(TensorImpl x) {
-        int nd = x.dim();
-        boolean[] mask = dimMask(null, nd);
-        TensorImpl out = reduceRaw(ReduceOp.SUM, x, mask, false, sumType(x));
-        if (x.numel() == 0) K.fill(out.storage(), out.layout(), 0);
-        if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "SumBackward0", (g, n) -> new TensorImpl[] {expandBack(g, shape, mask, false)}, x);
-        }
-        return out;
-    }
-
-    /** Σ over dims. Derivative: g unsqueezed (unless keepdim) and expanded. */
-    public static TensorImpl sum(TensorImpl x, int[] dims, boolean keepdim) {
-        boolean[] mask = dimMask(dims, x.dim());
-        TensorImpl out = reduceRaw(ReduceOp.SUM, x, mask, keepdim, sumType(x));
-        if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "SumBackward1", (g, n) -> new TensorImpl[] {expandBack(g, shape, mask, keepdim)}, x);
-        }
-        return out;
-    }
-
-    private static void checkMeanType(TensorImpl x) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a floating "
-                    + "point or complex dtype. Got: " + x.dtype().scalarTypeName());
-        }
-    }
-
-    /** Σ x / n, as PyTorch: the sum rounded to the dtype, then divided. */
-    private static TensorImpl meanRaw(TensorImpl x, boolean[] mask, boolean keepdim) {
-        TensorImpl s = reduceRaw(ReduceOp.SUM, x, mask, keepdim, x.dtype());
-        int count = 1;
-        int[] shape = x.shape();
-        for (int d = 0; d < shape.length; d++) if (mask[d]) count *= shape[d];
-        if (s.numel() == 0) return s;
-        TensorImpl n = Ops.convert(TensorImpl.scalar((double) count), x.dtype());
-        TensorImpl out = Ops.empty(x.dtype(), s.shape());
-        K.binary(BinaryOp.DIV, s.storage(), s.layout(), n.storage(), n.layout().broadcastTo(s.shape()),
-                out.storage(), out.layout());
-        return out;
-    }
-
-    /** mean of all elements. Derivative: g/n expanded. */
-    public static TensorImpl mean(TensorImpl x) {
-        checkMeanType(x);
-        boolean[] mask = dimMask(null, x.dim());
-        TensorImpl out = meanRaw(x, mask, false);
-        if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            double count = x.numel();
-            Graph.record(out, "MeanBackward0", (g, n) -> new TensorImpl[] {div(expandBack(g, shape, mask, false), count)}, x);
-        }
-        return out;
-    }
-
-    /** mean over dims. Derivative: g/n unsqueezed and expanded. */
-    public static TensorImpl mean(TensorImpl x, int[] dims, boolean keepdim) {
-        checkMeanType(x);
-        boolean[] mask = dimMask(dims, x.dim());
-        TensorImpl out = meanRaw(x, mask, keepdim);
-        if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            int count = 1;
-            for (int d = 0; d < shape.length; d++) if (mask[d]) count *= shape[d];
-            double c = count;
-            Graph.record(out, "MeanBackward1", (g, n) -> new TensorImpl[] {div(expandBack(g, shape, mask, keepdim), c)}, x);
-        }
-        return out;
-    }
-
-    /**
-     * Π x. Derivative: each element gets the product of all the others: {@code g·out/x} when no element is
-     * zero; with exactly one zero, that position gets the product of the rest; with two or more, all zero.
-     */
-    public static TensorImpl prod(TensorImpl x) {
-        boolean[] mask = dimMask(null, x.dim());
-        TensorImpl out = reduceRaw(ReduceOp.PROD, x, mask, false, sumType(x));
-        if (x.numel() == 0) K.fill(out.storage(), out.layout(), 1);
-        if (Graph.needs(x)) {
-            SavedTensor sx = SavedTensor.input(x), so = SavedTensor.output(out);
-            Graph.record(out, "ProdBackward0", (g, n) -> {
-                TensorImpl a = sx.get();
-                TensorImpl isZero = eq(a, 0.0);
-                long zeros = itemLong(sum(isZero));
-                if (zeros == 0) return new TensorImpl[] {div(mul(g, so.get()), a)};
-                // With zeros, still differentiable (double backward): nz = x with its zeros replaced by 1,
-                // p = Π nz, s = Σ of the zero elements (0, but it carries their gradient).
-                TensorImpl nz = where(isZero, 1.0, a);
-                TensorImpl p = prod(nz), s = sum(where(isZero, a, 0.0));
-                if (zeros == 1) return new TensorImpl[] {where(isZero, mul(g, p), div(mul(mul(g, s), p), nz))};
-                if (zeros == 2) return new TensorImpl[] {where(isZero, mul(mul(g, p), sub(s, a)), 0.0)};
-                return new TensorImpl[] {add(mul(a, 0.0), mul(g, 0.0))};
-            }, x, sx, so);
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- max / min / arg
@@ -289,58 +185,6 @@ public final class Reductions {
         return indices;
     }
 
-    // ---------------------------------------------------------------- var / std
-
-    /**
-     * Variance (or its square root) with {@code correction} (1 = unbiased), over dims or all (null),
-     * accumulated in float64. Derivative (var): {@code 2/(N-c)·g·(x - mean)}; (std): the same applied to
-     * {@code g/(2·out)}, zero where out = 0.
-     */
-    public static TensorImpl var(TensorImpl x, int[] dims, int correction, boolean keepdim, boolean std) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException((std ? "std" : "var") + " only supports floating-point dtypes");
-        }
-        boolean[] mask = dimMask(dims, x.dim());
-        int[] shape = x.shape();
-        int count = 1;
-        for (int d = 0; d < shape.length; d++) if (mask[d]) count *= shape[d];
-        TensorImpl xd = Ops.convert(x, DType.FLOAT64);
-        TensorImpl mean = meanRaw(xd, mask, true);
-        TensorImpl diff = Binary.raw(BinaryOp.SUB, xd, mean, DType.FLOAT64, DType.FLOAT64);
-        TensorImpl sq = Binary.raw(BinaryOp.MUL, diff, diff, DType.FLOAT64, DType.FLOAT64);
-        TensorImpl ss = reduceRaw(ReduceOp.SUM, sq, mask, keepdim, DType.FLOAT64);
-        double dof = Math.max(0, count - correction);
-        TensorImpl v = Binary.raw(BinaryOp.DIV, ss, TensorImpl.scalar(dof), DType.FLOAT64, DType.FLOAT64);
-        if (std) v = Ops.unaryRaw(UnaryOp.SQRT, v, DType.FLOAT64, 0, 0);
-        TensorImpl out = Ops.convert(v, x.dtype());
-        if (Graph.needs(x)) {
-            SavedTensor sx = SavedTensor.input(x);
-            SavedTensor so = std ? SavedTensor.output(out) : null;
-            boolean all = dims == null;
-            Graph.record(out, std ? "StdBackward0" : "VarBackward0", (g, n) -> {
-                TensorImpl a = sx.get();
-                TensorImpl gv = g;
-                if (std) {
-                    TensorImpl r = so.get();
-                    gv = where(eq(r, 0.0), 0.0, div(g, mul(r, 2.0)));
-                }
-                TensorImpl m = all ? mean(a) : mean(a, dimsOf(mask), true);
-                TensorImpl expanded = expandBack(gv, shape, mask, keepdim);
-                return new TensorImpl[] {mul(mul(expanded, 2.0 / dof), sub(a, m))};
-            }, x, sx, so);
-        }
-        return out;
-    }
-
-    static int[] dimsOf(boolean[] mask) {
-        int n = 0;
-        for (boolean b : mask) if (b) n++;
-        int[] r = new int[n];
-        n = 0;
-        for (int d = 0; d < mask.length; d++) if (mask[d]) r[n++] = d;
-        return r;
-    }
-
     // ---------------------------------------------------------------- softmax
 
     /**
@@ -381,119 +225,6 @@ public final class Reductions {
                 TensorImpl gy = mul(g, y);
                 return new TensorImpl[] {sub(gy, mul(y, dd.length == 0 ? gy : sum(gy, dd, true)))};
             }, x, so);
-        }
-        return out;
-    }
-
-    // ---------------------------------------------------------------- amax / amin, logsumexp
-
-    /**
-     * {@link #dimMask} plus the duplicate check it skips for a 0-d tensor (PyTorch rejects {@code (0, -1)} on
-     * a scalar too).
-     */
-    private static boolean[] reduceMask(int[] dims, int ndim) {
-        if (ndim == 0 && dims != null && dims.length > 1) {
-            boolean seen = false;
-            for (int d : dims) {
-                Ops.wrapDim(d, 0);
-                if (seen) throw new IllegalArgumentException("dim 0 appears multiple times in the list of dims");
-                seen = true;
-            }
-        }
-        return dimMask(dims, ndim);
-    }
-
-    /**
-     * PyTorch's {@code zero_numel_check_dims} for a reduction without identity on an empty tensor: dims must be
-     * given and each (as written, in order) must have a non-zero size.
-     */
-    private static void zeroNumelCheck(TensorImpl x, int[] dims, String fn) {
-        if (dims.length == 0) {
-            throw new IllegalArgumentException(fn + "(): Expected reduction dim to be specified for input.numel() == 0. "
-                    + "Specify the reduction dim with the 'dim' argument.");
-        }
-        for (int d : dims) {
-            int w = Ops.wrapDim(d, x.dim());
-            if (x.dim() > 0 && x.layout().size(w) == 0) {
-                throw new IndexOutOfBoundsException(fn + "(): Expected reduction dim " + d + " to have non-zero size.");
-            }
-        }
-    }
-
-    /**
-     * A reduction's output (or gradient) with the reduced dims put back as size 1 when {@code !keepdim}
-     * (PyTorch's {@code unsqueeze_multiple} / {@code restore_reduced_dims}); it then broadcasts against the input.
-     */
-    private static TensorImpl restoreDims(TensorImpl t, boolean[] mask, boolean keepdim) {
-        if (keepdim) return t;
-        TensorImpl r = t;
-        for (int d = 0; d < mask.length; d++) if (mask[d]) r = unsqueeze(r, d);
-        return r;
-    }
-
-    /**
-     * {@code torch.amax(x, dims, keepdim)} ({@code max=true}) or {@code torch.amin} ({@code max=false}): the
-     * largest (smallest) element over {@code dims} (null or empty: all dims), NaN-propagating, in x's dtype.
-     * Unlike {@code max(dim)} it returns no indices, and ties share the gradient evenly (node
-     * {@code AmaxBackward0} / {@code AminBackward0}), PyTorch's
-     * {@code scale_grad_by_count(restore_reduced_dims(grad), restore_reduced_dims(result) == self, dim)}:
-     * with {@code m = (x == result)}, {@code ∂x = (g / Σ_dims m) · m}.
-     * An empty x needs dims, none of them of size 0 (PyTorch's errors).
-     */
-    public static TensorImpl amax(TensorImpl x, int[] dims, boolean keepdim, boolean max) {
-        String fn = max ? "amax" : "amin";
-        int[] ds = dims == null ? new int[0] : dims;
-        if (x.numel() == 0) zeroNumelCheck(x, ds, fn);
-        boolean[] mask = reduceMask(ds, x.dim());
-        TensorImpl out = reduceRaw(max ? ReduceOp.MAX : ReduceOp.MIN, x, mask, keepdim, x.dtype());
-        if (Graph.needs(x)) {
-            SavedTensor sx = SavedTensor.input(x), so = SavedTensor.output(out);
-            int[] rd = dimsOf(mask);
-            Graph.record(out, max ? "AmaxBackward0" : "AminBackward0", (g, n) -> {
-                TensorImpl m = eq(restoreDims(so.get(), mask, keepdim), sx.get());
-                return new TensorImpl[] {mul(div(restoreDims(g, mask, keepdim), sum(m, rd, true)), m)};
-            }, x, sx, so);
-        }
-        return out;
-    }
-
-    /**
-     * {@code torch.logsumexp(x, dims, keepdim)}: {@code log Σ_dims eˣ}, computed as PyTorch does without
-     * overflow: {@code m = amax(x, dims, keepdim=True)} with infinite maxima replaced by 0, then
-     * {@code log(Σ e^(x - m)) + m}; an empty x gives {@code log Σ eˣ} (-∞ over empty dims). Integer and bool
-     * inputs compute in float32. The forward runs without recording; one {@code LogsumexpBackward0} node
-     * is recorded on the result, PyTorch's {@code logsumexp_backward}: {@code ∂x = g · e^(x - result)} (g and
-     * result unsqueezed back). As PyTorch 1.13, an empty {@code dims} with {@code keepdim=false} on a
-     * non-empty tensor of dim ≥ 1 fails ("output with shape [] doesn't match the broadcast shape [1, …]").
-     */
-    public static TensorImpl logsumexp(TensorImpl x, int[] dims, boolean keepdim) {
-        int[] ds = dims == null ? new int[0] : dims;
-        boolean[] mask = reduceMask(ds, x.dim());
-        TensorImpl xf = x.dtype().isFloatingPoint() ? x : Ops.convert(x, DType.FLOAT32);
-        TensorImpl out;
-        boolean prev = GradMode.set(false);
-        try {
-            if (xf.numel() != 0) {
-                if (ds.length == 0 && !keepdim && xf.dim() > 0) {
-                    int[] ones = new int[xf.dim()];
-                    java.util.Arrays.fill(ones, 1);
-                    throw new IllegalArgumentException("output with shape [] doesn't match the broadcast shape " + Sizes.list(ones));
-                }
-                TensorImpl maxes = amax(xf, ds, true, true);
-                maxes = where(eq(Unary.ABS.apply(maxes), Double.POSITIVE_INFINITY), 0.0, maxes);
-                TensorImpl s = sum(exp(sub(xf, maxes)), ds, keepdim);
-                TensorImpl ms = keepdim || xf.dim() == 0 ? maxes : reshape(maxes, s.shape());
-                out = add(log(s), ms);
-            } else {
-                out = log(sum(exp(xf), ds, keepdim));
-            }
-        } finally {
-            GradMode.set(prev);
-        }
-        if (Graph.needs(x)) {
-            SavedTensor sx = SavedTensor.input(x), so = SavedTensor.output(out);
-            Graph.record(out, "LogsumexpBackward0", (g, n) -> new TensorImpl[] {
-                mul(restoreDims(g, mask, keepdim), exp(sub(sx.get(), restoreDims(so.get(), mask, keepdim))))}, x, sx, so);
         }
         return out;
     }
@@ -585,7 +316,7 @@ public final class Reductions {
         int[] dd = {d};
         TensorImpl w = mul(out, g);
         TensorImpl isZero = eq(x, 0.0);
-        if (itemLong(all(isZero, null, false, false)) == 0) return div(reversedCumsum(w, d), x);
+        if (itemLong(Reduction.ANY.apply(isZero, null, false)) == 0) return div(reversedCumsum(w, d), x);
         if (!GradMode.isEnabled()) {
             // O(n): zeros counted along d; k < z1 where the count is 0, the first zero z1 where it turns 1.
             TensorImpl count = cumsum(isZero, d);
@@ -615,85 +346,5 @@ public final class Reductions {
             parts.add(sum(mul(narrow(g, d, k, n - k), omitted), dd, false));
         }
         return Indexing.stack(parts, d);
-    }
-
-    // ---------------------------------------------------------------- norm
-
-    /**
-     * {@code torch.norm(x, p, dim, keepdim)} ({@code x.norm(p, dim, keepdim)}) over {@code dims} (null or empty:
-     * all): p = 2 {@code √Σx²}, p = 1 {@code Σ|x|}, p = ∞ {@code amax |x|}, p = -∞ {@code amin |x|}, p = 0 the
-     * count of nonzeros, otherwise {@code (Σ|x|ᵖ)^(1/p)}; an empty x gives 0 for every p, as PyTorch 1.13.
-     * Floating dtypes only (PyTorch's error otherwise). Computed without recording, then one
-     * {@code NormBackward1} node (PyTorch 1.13 records that name for {@code x.norm()} and
-     * {@code x.norm(p, dim)} alike), PyTorch's {@code norm_backward} with g and result unsqueezed back:
-     * p = 0 no gradient (undefined, as PyTorch); p = 1 {@code sgn(x)·g}; p = 2 {@code g·x/result}, 0 where
-     * result = 0; p = ±∞ {@code sgn(x)·(g / Σm)·m}, {@code m = (|x| == result) ∨ isnan(x)}; p &lt; 1
-     * {@code sgn(x)·|x|^(p-1)·g·result^(1-p)}, 0 where x = 0; 1 &lt; p &lt; 2 {@code sgn(x)·|x|^(p-1)·g/result^(p-1)}
-     * and p &gt; 2 {@code x·|x|^(p-2)·g/result^(p-1)}, 0 where result = 0.
-     */
-    public static TensorImpl norm(TensorImpl x, double p, int[] dims, boolean keepdim) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
-                    + x.dtype().scalarTypeName() + " instead.");
-        }
-        int[] ds = dims == null ? new int[0] : dims;
-        boolean[] mask = reduceMask(ds, x.dim());
-        TensorImpl out;
-        boolean prev = GradMode.set(false);
-        try {
-            if (x.numel() == 0) {
-                out = Ops.empty(x.dtype(), outShape(x.shape(), mask, keepdim));
-            } else if (p == 2) {
-                out = sqrt(sum(mul(x, x), ds, keepdim));
-            } else if (p == 1) {
-                out = sum(Unary.ABS.apply(x), ds, keepdim);
-            } else if (Double.isInfinite(p)) {
-                out = amax(Unary.ABS.apply(x), ds, keepdim, p > 0);
-            } else if (p == 0) {
-                out = sum(to(ne(x, 0.0), x.dtype()), ds, keepdim);
-            } else {
-                out = pow(sum(pow(Unary.ABS.apply(x), p), ds, keepdim), 1 / p);
-            }
-        } finally {
-            GradMode.set(prev);
-        }
-        if (Graph.needs(x)) {
-            SavedTensor sx = SavedTensor.input(x), so = SavedTensor.output(out);
-            int[] rd = dimsOf(mask);
-            Graph.record(out, "NormBackward1", (g, n) -> {
-                if (p == 0) return new TensorImpl[] {null};
-                TensorImpl a = sx.get();
-                TensorImpl gg = restoreDims(g, mask, keepdim), r = restoreDims(so.get(), mask, keepdim);
-                if (p == 1) return new TensorImpl[] {mul(sign(a), gg)};
-                if (p == 2) return new TensorImpl[] {mul(gg, where(eq(r, 0.0), 0.0, div(a, r)))};
-                TensorImpl abs = Unary.ABS.apply(a);
-                if (Double.isInfinite(p)) {
-                    TensorImpl nan = Unary.ISNAN.apply(abs);
-                    TensorImpl m = where(nan, nan, eq(abs, r));
-                    return new TensorImpl[] {mul(sign(a), mul(div(gg, sum(m, rd, true)), m))};
-                }
-                if (p < 1) {
-                    TensorImpl scaled = mul(sign(a), where(eq(a, 0.0), 0.0, pow(abs, p - 1)));
-                    return new TensorImpl[] {mul(mul(scaled, gg), pow(r, 1 - p))};
-                }
-                TensorImpl scaled = p < 2 ? mul(sign(a), pow(abs, p - 1)) : mul(a, pow(abs, p - 2));
-                TensorImpl scale = where(eq(r, 0.0), 0.0, div(gg, pow(r, p - 1)));
-                return new TensorImpl[] {mul(scaled, scale)};
-            }, x, sx, so);
-        }
-        return out;
-    }
-
-    // ---------------------------------------------------------------- all / any
-
-    /**
-     * {@code torch.all(x, dim, keepdim)} ({@code all=true}: every element nonzero, true over an empty set) or
-     * {@code torch.any} ({@code all=false}: some element nonzero, false over an empty set) over {@code dims}
-     * (null or empty: all dims), for any input dtype (NaN counts as nonzero); a bool result, not
-     * differentiable.
-     */
-    public static TensorImpl all(TensorImpl x, int[] dims, boolean keepdim, boolean all) {
-        boolean[] mask = reduceMask(dims, x.dim());
-        return reduceRaw(all ? ReduceOp.ALL : ReduceOp.ANY, x, mask, keepdim, DType.BOOL);
     }
 }

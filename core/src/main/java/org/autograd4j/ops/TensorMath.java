@@ -101,13 +101,13 @@ public final class TensorMath {
     /** {@code at::to(a, d)}. */
     public static TensorImpl to(TensorImpl a, DType d) { return Pointwise.to(a, d); }
     /** {@code at::sum(a)}. */
-    public static TensorImpl sum(TensorImpl a) { return Reductions.sum(a); }
+    public static TensorImpl sum(TensorImpl a) { return Reduction.SUM.all(a); }
     /** {@code at::sum(a, dims, keepdim)}. */
-    public static TensorImpl sum(TensorImpl a, int[] dims, boolean keepdim) { return Reductions.sum(a, dims, keepdim); }
+    public static TensorImpl sum(TensorImpl a, int[] dims, boolean keepdim) { return Reduction.SUM.apply(a, dims, keepdim); }
     /** {@code at::sum_to(a, shape)}. */
     public static TensorImpl sumTo(TensorImpl a, int[] shape) { return Reductions.sumTo(a, shape); }
     /** {@code at::mean(a, dims, keepdim)}. */
-    public static TensorImpl mean(TensorImpl a, int[] dims, boolean keepdim) { return Reductions.mean(a, dims, keepdim); }
+    public static TensorImpl mean(TensorImpl a, int[] dims, boolean keepdim) { return Reduction.MEAN.apply(a, dims, keepdim); }
     /** {@code at::expand(a, shape)}. */
     public static TensorImpl expand(TensorImpl a, int[] shape) { return Shapes.expand(a, org.autograd4j.storage.Sizes.toLongs(shape)); }
     /** {@code at::reshape(a, shape)}. */

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -513,8 +514,212 @@ final class OpTable {
         byName("remainder").golden(s(fixed(sh(4), 5, -5, 5, -5), fixed(sh(4), 3, 3, -3, -3)));
     }
 
-    static double[] sq(double[] v) {
-        return java.util.Arrays.stream(v).map(t -> t * t).toArray();
+    // ------------------------------------------------------------------ rows from the reduction table
+
+    /** x reduced over dims (null or empty: all dims) with f over each output element's values, in double. */
+    static Arr over(Arr x, int[] dims, boolean keepdim, ToDoubleFunction<double[]> f) {
+        int nd = x.dim();
+        boolean[] m = new boolean[nd];
+        if (dims == null || dims.length == 0) Arrays.fill(m, true);
+        else for (int d : dims) if (nd > 0) m[Arr.wrap(d, nd)] = true;
+        int n = 0;
+        for (int d = 0; d < nd; d++) if (!m[d] || keepdim) n++;
+        int[] outShape = new int[n];
+        for (int d = 0, k = 0; d < nd; d++) {
+            if (!m[d]) outShape[k++] = x.shape()[d];
+            else if (keepdim) outShape[k++] = 1;
+        }
+        List<List<Double>> groups = new ArrayList<>();
+        for (int j = 0; j < Arr.numel(outShape); j++) groups.add(new ArrayList<>());
+        for (int i = 0; i < x.numel(); i++) {
+            int[] c = Arr.coords(i, x.shape()), oc = new int[n];
+            for (int d = 0, k = 0; d < nd; d++) {
+                if (!m[d]) oc[k++] = c[d];
+                else if (keepdim) oc[k++] = 0;
+            }
+            groups.get(Arr.flat(oc, outShape)).add(x.v()[i]);
+        }
+        double[] r = new double[groups.size()];
+        for (int j = 0; j < r.length; j++) r[j] = f.applyAsDouble(groups.get(j).stream().mapToDouble(Double::doubleValue).toArray());
+        return Arr.of(outShape, r);
+    }
+
+    private static boolean hasMethod(String m, Class<?>... types) {
+        try {
+            Tensor.class.getMethod(m, types);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Calls {@code Tensor.<m>(args)} with the given parameter types. */
+    private static Tensor call(String m, Tensor self, Class<?>[] types, Object... args) {
+        try {
+            return (Tensor) Tensor.class.getMethod(m, types).invoke(self, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Tensor has no method " + m + Arrays.toString(types), e);
+        }
+    }
+
+    /** A reduction row's all-dims form through the public API: {@code Tensor.<name>()}, else its dims form over no dims. */
+    static Tensor reduceAll(Reduction r, Tensor x) {
+        String m = camel(r.name);
+        return hasMethod(m) ? call(m, x, new Class<?>[0]) : reduceDims(r, x, null, false);
+    }
+
+    /**
+     * A reduction row's dim form through the public API, with the row's default parameter, in the overload Tensor
+     * has: {@code name(dim)}, {@code name(dim, keepdim)}, var's and std's {@code name(dim, unbiased, keepdim)},
+     * {@code name(dims, keepdim)} or norm's {@code name(p, dims, keepdim)}.
+     */
+    static Tensor reduceDims(Reduction r, Tensor x, int[] dims, boolean keepdim) {
+        String m = camel(r.name);
+        Class<?> i = int.class, z = boolean.class, is = int[].class;
+        if (dims != null && dims.length == 1) {
+            if (!keepdim && hasMethod(m, i)) return call(m, x, new Class<?>[] {i}, dims[0]);
+            if (hasMethod(m, i, z)) return call(m, x, new Class<?>[] {i, z}, dims[0], keepdim);
+            if (hasMethod(m, i, z, z)) return call(m, x, new Class<?>[] {i, z, z}, dims[0], r.defaultP() == 1, keepdim);
+        }
+        if (hasMethod(m, is, z)) return call(m, x, new Class<?>[] {is, z}, dims, keepdim);
+        if (hasMethod(m, double.class, is, z)) return call(m, x, new Class<?>[] {double.class, is, z}, r.defaultP(), dims, keepdim);
+        throw new IllegalStateException("Tensor has no " + m + " over dims " + Arrays.toString(dims));
+    }
+
+    /** True when the public API takes a list of dims for the row. */
+    static boolean takesDimList(Reduction r) {
+        String m = camel(r.name);
+        return hasMethod(m, int[].class, boolean.class) || hasMethod(m, double.class, int[].class, boolean.class);
+    }
+
+    /** PyTorch's call of a reduction row: {@code torch.<name>(a[, <param>=p][, dim=dims][, keepdim=True])}. */
+    static String pyCall(Reduction r, String dims, boolean keepdim) {
+        StringBuilder sb = new StringBuilder("torch.").append(r.name).append("(a");
+        if (r.pyParam() != null) {
+            double p = r.defaultP();
+            sb.append(", ").append(r.pyParam()).append('=').append(p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p));
+        }
+        if (dims != null) sb.append(", dim=").append(dims);
+        if (keepdim) sb.append(", keepdim=True");
+        return sb.append(')').toString();
+    }
+
+    /** The samples without those where the op is undefined (NaN from a non-empty input: var of one element). */
+    static Function<Random, List<Sample>> defined(Function<Random, List<Sample>> samples, Function<List<Arr>, Arr> ref) {
+        return g -> samples.apply(g).stream().filter(s -> {
+            In x = s.inputs().get(0);
+            return x.data().length == 0 || Arrays.stream(ref.apply(List.of(Arr.of(x.shape(), x.data()))).v()).noneMatch(Double::isNaN);
+        }).toList();
+    }
+
+    static int[] allDims(Tensor x) {
+        int[] d = new int[x.dim()];
+        for (int i = 0; i < d.length; i++) d[i] = i;
+        return d;
+    }
+
+    /**
+     * Rows per {@link Reduction} row: {@code <name>} over all dims (0-d, odd sizes, transposed, strided, empty;
+     * logsumexp, which PyTorch has no all-dims form of, over every dim listed), {@code <name>_dim} over dim 1 and
+     * {@code <name>_dim_keepdim} over dim -1 with keepdim (both incl. an empty reduced dim and an empty kept one),
+     * and {@code <name>_dims} over (0, -1) where the API takes several dims. Reductions without identity (amax,
+     * amin) get their empty cases as PyTorch's error inputs instead; rows with a dtype rule get its goldens
+     * (integer and bool inputs) or its error input.
+     */
+    private static void fromReductions() {
+        In longs = index(sh(3), 1, -2, 3), bools = new In(new double[] {1, 0, 1}, sh(3), Kind.BOOL, false, Style.CONTIG);
+        // more samples over all dims: prod's zeros (its zero-safe derivative, and that derivative's own)
+        Map<String, List<Sample>> extraAll = Map.of("prod", List.of(s(fixed(sh(4), 1.5, 0.0, -2.0, 0.75)),
+                s(fixed(sh(2, 2), 0.0, 3.0, 0.0, -1.25)), s(fixed(sh(5), 0.0, 3.0, 0.0, -1.25, 0.0))));
+        for (Reduction r : Reduction.ALL_ROWS) {
+            boolean bool = r.rule == Reduction.Rule.BOOL, id = r.hasIdentity();
+            // all/any read floats with some exact zeros, so layouts are exercised too
+            Gen gen = bool ? (g, shape) -> gen(g, shape, Kind.FLOAT, false, x -> x < -0.5 ? 0 : x) : fromDomain(r.domain(), Kind.FLOAT);
+            int[][] empties = id ? new int[][] {sh(3, 0), sh(0, 3)} : new int[][] {sh(0, 3)};
+            double p = r.defaultP();
+            ToDoubleFunction<double[]> f = v -> r.ref.of(v, p);
+            String expect = r.name + "(): Expected reduction dim ";
+            List<Op> ops = new ArrayList<>();
+
+            // over all dims
+            Function<Random, List<Sample>> all = all(gen, id);
+            List<Sample> extra = extraAll.getOrDefault(r.name, List.of());
+            if (!extra.isEmpty()) {
+                Function<Random, List<Sample>> base = all;
+                all = g -> {
+                    List<Sample> l = new ArrayList<>(base.apply(g));
+                    l.addAll(extra);
+                    return l;
+                };
+            }
+            Function<List<Arr>, Arr> refAll = r1(x -> over(x, null, false, f));
+            Op whole = r.hasAllForm()
+                    ? row(r.name, r.allNode, f1(x -> reduceAll(r, x)), refAll, defined(all, refAll)).py(pyCall(r, null, false))
+                    : row(r.name, r.dimNode, f1(x -> reduceDims(r, x, allDims(x), false)), refAll, defined(all, refAll))
+                            .py(pyCall(r, "tuple(range(a.dim()))", false));
+            ops.add(whole);
+            if (!id) {
+                String unspecified = r.name + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+                        + "reduction dim with the 'dim' argument.";
+                whole.error(unspecified, c(new Random(1), 0)).error(unspecified, c(new Random(2), 0, 3));
+            }
+            if (r.dtypeError(DType.INT64) != null) whole.error(r.dtypeError(DType.INT64), index(sh(2), 1, 2));
+            else if (bool) whole.golden(s(longs), s(bools), s(mask(new Random(3), 5)), s(mask(new Random(4), 0)));
+            else whole.golden(s(longs), s(bools));
+
+            if (r.hasDimForm()) {
+                // over dim 1
+                Function<List<Arr>, Arr> refDim = r1(x -> over(x, sh(1), false, f));
+                Op dim = row(r.name + "_dim", r.dimNode, f1(x -> reduceDims(r, x, sh(1), false)), refDim,
+                        defined(twoD(gen, empties), refDim)).py(pyCall(r, "1", false));
+                // over dim -1, keeping it
+                Function<List<Arr>, Arr> refKeep = r1(x -> over(x, sh(-1), true, f));
+                Op keep = row(r.name + "_dim_keepdim", r.dimNode, f1(x -> reduceDims(r, x, sh(-1), true)), refKeep,
+                        defined(lastDim(gen, empties), refKeep)).py(pyCall(r, "-1", true));
+                ops.add(dim);
+                ops.add(keep);
+                if (!id) {
+                    dim.error(expect + "1 to have non-zero size.", c(new Random(5), 3, 0));
+                    keep.error(expect + "-1 to have non-zero size.", c(new Random(6), 3, 0));
+                }
+                // over several dims
+                if (takesDimList(r)) {
+                    Function<List<Arr>, Arr> refDims = r1(x -> over(x, sh(0, -1), false, f));
+                    Op dims = row(r.name + "_dims", r.dimNode, f1(x -> reduceDims(r, x, sh(0, -1), false)), refDims,
+                            defined(g -> {
+                                List<Sample> l = new ArrayList<>(List.of(s(gen.make(g, 2, 3, 4)), s(S(gen.make(g, 3, 1, 5))),
+                                        s(T(gen.make(g, 2, 3, 4)))));
+                                if (id) l.add(s(gen.make(g, 0, 2, 3)));
+                                l.add(s(gen.make(g, 2, 0, 3)));
+                                return l;
+                            }, refDims)).py(pyCall(r, "(0, -1)", false));
+                    ops.add(dims);
+                    if (!id) dims.error(expect + "0 to have non-zero size.", c(new Random(7), 0, 2, 3));
+                }
+            }
+            for (Op op : ops) {
+                if (r.ulps() == 0) op.pointwise(0);
+                else op.accum(r.ulps());
+                if (!r.isDifferentiable()) op.noGradcheck();
+                if (bool) op.out(d -> DType.BOOL);
+            }
+        }
+        // ties share the gradient (amax, amin); the parameters' other values; bool inputs of all and any
+        byName("amax_dim").golden(s(fixed(sh(2, 3), 2, 2, 1, 0, 4, 4)));
+        byName("amin_dims").golden(s(fixed(sh(2, 2), 1, 3, 1, 2)));
+        byName("all").golden(s(fixed(sh(3), 1, 0, 2)));
+        byName("any_dim").golden(s(fixed(sh(2, 2), 0, 0, 1, 0)), s(mask(new Random(8), 3, 4)), s(mask(new Random(9), 0, 3)));
+        row("var_biased", Reduction.VAR.allNode, f1(x -> x.var(false)), r1(x -> over(x, null, false, v -> Reduction.VAR.ref.of(v, 0))),
+                all(OpTable::r, true)).accum(Reduction.VAR.ulps()).py("torch.var(a, unbiased=False)");
+        row("var_dim_biased_keepdim", Reduction.VAR.dimNode, f1(x -> x.var(0, false, true)),
+                r1(x -> over(x, sh(0), true, v -> Reduction.VAR.ref.of(v, 0))), twoD(OpTable::r, sh(3, 0), sh(1, 3)))
+                .accum(Reduction.VAR.ulps()).py("torch.var(a, 0, unbiased=False, keepdim=True)");
+        row("norm_p_dim", Reduction.NORM.dimNode, f1(x -> x.norm(3, new int[] {1}, false)),
+                r1(x -> over(x, sh(1), false, v -> Reduction.NORM.ref.of(v, 3))), twoD(OpTable::u))
+                .accum(Reduction.NORM.ulps()).py("torch.norm(a, 3, 1)");
     }
 
     static double[] cumsum(double[] v) {
@@ -604,7 +809,7 @@ final class OpTable {
         row("pow_scalar", "PowBackward0", f1(x -> x.pow(2.5)), map(x -> Math.pow(x, 2.5)), unary(OpTable::p)).pointwise(1)
                 .py("a ** 2.5").golden(s(index(sh(3), 1, 2, 3)));
         row("pow_int", "PowBackward0", f1(x -> x.pow(3L)), map(x -> x * x * x), unary(OpTable::r)).pointwise(1)
-                .py("a ** 3").golden(s(ints));
+                .py("a ** 3").golden(s(ints), s(bools3));
         row("square", "PowBackward0", f1(Tensor::square), map(x -> x * x), unary(OpTable::r)).pointwise(0)
                 .py("a.square()");
 
@@ -630,37 +835,8 @@ final class OpTable {
                 .py("a.masked_fill(b, 0.25)");
 
         // ---------------------------------------------------------------- reductions
-        // Sums agree with PyTorch to a few ulps of the largest magnitude: PyTorch sums in cascade (float32 in float
-        // lanes), this library with compensation, so neither order is the other's.
-        row("sum", "SumBackward0", f1(Tensor::sum), r1(x -> Arr.reduceAll(x, Arr::sum)), all(OpTable::r, true)).accum(4)
-                .py("a.sum()");
-        row("sum_dim", "SumBackward1", f1(x -> x.sum(1)), r1(x -> Arr.reduceDim(x, 1, false, Arr::sum)),
-                twoD(OpTable::r, sh(3, 0), sh(0, 3))).accum(4)
-                .py("a.sum(1)");
-        row("sum_dim_keepdim", "SumBackward1", f1(x -> x.sum(-1, true)), r1(x -> Arr.reduceDim(x, -1, true, Arr::sum)),
-                lastDim(OpTable::r, sh(3, 0), sh(0, 3))).accum(4)
-                .py("a.sum(-1, keepdim=True)");
-        row("sum_dims", "SumBackward1", f1(x -> x.sum(new int[] {0, 2}, false)),
-                r1(x -> Arr.reduceDim(Arr.reduceDim(x, 2, false, Arr::sum), 0, false, Arr::sum)),
-                g -> List.of(s(r(g, 2, 3, 4)), s(S(r(g, 3, 1, 5))), s(T(r(g, 2, 3, 4))), s(r(g, 0, 2, 3)), s(r(g, 2, 0, 3))))
-                .accum(4)
-                .py("a.sum((0, 2))");
-        row("mean", "MeanBackward0", f1(Tensor::mean), r1(x -> Arr.reduceAll(x, Arr::mean)), all(OpTable::r, true)).accum(4)
-                .py("a.mean()");
-        row("mean_dim", "MeanBackward1", f1(x -> x.mean(0)), r1(x -> Arr.reduceDim(x, 0, false, Arr::mean)),
-                twoD(OpTable::r, sh(0, 3), sh(3, 0))).accum(4)
-                .py("a.mean(0)");
-        row("mean_dim_keepdim", "MeanBackward1", f1(x -> x.mean(1, true)), r1(x -> Arr.reduceDim(x, 1, true, Arr::mean)),
-                twoD(OpTable::r, sh(3, 0))).accum(4)
-                .py("a.mean(1, keepdim=True)");
-        row("prod", "ProdBackward0", f1(Tensor::prod), r1(x -> Arr.reduceAll(x, Arr::prod)), g -> {
-            List<Sample> l = new ArrayList<>(all(OpTable::r, true).apply(g));
-            l.add(s(fixed(sh(4), 1.5, 0.0, -2.0, 0.75)));
-            l.add(s(fixed(sh(2, 2), 0.0, 3.0, 0.0, -1.25)));
-            l.add(s(fixed(sh(5), 0.0, 3.0, 0.0, -1.25, 0.0)));
-            return l;
-        }).accum(2)
-                .py("a.prod()");
+        // The declared reductions (ops.Reduction), then the reductions of other shapes.
+        fromReductions();
         row("max", "MaxBackward1", f1(Tensor::max), r1(x -> Arr.reduceAll(x, Arr::max)), all(OpTable::r, false)).pointwise(0)
                 .py("a.max()").golden(s(fixed(sh(2, 3), 1, 3, 3, 0, 3, -1)));
         row("min", "MinBackward1", f1(Tensor::min), r1(x -> Arr.reduceAll(x, Arr::min)), all(OpTable::r, false)).pointwise(0)
@@ -674,27 +850,6 @@ final class OpTable {
         row("max_dim_keepdim", "MaxBackward0", f1(x -> x.max(-1, true).values()),
                 r1(x -> Arr.reduceDim(x, -1, true, Arr::max)), lastDim(OpTable::r, sh(0, 3))).pointwise(0)
                 .py("a.max(-1, keepdim=True).values");
-        row("var", "VarBackward0", f1(Tensor::var), r1(x -> Arr.reduceAll(x, v -> Arr.var(v, 1))), all(OpTable::r, true)
-                .andThen(l -> l.subList(2, l.size()))).accum(2)
-                .py("a.var()");
-        row("var_biased", "VarBackward0", f1(x -> x.var(false)), r1(x -> Arr.reduceAll(x, v -> Arr.var(v, 0))),
-                all(OpTable::r, true)).accum(2)
-                .py("a.var(unbiased=False)");
-        row("var_dim", "VarBackward0", f1(x -> x.var(1)), r1(x -> Arr.reduceDim(x, 1, false, v -> Arr.var(v, 1))),
-                twoD(OpTable::r, sh(0, 3))).accum(2)
-                .py("a.var(1)");
-        row("var_dim_keepdim", "VarBackward0", f1(x -> x.var(0, false, true)),
-                r1(x -> Arr.reduceDim(x, 0, true, v -> Arr.var(v, 0))), twoD(OpTable::r, sh(3, 0), sh(1, 3))).accum(2)
-                .py("a.var(0, unbiased=False, keepdim=True)");
-        row("std", "StdBackward0", f1(Tensor::std), r1(x -> Arr.reduceAll(x, v -> Math.sqrt(Arr.var(v, 1)))),
-                all(OpTable::r, true).andThen(l -> l.subList(2, l.size()))).accum(2)
-                .py("a.std()");
-        row("std_dim", "StdBackward0", f1(x -> x.std(1)), r1(x -> Arr.reduceDim(x, 1, false, v -> Math.sqrt(Arr.var(v, 1)))),
-                twoD(OpTable::r, sh(0, 3))).accum(2)
-                .py("a.std(1)");
-        row("std_dim_keepdim", "StdBackward0", f1(x -> x.std(-1, true, true)),
-                r1(x -> Arr.reduceDim(x, -1, true, v -> Math.sqrt(Arr.var(v, 1)))), twoD(OpTable::r, sh(0, 3))).accum(2)
-                .py("a.std(-1, unbiased=True, keepdim=True)");
         row("softmax", "SoftmaxBackward0", f1(x -> x.softmax(-1)), r1(x -> Arr.alongDim(x, -1, Arr::softmax)),
                 lastDim(OpTable::r, sh(0, 3), sh(3, 1))).accum(2)
                 .py("a.softmax(-1)");
@@ -709,14 +864,6 @@ final class OpTable {
                 .py("a.log_softmax(0)");
 
         // ---------------------------------------------------------------- more reductions
-        row("amax", "AmaxBackward0", f1(x -> x.amax(1)), r1(x -> Arr.reduceDim(x, 1, false, Arr::max)), twoD(OpTable::r))
-                .pointwise(0).py("torch.amax(a, 1)").golden(s(fixed(sh(2, 3), 2, 2, 1, 0, 4, 4)));
-        row("amin_dims", "AminBackward0", f1(x -> x.amin(new int[] {0, -1}, true)),
-                r1(x -> Arr.reduceDim(Arr.reduceDim(x, -1, true, Arr::min), 0, true, Arr::min)), twoD(OpTable::r))
-                .pointwise(0).py("torch.amin(a, (0, -1), keepdim=True)").golden(s(fixed(sh(2, 2), 1, 3, 1, 2)));
-        row("logsumexp", "LogsumexpBackward0", f1(x -> x.logsumexp(-1)),
-                r1(x -> Arr.reduceDim(x, -1, false, v -> Math.log(Arr.sum(java.util.Arrays.stream(v).map(Math::exp).toArray())))),
-                twoD(OpTable::r, sh(3, 0))).accum(2).py("torch.logsumexp(a, -1)");
         row("cumsum", "CumsumBackward0", f1(x -> x.cumsum(1)), r1(x -> Arr.alongDim(x, 1, OpTable::cumsum)),
                 twoD(OpTable::r, sh(3, 0), sh(0, 3))).accum(2).py("torch.cumsum(a, 1)");
         row("cumprod", "CumprodBackward0", f1(x -> x.cumprod(-1)), r1(x -> Arr.alongDim(x, -1, OpTable::cumprod)), g -> {
@@ -725,18 +872,6 @@ final class OpTable {
             l.add(s(fixed(sh(2, 3), 0.0, 3.0, 0.0, -1.25, 2.0, 0.0)));
             return l;
         }).accum(2).py("torch.cumprod(a, -1)");
-        row("norm", "NormBackward1", f1(Tensor::norm), r1(x -> Arr.reduceAll(x, v -> Math.sqrt(Arr.sum(sq(v))))),
-                all(OpTable::u, false)).accum(2).py("torch.norm(a)");
-        row("norm_p_dim", "NormBackward1", f1(x -> x.norm(3, new int[] {1}, false)),
-                r1(x -> Arr.reduceDim(x, 1, false, v -> Math.cbrt(Arr.sum(java.util.Arrays.stream(v).map(t -> Math.abs(t * t * t)).toArray())))),
-                twoD(OpTable::u)).accum(2).py("torch.norm(a, 3, 1)");
-        row("all", null, f1(x -> x.all()), r1(x -> Arr.reduceAll(x, v -> java.util.Arrays.stream(v).allMatch(t -> t != 0) ? 1 : 0)),
-                g -> List.of(s(mask(g, 5)), s(r(g, 3, 4)), s(fixed(sh(3), 1, 0, 2)), s(mask(g, 0)))).out(d -> DType.BOOL)
-                .noGradcheck().py("torch.all(a)");
-        row("any_dim", null, f1(x -> x.any(0, false)),
-                r1(x -> Arr.reduceDim(x, 0, false, v -> java.util.Arrays.stream(v).anyMatch(t -> t != 0) ? 1 : 0)),
-                g -> List.of(s(mask(g, 3, 4)), s(fixed(sh(2, 2), 0, 0, 1, 0)), s(mask(g, 0, 3)))).out(d -> DType.BOOL)
-                .noGradcheck().py("torch.any(a, 0)");
 
         // ---------------------------------------------------------------- linear algebra
         Function<List<Arr>, Arr> mm = xs -> Arr.matmul(xs.get(0), xs.get(1));

@@ -13,11 +13,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+
 import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
+import org.autograd4j.sampling.Engines;
+import org.autograd4j.sampling.Mt19937;
+import org.autograd4j.sampling.Sampling;
 import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.Test;
 
-/** Engine, seeding, state and locking of {@link Generator}, plus argument checks of {@link Sampling}. */
+/**
+ * Seeding, state and locking of {@link Generator}, its public API, and the one way from a Generator to its
+ * engine ({@link Engines}) that the samplers use.
+ */
 class GeneratorTest {
 
     @Test
@@ -69,10 +83,10 @@ class GeneratorTest {
     @Test
     void manualSeedClearsTheCachedNormal() {
         Generator g = new Generator(5);
-        double first = Sampling.nextStandardNormal(g);   // caches the sine half
+        double first = Sampling.nextStandardNormal(Engines.of(g));   // caches the sine half
         g.manualSeed(5);
-        assertEquals(first, Sampling.nextStandardNormal(g));
-        double cached = Sampling.nextStandardNormal(g);
+        assertEquals(first, Sampling.nextStandardNormal(Engines.of(g)));
+        double cached = Sampling.nextStandardNormal(Engines.of(g));
         assertNotEquals(first, cached);
     }
 
@@ -80,22 +94,25 @@ class GeneratorTest {
     void stateRoundTripKeepsEngineAndCache() {
         Generator g = new Generator(123);
         double[] tmp = new double[3];
-        Sampling.normal(g, new Storage.F64(tmp), 0, 3, 0, 1, true);   // leaves a cached sample
+        Sampling.normal(Engines.of(g), new Storage.F64(tmp), 0, 3, 0, 1, true);   // leaves a cached sample
         g.random();
         byte[] st = g.getState();
         assertEquals(Generator.STATE_SIZE, st.length);
         double[] a = new double[40];
-        Sampling.normal(g, new Storage.F64(a), 0, 5, 0, 1, true);
-        Sampling.normal(g, new Storage.F64(a), 5, 35, 0, 1, true);
+        Sampling.normal(Engines.of(g), new Storage.F64(a), 0, 5, 0, 1, true);
+        Sampling.normal(Engines.of(g), new Storage.F64(a), 5, 35, 0, 1, true);
         Generator h = new Generator(1).setState(st);
         double[] b = new double[40];
-        Sampling.normal(h, new Storage.F64(b), 0, 5, 0, 1, true);
-        Sampling.normal(h, new Storage.F64(b), 5, 35, 0, 1, true);
+        Sampling.normal(Engines.of(h), new Storage.F64(b), 0, 5, 0, 1, true);
+        Sampling.normal(Engines.of(h), new Storage.F64(b), 5, 35, 0, 1, true);
         assertArrayEquals(a, b);
         assertArrayEquals(g.getState(), h.getState());
         assertEquals(123, h.initialSeed());
         Generator c = h.copy();
+        assertArrayEquals(h.getState(), c.getState());
         assertEquals(h.random64(), c.random64());
+        c.random();
+        assertNotEquals(Arrays.toString(h.getState()), Arrays.toString(c.getState()), "the copy is independent");
     }
 
     @Test
@@ -105,8 +122,11 @@ class GeneratorTest {
                 assertThrows(IllegalArgumentException.class, () -> new Generator().setState(new byte[10])).getMessage());
         byte[] st = new Generator().getState();
         st[8] = 0; // left = 0
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Generator().setState(st));
+        Generator g = new Generator(8);
+        byte[] before = g.getState();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.setState(st));
         assertEquals("Invalid mt19937 state", e.getMessage());
+        assertArrayEquals(before, g.getState(), "a rejected state changes nothing");
     }
 
     @Test
@@ -119,7 +139,7 @@ class GeneratorTest {
         for (int t = 0; t < threads; t++) {
             fs.add(pool.submit(() -> {
                 float[] out = new float[n];
-                Sampling.uniform(shared, new Storage.F32(out), 0, n, 0, 1);
+                Sampling.uniform(Engines.of(shared), new Storage.F32(out), 0, n, 0, 1);
                 return out;
             }));
         }
@@ -133,7 +153,7 @@ class GeneratorTest {
         List<float[]> blocks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             float[] out = new float[n];
-            Sampling.uniform(ref, new Storage.F32(out), 0, n, 0, 1);
+            Sampling.uniform(Engines.of(ref), new Storage.F32(out), 0, n, 0, 1);
             blocks.add(out);
         }
         for (float[] r : got) {
@@ -143,41 +163,93 @@ class GeneratorTest {
     }
 
     @Test
-    void nullGeneratorMeansDefault() {
-        Generator.defaultGenerator().manualSeed(0);
-        float[] a = new float[3];
-        Sampling.uniform(null, new Storage.F32(a), 0, 3, 0, 1);
-        float[] b = new float[3];
-        Sampling.uniform(new Generator(0), new Storage.F32(b), 0, 3, 0, 1);
-        assertArrayEquals(b, a);
-        assertEquals(0.4963f, a[0], 1e-4f);
+    void samplersAndPublicMethodsShareTheGeneratorsMonitor() throws Exception {
+        Generator g = new Generator(1);
+        Mt19937 e = Engines.of(g);
+        assertTrue(e.lock() == g, "the engine is guarded by its generator's monitor");
+        // While this thread holds g's monitor (as a user grouping calls would), another thread's sampling op
+        // on g must wait, and then draw after this thread's draws.
+        float[] out = new float[4];
+        Thread t;
+        long first;
+        synchronized (g) {
+            t = new Thread(() -> Sampling.uniform(Engines.of(g), new Storage.F32(out), 0, out.length, 0, 1));
+            t.start();
+            t.join(200);
+            assertTrue(t.isAlive(), "the sampler waits for the generator's monitor");
+            first = g.random();
+        }
+        t.join();
+        Generator ref = new Generator(1);
+        assertEquals(ref.random(), first);
+        float[] expected = new float[4];
+        Sampling.uniform(Engines.of(ref), new Storage.F32(expected), 0, expected.length, 0, 1);
+        assertArrayEquals(expected, out);
     }
 
     @Test
-    void argumentErrorsUsePyTorchMessages() {
-        Generator g = new Generator();
-        assertEquals("normal expects std >= 0.0, but found std -1",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.normal(g, f32(1), 0, 1, 0, -1, true)).getMessage());
-        assertEquals("random_ expects 'from' to be less than 'to', but got from=3 >= to=3",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.randint(g, Storage.allocate(DType.INT64, 1), 0, 1, 3, 3)).getMessage());
-        assertEquals("bernoulli_ expects p to be in [0, 1], but got p=1.5",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.bernoulli(g, f32(1), 0, 1, 1.5)).getMessage());
-        assertEquals("uniform_ expects to return a [from, to) range, but found from=2 > to=1",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.uniform(g, f32(1), 0, 1, 2, 1)).getMessage());
-        assertEquals("cannot sample n_sample > prob_dist.size(-1) samples without replacement",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Sampling.multinomial(g, new Storage.F32(new float[] {1, 2}), 0, 1, 2, 3, false,
-                                new Storage.I64(new long[3]), 0)).getMessage());
-        assertEquals("1e-07", Sampling.cpp(1e-7));
-        assertEquals("123457", Sampling.cpp(123456.7));
-        assertEquals("0.1", Sampling.cpp(0.1));
+    void enginesGivesEachGeneratorsOwnEngine() {
+        Generator g = new Generator(2);
+        assertTrue(Engines.of(g) == Engines.of(g), "one engine per generator");
+        assertTrue(Engines.of(g.copy()) != Engines.of(g), "a copy has its own engine");
+        assertTrue(Engines.of(Generator.defaultGenerator()).lock() == Generator.defaultGenerator());
+        assertEquals(g.getState().length, Engines.of(g).getState().length);
+        assertArrayEquals(g.getState(), Engines.of(g).getState());
+        assertThrows(NullPointerException.class, () -> Engines.of(null));
+        assertThrows(ClassCastException.class, () -> Engines.of("not a generator"));
+        assertEquals("the generator's engine access is already registered",
+                assertThrows(IllegalStateException.class, () -> Engines.register(x -> null)).getMessage());
     }
 
-    private static Storage f32(int n) {
-        return new Storage.F32(new float[n]);
+    @Test
+    void nullGeneratorMeansDefault() {
+        Generator.defaultGenerator().manualSeed(0);
+        Tensor a = Torch.rand(new long[] {3}, DType.FLOAT32, null);
+        Tensor b = Torch.rand(new long[] {3}, DType.FLOAT32, new Generator(0));
+        assertArrayEquals(b.toFloatArray(), a.toFloatArray());
+        assertEquals(0.4963f, a.toFloatArray()[0], 1e-4f);
+    }
+
+    /**
+     * What {@code javac -Xlint:exports} checks at the module boundary, for this exported class: its public
+     * members name only JDK types and this package's own, never an internal one such as the engine.
+     */
+    @Test
+    void publicApiNamesNoInternalType() {
+        List<String> leaks = new ArrayList<>();
+        for (Executable m : concat(Generator.class.getDeclaredMethods(), Generator.class.getDeclaredConstructors())) {
+            if (!Modifier.isPublic(m.getModifiers())) {
+                continue;
+            }
+            List<Type> types = new ArrayList<>(Arrays.asList(m.getGenericParameterTypes()));
+            types.addAll(Arrays.asList(m.getGenericExceptionTypes()));
+            if (m instanceof Method method) {
+                types.add(method.getGenericReturnType());
+            }
+            for (Type t : types) {
+                if (!isApiType(t)) {
+                    leaks.add(m + " names " + t.getTypeName());
+                }
+            }
+        }
+        for (Field f : Generator.class.getDeclaredFields()) {
+            if (Modifier.isPublic(f.getModifiers()) && !isApiType(f.getGenericType())) {
+                leaks.add(f + " is a " + f.getGenericType().getTypeName());
+            }
+        }
+        assertEquals(List.of(), leaks);
+        // the internal samplers moved out of this exported package
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.autograd4j.random.Sampling"));
+    }
+
+    private static Executable[] concat(Executable[] a, Executable[] b) {
+        Executable[] r = Arrays.copyOf(a, a.length + b.length, Executable[].class);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static boolean isApiType(Type t) {
+        String name = t.getTypeName().replace("[]", "");
+        return !name.contains(".") || name.startsWith("java.") || name.startsWith("org.autograd4j.random.");
     }
 }

@@ -69,7 +69,7 @@ class TensorRandomTest {
         return outcomes.stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.command(), () -> compare(o)));
     }
 
-    /** Ops whose values go through Libm's double log/sin/cos/tan/exp (see RandomGoldensTest#usesLibm); only noted on failure. */
+    /** Ops whose values go through Libm's double log/sin/cos/tan/exp (see sampling.RandomGoldensTest#usesLibm); only noted on failure. */
     private static boolean usesLibm(String[] a) {
         return switch (a[0]) {
             case "randn", "normal" -> true;
@@ -85,7 +85,7 @@ class TensorRandomTest {
             assertEquals(o.expected(), o.actual(), "sha256 of the values");
             return;
         }
-        RandomGoldensTest.compareBits(o.line(), o.command(), o.exp(), o.act(), usesLibm(o.command().split(" ")));
+        GoldenFile.compareBits(o.line(), o.command(), o.exp(), o.act(), usesLibm(o.command().split(" ")));
     }
 
     private Tensor execute(String[] a) {

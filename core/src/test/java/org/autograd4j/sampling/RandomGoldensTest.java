@@ -1,8 +1,6 @@
-package org.autograd4j.random;
+package org.autograd4j.sampling;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,14 +9,15 @@ import java.util.stream.Stream;
 
 import org.autograd4j.DType;
 import org.autograd4j.GoldenFile;
+import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Storage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays {@code goldens/random.txt} (written by {@code tools/goldens/gen_random.py} from PyTorch 1.13.1) on
- * one {@link Generator} through {@link Sampling}'s storage entry points and compares every value bit for
- * bit. The commands run in file order (sequences depend on the state the previous command left); each
+ * one {@link Generator} (seeding, state bytes) and its engine ({@link Engines#of}) through {@link Sampling}'s
+ * storage entry points, and compares every value bit for bit. The commands run in file order (sequences depend on the state the previous command left); each
  * compared line becomes one dynamic test. The {@code torch.nn.init} lines (kaiming, xavier, linear; each
  * right after a seed, so skipping them leaves the rest unchanged) are replayed by
  * {@code org.autograd4j.nn.InitTest}.
@@ -84,38 +83,12 @@ class RandomGoldensTest {
     }
 
     private static void compare(Outcome o) {
-        compareBits(o.line(), o.command(), o.expected(), o.actual(), usesLibm(o.command().split(" ")));
-    }
-
-    /**
-     * Fails unless {@code actual} equals {@code expected} bit for bit. {@code libm}: the values go through
-     * Libm (named in the message; see {@code org.autograd4j.math.LibmTest} for the ports' own check against
-     * glibc).
-     */
-    static void compareBits(int line, String command, long[] expected, long[] actual, boolean libm) {
-        assertEquals(expected.length, actual.length, "length");
-        int bad = 0;
-        int first = -1;
-        long maxUlp = 0;
-        for (int i = 0; i < expected.length; i++) {
-            if (expected[i] != actual[i]) {
-                if (first < 0) {
-                    first = i;
-                }
-                bad++;
-                maxUlp = Math.max(maxUlp, Math.abs(expected[i] - actual[i]));
-            }
-        }
-        if (bad == 0) {
-            return;
-        }
-        String msg = bad + " of " + expected.length + " values differ (max " + maxUlp + " ulp); first at " + first + ": expected "
-                + Long.toHexString(expected[first]) + ", got " + Long.toHexString(actual[first]);
-        fail(libm ? msg + " (values computed through Libm's glibc ports)" : msg);
+        GoldenFile.compareBits(o.line(), o.command(), o.expected(), o.actual(), usesLibm(o.command().split(" ")));
     }
 
     /** Runs one golden command through the storage entry points and returns its values as raw bits. */
-    static long[] execute(Generator g, String[] a) {
+    static long[] execute(Generator gen, String[] a) {
+        Mt19937 g = Engines.of(gen);
         String op = a[0];
         switch (op) {
             case "initial_seed": {
@@ -124,7 +97,7 @@ class RandomGoldensTest {
             case "default_generator_seed":
                 return new long[] {new Generator().initialSeed()};
             case "state":
-                return bytesToLongs(g.getState());
+                return bytesToLongs(gen.getState());
             case "randperm": {
                 int n = Integer.parseInt(a[1]);
                 Storage out = Storage.allocate(DType.INT64, n);

@@ -1,4 +1,4 @@
-package org.autograd4j.random;
+package org.autograd4j.sampling;
 
 import java.util.Locale;
 
@@ -12,8 +12,10 @@ import org.autograd4j.storage.Storage;
  *
  * <h2>Conventions</h2>
  * <ul>
- *   <li>Every method takes the {@link Generator} first; {@code null} means
- *       {@link Generator#defaultGenerator()} (PyTorch's {@code generator=None}).</li>
+ *   <li>Every method takes the engine to draw from first: a generator's {@link Mt19937}, from
+ *       {@link Engines#of}. It is never null: the caller ({@code org.autograd4j.ops.RandomOps}) has already
+ *       replaced PyTorch's {@code generator=None} by the default generator, because this package may not
+ *       name the public {@code Generator} (see {@link Engines}).</li>
  *   <li>Outputs are written to elements {@code offset … offset+n−1} of the storage in the order PyTorch fills
  *       the tensor, which is memory order for a contiguous tensor. For a non-contiguous tensor PyTorch's
  *       {@code TensorIterator} fills elements with the dimensions sorted by stride (memory order for
@@ -22,8 +24,8 @@ import org.autograd4j.storage.Storage;
  *       ({@code org.autograd4j.ops.RandomOps}).</li>
  *   <li>The storage's dtype selects PyTorch's kernel for that dtype, as {@code AT_DISPATCH} does; a dtype
  *       PyTorch's kernel does not dispatch to throws PyTorch's {@code "… not implemented for 'Long'"}.</li>
- *   <li>Each call holds the generator's monitor for its whole duration, as PyTorch holds the generator's
- *       mutex per op.</li>
+ *   <li>Each call holds the engine's lock ({@link Mt19937#lock()}, the generator's monitor) for its whole
+ *       duration, as PyTorch holds the generator's mutex per op.</li>
  *   <li>Argument errors throw {@link IllegalArgumentException} with PyTorch's message.</li>
  * </ul>
  *
@@ -63,10 +65,6 @@ public final class Sampling {
     /** Size from which (contiguous) normal sampling uses the 16-wide fill path. */
     public static final int NORMAL_FILL_MIN = 16;
 
-    private static Generator gen(Generator g) {
-        return g != null ? g : Generator.defaultGenerator();
-    }
-
     // ====================================================================================================
     // Uniform
 
@@ -76,7 +74,7 @@ public final class Sampling {
      * {@code fma(u, to − from, from)} computed in the storage's dtype, with from and to first cast to it and
      * u that dtype's uniform draw (see the class documentation). PyTorch's AVX2 build fuses the multiply-add.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, float32 or float64
      * @param offset first element written
      * @param n      number of samples
@@ -86,37 +84,35 @@ public final class Sampling {
      *                                  bounds outside the dtype's range, {@code from > to}, or a range
      *                                  {@code to − from} above the dtype's maximum (PyTorch's messages)
      */
-    public static void uniform(Generator g, Storage s, int offset, int n, double from, double to) {
+    public static void uniform(Mt19937 e, Storage s, int offset, int n, double from, double to) {
         // PyTorch computes uniform_real_distribution<scalar_t> in scalar_t: for float32, one float fma of
         // float operands. Computing it in double and rounding to float would round twice and differ in rare
         // last bits, so float32 and float64 keep their own loops.
         switch (s) {
-            case Storage.F32 f -> uniformF32(g, f.data, offset, n, from, to);
-            case Storage.F64 d -> uniformF64(g, d.data, offset, n, from, to);
+            case Storage.F32 f -> uniformF32(e, f.data, offset, n, from, to);
+            case Storage.F64 d -> uniformF64(e, d.data, offset, n, from, to);
             default -> throw notImplemented("check_uniform_bounds", s);
         }
     }
 
-    private static void uniformF32(Generator g, float[] out, int off, int n, double from, double to) {
+    private static void uniformF32(Mt19937 e, float[] out, int off, int n, double from, double to) {
         checkUniform(from, to, -Float.MAX_VALUE, Float.MAX_VALUE, "float");
         float f = (float) clamp(from, -Float.MAX_VALUE, Float.MAX_VALUE);
         float t = (float) clamp(to, -Float.MAX_VALUE, Float.MAX_VALUE);
         float range = t - f;
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = Math.fma(g.nextFloat01(), range, f);
+                out[off + i] = Math.fma(e.nextFloat01(), range, f);
             }
         }
     }
 
-    private static void uniformF64(Generator g, double[] out, int off, int n, double from, double to) {
+    private static void uniformF64(Mt19937 e, double[] out, int off, int n, double from, double to) {
         checkUniform(from, to, -Double.MAX_VALUE, Double.MAX_VALUE, "double");
         double range = to - from;
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = Math.fma(g.nextDouble01(), range, from);
+                out[off + i] = Math.fma(e.nextDouble01(), range, from);
             }
         }
     }
@@ -156,15 +152,15 @@ public final class Sampling {
      * mean)}, {@code d[j+8] = fma(r·sin θ, std, mean)}, j &lt; 8); if {@code n % 16 ≠ 0}, draw 16 fresh
      * uniforms into the last 16 slots and transform them again (n + 16 draws). float32 computes the block in
      * float with mean and std rounded to float and PyTorch's AVX2 log/sincos ({@link AvxMath}); float64 in
-     * double with the C library's log/cos/sin ({@link Libm}). The generator's cached normal is neither used
+     * double with the C library's log/cos/sin ({@link Libm}). The engine's cached normal is neither used
      * nor changed.
      *
      * <p><b>Scalar path</b> (otherwise): each element is {@code fma(z, std, mean)} in double, cast to the
-     * dtype, z from {@link #nextStandardNormal(Generator)}, which uses and refills the generator's cached
+     * dtype, z from {@link #nextStandardNormal(Mt19937)}, which uses and refills the engine's cached
      * sample. For a non-contiguous tensor pass {@code contiguous = false} and a temporary storage (see the
      * class documentation).
      *
-     * @param g          generator ({@code null}: default)
+     * @param e          engine to draw from, not null (see the class documentation)
      * @param s          destination, float32 or float64
      * @param offset     first element written
      * @param n          number of samples (the tensor's numel)
@@ -173,42 +169,40 @@ public final class Sampling {
      * @param contiguous whether the destination tensor is contiguous
      * @throws IllegalArgumentException for std &lt; 0 or NaN, then for another dtype (PyTorch's order)
      */
-    public static void normal(Generator g, Storage s, int offset, int n, double mean, double std,
+    public static void normal(Mt19937 e, Storage s, int offset, int n, double mean, double std,
                               boolean contiguous) {
         checkStd(std);
         requireFloat(s, "normal_kernel_cpu");
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             if (contiguous && n >= NORMAL_FILL_MIN) {
-                normalFill(g, s, offset, n, mean, std);
+                normalFill(e, s, offset, n, mean, std);
             } else {
                 for (int i = 0; i < n; i++) {
-                    s.setDouble(offset + i, Math.fma(nextStandardNormal(g), std, mean));
+                    s.setDouble(offset + i, Math.fma(nextStandardNormal(e), std, mean));
                 }
             }
         }
     }
 
     /**
-     * One standard normal sample of {@code at::normal_distribution<double>}: if the generator holds a cached
+     * One standard normal sample of {@code at::normal_distribution<double>}: if the engine holds a cached
      * sample, return it and clear the cache; otherwise draw {@code u1, u2} (float64 uniforms), compute
      * {@code r = sqrt(−2·log(1 − u2))}, {@code θ = 2π·u1}, cache {@code r·sin θ} and return {@code r·cos θ}.
      * The caller applies {@code fma(z, std, mean)}.
      *
-     * @param g generator ({@code null}: default)
+     * @param e engine to draw from, not null (see the class documentation)
      * @return a standard normal sample
      */
-    public static double nextStandardNormal(Generator g) {
-        g = gen(g);
-        synchronized (g) {
-            if (g.hasNextDoubleNormal()) {
-                return g.takeNextDoubleNormal();
+    public static double nextStandardNormal(Mt19937 e) {
+        synchronized (e.lock()) {
+            if (e.hasNextDoubleNormal()) {
+                return e.takeNextDoubleNormal();
             }
-            double u1 = g.nextDouble01();
-            double u2 = g.nextDouble01();
+            double u1 = e.nextDouble01();
+            double u2 = e.nextDouble01();
             double r = Math.sqrt(-2.0 * Libm.log(1.0 - u2));
             double theta = 2.0 * Math.PI * u1;
-            g.setNextDoubleNormal(r * Libm.sin(theta));
+            e.setNextDoubleNormal(r * Libm.sin(theta));
             return r * Libm.cos(theta);
         }
     }
@@ -227,7 +221,7 @@ public final class Sampling {
 
     // The fill path's skeleton is PyTorch's normal_fill (and normal_fill_AVX2) for both dtypes: uniforms,
     // whole blocks, then the last 16 redrawn. The block transform is dtype-specific, see normal16F32.
-    private static void normalFill(Generator g, Storage s, int off, int n, double mean, double std) {
+    private static void normalFill(Mt19937 e, Storage s, int off, int n, double mean, double std) {
         Block16 block = switch (s) {
             case Storage.F32 f -> {
                 float m = (float) mean;
@@ -238,28 +232,28 @@ public final class Sampling {
             case Storage.F64 d -> p -> normal16F64(d.data, p, mean, std);
             default -> throw notImplemented("normal_kernel_cpu", s);
         };
-        drawUniforms01(g, s, off, n);
+        drawUniforms01(e, s, off, n);
         for (int i = 0; i < n - 15; i += 16) {
             block.transform(off + i);
         }
         if (n % 16 != 0) {
             int base = off + n - 16;
-            drawUniforms01(g, s, base, 16);
+            drawUniforms01(e, s, base, 16);
             block.transform(base);
         }
     }
 
     // uniform_real_distribution<scalar_t>(0, 1): the dtype's own draw (24 or 53 bits).
-    private static void drawUniforms01(Generator g, Storage s, int off, int n) {
+    private static void drawUniforms01(Mt19937 e, Storage s, int off, int n) {
         switch (s) {
             case Storage.F32 f -> {
                 for (int i = 0; i < n; i++) {
-                    f.data[off + i] = g.nextFloat01();
+                    f.data[off + i] = e.nextFloat01();
                 }
             }
             case Storage.F64 d -> {
                 for (int i = 0; i < n; i++) {
-                    d.data[off + i] = g.nextDouble01();
+                    d.data[off + i] = e.nextDouble01();
                 }
             }
             default -> throw notImplemented("normal_kernel_cpu", s);
@@ -295,10 +289,10 @@ public final class Sampling {
     /**
      * {@code tensor.log_normal_(mean, std)} for float32 and float64 storage ({@code log_normal_kernel},
      * {@code at::lognormal_distribution<double>}): each element is {@code exp(fma(z, std, mean))} in double,
-     * z from {@link #nextStandardNormal(Generator)} (the scalar normal path, using the cache), cast to the
+     * z from {@link #nextStandardNormal(Mt19937)} (the scalar normal path, using the cache), cast to the
      * dtype.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, float32 or float64
      * @param offset first element written
      * @param n      number of samples
@@ -306,13 +300,12 @@ public final class Sampling {
      * @param std    standard deviation of the underlying normal (&gt; 0)
      * @throws IllegalArgumentException unless std &gt; 0, then for another dtype (PyTorch's order)
      */
-    public static void logNormal(Generator g, Storage s, int offset, int n, double mean, double std) {
+    public static void logNormal(Mt19937 e, Storage s, int offset, int n, double mean, double std) {
         checkLogNormal(std);
         requireFloat(s, "log_normal_cpu");
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                s.setDouble(offset + i, Libm.exp(Math.fma(nextStandardNormal(g), std, mean)));
+                s.setDouble(offset + i, Libm.exp(Math.fma(nextStandardNormal(e), std, mean)));
             }
         }
     }
@@ -348,7 +341,7 @@ public final class Sampling {
      * mantissa bits), e.g. high = 2⁴⁰ becomes 2⁴⁰ − 2¹⁶ for float32, which changes the range. For bool,
      * {@code low} and {@code high − 1} must be 0 or 1.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, any dtype
      * @param offset first element written
      * @param n      number of samples
@@ -357,7 +350,7 @@ public final class Sampling {
      * @throws IllegalArgumentException unless {@code low < high} (also after the float rounding), or for bool
      *                                  bounds outside {0, 1} (PyTorch's messages)
      */
-    public static void randint(Generator g, Storage s, int offset, int n, long low, long high) {
+    public static void randint(Mt19937 e, Storage s, int offset, int n, long low, long high) {
         long range = checkRange(low, high);
         DType dt = s.dtype();
         if (dt.isFloatingPoint()) {
@@ -374,11 +367,10 @@ public final class Sampling {
             }
         }
         boolean wide = dt != DType.BOOL && Long.compareUnsigned(range, 1L << 32) >= 0;
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
                 // setLong rounds to nearest for float32/float64 and tests != 0 for bool: static_cast<scalar_t>
-                s.setLong(offset + i, nextInRange(g, range, low, wide));
+                s.setLong(offset + i, nextInRange(e, range, low, wide));
             }
         }
     }
@@ -388,7 +380,7 @@ public final class Sampling {
      * always {@code random() % range + low}, as PyTorch uses {@code random64()} only for int64 and floating
      * types. There is no int32 storage, so this form takes the array.
      *
-     * @param g    generator ({@code null}: default)
+     * @param e    engine to draw from, not null (see the class documentation)
      * @param out  destination
      * @param off  first index written
      * @param n    number of samples
@@ -396,12 +388,11 @@ public final class Sampling {
      * @param high one above the highest value (exclusive)
      * @throws IllegalArgumentException unless {@code low < high}
      */
-    public static void randint(Generator g, int[] out, int off, int n, long low, long high) {
+    public static void randint(Mt19937 e, int[] out, int off, int n, long low, long high) {
         long range = checkRange(low, high);
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = (int) nextInRange(g, range, low, false);
+                out[off + i] = (int) nextInRange(e, range, low, false);
             }
         }
     }
@@ -447,8 +438,8 @@ public final class Sampling {
         return digits == 24 ? (long) (float) v : (long) (double) v;
     }
 
-    private static long nextInRange(Generator g, long range, long base, boolean wide) {
-        long v = wide ? g.nextU64() : (g.nextU32() & 0xffffffffL);
+    private static long nextInRange(Mt19937 e, long range, long base, boolean wide) {
+        long v = wide ? e.nextU64() : (e.nextU32() & 0xffffffffL);
         return Long.remainderUnsigned(v, range) + base;
     }
 
@@ -459,12 +450,12 @@ public final class Sampling {
      * i.e. every integer the dtype holds exactly from 0 up to its largest such power of two (int64: its
      * maximum).
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, any dtype
      * @param offset first element written
      * @param n      number of samples
      */
-    public static void random(Generator g, Storage s, int offset, int n) {
+    public static void random(Mt19937 e, Storage s, int offset, int n) {
         DType dt = s.dtype();
         // draws of random64() for int64 and float64, random() otherwise; the modulus 2^63 is
         // Long.MIN_VALUE read as unsigned, and 2 for bool is random() & 1
@@ -475,10 +466,9 @@ public final class Sampling {
             case FLOAT64 -> (1L << 53) + 1;
             case BOOL -> 2;
         };
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                long v = wide ? g.nextU64() : (g.nextU32() & 0xffffffffL);
+                long v = wide ? e.nextU64() : (e.nextU32() & 0xffffffffL);
                 s.setLong(offset + i, Long.remainderUnsigned(v, mod));
             }
         }
@@ -489,13 +479,13 @@ public final class Sampling {
      * identity and for {@code i = 0 … n−2} swap {@code p[i]} with {@code p[i + z]}, {@code z = random() % (n −
      * i)}. PyTorch runs the same swaps for every dtype, so other dtypes are this result cast.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, int64; receives a permutation of 0 … n−1
      * @param offset first element written
      * @param n      permutation size (≥ 0)
      * @throws IllegalArgumentException for n &lt; 0 (PyTorch's message) or a storage that is not int64
      */
-    public static void randperm(Generator g, Storage s, int offset, int n) {
+    public static void randperm(Mt19937 e, Storage s, int offset, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
@@ -506,10 +496,9 @@ public final class Sampling {
         for (int i = 0; i < n; i++) {
             out[offset + i] = i;
         }
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n - 1; i++) {
-                int z = (int) ((g.nextU32() & 0xffffffffL) % (n - i));
+                int z = (int) ((e.nextU32() & 0xffffffffL) % (n - i));
                 long sav = out[offset + i];
                 out[offset + i] = out[offset + i + z];
                 out[offset + i + z] = sav;
@@ -526,19 +515,18 @@ public final class Sampling {
      * ({@code at::bernoulli_distribution<double>}): each element is {@code u < p ? 1 : 0} with {@code u} a
      * float64 uniform. {@code dropout(x, p)} on CPU samples its mask as {@code bernoulli_(1 − p)}.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination (0 or 1; false or true), any dtype
      * @param offset first element written
      * @param n      number of samples
      * @param p      probability of 1, in [0, 1]
      * @throws IllegalArgumentException unless 0 ≤ p ≤ 1 (PyTorch's message)
      */
-    public static void bernoulli(Generator g, Storage s, int offset, int n, double p) {
+    public static void bernoulli(Mt19937 e, Storage s, int offset, int n, double p) {
         checkP(p);
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                s.setDouble(offset + i, g.nextDouble01() < p ? 1 : 0);
+                s.setDouble(offset + i, e.nextDouble01() < p ? 1 : 0);
             }
         }
     }
@@ -550,7 +538,7 @@ public final class Sampling {
      * uses for every non-double p) and a float64 uniform for float64 ones. {@code probs} must already be
      * broadcast to the output's shape and be given in the output's fill order; the output may have any dtype.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param probs  probabilities in [0, 1], float32 or float64
      * @param pOff   first probability read
      * @param out    destination (0 or 1), any dtype
@@ -559,15 +547,14 @@ public final class Sampling {
      * @throws IllegalArgumentException for integer or bool probabilities, or one outside [0, 1] (PyTorch's
      *                                  messages)
      */
-    public static void bernoulli(Generator g, Storage probs, int pOff, Storage out, int offset, int n) {
+    public static void bernoulli(Mt19937 e, Storage probs, int pOff, Storage out, int offset, int n) {
         requireFloat(probs, "bernoulli_tensor_cpu_p_");
         checkProbs(probs, pOff, n);
         // a float32 u compared with a float32 p gives the same answer in double: both widen exactly
         boolean floatDraws = probs.dtype() == DType.FLOAT32;
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                double u = floatDraws ? g.nextFloat01() : g.nextDouble01();
+                double u = floatDraws ? e.nextFloat01() : e.nextDouble01();
                 out.setDouble(offset + i, u < probs.getDouble(pOff + i) ? 1 : 0);
             }
         }
@@ -596,26 +583,25 @@ public final class Sampling {
      * MKL, {@code at::exponential_distribution<double>}): each element is {@code (−1/λ)·log(1 − u)} in double
      * with {@code u} a float64 uniform, cast to the dtype.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, float32 or float64
      * @param offset first element written
      * @param n      number of samples
      * @param lambda rate λ ≥ 0
      * @throws IllegalArgumentException for λ &lt; 0 or NaN, then for another dtype (PyTorch's order)
      */
-    public static void exponential(Generator g, Storage s, int offset, int n, double lambda) {
+    public static void exponential(Mt19937 e, Storage s, int offset, int n, double lambda) {
         checkLambda(lambda);
         requireFloat(s, "exponential_cpu");
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                s.setDouble(offset + i, exponentialSample(g, lambda));
+                s.setDouble(offset + i, exponentialSample(e, lambda));
             }
         }
     }
 
-    private static double exponentialSample(Generator g, double lambda) {
-        return -1.0 / lambda * Libm.log(1.0 - g.nextDouble01());
+    private static double exponentialSample(Mt19937 e, double lambda) {
+        return -1.0 / lambda * Libm.log(1.0 - e.nextDouble01());
     }
 
     private static void checkLambda(double lambda) {
@@ -633,23 +619,22 @@ public final class Sampling {
      * value outside the int64 range (e.g. the −∞ that {@code log(1 − p) == 0} gives for a tiny p) becomes
      * {@link Long#MIN_VALUE}.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, float32, float64 or int64
      * @param offset first element written
      * @param n      number of samples
      * @param p      success probability in (0, 1)
      * @throws IllegalArgumentException unless 0 &lt; p &lt; 1, then for bool (PyTorch's order)
      */
-    public static void geometric(Generator g, Storage s, int offset, int n, double p) {
+    public static void geometric(Mt19937 e, Storage s, int offset, int n, double p) {
         checkGeometricP(p);
         if (s.dtype() == DType.BOOL) {
             throw notImplemented("geometric_cpu", s);
         }
         boolean int64 = s.dtype() == DType.INT64;
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                double v = geometricSample(g, p);
+                double v = geometricSample(e, p);
                 if (int64) {
                     // Java's (long) saturates; x86's truncation gives INT64_MIN for anything out of range
                     s.setLong(offset + i, v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE);
@@ -660,8 +645,8 @@ public final class Sampling {
         }
     }
 
-    private static double geometricSample(Generator g, double p) {
-        return Math.ceil(Libm.log(g.nextDouble01()) / Libm.log(1.0 - p));
+    private static double geometricSample(Mt19937 e, double p) {
+        return Math.ceil(Libm.log(e.nextDouble01()) / Libm.log(1.0 - p));
     }
 
     /**
@@ -683,7 +668,7 @@ public final class Sampling {
      * in double, u a float64 uniform, cast to the dtype (PyTorch's AVX2 build fuses
      * {@code median + sigma·tan(…)} into one multiply-add). PyTorch 1.13.1 does not check sigma.
      *
-     * @param g      generator ({@code null}: default)
+     * @param e      engine to draw from, not null (see the class documentation)
      * @param s      destination, float32 or float64
      * @param offset first element written
      * @param n      number of samples
@@ -691,12 +676,11 @@ public final class Sampling {
      * @param sigma  scale
      * @throws IllegalArgumentException for another dtype
      */
-    public static void cauchy(Generator g, Storage s, int offset, int n, double median, double sigma) {
+    public static void cauchy(Mt19937 e, Storage s, int offset, int n, double median, double sigma) {
         requireFloat(s, "cauchy_cpu");
-        g = gen(g);
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int i = 0; i < n; i++) {
-                s.setDouble(offset + i, Math.fma(sigma, Libm.tan(Math.PI * (g.nextDouble01() - 0.5)), median));
+                s.setDouble(offset + i, Math.fma(sigma, Libm.tan(Math.PI * (e.nextDouble01() - 0.5)), median));
             }
         }
     }
@@ -719,7 +703,7 @@ public final class Sampling {
      * bucket forced to 1; each sample is the first bucket whose cumulative value is ≥ u (binary search), u a
      * float64 uniform.
      *
-     * @param g           generator ({@code null}: default)
+     * @param e           engine to draw from, not null (see the class documentation)
      * @param probs       weights, float32 or float64
      * @param pOff        first weight read
      * @param nDist       number of rows
@@ -731,7 +715,7 @@ public final class Sampling {
      * @throws IllegalArgumentException for integer or bool weights, and PyTorch's errors for the sample count
      *                                  and invalid distributions
      */
-    public static void multinomial(Generator g, Storage probs, int pOff, int nDist, int nCategories,
+    public static void multinomial(Mt19937 e, Storage probs, int pOff, int nDist, int nCategories,
                                    int nSample, boolean replacement, Storage out, int offset) {
         if (!probs.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("multinomial only supports floating-point dtypes for input, got: "
@@ -741,12 +725,12 @@ public final class Sampling {
         for (int i = 0; i < w.length; i++) {
             w[i] = probs.getDouble(pOff + i);
         }
-        multinomialImpl(g, w, nDist, nCategories, nSample, replacement, out, offset,
+        multinomialImpl(e, w, nDist, nCategories, nSample, replacement, out, offset,
                 probs.dtype() == DType.FLOAT32);
     }
 
     // Weights are held in double; with isFloat every operation is rounded to float as PyTorch's float kernel.
-    private static void multinomialImpl(Generator g, double[] w, int nDist, int nCat, int nSample,
+    private static void multinomialImpl(Mt19937 e, double[] w, int nDist, int nCat, int nSample,
                                         boolean replacement, Storage out, int off, boolean isFloat) {
         if (nSample <= 0) {
             throw new IllegalArgumentException("cannot sample n_sample <= 0 samples");
@@ -755,7 +739,6 @@ public final class Sampling {
             throw new IllegalArgumentException(
                     "cannot sample n_sample > prob_dist.size(-1) samples without replacement");
         }
-        g = gen(g);
         if (!replacement) {
             for (double v : w) {
                 if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
@@ -773,10 +756,10 @@ public final class Sampling {
                 }
             }
             double[] q = new double[w.length];
-            synchronized (g) {
+            synchronized (e.lock()) {
                 for (int i = 0; i < q.length; i++) {
-                    double e = exponentialSample(g, 1.0);
-                    q[i] = isFloat ? (float) e : e;
+                    double x = exponentialSample(e, 1.0);
+                    q[i] = isFloat ? (float) x : x;
                 }
             }
             for (int i = 0; i < q.length; i++) {
@@ -788,7 +771,7 @@ public final class Sampling {
             return;
         }
         double[] cum = new double[nCat];
-        synchronized (g) {
+        synchronized (e.lock()) {
             for (int r = 0; r < nDist; r++) {
                 double sum = 0;
                 for (int c = 0; c < nCat; c++) {
@@ -812,7 +795,7 @@ public final class Sampling {
                 }
                 cum[nCat - 1] = 1;
                 for (int s = 0; s < nSample; s++) {
-                    double u = g.nextDouble01();
+                    double u = e.nextDouble01();
                     int left = 0;
                     int right = nCat;
                     while (right - left > 0) {
@@ -859,7 +842,7 @@ public final class Sampling {
                 + s.dtype().scalarTypeName() + "'");
     }
 
-    /** A double as C++'s {@code ostream << double} prints it (6 significant digits, %g style). */
+    /** A double as C++'s {@code ostream << double} prints it (6 significant digits, %e style). */
     static String cpp(double v) {
         if (Double.isNaN(v)) {
             return "nan";
@@ -883,6 +866,11 @@ public final class Sampling {
     /**
      * PyTorch's checks of multinomial probabilities (float64, {@code rows × cats} row-major): no inf, NaN or
      * negative entry, and no row of zeros, with its messages.
+     *
+     * @param w    the weights, from element 0
+     * @param rows number of rows
+     * @param cats weights per row
+     * @throws IllegalArgumentException for an invalid entry or an all-zero row (PyTorch's messages)
      */
     public static void checkMultinomialRows(Storage w, int rows, int cats) {
         for (int i = 0; i < rows * cats; i++) {
@@ -902,6 +890,14 @@ public final class Sampling {
      * Sampling without replacement by exponential races, as PyTorch's multinomial: per row, the indices of the
      * {@code k} largest {@code w / q} (q exponential samples; computed in float when {@code f32}), ties to the
      * lower index, written as int64 into {@code out} ({@code rows × k}).
+     *
+     * @param w    the weights ({@code rows × cats}, from element 0)
+     * @param q    the exponential samples, in the same order as w
+     * @param rows number of rows
+     * @param cats weights per row
+     * @param k    indices per row
+     * @param f32  whether to divide in float (float32 probabilities) rather than double
+     * @param out  destination for the indices (int64, from element 0)
      */
     public static void topKOfRatios(Storage w, Storage q, int rows, int cats, int k, boolean f32, Storage out) {
         double[] v = new double[rows * cats];

@@ -694,6 +694,18 @@ public final class Tensor {
     /** x·tanh(softplus(x)), elementwise ({@code torch.mish(x)}). */
     public Tensor mish() { return of(Unary.MISH.apply(impl)); }
 
+    /** sin(πx)/(πx), 1 at 0, elementwise ({@code torch.sinc(x)}). */
+    public Tensor sinc() { return of(Unary.SINC.apply(impl)); }
+
+    /** In-place {@link #sinc()} ({@code x.sinc_()}). */
+    public Tensor sinc_() { return of(Unary.SINC.apply_(impl)); }
+
+    /** Degrees to radians, x·π/180, elementwise ({@code torch.deg2rad(x)}). */
+    public Tensor deg2rad() { return of(Unary.DEG2RAD.apply(impl)); }
+
+    /** In-place {@link #deg2rad()} ({@code x.deg2rad_()}). */
+    public Tensor deg2rad_() { return of(Unary.DEG2RAD.apply_(impl)); }
+
     /** true where x is NaN, elementwise ({@code torch.isnan(x)}). */
     public Tensor isnan() { return of(Unary.ISNAN.apply(impl)); }
 

@@ -785,6 +785,16 @@ public final class Torch {
         return a.nanToNum();
     }
 
+    /** {@code torch.sinc(a)}: sin(πx)/(πx), 1 at 0. */
+    public static Tensor sinc(Tensor a) {
+        return a.sinc();
+    }
+
+    /** {@code torch.deg2rad(a)}: x·π/180. */
+    public static Tensor deg2rad(Tensor a) {
+        return a.deg2rad();
+    }
+
     /** {@code torch.isnan(a)}: true where x is NaN. */
     public static Tensor isnan(Tensor a) {
         return a.isnan();

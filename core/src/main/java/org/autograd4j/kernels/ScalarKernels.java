@@ -678,6 +678,8 @@ final class ScalarKernels implements Kernels {
             case SILU -> MathFns::silu;
             case MISH -> MathFns::mish;
             case NAN_TO_NUM -> x -> x != x ? 0.0 : x == Double.POSITIVE_INFINITY ? p0 : x == Double.NEGATIVE_INFINITY ? p1 : x;
+            case SINC -> x -> x == 0 ? 1.0 : Math.sin(Math.PI * x) / (Math.PI * x);
+            case DEG2RAD -> x -> x * (Math.PI / 180);
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -723,6 +725,12 @@ final class ScalarKernels implements Kernels {
             case SILU -> MathFns::siluF;
             case MISH -> MathFns::mishF;
             case NAN_TO_NUM -> x -> x != x ? 0f : x == Float.POSITIVE_INFINITY ? f0 : x == Float.NEGATIVE_INFINITY ? f1 : x;
+            case SINC -> x -> {
+                if (x == 0) return 1f;
+                float product = (float) Math.PI * x; // PyTorch's opmath for float is float
+                return (float) Math.sin(product) / product;
+            };
+            case DEG2RAD -> x -> x * (float) (Math.PI / 180);
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }

@@ -92,7 +92,11 @@ public enum UnaryOp {
      * ({@code Float.MAX_VALUE}/{@code -Float.MAX_VALUE} for float32, not {@code Double.MAX_VALUE}, which
      * rounds to ±∞ in float32). p0/p1 are rounded to the dtype, so out-of-range replacements become ±∞ as in PyTorch.
      */
-    NAN_TO_NUM;
+    NAN_TO_NUM,
+    /** sin(πx)/(πx), 1 at 0, with the product πx in the dtype's precision as PyTorch's kernel; {@code torch.sinc}. */
+    SINC,
+    /** x·(π/180), π/180 rounded to the dtype; {@code torch.deg2rad}. */
+    DEG2RAD;
 
     /**
      * True for the ops that write a bool result whatever the input dtype: {@link #ISNAN}, {@link #ISINF},

@@ -5,7 +5,7 @@ Run: /usr/bin/python3 tools/goldens/gen_ops.py
 Reads core/src/test/resources/goldens/op_cases.txt (written from the Java op table by
 org.autograd4j.ops.OpCases: each row's PyTorch expression over a, b, c, ... and its sample inputs, so the
 Java table is the one list of ops and inputs) and writes core/src/test/resources/goldens/ops.txt
-(deterministic: the upstream gradients come from a seeded generator).
+(deterministic: each case's upstream gradient comes from a generator seeded from the case's row, number and dtype).
 
 Each sample runs once in float32 and once in float64 (inputs of kind f take that dtype; d is always
 float64, i int64, b bool). Output format (space separated; values: float32 = 8 hex digits of the bits,
@@ -27,6 +27,7 @@ and for an error input:
 """
 import os
 import struct
+import zlib
 
 import torch
 
@@ -35,8 +36,13 @@ RES = os.path.join(HERE, "..", "..", "core", "src", "test", "resources", "golden
 CASES = os.path.join(RES, "op_cases.txt")
 OUT = os.path.join(RES, "ops.txt")
 
-gen = torch.Generator().manual_seed(20240601)
 DT = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}
+
+
+def case_generator(row, n, dtype):
+    """The upstream gradient's generator of one case, seeded from the case itself, so adding a row or a sample
+    changes only its own lines of ops.txt."""
+    return torch.Generator().manual_seed(zlib.crc32(("%s/%d/%s" % (row, n, DT[dtype])).encode()))
 
 
 def parse_in(tok, dtype):
@@ -109,7 +115,7 @@ def in_line(a):
 
 lines = []
 for row, expr, samples in load():
-    for kind, ins in samples:
+    for n, (kind, ins) in enumerate(samples):
         if kind == "error":
             args = [parse_in(t, torch.float32) for t in ins]
             try:
@@ -132,7 +138,7 @@ for row, expr, samples in load():
             lines.append(" ".join(["out", DT[out.dtype], shape(out)] + vals(out)))
             diff = [a for a in args if a.requires_grad]
             if out.requires_grad:
-                gout = torch.randn(out.shape, generator=gen, dtype=torch.float64).to(out.dtype)
+                gout = torch.randn(out.shape, generator=case_generator(row, n, dtype), dtype=torch.float64).to(out.dtype)
                 lines.append(" ".join(["gout"] + vals(gout)))
                 try:
                     grads = torch.autograd.grad(out, diff, gout, allow_unused=True)

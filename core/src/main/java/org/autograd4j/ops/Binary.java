@@ -81,10 +81,13 @@ public final class Binary {
             .self(SELF | OTHER, (g, a, b, y) -> where(eq(b, 0.0), 0.0, mul(g, mul(b, pow(a, sub(b, 1.0))))))
             .other(SELF | OTHER | RESULT, (g, a, b, y) -> where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(g, mul(y, log(a)))))
             .domains(Unary.Domain.POSITIVE, Unary.Domain.ALL).ulps(2).inPlace();
-    /** {@code atan2(a, b)}: {@code self: g·b/(a²+b²)}, {@code other: -g·a/(a²+b²)}. */
+    /**
+     * {@code atan2(a, b)}: {@code self: g·b·r}, {@code other: g·(-a)·r} with {@code r = 1/(a²+b²)}, rounded as PyTorch's
+     * {@code atan2_backward}.
+     */
     public static final Binary ATAN2 = def("atan2", "Atan2Backward0", BinaryOp.ATAN2, Rule.FLOAT, Math::atan2)
-            .self(SELF | OTHER, (g, a, b, y) -> mul(g, div(b, add(mul(a, a), mul(b, b)))))
-            .other(SELF | OTHER, (g, a, b, y) -> mul(g, div(neg(a), add(mul(a, a), mul(b, b))))).inPlace();
+            .self(SELF | OTHER, (g, a, b, y) -> mul(mul(g, b), Unary.RECIPROCAL.apply(add(mul(a, a), mul(b, b)))))
+            .other(SELF | OTHER, (g, a, b, y) -> mul(mul(g, neg(a)), Unary.RECIPROCAL.apply(add(mul(a, a), mul(b, b))))).inPlace();
     /** C's fmod (the sign of the dividend): {@code self: g}, {@code other: -g·trunc(a/b)}. */
     public static final Binary FMOD = def("fmod", "FmodBackward1", BinaryOp.FMOD, Rule.PROMOTE, (a, b) -> a % b)
             .scalarNode("FmodBackward0")

@@ -706,6 +706,12 @@ public final class Tensor {
     /** In-place {@link #deg2rad()} ({@code x.deg2rad_()}). */
     public Tensor deg2rad_() { return of(Unary.DEG2RAD.apply_(impl)); }
 
+    /** Radians to degrees, x·180/π, elementwise ({@code torch.rad2deg(x)}). */
+    public Tensor rad2deg() { return of(Unary.RAD2DEG.apply(impl)); }
+
+    /** In-place {@link #rad2deg()} ({@code x.rad2deg_()}). */
+    public Tensor rad2deg_() { return of(Unary.RAD2DEG.apply_(impl)); }
+
     /** true where x is NaN, elementwise ({@code torch.isnan(x)}). */
     public Tensor isnan() { return of(Unary.ISNAN.apply(impl)); }
 

@@ -795,6 +795,11 @@ public final class Torch {
         return a.deg2rad();
     }
 
+    /** {@code torch.rad2deg(a)}: x·180/π. */
+    public static Tensor rad2deg(Tensor a) {
+        return a.rad2deg();
+    }
+
     /** {@code torch.isnan(a)}: true where x is NaN. */
     public static Tensor isnan(Tensor a) {
         return a.isnan();

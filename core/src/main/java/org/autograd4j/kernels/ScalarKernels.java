@@ -680,6 +680,7 @@ final class ScalarKernels implements Kernels {
             case NAN_TO_NUM -> x -> x != x ? 0.0 : x == Double.POSITIVE_INFINITY ? p0 : x == Double.NEGATIVE_INFINITY ? p1 : x;
             case SINC -> x -> x == 0 ? 1.0 : Math.sin(Math.PI * x) / (Math.PI * x);
             case DEG2RAD -> x -> x * (Math.PI / 180);
+            case RAD2DEG -> x -> x * (180 / Math.PI);
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -731,6 +732,7 @@ final class ScalarKernels implements Kernels {
                 return (float) Math.sin(product) / product;
             };
             case DEG2RAD -> x -> x * (float) (Math.PI / 180);
+            case RAD2DEG -> x -> x * (float) (180 / Math.PI);
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }

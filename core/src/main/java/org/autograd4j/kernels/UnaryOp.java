@@ -96,7 +96,9 @@ public enum UnaryOp {
     /** sin(πx)/(πx), 1 at 0, with the product πx in the dtype's precision as PyTorch's kernel; {@code torch.sinc}. */
     SINC,
     /** x·(π/180), π/180 rounded to the dtype; {@code torch.deg2rad}. */
-    DEG2RAD;
+    DEG2RAD,
+    /** x·(180/π), 180/π rounded to the dtype; {@code torch.rad2deg}. */
+    RAD2DEG;
 
     /**
      * True for the ops that write a bool result whatever the input dtype: {@link #ISNAN}, {@link #ISINF},

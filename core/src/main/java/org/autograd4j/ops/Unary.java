@@ -229,6 +229,9 @@ public final class Unary {
     /** x·π/180. Derivative: {@code g·π/180}. */
     public static final Unary DEG2RAD = def("deg2rad", "Deg2RadBackward0", UnaryOp.DEG2RAD, Rule.FLOAT, Saves.NONE,
             (g, s, p, q) -> mul(g, Math.PI / 180), (x, p, q) -> x * Math.PI / 180).ulps(0).inPlace();
+    /** x·180/π. Derivative: {@code g·180/π}. */
+    public static final Unary RAD2DEG = def("rad2deg", "Rad2DegBackward0", UnaryOp.RAD2DEG, Rule.FLOAT, Saves.NONE,
+            (g, s, p, q) -> mul(g, 180 / Math.PI), (x, p, q) -> x * 180 / Math.PI).ulps(0).inPlace();
     public static final Unary ISNAN = def("isnan", null, UnaryOp.ISNAN, Rule.BOOL, Saves.NONE, null,
             (x, p, q) -> Double.isNaN(x) ? 1 : 0);
     public static final Unary ISINF = def("isinf", null, UnaryOp.ISINF, Rule.BOOL, Saves.NONE, null,

@@ -1,13 +1,11 @@
 package org.autograd4j;
 
 import java.util.List;
-import org.autograd4j.autograd.Engine;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.format.Elements;
 import org.autograd4j.format.TensorFormatter;
 import org.autograd4j.ops.Binary;
 import org.autograd4j.ops.Creation;
-import org.autograd4j.ops.EngineMath;
 import org.autograd4j.ops.Graph;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.InPlace;

@@ -1,37 +1,73 @@
 package org.autograd4j.math;
 
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+import org.autograd4j.spi.Float64Math;
+
 /**
  * The double-precision elementary functions that PyTorch's CPU samplers call from the C library (glibc's
- * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place.
+ * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place: every sampler calls these,
+ * and these call the {@link Float64Math} chosen once, when this class initialises.
  *
- * <p>Neither glibc's functions nor Java's are correctly rounded in every case, so their last bits can differ:
- * HotSpot's {@link Math} intrinsics differ from glibc 2.36 in 0.07–0.4 % of results (measured on 10 million
- * arguments per function of the kinds the samplers use and wider ranges: log 0.07 %, sin 0.19 %, cos 0.19 %,
- * exp 0.16 %, tan 0.42 %), {@link StrictMath} (fdlibm) in 3–10 %. So each function here is a pure-Java port
- * of glibc's own algorithm, constants and tables, bit-identical to glibc 2.36 on x86-64 (no difference in
- * those 10 million arguments per function nor in 4 million more around the functions' internal boundaries,
- * against the system {@code libm.so.6}; {@code LibmTest} checks 20 000 arguments per function on every build):
+ * <p>The choice: the first provider {@link ServiceLoader} finds (module path: a module that
+ * {@code provides org.autograd4j.spi.Float64Math}; class path: {@code META-INF/services}), else
+ * {@link BuiltinFloat64Math}. Neither glibc's functions nor Java's are correctly rounded in every case, so
+ * their last bits can differ, and PyTorch's float64 samples are glibc's:
  * <ul>
- *   <li>{@code log}: {@code GlibcLog}, from {@code sysdeps/ieee754/dbl-64/e_log.c} (ARM optimized-routines
- *       algorithm);</li>
- *   <li>{@code sin}, {@code cos}: {@code GlibcSinCos}, from {@code sysdeps/ieee754/dbl-64/s_sin.c} and
- *       {@code branred.c} (IBM Accurate Mathematical Library);</li>
- *   <li>{@code tan}: {@code GlibcTan}, from {@code sysdeps/ieee754/dbl-64/s_tan.c} (IBM);</li>
- *   <li>{@code exp}: {@code GlibcExp}, from {@code sysdeps/ieee754/dbl-64/e_exp.c} (ARM
- *       optimized-routines algorithm).</li>
+ *   <li>with the optional artifact {@code org.autograd4j:autograd4j-glibc-math} (LGPL-2.1-or-later, pure-Java
+ *       ports of glibc 2.36's log, exp, sin, cos and tan with the fused multiply-adds of its x86-64 FMA
+ *       build) on the path, all five are bit-identical to glibc 2.36, and so float64 samples to PyTorch's
+ *       ({@link #matchesGlibc()} is true);</li>
+ *   <li>without it, log and exp are still bit-identical (Arm's optimized-routines algorithms, which glibc
+ *       uses: {@link ArmLog}, {@link ArmExp}), and sin, cos and tan are {@link Math}'s, 1 ulp off glibc's
+ *       for about 0.2 % (sin, cos) and 0.4 % (tan) of the samplers' arguments (see
+ *       {@link BuiltinFloat64Math}).</li>
  * </ul>
- * glibc on x86-64 selects, at load time, a build of each of these compiled with {@code -mfma -mavx2} where
- * the CPU has FMA and AVX2 (every x86-64 CPU PyTorch's AVX2 kernels run on); GCC contracts some
- * {@code a * b + c} into fused multiply-adds there, which changes last bits, so the ports reproduce that
- * build ({@code __log_fma}, {@code __sin_fma}, ...) with {@link Math#fma} exactly where its machine code has
- * a fused instruction. On a CPU without FMA glibc's SSE2 build can differ from these in the last bit.
- *
- * <p>These files are translations of glibc code and data and are under glibc's license, the GNU Lesser
- * General Public License 2.1 or later (see each file's header).
+ * A provider that fails to load is skipped with a warning on the {@code org.autograd4j.math.Libm}
+ * {@link System.Logger}; nothing is logged otherwise, and the calls below only delegate (the JIT inlines them
+ * through the constant field).
  */
 public final class Libm {
 
+    private static final Float64Math IMPL = load();
+
     private Libm() {
+    }
+
+    private static Float64Math load() {
+        Iterator<Float64Math> it = ServiceLoader.load(Float64Math.class).iterator();
+        for (int errors = 0; errors < 8; ) {
+            try {
+                return it.hasNext() ? it.next() : BuiltinFloat64Math.INSTANCE;
+            } catch (ServiceConfigurationError e) {
+                errors++;
+                System.getLogger(Libm.class.getName()).log(System.Logger.Level.WARNING,
+                        "skipping a " + Float64Math.class.getName() + " provider that failed to load", e);
+            }
+        }
+        return BuiltinFloat64Math.INSTANCE;
+    }
+
+    /**
+     * Whether these functions return exactly glibc 2.36's results (x86-64, FMA build), so that float64
+     * samples are bit-identical to PyTorch's: true when the provider in use says so
+     * ({@link Float64Math#matchesGlibc()}; {@code autograd4j-glibc-math}'s does), false for the built-in one.
+     *
+     * @return whether the functions in use match glibc bit for bit
+     */
+    public static boolean matchesGlibc() {
+        return IMPL.matchesGlibc();
+    }
+
+    /**
+     * The implementation in use, for diagnostics.
+     *
+     * @return its {@link Float64Math#name()}
+     */
+    public static String implementation() {
+        return IMPL.name();
     }
 
     /**
@@ -39,40 +75,40 @@ public final class Libm {
      * −∞ for ±0, NaN for x &lt; 0 or NaN, +∞ for +∞.
      *
      * @param x the argument
-     * @return ln x, the same double glibc 2.36 returns
+     * @return ln x, the same double glibc 2.36 returns (with either implementation)
      */
     public static double log(double x) {
-        return GlibcLog.log(x);
+        return IMPL.log(x);
     }
 
     /**
      * The sine, glibc's {@code sin(double)} ({@code std::sin}): NaN for ±∞ or NaN, −0 for −0.
      *
      * @param x the angle in radians
-     * @return sin x, the same double glibc 2.36 returns
+     * @return sin x, the same double glibc 2.36 returns if {@link #matchesGlibc()}, else within 2 ulp of it
      */
     public static double sin(double x) {
-        return GlibcSinCos.sin(x);
+        return IMPL.sin(x);
     }
 
     /**
      * The cosine, glibc's {@code cos(double)} ({@code std::cos}): NaN for ±∞ or NaN.
      *
      * @param x the angle in radians
-     * @return cos x, the same double glibc 2.36 returns
+     * @return cos x, the same double glibc 2.36 returns if {@link #matchesGlibc()}, else within 2 ulp of it
      */
     public static double cos(double x) {
-        return GlibcSinCos.cos(x);
+        return IMPL.cos(x);
     }
 
     /**
      * The tangent, glibc's {@code tan(double)} ({@code std::tan}): NaN for ±∞ or NaN, −0 for −0.
      *
      * @param x the angle in radians
-     * @return tan x, the same double glibc 2.36 returns
+     * @return tan x, the same double glibc 2.36 returns if {@link #matchesGlibc()}, else within 2 ulp of it
      */
     public static double tan(double x) {
-        return GlibcTan.tan(x);
+        return IMPL.tan(x);
     }
 
     /**
@@ -80,9 +116,9 @@ public final class Libm {
      * subnormal or 0 on underflow.
      *
      * @param x the argument
-     * @return eˣ, the same double glibc 2.36 returns
+     * @return eˣ, the same double glibc 2.36 returns (with either implementation)
      */
     public static double exp(double x) {
-        return GlibcExp.exp(x);
+        return IMPL.exp(x);
     }
 }

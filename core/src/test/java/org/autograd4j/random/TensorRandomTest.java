@@ -22,20 +22,23 @@ import org.autograd4j.GoldenFile;
 import org.autograd4j.GradModeScope;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The tensor-level random API against {@code goldens/random_tensor.txt} (tools/goldens/gen_random_tensor.py,
- * PyTorch 1.13.1), bit for bit, plus the in-place rules (version counter, leaf checks, graph nodes).
+ * PyTorch 1.13.1), bit for bit (float64 values through sin/cos/tan: within {@link GoldenFile#LIBM_MAX_ULPS}
+ * ulps unless the glibc provider is installed, see {@link GoldenFile#compareLibm}), plus the in-place rules (version counter, leaf checks, graph nodes).
  * Commands replay in file order on the default generator (or an explicit one after {@code gen}). The
  * {@code init} lines ({@code torch.nn.init}; each right after a seed, so skipping them leaves the rest
  * unchanged) are replayed by {@code org.autograd4j.nn.InitTest}.
  */
 class TensorRandomTest {
 
-    private record Outcome(int line, String command, String expected, String actual, long[] exp, long[] act) {
+    private record Outcome(int line, String command, String expected, String actual, long[] exp, long[] act,
+            DType dtype) {
     }
 
     private Generator gen;
@@ -60,10 +63,11 @@ class TensorRandomTest {
                 continue;
             }
             if (a[0].equals("sha")) {
-                outcomes.add(new Outcome(line.number(), cmd, vals, sha(execute(a)), null, null));
+                outcomes.add(new Outcome(line.number(), cmd, vals, sha(execute(a)), null, null, null));
                 continue;
             }
-            outcomes.add(new Outcome(line.number(), cmd, null, null, GoldenFile.bitsList(vals), GoldenFile.bitsOf(execute(a))));
+            Tensor t = execute(a);
+            outcomes.add(new Outcome(line.number(), cmd, null, null, GoldenFile.bitsList(vals), GoldenFile.bitsOf(t), t.dtype()));
         }
         assertTrue(outcomes.size() > 700, "too few golden cases: " + outcomes.size());
         return outcomes.stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.command(), () -> compare(o)));
@@ -74,8 +78,22 @@ class TensorRandomTest {
         return switch (a[0]) {
             case "randn", "normal" -> true;
             case "like" -> a[1].equals("randn");
-            case "inplace" -> a[1].equals("exponential") || a[1].equals("normal");
+            case "inplace" -> a[1].equals("exponential") || a[1].equals("normal") || a[1].equals("lognormal")
+                    || a[1].equals("cauchy") || a[1].equals("geometric");
             case "multinomial", "multinomialt" -> a[6].equals("0");
+            default -> false;
+        };
+    }
+
+    /**
+     * Ops whose values may go through Libm's sin, cos or tan (normal, log-normal, Cauchy): for float64,
+     * {@link GoldenFile#compareLibm} compares them bit for bit only with the glibc provider.
+     */
+    private static boolean usesLibmTrig(String[] a) {
+        return switch (a[0]) {
+            case "randn", "normal" -> true;
+            case "like" -> a[1].equals("randn");
+            case "inplace" -> a[1].equals("normal") || a[1].equals("lognormal") || a[1].equals("cauchy");
             default -> false;
         };
     }
@@ -85,7 +103,18 @@ class TensorRandomTest {
             assertEquals(o.expected(), o.actual(), "sha256 of the values");
             return;
         }
-        GoldenFile.compareBits(o.line(), o.command(), o.exp(), o.act(), usesLibm(o.command().split(" ")));
+        String[] a = o.command().split(" ");
+        if (usesLibmTrig(a)) {
+            GoldenFile.compareLibm(o.line(), o.command(), o.dtype(), o.exp(), o.act());
+        } else {
+            GoldenFile.compareBits(o.line(), o.command(), o.exp(), o.act(), usesLibm(a));
+        }
+    }
+
+    @AfterAll
+    static void libmSummary() {
+        String s = GoldenFile.libmSummary();
+        if (!s.isEmpty()) System.out.println("[random_tensor goldens] " + s);
     }
 
     private Tensor execute(String[] a) {

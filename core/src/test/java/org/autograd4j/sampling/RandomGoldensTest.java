@@ -11,13 +11,16 @@ import org.autograd4j.DType;
 import org.autograd4j.GoldenFile;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Storage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays {@code goldens/random.txt} (written by {@code tools/goldens/gen_random.py} from PyTorch 1.13.1) on
  * one {@link Generator} (seeding, state bytes) and its engine ({@link Engines#of}) through {@link Sampling}'s
- * storage entry points, and compares every value bit for bit. The commands run in file order (sequences depend on the state the previous command left); each
+ * storage entry points, and compares every value bit for bit (float64 values through sin/cos/tan: within
+ * {@link GoldenFile#LIBM_MAX_ULPS} ulps unless the glibc provider is installed, see
+ * {@link GoldenFile#compareLibm}). The commands run in file order (sequences depend on the state the previous command left); each
  * compared line becomes one dynamic test. The {@code torch.nn.init} lines (kaiming, xavier, linear; each
  * right after a seed, so skipping them leaves the rest unchanged) are replayed by
  * {@code org.autograd4j.nn.InitTest}.
@@ -70,8 +73,8 @@ class RandomGoldensTest {
      * Whether a command's values go through the C library's double log/sin/cos/tan/exp
      * ({@code org.autograd4j.math.Libm}): float64
      * normal (both paths), float32 normal on the scalar path, exponential, log-normal, Cauchy, geometric.
-     * Libm ports glibc's own algorithms, so those too must be bit-identical; the flag only adds a hint
-     * to the failure message.
+     * Libm's log and exp are glibc's bits with either implementation, so those must be bit-identical; the
+     * flag only adds a hint to the failure message.
      */
     static boolean usesLibm(String[] a) {
         return switch (a[0]) {
@@ -82,8 +85,30 @@ class RandomGoldensTest {
         };
     }
 
+    /**
+     * Whether a command's values may go through Libm's sin, cos or tan (normal, log-normal, Cauchy): for
+     * float64, {@link GoldenFile#compareLibm} compares them bit for bit only with the glibc provider.
+     */
+    static boolean usesLibmTrig(String[] a) {
+        return switch (a[0]) {
+            case "randn", "normal", "lognormal", "cauchy" -> true;
+            default -> false;
+        };
+    }
+
     private static void compare(Outcome o) {
-        GoldenFile.compareBits(o.line(), o.command(), o.expected(), o.actual(), usesLibm(o.command().split(" ")));
+        String[] a = o.command().split(" ");
+        if (usesLibmTrig(a)) {
+            GoldenFile.compareLibm(o.line(), o.command(), GoldenFile.dtype(a[1]), o.expected(), o.actual());
+        } else {
+            GoldenFile.compareBits(o.line(), o.command(), o.expected(), o.actual(), usesLibm(a));
+        }
+    }
+
+    @AfterAll
+    static void libmSummary() {
+        String s = GoldenFile.libmSummary();
+        if (!s.isEmpty()) System.out.println("[random goldens] " + s);
     }
 
     /** Runs one golden command through the storage entry points and returns its values as raw bits. */

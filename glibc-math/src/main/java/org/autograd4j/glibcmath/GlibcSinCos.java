@@ -13,7 +13,7 @@
  * PURPOSE. See the GNU Lesser General Public License for more details; you should have received a copy of it
  * along with this program; if not, see <https://www.gnu.org/licenses/>.
  */
-package org.autograd4j.math;
+package org.autograd4j.glibcmath;
 
 /**
  * glibc's {@code sin(double)} and {@code cos(double)} in pure Java, bit-identical to glibc 2.36 on x86-64

@@ -369,6 +369,17 @@ public final class Torch {
         return of(RandomOps.multinomial(in(probs), numSamples, replacement, generator));
     }
 
+    // ------------------------------------------------------------------ diagnostics
+
+    /**
+     * How this library is built and configured, as {@code torch.__config__.show()}: version, the kernel
+     * implementation in use, threads, which float64 libm the samplers use (whether the optional
+     * {@code autograd4j-glibc-math} artifact is present) and the JDK.
+     */
+    public static String config() {
+        return org.autograd4j.ops.Diagnostics.describe();
+    }
+
     // ------------------------------------------------------------------ grad mode
 
     /** Switches grad mode off on this thread until the scope closes, {@code with torch.no_grad():}. */

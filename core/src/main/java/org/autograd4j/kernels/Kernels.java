@@ -18,6 +18,9 @@ public interface Kernels {
         return ScalarKernels.INSTANCE;
     }
 
+    /** Which implementation this is, for {@code Torch.config()}: its name, and its vector width if it uses one. */
+    String description();
+
     /** {@code out[i] = op(x[i]; p0, p1)}; {@code x} and {@code out} have the same dtype and shape. */
     void unary(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol);
 

@@ -25,6 +25,11 @@ final class ScalarKernels implements Kernels {
     private ScalarKernels() {
     }
 
+    @Override
+    public String description() {
+        return "scalar (plain Java loops, one thread; no Vector API)";
+    }
+
     /** Storage positions of every element of {@code l} in row-major order, or null if contiguous. */
     static int[] positions(Layout l) {
         if (l.isContiguous()) return null;

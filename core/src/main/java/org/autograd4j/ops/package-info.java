@@ -6,6 +6,7 @@
  * static-function view derivatives are written in; {@link org.autograd4j.ops.InPlace} the one in-place path.
  *
  * <p>May import: {@code autograd}, {@code kernels}, {@code storage}, {@code random} (for {@code Generator}),
- * {@code sampling} (the samplers and engines), {@code DType}. Never the API package.
+ * {@code sampling} (the samplers and engines), {@code math} (to report its implementation), {@code DType}.
+ * Never the API package.
  */
 package org.autograd4j.ops;

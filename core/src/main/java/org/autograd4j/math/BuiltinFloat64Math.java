@@ -3,12 +3,8 @@ package org.autograd4j.math;
 import org.autograd4j.spi.Float64Math;
 
 /**
- * The library's own {@link Float64Math}, which {@link Libm} uses when no provider is installed; all
- * Apache-2.0-compatible code:
+ * The library's own {@link Float64Math}, which {@link Libm} uses when no provider is installed:
  * <ul>
- *   <li>{@code log}, {@code exp}: {@link ArmLog}, {@link ArmExp}, Arm's optimized-routines algorithms (MIT),
- *       the ones glibc uses, with the fused multiply-adds of glibc's x86-64 FMA build: bit-identical to
- *       glibc 2.36 ({@code LibmTest});</li>
  *   <li>{@code sin}, {@code cos}, {@code tan}: {@link Math}. glibc's are IBM's Accurate Mathematical Library
  *       (LGPL), which the optional {@code autograd4j-glibc-math} ports. On HotSpot x86-64, {@code Math}'s
  *       intrinsics differ from glibc 2.36 in 0.2 % (sin, cos on 2π·u) and 0.43 % (tan on π·(u − ½)) of the
@@ -26,16 +22,6 @@ public final class BuiltinFloat64Math implements Float64Math {
 
     /** For {@link Libm} and tests; the library uses {@link #INSTANCE}. */
     public BuiltinFloat64Math() {
-    }
-
-    @Override
-    public double log(double x) {
-        return ArmLog.log(x);
-    }
-
-    @Override
-    public double exp(double x) {
-        return ArmExp.exp(x);
     }
 
     @Override
@@ -61,6 +47,6 @@ public final class BuiltinFloat64Math implements Float64Math {
 
     @Override
     public String name() {
-        return "autograd4j built-in (log, exp: Arm optimized-routines, glibc-exact; sin, cos, tan: java.lang.Math)";
+        return "autograd4j built-in (sin, cos, tan: java.lang.Math; log, exp: Arm optimized-routines, glibc-exact)";
     }
 }

@@ -8,8 +8,10 @@ import org.autograd4j.spi.Float64Math;
 
 /**
  * The double-precision elementary functions that PyTorch's CPU samplers call from the C library (glibc's
- * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place: every sampler calls these,
- * and these call the {@link Float64Math} chosen once, when this class initialises.
+ * {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code exp}), in one place: every sampler calls these.
+ * {@code log} and {@code exp} are {@link ArmLog} and {@link ArmExp} (Arm's optimized-routines algorithms,
+ * which glibc uses: its bits); {@code sin}, {@code cos} and {@code tan} call the {@link Float64Math} chosen
+ * once, when this class initialises.
  *
  * <p>The choice: the first provider {@link ServiceLoader} finds (module path: a module that
  * {@code provides org.autograd4j.spi.Float64Math}; class path: {@code META-INF/services}), else
@@ -17,11 +19,10 @@ import org.autograd4j.spi.Float64Math;
  * their last bits can differ, and PyTorch's float64 samples are glibc's:
  * <ul>
  *   <li>with the optional artifact {@code org.autograd4j:autograd4j-glibc-math} (LGPL-2.1-or-later, pure-Java
- *       ports of glibc 2.36's log, exp, sin, cos and tan with the fused multiply-adds of its x86-64 FMA
- *       build) on the path, all five are bit-identical to glibc 2.36, and so float64 samples to PyTorch's
+ *       ports of glibc 2.36's sin, cos and tan with the fused multiply-adds of its x86-64 FMA build) on the
+ *       path, all five are bit-identical to glibc 2.36, and so float64 samples to PyTorch's
  *       ({@link #matchesGlibc()} is true);</li>
- *   <li>without it, log and exp are still bit-identical (Arm's optimized-routines algorithms, which glibc
- *       uses: {@link ArmLog}, {@link ArmExp}), and sin, cos and tan are {@link Math}'s, 1 ulp off glibc's
+ *   <li>without it, sin, cos and tan are {@link Math}'s, 1 ulp off glibc's
  *       for about 0.2 % (sin, cos) and 0.4 % (tan) of the samplers' arguments (see
  *       {@link BuiltinFloat64Math}).</li>
  * </ul>
@@ -78,7 +79,7 @@ public final class Libm {
      * @return ln x, the same double glibc 2.36 returns (with either implementation)
      */
     public static double log(double x) {
-        return IMPL.log(x);
+        return ArmLog.log(x);
     }
 
     /**
@@ -119,6 +120,6 @@ public final class Libm {
      * @return eˣ, the same double glibc 2.36 returns (with either implementation)
      */
     public static double exp(double x) {
-        return IMPL.exp(x);
+        return ArmExp.exp(x);
     }
 }

@@ -13,25 +13,15 @@ package org.autograd4j.glibcmath;
 import org.autograd4j.spi.Float64Math;
 
 /**
- * The {@link Float64Math} of glibc 2.36 (x86-64, FMA build), bit for bit: {@code log} is {@link GlibcLog},
- * {@code exp} {@link GlibcExp}, {@code sin} and {@code cos} {@link GlibcSinCos}, {@code tan}
- * {@link GlibcTan}. autograd4j's {@code Libm} finds it with {@link java.util.ServiceLoader} (this module's
+ * The {@link Float64Math} of glibc 2.36 (x86-64, FMA build), bit for bit: {@code sin} and {@code cos} are
+ * {@link GlibcSinCos}, {@code tan} {@link GlibcTan} (IBM's Accurate Mathematical Library in glibc; the
+ * library's own log and exp are glibc's bits already). autograd4j's {@code Libm} finds it with {@link java.util.ServiceLoader} (this module's
  * {@code provides}, and {@code META-INF/services/org.autograd4j.spi.Float64Math} on the class path).
  */
 public final class GlibcFloat64Math implements Float64Math {
 
     /** For {@link java.util.ServiceLoader}. */
     public GlibcFloat64Math() {
-    }
-
-    @Override
-    public double log(double x) {
-        return GlibcLog.log(x);
-    }
-
-    @Override
-    public double exp(double x) {
-        return GlibcExp.exp(x);
     }
 
     @Override
@@ -49,7 +39,7 @@ public final class GlibcFloat64Math implements Float64Math {
         return GlibcTan.tan(x);
     }
 
-    /** True: every function returns glibc 2.36's double (x86-64, FMA build). */
+    /** True: each function returns glibc 2.36's double (x86-64, FMA build). */
     @Override
     public boolean matchesGlibc() {
         return true;
@@ -57,6 +47,6 @@ public final class GlibcFloat64Math implements Float64Math {
 
     @Override
     public String name() {
-        return "autograd4j-glibc-math (glibc 2.36 log, exp, sin, cos, tan; x86-64 FMA build)";
+        return "autograd4j-glibc-math (glibc 2.36 sin, cos, tan; x86-64 FMA build)";
     }
 }

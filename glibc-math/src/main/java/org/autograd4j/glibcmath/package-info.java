@@ -4,9 +4,8 @@
 
 /**
  * The glibc ports and their {@link org.autograd4j.spi.Float64Math} provider, {@link
- * org.autograd4j.glibcmath.GlibcFloat64Math}. Files: {@code GlibcLog}, {@code GlibcExp} (glibc's
- * {@code e_log.c}, {@code e_exp.c}: Arm's optimized-routines algorithms as contributed to glibc),
- * {@code GlibcSinCos}, {@code GlibcTan} ({@code s_sin.c}, {@code branred.c}, {@code s_tan.c}: IBM's
- * Accurate Mathematical Library), each under LGPL-2.1-or-later as its header says.
+ * org.autograd4j.glibcmath.GlibcFloat64Math}. Files: {@code GlibcSinCos}, {@code GlibcTan} ({@code s_sin.c},
+ * {@code branred.c}, {@code s_tan.c}: IBM's Accurate Mathematical Library), each under LGPL-2.1-or-later as
+ * its header says. glibc's log and exp are Arm's (MIT) and live in the library itself.
  */
 package org.autograd4j.glibcmath;

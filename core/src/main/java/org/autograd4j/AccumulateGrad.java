@@ -12,7 +12,11 @@ public final class AccumulateGrad extends Node {
         super(impl);
     }
 
-    /** The leaf this node accumulates into ({@code AccumulateGrad.variable}). */
+    /**
+     * The leaf this node accumulates into ({@code AccumulateGrad.variable}).
+     *
+     * @return the leaf tensor
+     */
     public Tensor variable() {
         return Tensor.of(((GradAccumulator) impl).variable());
     }

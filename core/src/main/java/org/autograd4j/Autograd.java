@@ -15,6 +15,10 @@ public final class Autograd {
     /**
      * The gradients of one-element {@code outputs} with respect to {@code inputs}, as
      * {@code torch.autograd.grad(outputs, inputs)}. {@code .grad} fields are left untouched; the graph is freed.
+     *
+     * @param outputs the one-element tensors to differentiate
+     * @param inputs the tensors to differentiate with respect to
+     * @return the gradients, one per input, in order
      */
     public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs) {
         return grad(outputs, inputs, null, false, false, false);
@@ -26,6 +30,14 @@ public final class Autograd {
      * {@code gradOutputs} may be null (all implicit) or hold nulls for one-element outputs. With
      * {@code createGraph} the results carry a graph, so they can be differentiated again; the graph is
      * then retained. With {@code allowUnused}, an input the outputs do not depend on gets null.
+     *
+     * @param outputs the tensors to differentiate
+     * @param inputs the tensors to differentiate with respect to
+     * @param gradOutputs the gradients of the outputs (the vector of the product), or null
+     * @param retainGraph whether to keep the graph for another pass
+     * @param createGraph whether the results get a graph of their own
+     * @param allowUnused whether an input the outputs do not depend on is allowed (its gradient is null)
+     * @return the gradients, one per input, in order
      */
     public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs, boolean retainGraph,
                                     boolean createGraph, boolean allowUnused) {
@@ -35,6 +47,11 @@ public final class Autograd {
     /**
      * Accumulates gradients of {@code tensors} into the leaves' {@code .grad}, as
      * {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph)}.
+     *
+     * @param tensors the tensors to backpropagate from
+     * @param gradTensors their gradients, or null (all implicit, for one-element tensors)
+     * @param retainGraph whether to keep the graph for another pass
+     * @param createGraph whether the gradients get a graph of their own
      */
     public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph, boolean createGraph) {
         run(tensors, gradTensors, retainGraph || createGraph, createGraph, null, false);

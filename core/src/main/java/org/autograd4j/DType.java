@@ -27,12 +27,20 @@ public enum DType {
         this.rank = rank;
     }
 
-    /** True for FLOAT32 and FLOAT64, as {@code dtype.is_floating_point}. */
+    /**
+     * True for FLOAT32 and FLOAT64, as {@code dtype.is_floating_point}.
+     *
+     * @return whether the dtype is floating
+     */
     public boolean isFloatingPoint() {
         return floating;
     }
 
-    /** Element size in bytes, as {@code dtype.itemsize} (bool is one byte). */
+    /**
+     * Element size in bytes, as {@code dtype.itemsize} (bool is one byte).
+     *
+     * @return the size in bytes
+     */
     public int itemSize() {
         return switch (this) {
             case FLOAT32 -> 4;
@@ -44,6 +52,10 @@ public enum DType {
     /**
      * The result dtype of combining two tensor dtypes of the same category priority, as
      * {@code torch.promote_types}: bool &lt; int64 &lt; float32 &lt; float64.
+     *
+     * @param a one dtype
+     * @param b the other
+     * @return the higher of the two
      */
     public static DType promote(DType a, DType b) {
         return a.rank >= b.rank ? a : b;
@@ -52,6 +64,8 @@ public enum DType {
     /**
      * PyTorch's C++ scalar-type name, as its error messages print it ({@code c10::toString(ScalarType)}):
      * {@code Float}, {@code Double}, {@code Long}, {@code Bool}.
+     *
+     * @return the name
      */
     public String scalarTypeName() {
         return switch (this) {

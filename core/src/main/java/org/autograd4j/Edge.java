@@ -12,7 +12,11 @@ public record Edge(Node node, int inputNr) {
     /** The edge PyTorch prints as {@code (None, 0)}. */
     public static final Edge NONE = new Edge(null, 0);
 
-    /** True when the edge leads to a node. */
+    /**
+     * True when the edge leads to a node.
+     *
+     * @return whether {@link #node()} is not null
+     */
     public boolean isValid() {
         return node != null;
     }

@@ -31,12 +31,20 @@ public class Node {
         return node;
     }
 
-    /** PyTorch's class name of this node, e.g. {@code AddBackward0} or {@code AccumulateGrad}. */
+    /**
+     * PyTorch's class name of this node, e.g. {@code AddBackward0} or {@code AccumulateGrad}.
+     *
+     * @return the name
+     */
     public String name() {
         return impl.name();
     }
 
-    /** The edges to the nodes of this op's inputs, in argument order, as {@code grad_fn.next_functions}. */
+    /**
+     * The edges to the nodes of this op's inputs, in argument order, as {@code grad_fn.next_functions}.
+     *
+     * @return the edges, unmodifiable
+     */
     public List<Edge> nextFunctions() {
         int n = impl.numOutputs();
         List<Edge> r = new ArrayList<>(n);

@@ -68,69 +68,122 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ properties
 
-    /** The sizes of each dimension ({@code tensor.shape}); a fresh array. */
+    /**
+     * The sizes of each dimension ({@code tensor.shape}); a fresh array.
+     *
+     * @return the sizes, a fresh array
+     */
     public long[] shape() {
         return Sizes.toLongs(impl.shape());
     }
 
-    /** Size of dimension {@code dim} (negative counts from the end), as {@code tensor.size(dim)}. */
+    /**
+     * Size of dimension {@code dim} (negative counts from the end), as {@code tensor.size(dim)}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the size
+     */
     public long size(int dim) {
         return impl.layout().size(org.autograd4j.ops.Ops.wrapDim(dim, dim()));
     }
 
-    /** Strides in elements, as {@code tensor.stride()}. */
+    /**
+     * Strides in elements, as {@code tensor.stride()}.
+     *
+     * @return the strides, a fresh array
+     */
     public long[] stride() {
         return Sizes.toLongs(impl.layout().strides());
     }
 
-    /** Offset of the first element in the storage, as {@code tensor.storage_offset()}. */
+    /**
+     * Offset of the first element in the storage, as {@code tensor.storage_offset()}.
+     *
+     * @return the offset
+     */
     public long storageOffset() {
         return impl.layout().offset();
     }
 
-    /** Number of dimensions, as {@code tensor.dim()}. */
+    /**
+     * Number of dimensions, as {@code tensor.dim()}.
+     *
+     * @return the number of dimensions
+     */
     public int dim() {
         return impl.dim();
     }
 
-    /** Number of elements, as {@code tensor.numel()}. */
+    /**
+     * Number of elements, as {@code tensor.numel()}.
+     *
+     * @return the number of elements
+     */
     public long numel() {
         return impl.numel();
     }
 
-    /** Element type, as {@code tensor.dtype}. */
+    /**
+     * Element type, as {@code tensor.dtype}.
+     *
+     * @return the dtype
+     */
     public DType dtype() {
         return impl.dtype();
     }
 
-    /** True when elements are laid out row-major without gaps, as {@code tensor.is_contiguous()}. */
+    /**
+     * True when elements are laid out row-major without gaps, as {@code tensor.is_contiguous()}.
+     *
+     * @return whether the layout is row-major without gaps
+     */
     public boolean isContiguous() {
         return impl.layout().isContiguous();
     }
 
-    /** True for floating dtypes, as {@code tensor.is_floating_point()}. */
+    /**
+     * True for floating dtypes, as {@code tensor.is_floating_point()}.
+     *
+     * @return whether the dtype is floating
+     */
     public boolean isFloatingPoint() {
         return dtype().isFloatingPoint();
     }
 
-    /** The tensor this one is a view of, or null ({@code tensor._base}). */
+    /**
+     * The tensor this one is a view of, or null ({@code tensor._base}).
+     *
+     * @return the base tensor, or null
+     */
     public Tensor base() {
         return of(impl.base());
     }
 
-    /** The version counter, bumped by every in-place modification ({@code tensor._version}). */
+    /**
+     * The version counter, bumped by every in-place modification ({@code tensor._version}).
+     *
+     * @return the version
+     */
     public int version() {
         return impl.version();
     }
 
     // ------------------------------------------------------------------ autograd
 
-    /** Whether gradients are recorded for this tensor ({@code tensor.requires_grad}). */
+    /**
+     * Whether gradients are recorded for this tensor ({@code tensor.requires_grad}).
+     *
+     * @return whether gradients are recorded for this tensor
+     */
     public boolean requiresGrad() {
         return impl.requiresGrad();
     }
 
-    /** Marks this leaf as requiring grad, as {@code tensor.requires_grad_()}. Returns this. */
+    /**
+     * Marks this leaf as requiring grad, as {@code tensor.requires_grad_()}. Returns this.
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor requiresGrad_() {
         return requiresGrad_(true);
     }
@@ -138,6 +191,9 @@ public final class Tensor {
     /**
      * Sets whether this leaf requires grad, as {@code tensor.requires_grad_(flag)}. Only floating tensors can
      * require grad; a non-leaf can only be set to true.
+     *
+     * @param flag the new value of the flag
+     * @return this tensor, modified in place
      */
     public Tensor requiresGrad_(boolean flag) {
         if (flag && !dtype().isFloatingPoint()) {
@@ -151,17 +207,29 @@ public final class Tensor {
         return this;
     }
 
-    /** True for tensors not produced by a recorded op ({@code tensor.is_leaf}). */
+    /**
+     * True for tensors not produced by a recorded op ({@code tensor.is_leaf}).
+     *
+     * @return whether this tensor is a leaf
+     */
     public boolean isLeaf() {
         return impl.isLeaf();
     }
 
-    /** The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it. */
+    /**
+     * The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it.
+     *
+     * @return the gradient, or null
+     */
     public Tensor grad() {
         return of(impl.grad());
     }
 
-    /** Replaces {@code .grad} ({@code tensor.grad = g}); null clears it. The shape and dtype must match. */
+    /**
+     * Replaces {@code .grad} ({@code tensor.grad = g}); null clears it. The shape and dtype must match.
+     *
+     * @param g the new gradient, or null
+     */
     public void setGrad(Tensor g) {
         if (g != null && !java.util.Arrays.equals(g.impl.shape(), impl.shape())) {
             throw new IllegalArgumentException("assigned grad has data of a different size");
@@ -175,12 +243,18 @@ public final class Tensor {
     /**
      * The backward node that produced this tensor ({@code tensor.grad_fn}), null for leaves. For a view whose
      * storage was written in place since, it is the regenerated {@code AsStridedBackward0}, as PyTorch's.
+     *
+     * @return the node, or null for a leaf
      */
     public Node gradFn() {
         return Node.of(Graph.history(impl));
     }
 
-    /** Which output of its {@link #gradFn()} this tensor is ({@code tensor.output_nr}). */
+    /**
+     * Which output of its {@link #gradFn()} this tensor is ({@code tensor.output_nr}).
+     *
+     * @return the output number
+     */
     public int outputNr() {
         Graph.history(impl);
         return impl.outputNr();
@@ -191,7 +265,11 @@ public final class Tensor {
         backward(null, false);
     }
 
-    /** Backpropagates {@code gradient} (the gradient of some scalar w.r.t. this tensor), as {@code backward(gradient)}. */
+    /**
+     * Backpropagates {@code gradient} (the gradient of some scalar w.r.t. this tensor), as {@code backward(gradient)}.
+     *
+     * @param gradient the gradient of the output (null for a one-element tensor: 1)
+     */
     public void backward(Tensor gradient) {
         backward(gradient, false);
     }
@@ -199,6 +277,9 @@ public final class Tensor {
     /**
      * Backpropagates, keeping the graph's saved tensors when {@code retainGraph}, as
      * {@code backward(gradient, retain_graph)}. {@code gradient} may be null for one-element tensors.
+     *
+     * @param gradient the gradient of the output (null for a one-element tensor: 1)
+     * @param retainGraph whether to keep the graph for another backward pass
      */
     public void backward(Tensor gradient, boolean retainGraph) {
         backward(gradient, retainGraph, false);
@@ -207,6 +288,10 @@ public final class Tensor {
     /**
      * Backpropagates with full control, as {@code backward(gradient, retain_graph, create_graph)}: with
      * {@code createGraph} the gradients themselves get a graph (for higher-order derivatives).
+     *
+     * @param gradient the gradient of the output (null for a one-element tensor: 1)
+     * @param retainGraph whether to keep the graph for another backward pass
+     * @param createGraph whether the gradients get a graph of their own (higher-order derivatives)
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
         Autograd.run(java.util.Collections.singletonList(this), java.util.Collections.singletonList(gradient),
@@ -216,6 +301,8 @@ public final class Tensor {
     /**
      * A tensor sharing this one's data and version counter but cut from the graph ({@code tensor.detach()}).
      * As in PyTorch it is not a view ({@code _base} is None), so in-place ops on it are allowed.
+     *
+     * @return a tensor sharing this one's data, with no history
      */
     public Tensor detach() {
         return of(impl.detach());
@@ -223,13 +310,21 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ conversion
 
-    /** The value of a one-element tensor as a double ({@code tensor.item()}). */
+    /**
+     * The value of a one-element tensor as a double ({@code tensor.item()}).
+     *
+     * @return the value
+     */
     public double item() {
         checkOneElement();
         return impl.storage().getDouble(impl.layout().offset());
     }
 
-    /** The value of a one-element integer or bool tensor as a long. */
+    /**
+     * The value of a one-element integer or bool tensor as a long.
+     *
+     * @return the value
+     */
     public long itemLong() {
         checkOneElement();
         return impl.storage().getLong(impl.layout().offset());
@@ -241,488 +336,1177 @@ public final class Tensor {
         }
     }
 
-    /** All elements in row-major order, converted to float. */
+    /**
+     * All elements in row-major order, converted to float.
+     *
+     * @return the elements in row-major order, a fresh array
+     */
     public float[] toFloatArray() {
         return Creation.toFloatArray(impl);
     }
 
-    /** All elements in row-major order, converted to double. */
+    /**
+     * All elements in row-major order, converted to double.
+     *
+     * @return the elements in row-major order, a fresh array
+     */
     public double[] toDoubleArray() {
         return Creation.toDoubleArray(impl);
     }
 
-    /** All elements in row-major order, converted to long (floats truncate toward zero). */
+    /**
+     * All elements in row-major order, converted to long (floats truncate toward zero).
+     *
+     * @return the values
+     */
     public long[] toLongArray() {
         return Creation.toLongArray(impl);
     }
 
-    /** All elements in row-major order as booleans (non-zero is true). */
+    /**
+     * All elements in row-major order as booleans (non-zero is true).
+     *
+     * @return the elements in row-major order, a fresh array
+     */
     public boolean[] toBooleanArray() {
         return Creation.toBooleanArray(impl);
     }
 
-    /** This tensor converted to {@code dtype} ({@code tensor.to(dtype)}); itself when already of that dtype. */
+    /**
+     * This tensor converted to {@code dtype} ({@code tensor.to(dtype)}); itself when already of that dtype.
+     *
+     * @param dtype the element type
+     * @return the converted tensor (this one if it already has the dtype)
+     */
     public Tensor to(DType dtype) {
         return of(Pointwise.to(impl, dtype));
     }
 
-    /** A copy with its own storage ({@code tensor.clone()}); differentiable. */
+    /**
+     * A copy with its own storage ({@code tensor.clone()}); differentiable.
+     *
+     * @return a new tensor
+     */
     @Override
     public Tensor clone() {
         return of(Shapes.clone(impl));
     }
 
-    /** This tensor if contiguous, else a contiguous copy ({@code tensor.contiguous()}). */
+    /**
+     * This tensor if contiguous, else a contiguous copy ({@code tensor.contiguous()}).
+     *
+     * @return this tensor if contiguous, else a contiguous copy
+     */
     public Tensor contiguous() {
         return isContiguous() ? this : clone();
     }
 
     // ------------------------------------------------------------------ binary pointwise
 
-    /** {@code this + other} with broadcasting and type promotion ({@code torch.add}). */
+    /**
+     * {@code this + other} with broadcasting and type promotion ({@code torch.add}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor add(Tensor other) { return of(Binary.ADD.apply(impl, other.impl)); }
 
-    /** {@code this + other}; a Java double acts as a Python float (does not promote float32). */
+    /**
+     * {@code this + other}; a Java double acts as a Python float (does not promote float32).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor add(double other) { return of(Binary.ADD.apply(impl, s(other))); }
 
-    /** {@code this + other}; a Java long acts as a Python int (keeps int64). */
+    /**
+     * {@code this + other}; a Java long acts as a Python int (keeps int64).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor add(long other) { return of(Binary.ADD.apply(impl, s(other))); }
 
-    /** {@code this - other} ({@code torch.sub}). */
+    /**
+     * {@code this - other} ({@code torch.sub}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor sub(Tensor other) { return of(Binary.SUB.apply(impl, other.impl)); }
 
-    /** {@code this - other}. */
+    /**
+     * {@code this - other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor sub(double other) { return of(Binary.SUB.apply(impl, s(other))); }
 
-    /** {@code this - other}. */
+    /**
+     * {@code this - other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor sub(long other) { return of(Binary.SUB.apply(impl, s(other))); }
 
-    /** {@code this * other} ({@code torch.mul}). */
+    /**
+     * {@code this * other} ({@code torch.mul}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor mul(Tensor other) { return of(Binary.MUL.apply(impl, other.impl)); }
 
-    /** {@code this * other}. */
+    /**
+     * {@code this * other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor mul(double other) { return of(Binary.MUL.apply(impl, s(other))); }
 
-    /** {@code this * other}. */
+    /**
+     * {@code this * other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor mul(long other) { return of(Binary.MUL.apply(impl, s(other))); }
 
-    /** {@code this / other}, true division: integers give float32 ({@code torch.div}). */
+    /**
+     * {@code this / other}, true division: integers give float32 ({@code torch.div}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor div(Tensor other) { return of(Binary.DIV.apply(impl, other.impl)); }
 
-    /** {@code this / other}. */
+    /**
+     * {@code this / other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor div(double other) { return of(Binary.DIV.apply(impl, s(other))); }
 
-    /** {@code this / other}. */
+    /**
+     * {@code this / other}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor div(long other) { return of(Binary.DIV.apply(impl, s(other))); }
 
-    /** {@code other - this} ({@code torch.rsub(self, other)}, what Python's {@code 1 - x} calls). */
+    /**
+     * {@code other - this} ({@code torch.rsub(self, other)}, what Python's {@code 1 - x} calls).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor rsub(double other) { return of(Pointwise.rsub(impl, other)); }
 
-    /** {@code this ** exponent} ({@code torch.pow(self, exponent)} with a Python float). */
+    /**
+     * {@code this ** exponent} ({@code torch.pow(self, exponent)} with a Python float).
+     *
+     * @param exponent the exponent
+     * @return a new tensor
+     */
     public Tensor pow(double exponent) { return of(Pointwise.pow(impl, exponent, true)); }
 
-    /** {@code this ** exponent} with an integer exponent (int64 tensors stay int64). */
+    /**
+     * {@code this ** exponent} with an integer exponent (int64 tensors stay int64).
+     *
+     * @param exponent the exponent
+     * @return a new tensor
+     */
     public Tensor pow(long exponent) { return of(Pointwise.pow(impl, exponent, false)); }
 
-    /** {@code this ** exponent} elementwise, with broadcasting ({@code torch.pow(self, exponent)}). */
+    /**
+     * {@code this ** exponent} elementwise, with broadcasting ({@code torch.pow(self, exponent)}).
+     *
+     * @param exponent the exponent
+     * @return a new tensor
+     */
     public Tensor pow(Tensor exponent) { return of(Binary.POW.apply(impl, exponent.impl)); }
 
-    /** {@code this * this} ({@code torch.square}; recorded as {@code PowBackward0}, as PyTorch). */
+    /**
+     * {@code this * this} ({@code torch.square}; recorded as {@code PowBackward0}, as PyTorch).
+     *
+     * @return a new tensor
+     */
     public Tensor square() { return of(Pointwise.pow(impl, 2.0, false)); }
 
-    /** Elementwise maximum, NaN-propagating ({@code torch.maximum}). */
+    /**
+     * Elementwise maximum, NaN-propagating ({@code torch.maximum}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor maximum(Tensor other) { return of(Binary.MAXIMUM.apply(impl, other.impl)); }
 
-    /** Elementwise minimum, NaN-propagating ({@code torch.minimum}). */
+    /**
+     * Elementwise minimum, NaN-propagating ({@code torch.minimum}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor minimum(Tensor other) { return of(Binary.MINIMUM.apply(impl, other.impl)); }
 
-    /** atan2(this, other), the angle of the point (other, this) ({@code torch.atan2}). */
+    /**
+     * atan2(this, other), the angle of the point (other, this) ({@code torch.atan2}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor atan2(Tensor other) { return of(Binary.ATAN2.apply(impl, other.impl)); }
 
-    /** C's fmod: the remainder with the sign of this ({@code torch.fmod}). */
+    /**
+     * C's fmod: the remainder with the sign of this ({@code torch.fmod}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor fmod(Tensor other) { return of(Binary.FMOD.apply(impl, other.impl)); }
 
-    /** {@code torch.fmod(self, other)} with a Python-float divisor. */
+    /**
+     * {@code torch.fmod(self, other)} with a Python-float divisor.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor fmod(double other) { return of(Binary.FMOD.apply(impl, s(other))); }
 
-    /** Python's mod: the remainder with the sign of other ({@code torch.remainder}). */
+    /**
+     * Python's mod: the remainder with the sign of other ({@code torch.remainder}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor remainder(Tensor other) { return of(Binary.REMAINDER.apply(impl, other.impl)); }
 
-    /** {@code torch.remainder(self, other)} with a Python-float divisor. */
+    /**
+     * {@code torch.remainder(self, other)} with a Python-float divisor.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor remainder(double other) { return of(Binary.REMAINDER.apply(impl, s(other))); }
 
-    /** √(this² + other²) ({@code torch.hypot}). */
+    /**
+     * √(this² + other²) ({@code torch.hypot}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor hypot(Tensor other) { return of(Binary.HYPOT.apply(impl, other.impl)); }
 
-    /** ln(eᵗʰⁱˢ + eᵒᵗʰᵉʳ), computed without overflow ({@code torch.logaddexp}). */
+    /**
+     * ln(eᵗʰⁱˢ + eᵒᵗʰᵉʳ), computed without overflow ({@code torch.logaddexp}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor logaddexp(Tensor other) { return of(Binary.LOGADDEXP.apply(impl, other.impl)); }
 
-    /** this·ln(other), 0 where this is 0 ({@code torch.xlogy}). */
+    /**
+     * this·ln(other), 0 where this is 0 ({@code torch.xlogy}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor xlogy(Tensor other) { return of(Binary.XLOGY.apply(impl, other.impl)); }
 
-    /** {@code torch.xlogy(self, other)} with a Python-float other. */
+    /**
+     * {@code torch.xlogy(self, other)} with a Python-float other.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor xlogy(double other) { return of(Binary.XLOGY.apply(impl, s(other))); }
 
-    /** this + weight·(end − this) ({@code torch.lerp(self, end, weight)} with a Python-float weight). */
+    /**
+     * this + weight·(end − this) ({@code torch.lerp(self, end, weight)} with a Python-float weight).
+     *
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return a new tensor
+     */
     public Tensor lerp(Tensor end, double weight) { return of(Pointwise.lerp(impl, end.impl, s(weight))); }
 
-    /** this + weight·(end − this), elementwise weights ({@code torch.lerp(self, end, weight)}). */
+    /**
+     * this + weight·(end − this), elementwise weights ({@code torch.lerp(self, end, weight)}).
+     *
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return a new tensor
+     */
     public Tensor lerp(Tensor end, Tensor weight) { return of(Pointwise.lerp(impl, end.impl, weight.impl)); }
 
-    /** {@code condition ? this : other} with broadcasting ({@code this.where(condition, other)}). */
+    /**
+     * {@code condition ? this : other} with broadcasting ({@code this.where(condition, other)}).
+     *
+     * @param condition the bool condition
+     * @param other the values where the condition is false
+     * @return a new tensor
+     */
     public Tensor where(Tensor condition, Tensor other) { return of(Pointwise.where(condition.impl, impl, other.impl)); }
 
-    /** {@code this == other} → bool ({@code torch.eq}). */
+    /**
+     * {@code this == other} → bool ({@code torch.eq}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor eq(Tensor other) { return of(Binary.EQ.apply(impl, other.impl)); }
 
-    /** {@code this == other} → bool. */
+    /**
+     * {@code this == other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor eq(double other) { return of(Binary.EQ.apply(impl, s(other))); }
 
-    /** {@code this != other} → bool ({@code torch.ne}). */
+    /**
+     * {@code this != other} → bool ({@code torch.ne}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor ne(Tensor other) { return of(Binary.NE.apply(impl, other.impl)); }
 
-    /** {@code this != other} → bool. */
+    /**
+     * {@code this != other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor ne(double other) { return of(Binary.NE.apply(impl, s(other))); }
 
-    /** {@code this < other} → bool ({@code torch.lt}). */
+    /**
+     * {@code this < other} → bool ({@code torch.lt}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor lt(Tensor other) { return of(Binary.LT.apply(impl, other.impl)); }
 
-    /** {@code this < other} → bool. */
+    /**
+     * {@code this < other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor lt(double other) { return of(Binary.LT.apply(impl, s(other))); }
 
-    /** {@code this <= other} → bool ({@code torch.le}). */
+    /**
+     * {@code this <= other} → bool ({@code torch.le}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor le(Tensor other) { return of(Binary.LE.apply(impl, other.impl)); }
 
-    /** {@code this <= other} → bool. */
+    /**
+     * {@code this <= other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor le(double other) { return of(Binary.LE.apply(impl, s(other))); }
 
-    /** {@code this > other} → bool ({@code torch.gt}). */
+    /**
+     * {@code this > other} → bool ({@code torch.gt}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor gt(Tensor other) { return of(Binary.GT.apply(impl, other.impl)); }
 
-    /** {@code this > other} → bool. */
+    /**
+     * {@code this > other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor gt(double other) { return of(Binary.GT.apply(impl, s(other))); }
 
-    /** {@code this >= other} → bool ({@code torch.ge}). */
+    /**
+     * {@code this >= other} → bool ({@code torch.ge}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor ge(Tensor other) { return of(Binary.GE.apply(impl, other.impl)); }
 
-    /** {@code this >= other} → bool. */
+    /**
+     * {@code this >= other} → bool.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor ge(double other) { return of(Binary.GE.apply(impl, s(other))); }
 
-    /** {@code this && other} elementwise → bool, nonzero being true ({@code torch.logical_and}). */
+    /**
+     * {@code this && other} elementwise → bool, nonzero being true ({@code torch.logical_and}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return a new tensor
+     */
     public Tensor logicalAnd(Tensor other) { return of(Pointwise.logicalAnd(impl, other.impl)); }
 
-    /** {@code value} where mask is true ({@code tensor.masked_fill(mask, value)}). */
+    /**
+     * {@code value} where mask is true ({@code tensor.masked_fill(mask, value)}).
+     *
+     * @param mask the bool mask, broadcast to this tensor
+     * @param value the value written where the mask is true
+     * @return a new tensor
+     */
     public Tensor maskedFill(Tensor mask, double value) { return of(Pointwise.maskedFill(impl, mask.impl, value)); }
 
     // ------------------------------------------------------------------ unary pointwise (table: ops.Unary)
 
-    /** {@code min(max(x, min), max)} ({@code torch.clamp(self, min, max)}); NaN means no bound. */
+    /**
+     * {@code min(max(x, min), max)} ({@code torch.clamp(self, min, max)}); NaN means no bound.
+     *
+     * @param min the lower bound (NaN: none)
+     * @param max the upper bound (NaN: none)
+     * @return a new tensor
+     */
     public Tensor clamp(double min, double max) { return of(Pointwise.clamp(impl, min, max)); }
 
-    /** {@code max(x, min)} ({@code torch.clamp(self, min=min)}). */
+    /**
+     * {@code max(x, min)} ({@code torch.clamp(self, min=min)}).
+     *
+     * @param min the lower bound (NaN: none)
+     * @return a new tensor
+     */
     public Tensor clampMin(double min) { return of(Pointwise.clamp(impl, min, Double.NaN)); }
 
-    /** {@code min(x, max)} ({@code torch.clamp(self, max=max)}). */
+    /**
+     * {@code min(x, max)} ({@code torch.clamp(self, max=max)}).
+     *
+     * @param max the upper bound (NaN: none)
+     * @return a new tensor
+     */
     public Tensor clampMax(double max) { return of(Pointwise.clamp(impl, Double.NaN, max)); }
 
-    /** softplus with β and threshold: {@code ln(1+e^(βx))/β}, x where βx &gt; threshold ({@code F.softplus}). */
+    /**
+     * softplus with β and threshold: {@code ln(1+e^(βx))/β}, x where βx &gt; threshold ({@code F.softplus}).
+     *
+     * @param beta the scale β
+     * @param threshold above this β·x the result is x
+     * @return a new tensor
+     */
     public Tensor softplus(double beta, double threshold) { return of(Unary.SOFTPLUS.apply(impl, beta, threshold)); }
 
-    /** x clamped to [min, max] ({@code F.hardtanh(x, min_val, max_val)}). */
+    /**
+     * x clamped to [min, max] ({@code F.hardtanh(x, min_val, max_val)}).
+     *
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return a new tensor
+     */
     public Tensor hardtanh(double min, double max) { return of(Unary.HARDTANH.apply(impl, min, max)); }
 
-    /** In-place {@link #hardtanh(double, double)} ({@code F.hardtanh_}). */
+    /**
+     * In-place {@link #hardtanh(double, double)} ({@code F.hardtanh_}).
+     *
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return this tensor, modified in place
+     */
     public Tensor hardtanh_(double min, double max) { return of(Unary.HARDTANH.apply_(impl, min, max)); }
 
-    /** x for x &gt; 0, else α(eˣ-1) ({@code F.elu(x, alpha)}). */
+    /**
+     * x for x &gt; 0, else α(eˣ-1) ({@code F.elu(x, alpha)}).
+     *
+     * @param alpha the scale of the negative part
+     * @return a new tensor
+     */
     public Tensor elu(double alpha) { return of(Unary.ELU.apply(impl, alpha, 0)); }
 
-    /** In-place {@link #elu(double)} ({@code F.elu_}). */
+    /**
+     * In-place {@link #elu(double)} ({@code F.elu_}).
+     *
+     * @param alpha the scale of the negative part
+     * @return this tensor, modified in place
+     */
     public Tensor elu_(double alpha) { return of(Unary.ELU.apply_(impl, alpha, 0)); }
 
-    /** x for x &gt; 0, else slope·x ({@code F.leaky_relu(x, negative_slope)}). */
+    /**
+     * x for x &gt; 0, else slope·x ({@code F.leaky_relu(x, negative_slope)}).
+     *
+     * @param negativeSlope the slope for negative inputs
+     * @return a new tensor
+     */
     public Tensor leakyRelu(double negativeSlope) { return of(Unary.LEAKY_RELU.apply(impl, negativeSlope, 0)); }
 
-    /** In-place {@link #leakyRelu(double)} ({@code F.leaky_relu_}). */
+    /**
+     * In-place {@link #leakyRelu(double)} ({@code F.leaky_relu_}).
+     *
+     * @param negativeSlope the slope for negative inputs
+     * @return this tensor, modified in place
+     */
     public Tensor leakyRelu_(double negativeSlope) { return of(Unary.LEAKY_RELU.apply_(impl, negativeSlope, 0)); }
 
-    /** NaN → 0, +∞ → the dtype's largest finite value, -∞ → its smallest ({@code torch.nan_to_num(x)}). */
+    /**
+     * NaN → 0, +∞ → the dtype's largest finite value, -∞ → its smallest ({@code torch.nan_to_num(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor nanToNum() { return of(Pointwise.nanToNum(impl, 0, null, null)); }
 
-    /** NaN → nan, +∞ → posinf, -∞ → neginf ({@code torch.nan_to_num(x, nan, posinf, neginf)}). */
+    /**
+     * NaN → nan, +∞ → posinf, -∞ → neginf ({@code torch.nan_to_num(x, nan, posinf, neginf)}).
+     *
+     * @param nan the replacement for NaN
+     * @param posinf the replacement for +∞
+     * @param neginf the replacement for -∞
+     * @return a new tensor
+     */
     public Tensor nanToNum(double nan, double posinf, double neginf) { return of(Pointwise.nanToNum(impl, nan, posinf, neginf)); }
 
-    /** In-place {@link #nanToNum()} ({@code x.nan_to_num_()}). */
+    /**
+     * In-place {@link #nanToNum()} ({@code x.nan_to_num_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor nanToNum_() { return of(Pointwise.nanToNum_(impl, 0, null, null)); }
 
-    /** In-place {@link #nanToNum(double, double, double)}. */
+    /**
+     * In-place {@link #nanToNum(double, double, double)}.
+     *
+     * @param nan the replacement for NaN
+     * @param posinf the replacement for +∞
+     * @param neginf the replacement for -∞
+     * @return this tensor, modified in place
+     */
     public Tensor nanToNum_(double nan, double posinf, double neginf) { return of(Pointwise.nanToNum_(impl, nan, posinf, neginf)); }
 
-    /** {@code -x}, elementwise ({@code torch.neg(x)}). */
+    /**
+     * {@code -x}, elementwise ({@code torch.neg(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor neg() { return of(Unary.NEG.apply(impl)); }
 
-    /** In-place {@link #neg()} ({@code x.neg_()}). */
+    /**
+     * In-place {@link #neg()} ({@code x.neg_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor neg_() { return of(Unary.NEG.apply_(impl)); }
 
-    /** eˣ, elementwise ({@code torch.exp(x)}). */
+    /**
+     * eˣ, elementwise ({@code torch.exp(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor exp() { return of(Unary.EXP.apply(impl)); }
 
-    /** In-place {@link #exp()} ({@code x.exp_()}). */
+    /**
+     * In-place {@link #exp()} ({@code x.exp_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor exp_() { return of(Unary.EXP.apply_(impl)); }
 
-    /** ln x, elementwise ({@code torch.log(x)}). */
+    /**
+     * ln x, elementwise ({@code torch.log(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor log() { return of(Unary.LOG.apply(impl)); }
 
-    /** In-place {@link #log()} ({@code x.log_()}). */
+    /**
+     * In-place {@link #log()} ({@code x.log_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor log_() { return of(Unary.LOG.apply_(impl)); }
 
-    /** √x, elementwise ({@code torch.sqrt(x)}). */
+    /**
+     * √x, elementwise ({@code torch.sqrt(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sqrt() { return of(Unary.SQRT.apply(impl)); }
 
-    /** In-place {@link #sqrt()} ({@code x.sqrt_()}). */
+    /**
+     * In-place {@link #sqrt()} ({@code x.sqrt_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sqrt_() { return of(Unary.SQRT.apply_(impl)); }
 
-    /** |x|, elementwise ({@code torch.abs(x)}). */
+    /**
+     * |x|, elementwise ({@code torch.abs(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor abs() { return of(Unary.ABS.apply(impl)); }
 
-    /** In-place {@link #abs()} ({@code x.abs_()}). */
+    /**
+     * In-place {@link #abs()} ({@code x.abs_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor abs_() { return of(Unary.ABS.apply_(impl)); }
 
-    /** sign(x) ∈ {-1, 0, 1}, elementwise ({@code torch.sign(x)}). */
+    /**
+     * sign(x) ∈ {-1, 0, 1}, elementwise ({@code torch.sign(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sign() { return of(Unary.SIGN.apply(impl)); }
 
-    /** In-place {@link #sign()} ({@code x.sign_()}). */
+    /**
+     * In-place {@link #sign()} ({@code x.sign_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sign_() { return of(Unary.SIGN.apply_(impl)); }
 
-    /** sin x, elementwise ({@code torch.sin(x)}). */
+    /**
+     * sin x, elementwise ({@code torch.sin(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sin() { return of(Unary.SIN.apply(impl)); }
 
-    /** In-place {@link #sin()} ({@code x.sin_()}). */
+    /**
+     * In-place {@link #sin()} ({@code x.sin_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sin_() { return of(Unary.SIN.apply_(impl)); }
 
-    /** cos x, elementwise ({@code torch.cos(x)}). */
+    /**
+     * cos x, elementwise ({@code torch.cos(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor cos() { return of(Unary.COS.apply(impl)); }
 
-    /** In-place {@link #cos()} ({@code x.cos_()}). */
+    /**
+     * In-place {@link #cos()} ({@code x.cos_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor cos_() { return of(Unary.COS.apply_(impl)); }
 
-    /** tan x, elementwise ({@code torch.tan(x)}). */
+    /**
+     * tan x, elementwise ({@code torch.tan(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor tan() { return of(Unary.TAN.apply(impl)); }
 
-    /** In-place {@link #tan()} ({@code x.tan_()}). */
+    /**
+     * In-place {@link #tan()} ({@code x.tan_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor tan_() { return of(Unary.TAN.apply_(impl)); }
 
-    /** tanh x, elementwise ({@code torch.tanh(x)}). */
+    /**
+     * tanh x, elementwise ({@code torch.tanh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor tanh() { return of(Unary.TANH.apply(impl)); }
 
-    /** In-place {@link #tanh()} ({@code x.tanh_()}). */
+    /**
+     * In-place {@link #tanh()} ({@code x.tanh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor tanh_() { return of(Unary.TANH.apply_(impl)); }
 
-    /** 1/(1+e⁻ˣ), elementwise ({@code torch.sigmoid(x)}). */
+    /**
+     * 1/(1+e⁻ˣ), elementwise ({@code torch.sigmoid(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sigmoid() { return of(Unary.SIGMOID.apply(impl)); }
 
-    /** In-place {@link #sigmoid()} ({@code x.sigmoid_()}). */
+    /**
+     * In-place {@link #sigmoid()} ({@code x.sigmoid_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sigmoid_() { return of(Unary.SIGMOID.apply_(impl)); }
 
-    /** max(x, 0), elementwise ({@code torch.relu(x)}). */
+    /**
+     * max(x, 0), elementwise ({@code torch.relu(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor relu() { return of(Unary.RELU.apply(impl)); }
 
-    /** In-place {@link #relu()} ({@code x.relu_()}). */
+    /**
+     * In-place {@link #relu()} ({@code x.relu_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor relu_() { return of(Unary.RELU.apply_(impl)); }
 
-    /** 1/x, elementwise ({@code torch.reciprocal(x)}). */
+    /**
+     * 1/x, elementwise ({@code torch.reciprocal(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor reciprocal() { return of(Unary.RECIPROCAL.apply(impl)); }
 
-    /** In-place {@link #reciprocal()} ({@code x.reciprocal_()}). */
+    /**
+     * In-place {@link #reciprocal()} ({@code x.reciprocal_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor reciprocal_() { return of(Unary.RECIPROCAL.apply_(impl)); }
 
-    /** ln(1+x), accurate for small x, elementwise ({@code torch.log1p(x)}). */
+    /**
+     * ln(1+x), accurate for small x, elementwise ({@code torch.log1p(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor log1p() { return of(Unary.LOG1P.apply(impl)); }
 
-    /** In-place {@link #log1p()} ({@code x.log1p_()}). */
+    /**
+     * In-place {@link #log1p()} ({@code x.log1p_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor log1p_() { return of(Unary.LOG1P.apply_(impl)); }
 
-    /** eˣ-1, accurate for small x, elementwise ({@code torch.expm1(x)}). */
+    /**
+     * eˣ-1, accurate for small x, elementwise ({@code torch.expm1(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor expm1() { return of(Unary.EXPM1.apply(impl)); }
 
-    /** In-place {@link #expm1()} ({@code x.expm1_()}). */
+    /**
+     * In-place {@link #expm1()} ({@code x.expm1_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor expm1_() { return of(Unary.EXPM1.apply_(impl)); }
 
-    /** log₂ x, elementwise ({@code torch.log2(x)}). */
+    /**
+     * log₂ x, elementwise ({@code torch.log2(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor log2() { return of(Unary.LOG2.apply(impl)); }
 
-    /** In-place {@link #log2()} ({@code x.log2_()}). */
+    /**
+     * In-place {@link #log2()} ({@code x.log2_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor log2_() { return of(Unary.LOG2.apply_(impl)); }
 
-    /** log₁₀ x, elementwise ({@code torch.log10(x)}). */
+    /**
+     * log₁₀ x, elementwise ({@code torch.log10(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor log10() { return of(Unary.LOG10.apply(impl)); }
 
-    /** In-place {@link #log10()} ({@code x.log10_()}). */
+    /**
+     * In-place {@link #log10()} ({@code x.log10_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor log10_() { return of(Unary.LOG10.apply_(impl)); }
 
-    /** 2ˣ, elementwise ({@code torch.exp2(x)}). */
+    /**
+     * 2ˣ, elementwise ({@code torch.exp2(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor exp2() { return of(Unary.EXP2.apply(impl)); }
 
-    /** In-place {@link #exp2()} ({@code x.exp2_()}). */
+    /**
+     * In-place {@link #exp2()} ({@code x.exp2_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor exp2_() { return of(Unary.EXP2.apply_(impl)); }
 
-    /** 1/√x, elementwise ({@code torch.rsqrt(x)}). */
+    /**
+     * 1/√x, elementwise ({@code torch.rsqrt(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor rsqrt() { return of(Unary.RSQRT.apply(impl)); }
 
-    /** In-place {@link #rsqrt()} ({@code x.rsqrt_()}). */
+    /**
+     * In-place {@link #rsqrt()} ({@code x.rsqrt_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor rsqrt_() { return of(Unary.RSQRT.apply_(impl)); }
 
-    /** arcsin x, elementwise ({@code torch.asin(x)}). */
+    /**
+     * arcsin x, elementwise ({@code torch.asin(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor asin() { return of(Unary.ASIN.apply(impl)); }
 
-    /** In-place {@link #asin()} ({@code x.asin_()}). */
+    /**
+     * In-place {@link #asin()} ({@code x.asin_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor asin_() { return of(Unary.ASIN.apply_(impl)); }
 
-    /** arccos x, elementwise ({@code torch.acos(x)}). */
+    /**
+     * arccos x, elementwise ({@code torch.acos(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor acos() { return of(Unary.ACOS.apply(impl)); }
 
-    /** In-place {@link #acos()} ({@code x.acos_()}). */
+    /**
+     * In-place {@link #acos()} ({@code x.acos_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor acos_() { return of(Unary.ACOS.apply_(impl)); }
 
-    /** arctan x, elementwise ({@code torch.atan(x)}). */
+    /**
+     * arctan x, elementwise ({@code torch.atan(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor atan() { return of(Unary.ATAN.apply(impl)); }
 
-    /** In-place {@link #atan()} ({@code x.atan_()}). */
+    /**
+     * In-place {@link #atan()} ({@code x.atan_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor atan_() { return of(Unary.ATAN.apply_(impl)); }
 
-    /** sinh x, elementwise ({@code torch.sinh(x)}). */
+    /**
+     * sinh x, elementwise ({@code torch.sinh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sinh() { return of(Unary.SINH.apply(impl)); }
 
-    /** In-place {@link #sinh()} ({@code x.sinh_()}). */
+    /**
+     * In-place {@link #sinh()} ({@code x.sinh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sinh_() { return of(Unary.SINH.apply_(impl)); }
 
-    /** cosh x, elementwise ({@code torch.cosh(x)}). */
+    /**
+     * cosh x, elementwise ({@code torch.cosh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor cosh() { return of(Unary.COSH.apply(impl)); }
 
-    /** In-place {@link #cosh()} ({@code x.cosh_()}). */
+    /**
+     * In-place {@link #cosh()} ({@code x.cosh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor cosh_() { return of(Unary.COSH.apply_(impl)); }
 
-    /** arsinh x, elementwise ({@code torch.asinh(x)}). */
+    /**
+     * arsinh x, elementwise ({@code torch.asinh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor asinh() { return of(Unary.ASINH.apply(impl)); }
 
-    /** In-place {@link #asinh()} ({@code x.asinh_()}). */
+    /**
+     * In-place {@link #asinh()} ({@code x.asinh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor asinh_() { return of(Unary.ASINH.apply_(impl)); }
 
-    /** arcosh x, elementwise ({@code torch.acosh(x)}). */
+    /**
+     * arcosh x, elementwise ({@code torch.acosh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor acosh() { return of(Unary.ACOSH.apply(impl)); }
 
-    /** In-place {@link #acosh()} ({@code x.acosh_()}). */
+    /**
+     * In-place {@link #acosh()} ({@code x.acosh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor acosh_() { return of(Unary.ACOSH.apply_(impl)); }
 
-    /** artanh x, elementwise ({@code torch.atanh(x)}). */
+    /**
+     * artanh x, elementwise ({@code torch.atanh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor atanh() { return of(Unary.ATANH.apply(impl)); }
 
-    /** In-place {@link #atanh()} ({@code x.atanh_()}). */
+    /**
+     * In-place {@link #atanh()} ({@code x.atanh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor atanh_() { return of(Unary.ATANH.apply_(impl)); }
 
-    /** the error function erf x, elementwise ({@code torch.erf(x)}). */
+    /**
+     * the error function erf x, elementwise ({@code torch.erf(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor erf() { return of(Unary.ERF.apply(impl)); }
 
-    /** In-place {@link #erf()} ({@code x.erf_()}). */
+    /**
+     * In-place {@link #erf()} ({@code x.erf_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor erf_() { return of(Unary.ERF.apply_(impl)); }
 
-    /** 1 - erf x, elementwise ({@code torch.erfc(x)}). */
+    /**
+     * 1 - erf x, elementwise ({@code torch.erfc(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor erfc() { return of(Unary.ERFC.apply(impl)); }
 
-    /** In-place {@link #erfc()} ({@code x.erfc_()}). */
+    /**
+     * In-place {@link #erfc()} ({@code x.erfc_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor erfc_() { return of(Unary.ERFC.apply_(impl)); }
 
-    /** ⌊x⌋, elementwise ({@code torch.floor(x)}). */
+    /**
+     * ⌊x⌋, elementwise ({@code torch.floor(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor floor() { return of(Unary.FLOOR.apply(impl)); }
 
-    /** In-place {@link #floor()} ({@code x.floor_()}). */
+    /**
+     * In-place {@link #floor()} ({@code x.floor_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor floor_() { return of(Unary.FLOOR.apply_(impl)); }
 
-    /** ⌈x⌉, elementwise ({@code torch.ceil(x)}). */
+    /**
+     * ⌈x⌉, elementwise ({@code torch.ceil(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor ceil() { return of(Unary.CEIL.apply(impl)); }
 
-    /** In-place {@link #ceil()} ({@code x.ceil_()}). */
+    /**
+     * In-place {@link #ceil()} ({@code x.ceil_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor ceil_() { return of(Unary.CEIL.apply_(impl)); }
 
-    /** x rounded half to even, elementwise ({@code torch.round(x)}). */
+    /**
+     * x rounded half to even, elementwise ({@code torch.round(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor round() { return of(Unary.ROUND.apply(impl)); }
 
-    /** In-place {@link #round()} ({@code x.round_()}). */
+    /**
+     * In-place {@link #round()} ({@code x.round_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor round_() { return of(Unary.ROUND.apply_(impl)); }
 
-    /** x rounded toward zero, elementwise ({@code torch.trunc(x)}). */
+    /**
+     * x rounded toward zero, elementwise ({@code torch.trunc(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor trunc() { return of(Unary.TRUNC.apply(impl)); }
 
-    /** In-place {@link #trunc()} ({@code x.trunc_()}). */
+    /**
+     * In-place {@link #trunc()} ({@code x.trunc_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor trunc_() { return of(Unary.TRUNC.apply_(impl)); }
 
-    /** x - trunc(x), elementwise ({@code torch.frac(x)}). */
+    /**
+     * x - trunc(x), elementwise ({@code torch.frac(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor frac() { return of(Unary.FRAC.apply(impl)); }
 
-    /** In-place {@link #frac()} ({@code x.frac_()}). */
+    /**
+     * In-place {@link #frac()} ({@code x.frac_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor frac_() { return of(Unary.FRAC.apply_(impl)); }
 
-    /** ln(1+eˣ) (β = 1, threshold 20), elementwise ({@code torch.softplus(x)}). */
+    /**
+     * ln(1+eˣ) (β = 1, threshold 20), elementwise ({@code torch.softplus(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor softplus() { return of(Unary.SOFTPLUS.apply(impl)); }
 
-    /** x clamped to [-1, 1], elementwise ({@code torch.hardtanh(x)}). */
+    /**
+     * x clamped to [-1, 1], elementwise ({@code torch.hardtanh(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor hardtanh() { return of(Unary.HARDTANH.apply(impl)); }
 
-    /** In-place {@link #hardtanh()} ({@code x.hardtanh_()}). */
+    /**
+     * In-place {@link #hardtanh()} ({@code x.hardtanh_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor hardtanh_() { return of(Unary.HARDTANH.apply_(impl)); }
 
-    /** x for x &gt; 0, else eˣ-1 (α = 1), elementwise ({@code torch.elu(x)}). */
+    /**
+     * x for x &gt; 0, else eˣ-1 (α = 1), elementwise ({@code torch.elu(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor elu() { return of(Unary.ELU.apply(impl)); }
 
-    /** In-place {@link #elu()} ({@code x.elu_()}). */
+    /**
+     * In-place {@link #elu()} ({@code x.elu_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor elu_() { return of(Unary.ELU.apply_(impl)); }
 
-    /** x for x &gt; 0, else 0.01·x, elementwise ({@code torch.leaky_relu(x)}). */
+    /**
+     * x for x &gt; 0, else 0.01·x, elementwise ({@code torch.leaky_relu(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor leakyRelu() { return of(Unary.LEAKY_RELU.apply(impl)); }
 
-    /** In-place {@link #leakyRelu()} ({@code x.leaky_relu_()}). */
+    /**
+     * In-place {@link #leakyRelu()} ({@code x.leaky_relu_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor leakyRelu_() { return of(Unary.LEAKY_RELU.apply_(impl)); }
 
-    /** x·Φ(x), Φ the standard normal CDF (exact, approximate='none'), elementwise ({@code torch.gelu(x)}). */
+    /**
+     * x·Φ(x), Φ the standard normal CDF (exact, approximate='none'), elementwise ({@code torch.gelu(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor gelu() { return of(Unary.GELU.apply(impl)); }
 
-    /** x·σ(x), elementwise ({@code torch.silu(x)}). */
+    /**
+     * x·σ(x), elementwise ({@code torch.silu(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor silu() { return of(Unary.SILU.apply(impl)); }
 
-    /** x·tanh(softplus(x)), elementwise ({@code torch.mish(x)}). */
+    /**
+     * x·tanh(softplus(x)), elementwise ({@code torch.mish(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor mish() { return of(Unary.MISH.apply(impl)); }
 
-    /** sin(πx)/(πx), 1 at 0, elementwise ({@code torch.sinc(x)}). */
+    /**
+     * sin(πx)/(πx), 1 at 0, elementwise ({@code torch.sinc(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor sinc() { return of(Unary.SINC.apply(impl)); }
 
-    /** In-place {@link #sinc()} ({@code x.sinc_()}). */
+    /**
+     * In-place {@link #sinc()} ({@code x.sinc_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor sinc_() { return of(Unary.SINC.apply_(impl)); }
 
-    /** Degrees to radians, x·π/180, elementwise ({@code torch.deg2rad(x)}). */
+    /**
+     * Degrees to radians, x·π/180, elementwise ({@code torch.deg2rad(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor deg2rad() { return of(Unary.DEG2RAD.apply(impl)); }
 
-    /** In-place {@link #deg2rad()} ({@code x.deg2rad_()}). */
+    /**
+     * In-place {@link #deg2rad()} ({@code x.deg2rad_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor deg2rad_() { return of(Unary.DEG2RAD.apply_(impl)); }
 
-    /** Radians to degrees, x·180/π, elementwise ({@code torch.rad2deg(x)}). */
+    /**
+     * Radians to degrees, x·180/π, elementwise ({@code torch.rad2deg(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor rad2deg() { return of(Unary.RAD2DEG.apply(impl)); }
 
-    /** In-place {@link #rad2deg()} ({@code x.rad2deg_()}). */
+    /**
+     * In-place {@link #rad2deg()} ({@code x.rad2deg_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor rad2deg_() { return of(Unary.RAD2DEG.apply_(impl)); }
 
-    /** true where x is NaN, elementwise ({@code torch.isnan(x)}). */
+    /**
+     * true where x is NaN, elementwise ({@code torch.isnan(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor isnan() { return of(Unary.ISNAN.apply(impl)); }
 
-    /** true where x is ±∞, elementwise ({@code torch.isinf(x)}). */
+    /**
+     * true where x is ±∞, elementwise ({@code torch.isinf(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor isinf() { return of(Unary.ISINF.apply(impl)); }
 
-    /** true where x is finite, elementwise ({@code torch.isfinite(x)}). */
+    /**
+     * true where x is finite, elementwise ({@code torch.isfinite(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor isfinite() { return of(Unary.ISFINITE.apply(impl)); }
 
-    /** true where x is zero, elementwise ({@code torch.logical_not(x)}). */
+    /**
+     * true where x is zero, elementwise ({@code torch.logical_not(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor logicalNot() { return of(Unary.LOGICAL_NOT.apply(impl)); }
 
-    /** In-place {@link #logicalNot()} ({@code x.logical_not_()}). */
+    /**
+     * In-place {@link #logicalNot()} ({@code x.logical_not_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor logicalNot_() { return of(Unary.LOGICAL_NOT.apply_(impl)); }
 
     // ------------------------------------------------------------------ reductions
@@ -731,411 +1515,1068 @@ public final class Tensor {
         return new int[] {dim};
     }
 
-    /** Σ of all elements ({@code tensor.sum()}); integers and bool sum to int64. */
+    /**
+     * Σ of all elements ({@code tensor.sum()}); integers and bool sum to int64.
+     *
+     * @return a new tensor
+     */
     public Tensor sum() { return of(Reduction.SUM.all(impl)); }
 
-    /** Σ over {@code dim} ({@code tensor.sum(dim)}). */
+    /**
+     * Σ over {@code dim} ({@code tensor.sum(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor sum(int dim) { return of(Reduction.SUM.apply(impl, dims(dim), false)); }
 
-    /** Σ over {@code dim}, keeping it as size 1 when {@code keepdim}. */
+    /**
+     * Σ over {@code dim}, keeping it as size 1 when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor sum(int dim, boolean keepdim) { return of(Reduction.SUM.apply(impl, dims(dim), keepdim)); }
 
-    /** Σ over several dims ({@code tensor.sum((d0, d1), keepdim)}). */
+    /**
+     * Σ over several dims ({@code tensor.sum((d0, d1), keepdim)}).
+     *
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor sum(int[] dims, boolean keepdim) { return of(Reduction.SUM.apply(impl, dims, keepdim)); }
 
-    /** Mean of all elements ({@code tensor.mean()}); floating only. */
+    /**
+     * Mean of all elements ({@code tensor.mean()}); floating only.
+     *
+     * @return a new tensor
+     */
     public Tensor mean() { return of(Reduction.MEAN.all(impl)); }
 
-    /** Mean over {@code dim}. */
+    /**
+     * Mean over {@code dim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor mean(int dim) { return of(Reduction.MEAN.apply(impl, dims(dim), false)); }
 
-    /** Mean over {@code dim}, keeping it when {@code keepdim}. */
+    /**
+     * Mean over {@code dim}, keeping it when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor mean(int dim, boolean keepdim) { return of(Reduction.MEAN.apply(impl, dims(dim), keepdim)); }
 
-    /** Mean over several dims. */
+    /**
+     * Mean over several dims.
+     *
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor mean(int[] dims, boolean keepdim) { return of(Reduction.MEAN.apply(impl, dims, keepdim)); }
 
-    /** Π of all elements ({@code tensor.prod()}). */
+    /**
+     * Π of all elements ({@code tensor.prod()}).
+     *
+     * @return a new tensor
+     */
     public Tensor prod() { return of(Reduction.PROD.all(impl)); }
 
-    /** The largest element ({@code tensor.max()}); NaN if any is NaN. */
+    /**
+     * The largest element ({@code tensor.max()}); NaN if any is NaN.
+     *
+     * @return a new tensor
+     */
     public Tensor max() { return of(Reductions.maxAll(impl, true)); }
 
-    /** The smallest element ({@code tensor.min()}). */
+    /**
+     * The smallest element ({@code tensor.min()}).
+     *
+     * @return a new tensor
+     */
     public Tensor min() { return of(Reductions.maxAll(impl, false)); }
 
     private static ValuesIndices pair(String op, TensorImpl[] r) {
         return new ValuesIndices(op, of(r[0]), of(r[1]));
     }
 
-    /** Max over {@code dim} with its index ({@code tensor.max(dim)} → {@code (values, indices)}). */
+    /**
+     * Max over {@code dim} with its index ({@code tensor.max(dim)} → {@code (values, indices)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 indices
+     */
     public ValuesIndices max(int dim) { return pair("max", Reductions.maxDim(impl, dim, false, true)); }
 
-    /** Max over {@code dim} with its index, keeping the dim when {@code keepdim}. */
+    /**
+     * Max over {@code dim} with its index, keeping the dim when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the values and their int64 indices
+     */
     public ValuesIndices max(int dim, boolean keepdim) { return pair("max", Reductions.maxDim(impl, dim, keepdim, true)); }
 
-    /** Min over {@code dim} with its index ({@code tensor.min(dim)}). */
+    /**
+     * Min over {@code dim} with its index ({@code tensor.min(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 indices
+     */
     public ValuesIndices min(int dim) { return pair("min", Reductions.maxDim(impl, dim, false, false)); }
 
-    /** Min over {@code dim} with its index, keeping the dim when {@code keepdim}. */
+    /**
+     * Min over {@code dim} with its index, keeping the dim when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the values and their int64 indices
+     */
     public ValuesIndices min(int dim, boolean keepdim) { return pair("min", Reductions.maxDim(impl, dim, keepdim, false)); }
 
-    /** Index of the largest element of the flattened tensor ({@code tensor.argmax()}). */
+    /**
+     * Index of the largest element of the flattened tensor ({@code tensor.argmax()}).
+     *
+     * @return a new tensor
+     */
     public Tensor argmax() { return of(Reductions.argAll(impl, true)); }
 
-    /** Indices of the largest elements along {@code dim}. */
+    /**
+     * Indices of the largest elements along {@code dim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor argmax(int dim) { return of(Reductions.maxDim(impl, dim, false, true)[1]); }
 
-    /** Indices of the largest elements along {@code dim}, keeping the dim when {@code keepdim}. */
+    /**
+     * Indices of the largest elements along {@code dim}, keeping the dim when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor argmax(int dim, boolean keepdim) { return of(Reductions.maxDim(impl, dim, keepdim, true)[1]); }
 
-    /** Index of the smallest element of the flattened tensor ({@code tensor.argmin()}). */
+    /**
+     * Index of the smallest element of the flattened tensor ({@code tensor.argmin()}).
+     *
+     * @return a new tensor
+     */
     public Tensor argmin() { return of(Reductions.argAll(impl, false)); }
 
-    /** Indices of the smallest elements along {@code dim}. */
+    /**
+     * Indices of the smallest elements along {@code dim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor argmin(int dim) { return of(Reductions.maxDim(impl, dim, false, false)[1]); }
 
-    /** Indices of the smallest elements along {@code dim}, keeping the dim when {@code keepdim}. */
+    /**
+     * Indices of the smallest elements along {@code dim}, keeping the dim when {@code keepdim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor argmin(int dim, boolean keepdim) { return of(Reductions.maxDim(impl, dim, keepdim, false)[1]); }
 
-    /** The largest values over {@code dims} ({@code torch.amax}); the gradient is shared evenly among ties. */
+    /**
+     * The largest values over {@code dims} ({@code torch.amax}); the gradient is shared evenly among ties.
+     *
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor amax(int[] dims, boolean keepdim) { return of(Reduction.AMAX.apply(impl, dims, keepdim)); }
 
-    /** The largest value over {@code dim} ({@code torch.amax(x, dim)}). */
+    /**
+     * The largest value over {@code dim} ({@code torch.amax(x, dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor amax(int dim) { return amax(dims(dim), false); }
 
-    /** The smallest values over {@code dims} ({@code torch.amin}). */
+    /**
+     * The smallest values over {@code dims} ({@code torch.amin}).
+     *
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor amin(int[] dims, boolean keepdim) { return of(Reduction.AMIN.apply(impl, dims, keepdim)); }
 
-    /** The smallest value over {@code dim} ({@code torch.amin(x, dim)}). */
+    /**
+     * The smallest value over {@code dim} ({@code torch.amin(x, dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor amin(int dim) { return amin(dims(dim), false); }
 
-    /** ln Σ eˣ over {@code dims}, computed without overflow ({@code torch.logsumexp}). */
+    /**
+     * ln Σ eˣ over {@code dims}, computed without overflow ({@code torch.logsumexp}).
+     *
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor logsumexp(int[] dims, boolean keepdim) { return of(Reduction.LOGSUMEXP.apply(impl, dims, keepdim)); }
 
-    /** ln Σ eˣ over {@code dim} ({@code torch.logsumexp(x, dim)}). */
+    /**
+     * ln Σ eˣ over {@code dim} ({@code torch.logsumexp(x, dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor logsumexp(int dim) { return logsumexp(dims(dim), false); }
 
-    /** Running sum along {@code dim} ({@code torch.cumsum}); integers and bool give int64. */
+    /**
+     * Running sum along {@code dim} ({@code torch.cumsum}); integers and bool give int64.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor cumsum(int dim) { return of(Reductions.cumsum(impl, dim)); }
 
-    /** In-place {@link #cumsum(int)} ({@code x.cumsum_(dim)}). */
+    /**
+     * In-place {@link #cumsum(int)} ({@code x.cumsum_(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return this tensor, modified in place
+     */
     public Tensor cumsum_(int dim) { return of(InPlace.apply(impl, null, old -> Reductions.cumsum(old, dim))); }
 
-    /** Running product along {@code dim} ({@code torch.cumprod}). */
+    /**
+     * Running product along {@code dim} ({@code torch.cumprod}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor cumprod(int dim) { return of(Reductions.cumprod(impl, dim)); }
 
-    /** In-place {@link #cumprod(int)} ({@code x.cumprod_(dim)}). */
+    /**
+     * In-place {@link #cumprod(int)} ({@code x.cumprod_(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return this tensor, modified in place
+     */
     public Tensor cumprod_(int dim) { return of(InPlace.apply(impl, null, old -> Reductions.cumprod(old, dim))); }
 
-    /** The 2-norm of all elements, √Σx² ({@code torch.norm(x)}). */
+    /**
+     * The 2-norm of all elements, √Σx² ({@code torch.norm(x)}).
+     *
+     * @return a new tensor
+     */
     public Tensor norm() { return of(Reduction.NORM.all(impl)); }
 
-    /** The p-norm of all elements, (Σ|x|ᵖ)^(1/p); p may be ∞ ({@code torch.norm(x, p)}). */
+    /**
+     * The p-norm of all elements, (Σ|x|ᵖ)^(1/p); p may be ∞ ({@code torch.norm(x, p)}).
+     *
+     * @param p the order of the norm
+     * @return a new tensor
+     */
     public Tensor norm(double p) { return of(Reduction.NORM.all(impl, p)); }
 
-    /** The p-norm over {@code dims} ({@code torch.norm(x, p, dim, keepdim)}). */
+    /**
+     * The p-norm over {@code dims} ({@code torch.norm(x, p, dim, keepdim)}).
+     *
+     * @param p the order of the norm
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor norm(double p, int[] dims, boolean keepdim) { return of(Reduction.NORM.apply(impl, dims, keepdim, p)); }
 
-    /** True when every element is nonzero ({@code tensor.all()}) → bool. */
+    /**
+     * True when every element is nonzero ({@code tensor.all()}) → bool.
+     *
+     * @return a new tensor
+     */
     public Tensor all() { return of(Reduction.ALL.all(impl)); }
 
-    /** Whether every element along {@code dim} is nonzero ({@code tensor.all(dim, keepdim)}). */
+    /**
+     * Whether every element along {@code dim} is nonzero ({@code tensor.all(dim, keepdim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor all(int dim, boolean keepdim) { return of(Reduction.ALL.apply(impl, dims(dim), keepdim)); }
 
-    /** True when some element is nonzero ({@code tensor.any()}) → bool. */
+    /**
+     * True when some element is nonzero ({@code tensor.any()}) → bool.
+     *
+     * @return a new tensor
+     */
     public Tensor any() { return of(Reduction.ANY.all(impl)); }
 
-    /** Whether some element along {@code dim} is nonzero ({@code tensor.any(dim, keepdim)}). */
+    /**
+     * Whether some element along {@code dim} is nonzero ({@code tensor.any(dim, keepdim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor any(int dim, boolean keepdim) { return of(Reduction.ANY.apply(impl, dims(dim), keepdim)); }
 
-    /** Sample variance of all elements (Bessel's correction, {@code tensor.var()}). */
+    /**
+     * Sample variance of all elements (Bessel's correction, {@code tensor.var()}).
+     *
+     * @return a new tensor
+     */
     public Tensor var() { return of(Reduction.VAR.all(impl)); }
 
-    /** Variance of all elements, unbiased or not ({@code tensor.var(unbiased=...)}). */
+    /**
+     * Variance of all elements, unbiased or not ({@code tensor.var(unbiased=...)}).
+     *
+     * @param unbiased whether to use Bessel's correction (divide by n - 1)
+     * @return a new tensor
+     */
     public Tensor var(boolean unbiased) { return of(Reduction.VAR.all(impl, unbiased ? 1 : 0)); }
 
-    /** Sample variance over {@code dim}. */
+    /**
+     * Sample variance over {@code dim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor var(int dim) { return of(Reduction.VAR.apply(impl, dims(dim), false)); }
 
-    /** Variance over {@code dim} ({@code tensor.var(dim, unbiased, keepdim)}). */
+    /**
+     * Variance over {@code dim} ({@code tensor.var(dim, unbiased, keepdim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param unbiased whether to use Bessel's correction (divide by n - 1)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) {
         return of(Reduction.VAR.apply(impl, dims(dim), keepdim, unbiased ? 1 : 0));
     }
 
-    /** Sample standard deviation of all elements ({@code tensor.std()}). */
+    /**
+     * Sample standard deviation of all elements ({@code tensor.std()}).
+     *
+     * @return a new tensor
+     */
     public Tensor std() { return of(Reduction.STD.all(impl)); }
 
-    /** Standard deviation of all elements, unbiased or not. */
+    /**
+     * Standard deviation of all elements, unbiased or not.
+     *
+     * @param unbiased whether to use Bessel's correction (divide by n - 1)
+     * @return a new tensor
+     */
     public Tensor std(boolean unbiased) { return of(Reduction.STD.all(impl, unbiased ? 1 : 0)); }
 
-    /** Sample standard deviation over {@code dim}. */
+    /**
+     * Sample standard deviation over {@code dim}.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor std(int dim) { return of(Reduction.STD.apply(impl, dims(dim), false)); }
 
-    /** Standard deviation over {@code dim} ({@code tensor.std(dim, unbiased, keepdim)}). */
+    /**
+     * Standard deviation over {@code dim} ({@code tensor.std(dim, unbiased, keepdim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param unbiased whether to use Bessel's correction (divide by n - 1)
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return a new tensor
+     */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) {
         return of(Reduction.STD.apply(impl, dims(dim), keepdim, unbiased ? 1 : 0));
     }
 
-    /** eˣ / Σ eˣ along {@code dim} ({@code tensor.softmax(dim)}). */
+    /**
+     * eˣ / Σ eˣ along {@code dim} ({@code tensor.softmax(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor softmax(int dim) { return of(Reductions.softmax(impl, dim, false)); }
 
-    /** x − ln Σ eˣ along {@code dim} ({@code tensor.log_softmax(dim)}). */
+    /**
+     * x − ln Σ eˣ along {@code dim} ({@code tensor.log_softmax(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public Tensor logSoftmax(int dim) { return of(Reductions.softmax(impl, dim, true)); }
 
     // ------------------------------------------------------------------ linear algebra
 
-    /** Matrix product of two 2-d tensors ({@code torch.mm}). */
+    /**
+     * Matrix product of two 2-d tensors ({@code torch.mm}).
+     *
+     * @param other the right matrix
+     * @return a new tensor
+     */
     public Tensor mm(Tensor other) { return of(LinearAlgebra.mm(impl, other.impl)); }
 
-    /** NumPy-style matrix product: 1-d, 2-d and batched with broadcasting ({@code torch.matmul}). */
+    /**
+     * NumPy-style matrix product: 1-d, 2-d and batched with broadcasting ({@code torch.matmul}).
+     *
+     * @param other the right operand
+     * @return a new tensor
+     */
     public Tensor matmul(Tensor other) { return of(LinearAlgebra.matmul(impl, other.impl)); }
 
-    /** Inner product of two 1-d tensors ({@code torch.dot}). */
+    /**
+     * Inner product of two 1-d tensors ({@code torch.dot}).
+     *
+     * @param other the other 1-d tensor
+     * @return a new tensor
+     */
     public Tensor dot(Tensor other) { return of(LinearAlgebra.dot(impl, other.impl)); }
 
-    /** Matrix-vector product ({@code torch.mv}). */
+    /**
+     * Matrix-vector product ({@code torch.mv}).
+     *
+     * @param vec the vector
+     * @return a new tensor
+     */
     public Tensor mv(Tensor vec) { return of(LinearAlgebra.mv(impl, vec.impl)); }
 
-    /** Batched matrix product of two 3-d tensors ({@code torch.bmm}). */
+    /**
+     * Batched matrix product of two 3-d tensors ({@code torch.bmm}).
+     *
+     * @param other the right batch of matrices
+     * @return a new tensor
+     */
     public Tensor bmm(Tensor other) { return of(LinearAlgebra.bmm(impl, other.impl)); }
 
-    /** The transpose of a tensor of at most 2 dims ({@code tensor.t()}), a view. */
+    /**
+     * The transpose of a tensor of at most 2 dims ({@code tensor.t()}), a view.
+     *
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor t() { return of(Shapes.t(impl)); }
 
-    /** Swaps two dims ({@code tensor.transpose(dim0, dim1)}), a view. */
+    /**
+     * Swaps two dims ({@code tensor.transpose(dim0, dim1)}), a view.
+     *
+     * @param dim0 the first dimension
+     * @param dim1 the second dimension
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor transpose(int dim0, int dim1) { return of(Shapes.transpose(impl, dim0, dim1)); }
 
-    /** Reorders the dims ({@code tensor.permute(*dims)}), a view. */
+    /**
+     * Reorders the dims ({@code tensor.permute(*dims)}), a view.
+     *
+     * @param dims the dimensions
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor permute(int... dims) { return of(Shapes.permute(impl, dims)); }
 
     // ------------------------------------------------------------------ shape
 
-    /** The same data with another shape ({@code tensor.view(*shape)}; -1 infers one size), a view. */
+    /**
+     * The same data with another shape ({@code tensor.view(*shape)}; -1 infers one size), a view.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor view(long... shape) { return of(Shapes.view(impl, shape)); }
 
-    /** {@link #view} when possible, else a copy ({@code tensor.reshape(*shape)}). */
+    /**
+     * {@link #view} when possible, else a copy ({@code tensor.reshape(*shape)}).
+     *
+     * @param shape the sizes of the dimensions
+     * @return a view when the strides allow, else a copy
+     */
     public Tensor reshape(long... shape) { return of(Shapes.reshape(impl, shape)); }
 
-    /** All dims as one ({@code tensor.flatten()}). */
+    /**
+     * All dims as one ({@code tensor.flatten()}).
+     *
+     * @return a view when the strides allow, else a copy
+     */
     public Tensor flatten() { return of(Shapes.flatten(impl, 0, -1)); }
 
-    /** Dims startDim..endDim as one ({@code tensor.flatten(start_dim, end_dim)}). */
+    /**
+     * Dims startDim..endDim as one ({@code tensor.flatten(start_dim, end_dim)}).
+     *
+     * @param startDim the first dimension to flatten
+     * @param endDim the last dimension to flatten
+     * @return a view when the strides allow, else a copy
+     */
     public Tensor flatten(int startDim, int endDim) { return of(Shapes.flatten(impl, startDim, endDim)); }
 
-    /** Drops every size-1 dim ({@code tensor.squeeze()}), a view. */
+    /**
+     * Drops every size-1 dim ({@code tensor.squeeze()}), a view.
+     *
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor squeeze() { return of(Shapes.squeeze(impl)); }
 
-    /** Drops {@code dim} if it has size 1 ({@code tensor.squeeze(dim)}), a view. */
+    /**
+     * Drops {@code dim} if it has size 1 ({@code tensor.squeeze(dim)}), a view.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor squeeze(int dim) { return of(Shapes.squeeze(impl, dim)); }
 
-    /** Inserts a size-1 dim at {@code dim} ({@code tensor.unsqueeze(dim)}), a view. */
+    /**
+     * Inserts a size-1 dim at {@code dim} ({@code tensor.unsqueeze(dim)}), a view.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor unsqueeze(int dim) { return of(Shapes.unsqueeze(impl, dim)); }
 
-    /** Broadcasts size-1 dims to {@code sizes} (-1 keeps one) without copying ({@code tensor.expand}). */
+    /**
+     * Broadcasts size-1 dims to {@code sizes} (-1 keeps one) without copying ({@code tensor.expand}).
+     *
+     * @param sizes the sizes (-1 keeps a size)
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor expand(long... sizes) { return of(Shapes.expand(impl, sizes)); }
 
-    /** {@code expand(other.shape())} ({@code tensor.expand_as(other)}). */
+    /**
+     * {@code expand(other.shape())} ({@code tensor.expand_as(other)}).
+     *
+     * @param other the tensor whose shape to take
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor expandAs(Tensor other) { return expand(other.shape()); }
 
-    /** The slice at {@code index} of {@code dim}, that dim removed ({@code tensor.select(dim, index)}), a view. */
+    /**
+     * The slice at {@code index} of {@code dim}, that dim removed ({@code tensor.select(dim, index)}), a view.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index the index (negative counts from the end)
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor select(int dim, long index) { return of(Shapes.select(impl, dim, index)); }
 
-    /** {@code length} entries of {@code dim} from {@code start} ({@code tensor.narrow}), a view. */
+    /**
+     * {@code length} entries of {@code dim} from {@code start} ({@code tensor.narrow}), a view.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param start the first index
+     * @param length the number of entries
+     * @return a view of this tensor (it shares the storage)
+     */
     public Tensor narrow(int dim, long start, long length) { return of(Shapes.narrow(impl, dim, start, length)); }
 
-    /** Entries of {@code dim} at the int64 {@code index} ({@code tensor.index_select}), a copy. */
+    /**
+     * Entries of {@code dim} at the int64 {@code index} ({@code tensor.index_select}), a copy.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index the 1-d int64 indices
+     * @return a new tensor
+     */
     public Tensor indexSelect(int dim, Tensor index) { return of(Indexing.indexSelect(impl, dim, index.impl)); }
 
-    /** {@code out[..i..] = this[..index[..i..]..]} along {@code dim} ({@code tensor.gather}). */
+    /**
+     * {@code out[..i..] = this[..index[..i..]..]} along {@code dim} ({@code tensor.gather}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index the int64 indices, as many dimensions as this tensor
+     * @return a new tensor
+     */
     public Tensor gather(int dim, Tensor index) { return of(Indexing.gather(impl, dim, index.impl)); }
 
     // ------------------------------------------------------------------ in place (the one in-place path: ops.InPlace)
 
-    /** {@code this += other} in place ({@code tensor.add_}). */
+    /**
+     * {@code this += other} in place ({@code tensor.add_}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor add_(Tensor other) { return of(Binary.ADD.apply_(impl, other.impl)); }
 
-    /** {@code this += other} in place. */
+    /**
+     * {@code this += other} in place.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor add_(double other) { return of(Binary.ADD.apply_(impl, s(other))); }
 
-    /** {@code this -= other} in place ({@code tensor.sub_}). */
+    /**
+     * {@code this -= other} in place ({@code tensor.sub_}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor sub_(Tensor other) { return of(Binary.SUB.apply_(impl, other.impl)); }
 
-    /** {@code this -= other} in place. */
+    /**
+     * {@code this -= other} in place.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor sub_(double other) { return of(Binary.SUB.apply_(impl, s(other))); }
 
-    /** {@code this *= other} in place ({@code tensor.mul_}). */
+    /**
+     * {@code this *= other} in place ({@code tensor.mul_}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor mul_(Tensor other) { return of(Binary.MUL.apply_(impl, other.impl)); }
 
-    /** {@code this *= other} in place. */
+    /**
+     * {@code this *= other} in place.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor mul_(double other) { return of(Binary.MUL.apply_(impl, s(other))); }
 
-    /** {@code this /= other} in place ({@code tensor.div_}). */
+    /**
+     * {@code this /= other} in place ({@code tensor.div_}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor div_(Tensor other) { return of(Binary.DIV.apply_(impl, other.impl)); }
 
-    /** {@code this /= other} in place. */
+    /**
+     * {@code this /= other} in place.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor div_(double other) { return of(Binary.DIV.apply_(impl, s(other))); }
 
-    /** {@code this **= exponent} in place ({@code tensor.pow_}). */
+    /**
+     * {@code this **= exponent} in place ({@code tensor.pow_}).
+     *
+     * @param exponent the exponent
+     * @return this tensor, modified in place
+     */
     public Tensor pow_(double exponent) { return of(Pointwise.pow_(impl, exponent, true)); }
 
-    /** {@code this **= exponent} elementwise in place. */
+    /**
+     * {@code this **= exponent} elementwise in place.
+     *
+     * @param exponent the exponent
+     * @return this tensor, modified in place
+     */
     public Tensor pow_(Tensor exponent) { return of(Binary.POW.apply_(impl, exponent.impl)); }
 
-    /** In-place {@link #atan2(Tensor)}. */
+    /**
+     * In-place {@link #atan2(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor atan2_(Tensor other) { return of(Binary.ATAN2.apply_(impl, other.impl)); }
 
-    /** In-place {@link #fmod(Tensor)}. */
+    /**
+     * In-place {@link #fmod(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor fmod_(Tensor other) { return of(Binary.FMOD.apply_(impl, other.impl)); }
 
-    /** In-place {@link #fmod(double)}. */
+    /**
+     * In-place {@link #fmod(double)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor fmod_(double other) { return of(Binary.FMOD.apply_(impl, s(other))); }
 
-    /** In-place {@link #remainder(Tensor)}. */
+    /**
+     * In-place {@link #remainder(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor remainder_(Tensor other) { return of(Binary.REMAINDER.apply_(impl, other.impl)); }
 
-    /** In-place {@link #remainder(double)}. */
+    /**
+     * In-place {@link #remainder(double)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor remainder_(double other) { return of(Binary.REMAINDER.apply_(impl, s(other))); }
 
-    /** In-place {@link #hypot(Tensor)}. */
+    /**
+     * In-place {@link #hypot(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor hypot_(Tensor other) { return of(Binary.HYPOT.apply_(impl, other.impl)); }
 
-    /** In-place {@link #xlogy(Tensor)}. */
+    /**
+     * In-place {@link #xlogy(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor xlogy_(Tensor other) { return of(Binary.XLOGY.apply_(impl, other.impl)); }
 
-    /** In-place {@link #lerp(Tensor, double)}. */
+    /**
+     * In-place {@link #lerp(Tensor, double)}.
+     *
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return this tensor, modified in place
+     */
     public Tensor lerp_(Tensor end, double weight) { return of(Pointwise.lerp_(impl, end.impl, s(weight))); }
 
-    /** In-place {@link #lerp(Tensor, Tensor)}. */
+    /**
+     * In-place {@link #lerp(Tensor, Tensor)}.
+     *
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return this tensor, modified in place
+     */
     public Tensor lerp_(Tensor end, Tensor weight) { return of(Pointwise.lerp_(impl, end.impl, weight.impl)); }
 
-    /** In-place {@link #eq(Tensor)}: 1 where equal, else 0, in this tensor's dtype. */
+    /**
+     * In-place {@link #eq(Tensor)}: 1 where equal, else 0, in this tensor's dtype.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor eq_(Tensor other) { return of(Binary.EQ.apply_(impl, other.impl)); }
 
-    /** In-place {@link #ne(Tensor)}. */
+    /**
+     * In-place {@link #ne(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor ne_(Tensor other) { return of(Binary.NE.apply_(impl, other.impl)); }
 
-    /** In-place {@link #lt(Tensor)}. */
+    /**
+     * In-place {@link #lt(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor lt_(Tensor other) { return of(Binary.LT.apply_(impl, other.impl)); }
 
-    /** In-place {@link #le(Tensor)}. */
+    /**
+     * In-place {@link #le(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor le_(Tensor other) { return of(Binary.LE.apply_(impl, other.impl)); }
 
-    /** In-place {@link #gt(Tensor)}. */
+    /**
+     * In-place {@link #gt(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor gt_(Tensor other) { return of(Binary.GT.apply_(impl, other.impl)); }
 
-    /** In-place {@link #ge(Tensor)}. */
+    /**
+     * In-place {@link #ge(Tensor)}.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @return this tensor, modified in place
+     */
     public Tensor ge_(Tensor other) { return of(Binary.GE.apply_(impl, other.impl)); }
 
-    /** In-place {@link #clamp(double, double)}. */
+    /**
+     * In-place {@link #clamp(double, double)}.
+     *
+     * @param min the lower bound (NaN: none)
+     * @param max the upper bound (NaN: none)
+     * @return this tensor, modified in place
+     */
     public Tensor clamp_(double min, double max) { return of(Pointwise.clamp_(impl, min, max)); }
 
-    /** In-place {@link #clampMin(double)}. */
+    /**
+     * In-place {@link #clampMin(double)}.
+     *
+     * @param min the lower bound (NaN: none)
+     * @return this tensor, modified in place
+     */
     public Tensor clampMin_(double min) { return of(Pointwise.clamp_(impl, min, Double.NaN)); }
 
-    /** In-place {@link #clampMax(double)}. */
+    /**
+     * In-place {@link #clampMax(double)}.
+     *
+     * @param max the upper bound (NaN: none)
+     * @return this tensor, modified in place
+     */
     public Tensor clampMax_(double max) { return of(Pointwise.clamp_(impl, Double.NaN, max)); }
 
-    /** In-place {@link #maskedFill(Tensor, double)} ({@code tensor.masked_fill_}). */
+    /**
+     * In-place {@link #maskedFill(Tensor, double)} ({@code tensor.masked_fill_}).
+     *
+     * @param mask the bool mask, broadcast to this tensor
+     * @param value the value written where the mask is true
+     * @return this tensor, modified in place
+     */
     public Tensor maskedFill_(Tensor mask, double value) { return of(Pointwise.maskedFill_(impl, mask.impl, value)); }
 
-    /** Copies {@code src} (broadcast, converted) into this tensor ({@code tensor.copy_(src)}). */
+    /**
+     * Copies {@code src} (broadcast, converted) into this tensor ({@code tensor.copy_(src)}).
+     *
+     * @param src the source, broadcast to this tensor and converted to its dtype
+     * @return this tensor, modified in place
+     */
     public Tensor copy_(Tensor src) { return of(InPlace.copy(impl, src.impl)); }
 
-    /** Sets every element to 0 ({@code tensor.zero_()}). */
+    /**
+     * Sets every element to 0 ({@code tensor.zero_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor zero_() { return of(InPlace.fill(impl, 0)); }
 
-    /** Sets every element to {@code value} ({@code tensor.fill_(value)}). */
+    /**
+     * Sets every element to {@code value} ({@code tensor.fill_(value)}).
+     *
+     * @param value the value of every element
+     * @return this tensor, modified in place
+     */
     public Tensor fill_(double value) { return of(InPlace.fill(impl, value)); }
 
     // ---- random in place (ops.RandomOps): PyTorch's exact numbers and fill order; a null generator means
     // the default one. Like other in-place ops they refuse a leaf that requires grad while grad mode is on
     // (use Torch.noGrad(), as torch.nn.init does).
 
-    /** Uniform samples in [0, 1) ({@code tensor.uniform_()}). */
+    /**
+     * Uniform samples in [0, 1) ({@code tensor.uniform_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor uniform_() { return uniform_(0, 1, null); }
 
-    /** Uniform samples in [from, to) ({@code tensor.uniform_(from, to)}). */
+    /**
+     * Uniform samples in [from, to) ({@code tensor.uniform_(from, to)}).
+     *
+     * @param from the lower bound (included)
+     * @param to the upper bound (excluded)
+     * @return this tensor, modified in place
+     */
     public Tensor uniform_(double from, double to) { return uniform_(from, to, null); }
 
-    /** Uniform samples in [from, to) from {@code generator}. */
+    /**
+     * Uniform samples in [from, to) from {@code generator}.
+     *
+     * @param from the lower bound (included)
+     * @param to the upper bound (excluded)
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor uniform_(double from, double to, Generator generator) { return of(RandomOps.uniform_(impl, from, to, generator)); }
 
-    /** Standard normal samples ({@code tensor.normal_()}). */
+    /**
+     * Standard normal samples ({@code tensor.normal_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor normal_() { return normal_(0, 1, null); }
 
-    /** Normal samples N(mean, std²) ({@code tensor.normal_(mean, std)}). */
+    /**
+     * Normal samples N(mean, std²) ({@code tensor.normal_(mean, std)}).
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @return this tensor, modified in place
+     */
     public Tensor normal_(double mean, double std) { return normal_(mean, std, null); }
 
-    /** Normal samples N(mean, std²) from {@code generator}. */
+    /**
+     * Normal samples N(mean, std²) from {@code generator}.
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor normal_(double mean, double std, Generator generator) { return of(RandomOps.normal_(impl, mean, std, generator)); }
 
-    /** 1 with probability p, else 0 ({@code tensor.bernoulli_(p)}). */
+    /**
+     * 1 with probability p, else 0 ({@code tensor.bernoulli_(p)}).
+     *
+     * @param p the probability of a 1
+     * @return this tensor, modified in place
+     */
     public Tensor bernoulli_(double p) { return bernoulli_(p, null); }
 
-    /** 1 with probability p, else 0, from {@code generator}. */
+    /**
+     * 1 with probability p, else 0, from {@code generator}.
+     *
+     * @param p the probability of a 1
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor bernoulli_(double p, Generator generator) { return of(RandomOps.bernoulli_(impl, p, generator)); }
 
-    /** 1 with probability p[i] (p broadcast to this shape), else 0 ({@code tensor.bernoulli_(p)}). */
+    /**
+     * 1 with probability p[i] (p broadcast to this shape), else 0 ({@code tensor.bernoulli_(p)}).
+     *
+     * @param p the probability of a 1
+     * @return this tensor, modified in place
+     */
     public Tensor bernoulli_(Tensor p) { return bernoulli_(p, null); }
 
-    /** Elementwise-probability Bernoulli samples from {@code generator}. */
+    /**
+     * Elementwise-probability Bernoulli samples from {@code generator}.
+     *
+     * @param p the probability of a 1
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor bernoulli_(Tensor p, Generator generator) { return of(RandomOps.bernoulli_(impl, p.impl, generator)); }
 
-    /** Exponential samples with rate 1 ({@code tensor.exponential_()}). */
+    /**
+     * Exponential samples with rate 1 ({@code tensor.exponential_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor exponential_() { return exponential_(1, null); }
 
-    /** Exponential samples with rate {@code lambd} ({@code tensor.exponential_(lambd)}). */
+    /**
+     * Exponential samples with rate {@code lambd} ({@code tensor.exponential_(lambd)}).
+     *
+     * @param lambd the rate λ
+     * @return this tensor, modified in place
+     */
     public Tensor exponential_(double lambd) { return exponential_(lambd, null); }
 
-    /** Exponential samples from {@code generator}. */
+    /**
+     * Exponential samples from {@code generator}.
+     *
+     * @param lambd the rate λ
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor exponential_(double lambd, Generator generator) { return of(RandomOps.exponential_(impl, lambd, generator)); }
 
-    /** Log-normal samples exp(N(1, 2²)) ({@code tensor.log_normal_()}). */
+    /**
+     * Log-normal samples exp(N(1, 2²)) ({@code tensor.log_normal_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor logNormal_() { return logNormal_(1, 2, null); }
 
-    /** Log-normal samples exp(N(mean, std²)) ({@code tensor.log_normal_(mean, std)}). */
+    /**
+     * Log-normal samples exp(N(mean, std²)) ({@code tensor.log_normal_(mean, std)}).
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @return this tensor, modified in place
+     */
     public Tensor logNormal_(double mean, double std) { return logNormal_(mean, std, null); }
 
-    /** Log-normal samples from {@code generator}. */
+    /**
+     * Log-normal samples from {@code generator}.
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor logNormal_(double mean, double std, Generator generator) { return of(RandomOps.logNormal_(impl, mean, std, generator)); }
 
     /**
      * Geometric samples, the number of Bernoulli(p) trials up to the first success
      * ({@code tensor.geometric_(p)}); p in (0, 1); float32, float64 or int64.
+     *
+     * @param p the success probability, in (0, 1)
+     * @return this tensor, modified in place
      */
     public Tensor geometric_(double p) { return geometric_(p, null); }
 
-    /** Geometric samples from {@code generator}. */
+    /**
+     * Geometric samples from {@code generator}.
+     *
+     * @param p the success probability, in (0, 1)
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor geometric_(double p, Generator generator) { return of(RandomOps.geometric_(impl, p, generator)); }
 
-    /** Standard Cauchy samples ({@code tensor.cauchy_()}). */
+    /**
+     * Standard Cauchy samples ({@code tensor.cauchy_()}).
+     *
+     * @return this tensor, modified in place
+     */
     public Tensor cauchy_() { return cauchy_(0, 1, null); }
 
-    /** Cauchy samples with the given median and scale ({@code tensor.cauchy_(median, sigma)}). */
+    /**
+     * Cauchy samples with the given median and scale ({@code tensor.cauchy_(median, sigma)}).
+     *
+     * @param median the median
+     * @param sigma the scale
+     * @return this tensor, modified in place
+     */
     public Tensor cauchy_(double median, double sigma) { return cauchy_(median, sigma, null); }
 
-    /** Cauchy samples from {@code generator}. */
+    /**
+     * Cauchy samples from {@code generator}.
+     *
+     * @param median the median
+     * @param sigma the scale
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor cauchy_(double median, double sigma, Generator generator) { return of(RandomOps.cauchy_(impl, median, sigma, generator)); }
 
-    /** Integers in [from, to) ({@code tensor.random_(from, to)}). */
+    /**
+     * Integers in [from, to) ({@code tensor.random_(from, to)}).
+     *
+     * @param from the lower bound (included)
+     * @param to the upper bound (excluded)
+     * @return this tensor, modified in place
+     */
     public Tensor random_(long from, long to) { return random_(from, to, null); }
 
-    /** Integers in [from, to) from {@code generator}. */
+    /**
+     * Integers in [from, to) from {@code generator}.
+     *
+     * @param from the lower bound (included)
+     * @param to the upper bound (excluded)
+     * @param generator the generator to draw from (null: the default one)
+     * @return this tensor, modified in place
+     */
     public Tensor random_(long from, long to, Generator generator) { return of(RandomOps.random_(impl, from, to, generator)); }
 
-    /** Integers in [0, to) ({@code tensor.random_(to)}). */
+    /**
+     * Integers in [0, to) ({@code tensor.random_(to)}).
+     *
+     * @param to the upper bound (excluded)
+     * @return this tensor, modified in place
+     */
     public Tensor random_(long to) { return of(RandomOps.random_(impl, to, null)); }
 
     /**
      * Integers over the dtype's exactly representable range ({@code tensor.random_()}): [0, 2⁶³) for int64,
      * [0, 2²⁴] for float32, [0, 2⁵³] for float64, {false, true} for bool.
+     *
+     * @return this tensor, modified in place
      */
     public Tensor random_() { return of(RandomOps.random_(impl, null)); }
 
     // ------------------------------------------------------------------ printing
 
-    /** Exactly PyTorch's {@code repr(tensor)}, e.g. {@code tensor([1., 2.], grad_fn=<AddBackward0>)}. */
+    /**
+     * Exactly PyTorch's {@code repr(tensor)}, e.g. {@code tensor([1., 2.], grad_fn=<AddBackward0>)}.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         final TensorImpl t = impl;

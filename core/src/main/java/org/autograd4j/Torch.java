@@ -29,32 +29,65 @@ public final class Torch {
         return t.impl();
     }
 
-    /** A 0-d float32 tensor, {@code torch.tensor(2.0)}. */
+    /**
+     * A 0-d float32 tensor, {@code torch.tensor(2.0)}.
+     *
+     * @param value the value
+     * @return a new tensor
+     */
     public static Tensor tensor(double value) {
         return tensor(value, DType.FLOAT32);
     }
 
-    /** A 0-d tensor of {@code dtype}, {@code torch.tensor(v, dtype=...)}. */
+    /**
+     * A 0-d tensor of {@code dtype}, {@code torch.tensor(v, dtype=...)}.
+     *
+     * @param value the value
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor tensor(double value, DType dtype) {
         return of(Creation.fromDoubles(new double[] {value}, new int[0], dtype));
     }
 
-    /** A 1-d float32 tensor, {@code torch.tensor([1., 2., 3.])}. */
+    /**
+     * A 1-d float32 tensor, {@code torch.tensor([1., 2., 3.])}.
+     *
+     * @param values the values
+     * @return a new tensor
+     */
     public static Tensor tensor(double... values) {
         return tensor(values, DType.FLOAT32);
     }
 
-    /** A 1-d tensor of {@code dtype}. */
+    /**
+     * A 1-d tensor of {@code dtype}.
+     *
+     * @param values the values
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor tensor(double[] values, DType dtype) {
         return of(Creation.fromDoubles(values, new int[] {values.length}, dtype));
     }
 
-    /** A 2-d float32 tensor from rows of equal length, {@code torch.tensor([[1., 2.], [3., 4.]])}. */
+    /**
+     * A 2-d float32 tensor from rows of equal length, {@code torch.tensor([[1., 2.], [3., 4.]])}.
+     *
+     * @param rows the rows, of equal length
+     * @return a new tensor
+     */
     public static Tensor tensor(double[][] rows) {
         return tensor(rows, DType.FLOAT32);
     }
 
-    /** A 2-d tensor of {@code dtype}. */
+    /**
+     * A 2-d tensor of {@code dtype}.
+     *
+     * @param rows the rows, of equal length
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor tensor(double[][] rows, DType dtype) {
         int r = rows.length, c = r == 0 ? 0 : rows[0].length;
         double[] flat = new double[r * c];
@@ -67,7 +100,12 @@ public final class Torch {
         return of(Creation.fromDoubles(flat, new int[] {r, c}, dtype));
     }
 
-    /** A 3-d float32 tensor. */
+    /**
+     * A 3-d float32 tensor.
+     *
+     * @param blocks the blocks, of equal sizes
+     * @return a new tensor
+     */
     public static Tensor tensor(double[][][] blocks) {
         int a = blocks.length, b = a == 0 ? 0 : blocks[0].length, c = b == 0 ? 0 : blocks[0][0].length;
         double[] flat = new double[a * b * c];
@@ -85,12 +123,22 @@ public final class Torch {
         return of(Creation.fromDoubles(flat, new int[] {a, b, c}, DType.FLOAT32));
     }
 
-    /** A 1-d int64 tensor, {@code torch.tensor([1, 2, 3])}. */
+    /**
+     * A 1-d int64 tensor, {@code torch.tensor([1, 2, 3])}.
+     *
+     * @param values the values
+     * @return a new tensor
+     */
     public static Tensor tensor(long[] values) {
         return of(Creation.fromLongs(values, new int[] {values.length}));
     }
 
-    /** A 2-d int64 tensor. */
+    /**
+     * A 2-d int64 tensor.
+     *
+     * @param rows the rows, of equal length
+     * @return a new tensor
+     */
     public static Tensor tensor(long[][] rows) {
         int r = rows.length, c = r == 0 ? 0 : rows[0].length;
         long[] flat = new long[r * c];
@@ -103,86 +151,175 @@ public final class Torch {
         return of(Creation.fromLongs(flat, new int[] {r, c}));
     }
 
-    /** A 1-d bool tensor, {@code torch.tensor([True, False])}. */
+    /**
+     * A 1-d bool tensor, {@code torch.tensor([True, False])}.
+     *
+     * @param values the values
+     * @return a new tensor
+     */
     public static Tensor tensor(boolean[] values) {
         return of(Creation.fromBooleans(values, new int[] {values.length}));
     }
 
-    /** A 0-d int64 tensor, {@code torch.tensor(3)}. */
+    /**
+     * A 0-d int64 tensor, {@code torch.tensor(3)}.
+     *
+     * @param value the value
+     * @return a new tensor
+     */
     public static Tensor scalarTensor(long value) {
         return of(Creation.fromLongs(new long[] {value}, new int[0]));
     }
 
     // ------------------------------------------------------------------ filled
 
-    /** Zeros of the given shape (float32), {@code torch.zeros(*size)}. */
+    /**
+     * Zeros of the given shape (float32), {@code torch.zeros(*size)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
     public static Tensor zeros(long... shape) {
         return full(shape, 0, DType.FLOAT32);
     }
 
-    /** Zeros of the given shape and dtype. */
+    /**
+     * Zeros of the given shape and dtype.
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor zeros(long[] shape, DType dtype) {
         return full(shape, 0, dtype);
     }
 
-    /** Ones of the given shape (float32), {@code torch.ones(*size)}. */
+    /**
+     * Ones of the given shape (float32), {@code torch.ones(*size)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
     public static Tensor ones(long... shape) {
         return full(shape, 1, DType.FLOAT32);
     }
 
-    /** Ones of the given shape and dtype. */
+    /**
+     * Ones of the given shape and dtype.
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor ones(long[] shape, DType dtype) {
         return full(shape, 1, dtype);
     }
 
-    /** {@code value} everywhere (float32), {@code torch.full(size, value)}. */
+    /**
+     * {@code value} everywhere (float32), {@code torch.full(size, value)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @param value the value of every element
+     * @return a new tensor
+     */
     public static Tensor full(long[] shape, double value) {
         return full(shape, value, DType.FLOAT32);
     }
 
-    /** {@code value} everywhere with the given dtype. */
+    /**
+     * {@code value} everywhere with the given dtype.
+     *
+     * @param shape the sizes of the dimensions
+     * @param value the value of every element
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor full(long[] shape, double value, DType dtype) {
         return of(Creation.full(Sizes.toInts(shape), value, dtype));
     }
 
-    /** Zeros shaped and typed like {@code t}, {@code torch.zeros_like(t)}. */
+    /**
+     * Zeros shaped and typed like {@code t}, {@code torch.zeros_like(t)}.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @return a new tensor
+     */
     public static Tensor zerosLike(Tensor t) {
         return full(t.shape(), 0, t.dtype());
     }
 
-    /** Ones shaped and typed like {@code t}, {@code torch.ones_like(t)}. */
+    /**
+     * Ones shaped and typed like {@code t}, {@code torch.ones_like(t)}.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @return a new tensor
+     */
     public static Tensor onesLike(Tensor t) {
         return full(t.shape(), 1, t.dtype());
     }
 
-    /** {@code value} shaped and typed like {@code t}, {@code torch.full_like(t, value)}. */
+    /**
+     * {@code value} shaped and typed like {@code t}, {@code torch.full_like(t, value)}.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @param value the value of every element
+     * @return a new tensor
+     */
     public static Tensor fullLike(Tensor t, double value) {
         return full(t.shape(), value, t.dtype());
     }
 
-    /** The n×n identity (float32), {@code torch.eye(n)}. */
+    /**
+     * The n×n identity (float32), {@code torch.eye(n)}.
+     *
+     * @param n the number of rows
+     * @return a new tensor
+     */
     public static Tensor eye(long n) {
         return eye(n, n);
     }
 
-    /** The n×m matrix with ones on the diagonal, {@code torch.eye(n, m)}. */
+    /**
+     * The n×m matrix with ones on the diagonal, {@code torch.eye(n, m)}.
+     *
+     * @param n the number of rows
+     * @param m the number of columns
+     * @return a new tensor
+     */
     public static Tensor eye(long n, long m) {
         return of(Creation.eye(Math.toIntExact(n), Math.toIntExact(m), DType.FLOAT32));
     }
 
     // ------------------------------------------------------------------ ranges
 
-    /** 0, 1, …, end-1 as int64, {@code torch.arange(end)} with an integer end. */
+    /**
+     * 0, 1, …, end-1 as int64, {@code torch.arange(end)} with an integer end.
+     *
+     * @param end the end (excluded)
+     * @return a new tensor
+     */
     public static Tensor arange(long end) {
         return arange(0L, end, 1L);
     }
 
-    /** start, start+step, … below end as int64, {@code torch.arange(start, end, step)} with integers. */
+    /**
+     * start, start+step, … below end as int64, {@code torch.arange(start, end, step)} with integers.
+     *
+     * @param start the first value
+     * @param end the end (excluded)
+     * @param step the spacing
+     * @return a new tensor
+     */
     public static Tensor arange(long start, long end, long step) {
         return of(Creation.arange(start, end, step));
     }
 
-    /** 0, 1, … below end as float32, {@code torch.arange(5.)}. */
+    /**
+     * 0, 1, … below end as float32, {@code torch.arange(5.)}.
+     *
+     * @param end the end (excluded)
+     * @return a new tensor
+     */
     public static Tensor arange(double end) {
         return arange(0, end, 1);
     }
@@ -190,12 +327,25 @@ public final class Torch {
     /**
      * start, start+step, … below end as float32, {@code torch.arange(start, end, step)} with floats: the
      * length is ⌈(end-start)/step⌉ and element i is start + i·step computed in double, as PyTorch's CPU kernel.
+     *
+     * @param start the first value
+     * @param end the end (excluded)
+     * @param step the spacing
+     * @return a new tensor
      */
     public static Tensor arange(double start, double end, double step) {
         return arange(start, end, step, DType.FLOAT32);
     }
 
-    /** {@code torch.arange(start, end, step, dtype=dtype)}. */
+    /**
+     * {@code torch.arange(start, end, step, dtype=dtype)}.
+     *
+     * @param start the first value
+     * @param end the end (excluded)
+     * @param step the spacing
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor arange(double start, double end, double step, DType dtype) {
         return of(Creation.arange(start, end, step, dtype));
     }
@@ -203,69 +353,139 @@ public final class Torch {
     /**
      * {@code steps} evenly spaced values from start to end (float32), {@code torch.linspace}: as PyTorch's
      * kernel, the first half counts up from start and the second half down from end.
+     *
+     * @param start the first value
+     * @param end the last value
+     * @param steps the number of values
+     * @return a new tensor
      */
     public static Tensor linspace(double start, double end, long steps) {
         return linspace(start, end, steps, DType.FLOAT32);
     }
 
-    /** {@code torch.linspace(start, end, steps, dtype=dtype)}. */
+    /**
+     * {@code torch.linspace(start, end, steps, dtype=dtype)}.
+     *
+     * @param start the first value
+     * @param end the last value
+     * @param steps the number of values
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor linspace(double start, double end, long steps, DType dtype) {
         return of(Creation.linspace(start, end, steps, dtype));
     }
 
     // ------------------------------------------------------------------ random
 
-    /** Seeds the default generator, {@code torch.manual_seed(seed)}; returns it. */
+    /**
+     * Seeds the default generator, {@code torch.manual_seed(seed)}; returns it.
+     *
+     * @param seed the seed
+     * @return the default generator
+     */
     public static Generator manualSeed(long seed) {
         return Generator.defaultGenerator().manualSeed(seed);
     }
 
-    /** The seed of the default generator, {@code torch.initial_seed()}. */
+    /**
+     * The seed of the default generator, {@code torch.initial_seed()}.
+     *
+     * @return the seed
+     */
     public static long initialSeed() {
         return Generator.defaultGenerator().initialSeed();
     }
 
-    /** Reseeds the default generator non-deterministically and returns the seed, {@code torch.seed()}. */
+    /**
+     * Reseeds the default generator non-deterministically and returns the seed, {@code torch.seed()}.
+     *
+     * @return the new seed
+     */
     public static long seed() {
         return Generator.defaultGenerator().seed();
     }
 
-    /** The default generator's state in PyTorch's byte layout, {@code torch.get_rng_state()}. */
+    /**
+     * The default generator's state in PyTorch's byte layout, {@code torch.get_rng_state()}.
+     *
+     * @return the state in PyTorch's byte layout
+     */
     public static byte[] getRngState() {
         return Generator.defaultGenerator().getState();
     }
 
-    /** Restores the default generator's state, {@code torch.set_rng_state(state)}. */
+    /**
+     * Restores the default generator's state, {@code torch.set_rng_state(state)}.
+     *
+     * @param state the state in PyTorch's byte layout
+     */
     public static void setRngState(byte[] state) {
         Generator.defaultGenerator().setState(state);
     }
 
-    /** Standard normal samples (float32) from the default generator, {@code torch.randn(*size)}; PyTorch's exact numbers. */
+    /**
+     * Standard normal samples (float32) from the default generator, {@code torch.randn(*size)}; PyTorch's exact numbers.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
     public static Tensor randn(long... shape) {
         return randn(shape, DType.FLOAT32, null);
     }
 
-    /** Standard normal samples of {@code dtype}, {@code torch.randn(size, dtype=dtype)}. */
+    /**
+     * Standard normal samples of {@code dtype}, {@code torch.randn(size, dtype=dtype)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor randn(long[] shape, DType dtype) {
         return randn(shape, dtype, null);
     }
 
-    /** Standard normal samples from {@code generator} (null: the default one). */
+    /**
+     * Standard normal samples from {@code generator} (null: the default one).
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor randn(long[] shape, DType dtype, Generator generator) {
         return of(RandomOps.randn(Sizes.toInts(shape), dtype, generator));
     }
 
-    /** Uniform samples in [0, 1) (float32), {@code torch.rand(*size)}; PyTorch's exact numbers. */
+    /**
+     * Uniform samples in [0, 1) (float32), {@code torch.rand(*size)}; PyTorch's exact numbers.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
     public static Tensor rand(long... shape) {
         return rand(shape, DType.FLOAT32, null);
     }
 
-    /** Uniform samples in [0, 1) of {@code dtype}. */
+    /**
+     * Uniform samples in [0, 1) of {@code dtype}.
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @return a new tensor
+     */
     public static Tensor rand(long[] shape, DType dtype) {
         return rand(shape, dtype, null);
     }
 
-    /** Uniform samples in [0, 1) from {@code generator} (null: the default one). */
+    /**
+     * Uniform samples in [0, 1) from {@code generator} (null: the default one).
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor rand(long[] shape, DType dtype, Generator generator) {
         return of(RandomOps.rand(Sizes.toInts(shape), dtype, generator));
     }
@@ -275,12 +495,23 @@ public final class Torch {
     /**
      * Random int64 integers in [low, high), {@code torch.randint(low, high, size)}: {@code random() % range + low}
      * ({@code random64()} when the range is ≥ 2³²), from the default generator.
+     *
+     * @param low the smallest value
+     * @param high one above the largest value
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
      */
     public static Tensor randint(long low, long high, long... shape) {
         return of(RandomOps.randint(low, high, shape, DType.INT64, null));
     }
 
-    /** Random int64 integers in [0, high), {@code torch.randint(high, size)}. */
+    /**
+     * Random int64 integers in [0, high), {@code torch.randint(high, size)}.
+     *
+     * @param high one above the largest value
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
     public static Tensor randint(long high, long[] shape) {
         return of(RandomOps.randint(0, high, shape, DType.INT64, null));
     }
@@ -288,29 +519,60 @@ public final class Torch {
     /**
      * Random integers in [low, high) of {@code dtype} from {@code generator} (null: the default one),
      * {@code torch.randint(low, high, size, dtype=dtype, generator=generator)}.
+     *
+     * @param low the smallest value
+     * @param high one above the largest value
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
      */
     public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
         return of(RandomOps.randint(low, high, shape, dtype, generator));
     }
 
-    /** A random permutation of 0 … n−1 (int64), {@code torch.randperm(n)}. */
+    /**
+     * A random permutation of 0 … n−1 (int64), {@code torch.randperm(n)}.
+     *
+     * @param n how many integers, 0 to n − 1
+     * @return a new tensor
+     */
     public static Tensor randperm(long n) {
         return of(RandomOps.randperm(n, null));
     }
 
-    /** A random permutation from {@code generator} (null: the default one), {@code torch.randperm(n, generator=g)}. */
+    /**
+     * A random permutation from {@code generator} (null: the default one), {@code torch.randperm(n, generator=g)}.
+     *
+     * @param n how many integers, 0 to n − 1
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor randperm(long n, Generator generator) {
         return of(RandomOps.randperm(n, generator));
     }
 
     /**
      * Normal samples (float32) with the given mean and std, {@code torch.normal(mean, std, size)}.
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
      */
     public static Tensor normal(double mean, double std, long... shape) {
         return normal(mean, std, shape, null);
     }
 
-    /** {@code torch.normal(mean, std, size, generator=generator)} (float32; null: the default generator). */
+    /**
+     * {@code torch.normal(mean, std, size, generator=generator)} (float32; null: the default generator).
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param shape the sizes of the dimensions
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor normal(double mean, double std, long[] shape, Generator generator) {
         return of(RandomOps.normal_(Creation.full(Sizes.toInts(shape), 0, DType.FLOAT32), mean, std, generator));
     }
@@ -318,22 +580,43 @@ public final class Torch {
     /**
      * Uniform [0, 1) samples shaped like {@code t}, {@code torch.rand_like(t)}: same dtype and, as PyTorch's
      * {@code preserve_format}, same strides when t is dense (filled in memory order).
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @return a new tensor
      */
     public static Tensor randLike(Tensor t) {
         return of(RandomOps.uniform_(RandomOps.emptyLike(in(t), t.dtype()), 0, 1, null));
     }
 
-    /** Standard normal samples shaped like {@code t}, {@code torch.randn_like(t)} (see {@link #randLike}). */
+    /**
+     * Standard normal samples shaped like {@code t}, {@code torch.randn_like(t)} (see {@link #randLike}).
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @return a new tensor
+     */
     public static Tensor randnLike(Tensor t) {
         return of(RandomOps.normal_(RandomOps.emptyLike(in(t), t.dtype()), 0, 1, null));
     }
 
-    /** Random integers in [low, high) shaped like {@code t}, of its dtype, {@code torch.randint_like(t, low, high)}. */
+    /**
+     * Random integers in [low, high) shaped like {@code t}, of its dtype, {@code torch.randint_like(t, low, high)}.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @param low the smallest value
+     * @param high one above the largest value
+     * @return a new tensor
+     */
     public static Tensor randintLike(Tensor t, long low, long high) {
         return of(RandomOps.random_(RandomOps.emptyLike(in(t), t.dtype()), low, high, null));
     }
 
-    /** Random integers in [0, high) shaped like {@code t}, {@code torch.randint_like(t, high)}. */
+    /**
+     * Random integers in [0, high) shaped like {@code t}, {@code torch.randint_like(t, high)}.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @param high one above the largest value
+     * @return a new tensor
+     */
     public static Tensor randintLike(Tensor t, long high) {
         return randintLike(t, 0, high);
     }
@@ -341,17 +624,32 @@ public final class Torch {
     /**
      * 0/1 samples with per-element probabilities {@code p} (float32 or float64; a contiguous result of
      * p's dtype), {@code torch.bernoulli(p)}.
+     *
+     * @param p the probability of a 1
+     * @return a new tensor
      */
     public static Tensor bernoulli(Tensor p) {
         return of(RandomOps.bernoulli(in(p), null));
     }
 
-    /** {@code torch.bernoulli(p, generator=generator)} (null: the default generator). */
+    /**
+     * {@code torch.bernoulli(p, generator=generator)} (null: the default generator).
+     *
+     * @param p the probability of a 1
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor bernoulli(Tensor p, Generator generator) {
         return of(RandomOps.bernoulli(in(p), generator));
     }
 
-    /** 0/1 samples with probability {@code p} shaped like {@code input}, {@code torch.bernoulli(input, p)}. */
+    /**
+     * 0/1 samples with probability {@code p} shaped like {@code input}, {@code torch.bernoulli(input, p)}.
+     *
+     * @param input the tensor whose shape and dtype are used
+     * @param p the probability of a 1
+     * @return a new tensor
+     */
     public static Tensor bernoulli(Tensor input, double p) {
         return of(RandomOps.bernoulli_(Creation.full(in(input).shape(), 0, input.dtype()), p, null));
     }
@@ -359,12 +657,25 @@ public final class Torch {
     /**
      * Category indices (int64) drawn from the rows of {@code probs} (1-d or 2-d non-negative weights),
      * {@code torch.multinomial(probs, num_samples, replacement)}.
+     *
+     * @param probs the non-negative weights, 1-d or 2-d
+     * @param numSamples how many samples per row
+     * @param replacement whether to sample with replacement
+     * @return a new tensor
      */
     public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement) {
         return of(RandomOps.multinomial(in(probs), numSamples, replacement, null));
     }
 
-    /** {@code torch.multinomial(probs, num_samples, replacement, generator=generator)}. */
+    /**
+     * {@code torch.multinomial(probs, num_samples, replacement, generator=generator)}.
+     *
+     * @param probs the non-negative weights, 1-d or 2-d
+     * @param numSamples how many samples per row
+     * @param replacement whether to sample with replacement
+     * @param generator the generator to draw from (null: the default one)
+     * @return a new tensor
+     */
     public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement, Generator generator) {
         return of(RandomOps.multinomial(in(probs), numSamples, replacement, generator));
     }
@@ -375,6 +686,8 @@ public final class Torch {
      * How this library is built and configured, as {@code torch.__config__.show()}: version, the kernel
      * implementation in use, threads, which float64 libm the samplers use (whether the optional
      * {@code autograd4j-glibc-math} artifact is present) and the JDK.
+     *
+     * @return the text
      */
     public static String config() {
         return org.autograd4j.ops.Diagnostics.describe();
@@ -382,711 +695,1507 @@ public final class Torch {
 
     // ------------------------------------------------------------------ grad mode
 
-    /** Switches grad mode off on this thread until the scope closes, {@code with torch.no_grad():}. */
+    /**
+     * Switches grad mode off on this thread until the scope closes, {@code with torch.no_grad():}.
+     *
+     * @return the scope; closing it restores the previous grad mode
+     */
     public static GradModeScope noGrad() {
         return new GradModeScope(false);
     }
 
-    /** Sets grad mode on this thread until the scope closes, {@code with torch.set_grad_enabled(mode):}. */
+    /**
+     * Sets grad mode on this thread until the scope closes, {@code with torch.set_grad_enabled(mode):}.
+     *
+     * @param enabled whether grad mode is on
+     * @return the scope; closing it restores the previous grad mode
+     */
     public static GradModeScope setGradEnabled(boolean enabled) {
         return new GradModeScope(enabled);
     }
 
-    /** Whether grad mode is on for this thread, {@code torch.is_grad_enabled()}. */
+    /**
+     * Whether grad mode is on for this thread, {@code torch.is_grad_enabled()}.
+     *
+     * @return whether grad mode is on for this thread
+     */
     public static boolean isGradEnabled() {
         return GradMode.isEnabled();
     }
 
     // ------------------------------------------------------------------ functions
 
-    /** {@code torch.mm(a, b)}. */
+    /**
+     * {@code torch.mm(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.mm(...)}
+     */
     public static Tensor mm(Tensor a, Tensor b) {
         return a.mm(b);
     }
 
-    /** {@code torch.matmul(a, b)}. */
+    /**
+     * {@code torch.matmul(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.matmul(...)}
+     */
     public static Tensor matmul(Tensor a, Tensor b) {
         return a.matmul(b);
     }
 
-    /** {@code torch.cat(tensors, dim)}. */
+    /**
+     * {@code torch.cat(tensors, dim)}.
+     *
+     * @param tensors the tensors
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         return of(Indexing.cat(java.util.Arrays.asList(Tensor.impls(tensors)), dim));
     }
 
-    /** {@code torch.stack(tensors, dim)}. */
+    /**
+     * {@code torch.stack(tensors, dim)}.
+     *
+     * @param tensors the tensors
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         return of(Indexing.stack(java.util.Arrays.asList(Tensor.impls(tensors)), dim));
     }
 
-    /** {@code torch.where(condition, a, b)}. */
+    /**
+     * {@code torch.where(condition, a, b)}.
+     *
+     * @param condition the bool condition
+     * @param a the values where the condition is true
+     * @param b the values where the condition is false
+     * @return a new tensor
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         return a.where(condition, b);
     }
 
-    /** {@code torch.where(condition, a, b)} with a scalar for b. */
+    /**
+     * {@code torch.where(condition, a, b)} with a scalar for b.
+     *
+     * @param condition the bool condition
+     * @param a the values where the condition is true
+     * @param b the values where the condition is false
+     * @return a new tensor
+     */
     public static Tensor where(Tensor condition, Tensor a, double b) {
         return of(Pointwise.where(in(condition), in(a), TensorImpl.scalar(b)));
     }
 
-    /** {@code torch.maximum(a, b)}. */
+    /**
+     * {@code torch.maximum(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.maximum(...)}
+     */
     public static Tensor maximum(Tensor a, Tensor b) {
         return a.maximum(b);
     }
 
-    /** {@code torch.minimum(a, b)}. */
+    /**
+     * {@code torch.minimum(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.minimum(...)}
+     */
     public static Tensor minimum(Tensor a, Tensor b) {
         return a.minimum(b);
     }
 
     // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods
 
-    /** {@code torch.add(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.add(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.add(...)}
+     */
     public static Tensor add(Tensor a, Tensor b) {
         return a.add(b);
     }
 
-    /** {@code torch.sub(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sub(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.sub(...)}
+     */
     public static Tensor sub(Tensor a, Tensor b) {
         return a.sub(b);
     }
 
-    /** {@code torch.mul(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.mul(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.mul(...)}
+     */
     public static Tensor mul(Tensor a, Tensor b) {
         return a.mul(b);
     }
 
-    /** {@code torch.div(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.div(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.div(...)}
+     */
     public static Tensor div(Tensor a, Tensor b) {
         return a.div(b);
     }
 
-    /** {@code torch.pow(a, exponent)}; the same as the Tensor method. */
+    /**
+     * {@code torch.pow(a, exponent)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param exponent the exponent
+     * @return the result, as {@code a.pow(...)}
+     */
     public static Tensor pow(Tensor a, double exponent) {
         return a.pow(exponent);
     }
 
-    /** {@code torch.pow(a, exponent)}; the same as the Tensor method. */
+    /**
+     * {@code torch.pow(a, exponent)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param exponent the exponent
+     * @return the result, as {@code a.pow(...)}
+     */
     public static Tensor pow(Tensor a, Tensor exponent) {
         return a.pow(exponent);
     }
 
-    /** {@code torch.neg(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.neg(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.neg()}
+     */
     public static Tensor neg(Tensor a) {
         return a.neg();
     }
 
-    /** {@code torch.exp(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.exp(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.exp()}
+     */
     public static Tensor exp(Tensor a) {
         return a.exp();
     }
 
-    /** {@code torch.log(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.log(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.log()}
+     */
     public static Tensor log(Tensor a) {
         return a.log();
     }
 
-    /** {@code torch.sqrt(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sqrt(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sqrt()}
+     */
     public static Tensor sqrt(Tensor a) {
         return a.sqrt();
     }
 
-    /** {@code torch.abs(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.abs(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.abs()}
+     */
     public static Tensor abs(Tensor a) {
         return a.abs();
     }
 
-    /** {@code torch.sin(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sin(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sin()}
+     */
     public static Tensor sin(Tensor a) {
         return a.sin();
     }
 
-    /** {@code torch.cos(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.cos(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.cos()}
+     */
     public static Tensor cos(Tensor a) {
         return a.cos();
     }
 
-    /** {@code torch.tanh(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.tanh(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.tanh()}
+     */
     public static Tensor tanh(Tensor a) {
         return a.tanh();
     }
 
-    /** {@code torch.sigmoid(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sigmoid(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sigmoid()}
+     */
     public static Tensor sigmoid(Tensor a) {
         return a.sigmoid();
     }
 
-    /** {@code torch.relu(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.relu(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.relu()}
+     */
     public static Tensor relu(Tensor a) {
         return a.relu();
     }
 
-    /** {@code torch.clamp(a, min, max)}; the same as the Tensor method. */
+    /**
+     * {@code torch.clamp(a, min, max)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param min the lower bound (NaN: none)
+     * @param max the upper bound (NaN: none)
+     * @return the result, as {@code a.clamp(...)}
+     */
     public static Tensor clamp(Tensor a, double min, double max) {
         return a.clamp(min, max);
     }
 
-    /** {@code torch.sum(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sum(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sum()}
+     */
     public static Tensor sum(Tensor a) {
         return a.sum();
     }
 
-    /** {@code torch.sum(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.sum(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.sum(...)}
+     */
     public static Tensor sum(Tensor a, int dim) {
         return a.sum(dim);
     }
 
-    /** {@code torch.mean(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.mean(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.mean()}
+     */
     public static Tensor mean(Tensor a) {
         return a.mean();
     }
 
-    /** {@code torch.mean(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.mean(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.mean(...)}
+     */
     public static Tensor mean(Tensor a, int dim) {
         return a.mean(dim);
     }
 
-    /** {@code torch.prod(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.prod(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.prod()}
+     */
     public static Tensor prod(Tensor a) {
         return a.prod();
     }
 
-    /** {@code torch.max(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.max(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.max()}
+     */
     public static Tensor max(Tensor a) {
         return a.max();
     }
 
-    /** {@code torch.min(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.min(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.min()}
+     */
     public static Tensor min(Tensor a) {
         return a.min();
     }
 
-    /** {@code torch.argmax(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.argmax(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.argmax()}
+     */
     public static Tensor argmax(Tensor a) {
         return a.argmax();
     }
 
-    /** {@code torch.argmin(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.argmin(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.argmin()}
+     */
     public static Tensor argmin(Tensor a) {
         return a.argmin();
     }
 
-    /** {@code torch.softmax(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.softmax(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.softmax(...)}
+     */
     public static Tensor softmax(Tensor a, int dim) {
         return a.softmax(dim);
     }
 
-    /** {@code torch.log_softmax(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.log_softmax(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.logSoftmax(...)}
+     */
     public static Tensor logSoftmax(Tensor a, int dim) {
         return a.logSoftmax(dim);
     }
 
-    /** {@code torch.dot(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.dot(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.dot(...)}
+     */
     public static Tensor dot(Tensor a, Tensor b) {
         return a.dot(b);
     }
 
-    /** {@code torch.mv(a, v)}; the same as the Tensor method. */
+    /**
+     * {@code torch.mv(a, v)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param v the values
+     * @return the result, as {@code a.mv(...)}
+     */
     public static Tensor mv(Tensor a, Tensor v) {
         return a.mv(v);
     }
 
-    /** {@code torch.bmm(a, b)}; the same as the Tensor method. */
+    /**
+     * {@code torch.bmm(a, b)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.bmm(...)}
+     */
     public static Tensor bmm(Tensor a, Tensor b) {
         return a.bmm(b);
     }
 
-    /** {@code torch.t(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.t(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.t()}
+     */
     public static Tensor t(Tensor a) {
         return a.t();
     }
 
-    /** {@code torch.transpose(a, dim0, dim1)}; the same as the Tensor method. */
+    /**
+     * {@code torch.transpose(a, dim0, dim1)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim0 the first dimension
+     * @param dim1 the second dimension
+     * @return the result, as {@code a.transpose(...)}
+     */
     public static Tensor transpose(Tensor a, int dim0, int dim1) {
         return a.transpose(dim0, dim1);
     }
 
-    /** {@code torch.reshape(a, shape)}; the same as the Tensor method. */
+    /**
+     * {@code torch.reshape(a, shape)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param shape the sizes of the dimensions
+     * @return the result, as {@code a.reshape(...)}
+     */
     public static Tensor reshape(Tensor a, long... shape) {
         return a.reshape(shape);
     }
 
-    /** {@code torch.flatten(a)}; the same as the Tensor method. */
+    /**
+     * {@code torch.flatten(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.flatten()}
+     */
     public static Tensor flatten(Tensor a) {
         return a.flatten();
     }
 
-    /** {@code torch.squeeze(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.squeeze(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.squeeze(...)}
+     */
     public static Tensor squeeze(Tensor a, int dim) {
         return a.squeeze(dim);
     }
 
-    /** {@code torch.unsqueeze(a, dim)}; the same as the Tensor method. */
+    /**
+     * {@code torch.unsqueeze(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.unsqueeze(...)}
+     */
     public static Tensor unsqueeze(Tensor a, int dim) {
         return a.unsqueeze(dim);
     }
 
-    /** {@code torch.gather(a, dim, index)}; the same as the Tensor method. */
+    /**
+     * {@code torch.gather(a, dim, index)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index the int64 indices, as many dimensions as this tensor
+     * @return the result, as {@code a.gather(...)}
+     */
     public static Tensor gather(Tensor a, int dim, Tensor index) {
         return a.gather(dim, index);
     }
 
-    /** {@code torch.index_select(a, dim, index)}; the same as the Tensor method. */
+    /**
+     * {@code torch.index_select(a, dim, index)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index the 1-d int64 indices
+     * @return the result, as {@code a.indexSelect(...)}
+     */
     public static Tensor indexSelect(Tensor a, int dim, Tensor index) {
         return a.indexSelect(dim, index);
     }
 
-    /** {@code torch.sign(a)}: sign(x) ∈ {-1, 0, 1}. */
+    /**
+     * {@code torch.sign(a)}: sign(x) ∈ {-1, 0, 1}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sign()}
+     */
     public static Tensor sign(Tensor a) {
         return a.sign();
     }
 
-    /** {@code torch.tan(a)}: tan x. */
+    /**
+     * {@code torch.tan(a)}: tan x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.tan()}
+     */
     public static Tensor tan(Tensor a) {
         return a.tan();
     }
 
-    /** {@code torch.reciprocal(a)}: 1/x. */
+    /**
+     * {@code torch.reciprocal(a)}: 1/x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.reciprocal()}
+     */
     public static Tensor reciprocal(Tensor a) {
         return a.reciprocal();
     }
 
-    /** {@code torch.log1p(a)}: ln(1+x), accurate for small x. */
+    /**
+     * {@code torch.log1p(a)}: ln(1+x), accurate for small x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.log1p()}
+     */
     public static Tensor log1p(Tensor a) {
         return a.log1p();
     }
 
-    /** {@code torch.expm1(a)}: eˣ-1, accurate for small x. */
+    /**
+     * {@code torch.expm1(a)}: eˣ-1, accurate for small x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.expm1()}
+     */
     public static Tensor expm1(Tensor a) {
         return a.expm1();
     }
 
-    /** {@code torch.log2(a)}: log₂ x. */
+    /**
+     * {@code torch.log2(a)}: log₂ x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.log2()}
+     */
     public static Tensor log2(Tensor a) {
         return a.log2();
     }
 
-    /** {@code torch.log10(a)}: log₁₀ x. */
+    /**
+     * {@code torch.log10(a)}: log₁₀ x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.log10()}
+     */
     public static Tensor log10(Tensor a) {
         return a.log10();
     }
 
-    /** {@code torch.exp2(a)}: 2ˣ. */
+    /**
+     * {@code torch.exp2(a)}: 2ˣ.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.exp2()}
+     */
     public static Tensor exp2(Tensor a) {
         return a.exp2();
     }
 
-    /** {@code torch.rsqrt(a)}: 1/√x. */
+    /**
+     * {@code torch.rsqrt(a)}: 1/√x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.rsqrt()}
+     */
     public static Tensor rsqrt(Tensor a) {
         return a.rsqrt();
     }
 
-    /** {@code torch.asin(a)}: arcsin x. */
+    /**
+     * {@code torch.asin(a)}: arcsin x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.asin()}
+     */
     public static Tensor asin(Tensor a) {
         return a.asin();
     }
 
-    /** {@code torch.acos(a)}: arccos x. */
+    /**
+     * {@code torch.acos(a)}: arccos x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.acos()}
+     */
     public static Tensor acos(Tensor a) {
         return a.acos();
     }
 
-    /** {@code torch.atan(a)}: arctan x. */
+    /**
+     * {@code torch.atan(a)}: arctan x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.atan()}
+     */
     public static Tensor atan(Tensor a) {
         return a.atan();
     }
 
-    /** {@code torch.sinh(a)}: sinh x. */
+    /**
+     * {@code torch.sinh(a)}: sinh x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sinh()}
+     */
     public static Tensor sinh(Tensor a) {
         return a.sinh();
     }
 
-    /** {@code torch.cosh(a)}: cosh x. */
+    /**
+     * {@code torch.cosh(a)}: cosh x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.cosh()}
+     */
     public static Tensor cosh(Tensor a) {
         return a.cosh();
     }
 
-    /** {@code torch.asinh(a)}: arsinh x. */
+    /**
+     * {@code torch.asinh(a)}: arsinh x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.asinh()}
+     */
     public static Tensor asinh(Tensor a) {
         return a.asinh();
     }
 
-    /** {@code torch.acosh(a)}: arcosh x. */
+    /**
+     * {@code torch.acosh(a)}: arcosh x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.acosh()}
+     */
     public static Tensor acosh(Tensor a) {
         return a.acosh();
     }
 
-    /** {@code torch.atanh(a)}: artanh x. */
+    /**
+     * {@code torch.atanh(a)}: artanh x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.atanh()}
+     */
     public static Tensor atanh(Tensor a) {
         return a.atanh();
     }
 
-    /** {@code torch.erf(a)}: the error function erf x. */
+    /**
+     * {@code torch.erf(a)}: the error function erf x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.erf()}
+     */
     public static Tensor erf(Tensor a) {
         return a.erf();
     }
 
-    /** {@code torch.erfc(a)}: 1 - erf x. */
+    /**
+     * {@code torch.erfc(a)}: 1 - erf x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.erfc()}
+     */
     public static Tensor erfc(Tensor a) {
         return a.erfc();
     }
 
-    /** {@code torch.floor(a)}: ⌊x⌋. */
+    /**
+     * {@code torch.floor(a)}: ⌊x⌋.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.floor()}
+     */
     public static Tensor floor(Tensor a) {
         return a.floor();
     }
 
-    /** {@code torch.ceil(a)}: ⌈x⌉. */
+    /**
+     * {@code torch.ceil(a)}: ⌈x⌉.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.ceil()}
+     */
     public static Tensor ceil(Tensor a) {
         return a.ceil();
     }
 
-    /** {@code torch.round(a)}: x rounded half to even. */
+    /**
+     * {@code torch.round(a)}: x rounded half to even.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.round()}
+     */
     public static Tensor round(Tensor a) {
         return a.round();
     }
 
-    /** {@code torch.trunc(a)}: x rounded toward zero. */
+    /**
+     * {@code torch.trunc(a)}: x rounded toward zero.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.trunc()}
+     */
     public static Tensor trunc(Tensor a) {
         return a.trunc();
     }
 
-    /** {@code torch.frac(a)}: x - trunc(x). */
+    /**
+     * {@code torch.frac(a)}: x - trunc(x).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.frac()}
+     */
     public static Tensor frac(Tensor a) {
         return a.frac();
     }
 
-    /** {@code torch.softplus(a)}: ln(1+eˣ) (β = 1, threshold 20). */
+    /**
+     * {@code torch.softplus(a)}: ln(1+eˣ) (β = 1, threshold 20).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.softplus()}
+     */
     public static Tensor softplus(Tensor a) {
         return a.softplus();
     }
 
-    /** {@code torch.hardtanh(a)}: x clamped to [-1, 1]. */
+    /**
+     * {@code torch.hardtanh(a)}: x clamped to [-1, 1].
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.hardtanh()}
+     */
     public static Tensor hardtanh(Tensor a) {
         return a.hardtanh();
     }
 
-    /** {@code torch.elu(a)}: x for x &gt; 0, else eˣ-1 (α = 1). */
+    /**
+     * {@code torch.elu(a)}: x for x &gt; 0, else eˣ-1 (α = 1).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.elu()}
+     */
     public static Tensor elu(Tensor a) {
         return a.elu();
     }
 
-    /** {@code torch.leaky_relu(a)}: x for x &gt; 0, else 0.01·x. */
+    /**
+     * {@code torch.leaky_relu(a)}: x for x &gt; 0, else 0.01·x.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.leakyRelu()}
+     */
     public static Tensor leakyRelu(Tensor a) {
         return a.leakyRelu();
     }
 
-    /** {@code torch.gelu(a)}: x·Φ(x), Φ the standard normal CDF (exact, approximate='none'). */
+    /**
+     * {@code torch.gelu(a)}: x·Φ(x), Φ the standard normal CDF (exact, approximate='none').
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.gelu()}
+     */
     public static Tensor gelu(Tensor a) {
         return a.gelu();
     }
 
-    /** {@code torch.silu(a)}: x·σ(x). */
+    /**
+     * {@code torch.silu(a)}: x·σ(x).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.silu()}
+     */
     public static Tensor silu(Tensor a) {
         return a.silu();
     }
 
-    /** {@code torch.mish(a)}: x·tanh(softplus(x)). */
+    /**
+     * {@code torch.mish(a)}: x·tanh(softplus(x)).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.mish()}
+     */
     public static Tensor mish(Tensor a) {
         return a.mish();
     }
 
-    /** {@code torch.nan_to_num(a)}: NaN → 0, ±∞ → the dtype's largest/smallest finite value. */
+    /**
+     * {@code torch.nan_to_num(a)}: NaN → 0, ±∞ → the dtype's largest/smallest finite value.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.nanToNum()}
+     */
     public static Tensor nanToNum(Tensor a) {
         return a.nanToNum();
     }
 
-    /** {@code torch.sinc(a)}: sin(πx)/(πx), 1 at 0. */
+    /**
+     * {@code torch.sinc(a)}: sin(πx)/(πx), 1 at 0.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sinc()}
+     */
     public static Tensor sinc(Tensor a) {
         return a.sinc();
     }
 
-    /** {@code torch.deg2rad(a)}: x·π/180. */
+    /**
+     * {@code torch.deg2rad(a)}: x·π/180.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.deg2rad()}
+     */
     public static Tensor deg2rad(Tensor a) {
         return a.deg2rad();
     }
 
-    /** {@code torch.rad2deg(a)}: x·180/π. */
+    /**
+     * {@code torch.rad2deg(a)}: x·180/π.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.rad2deg()}
+     */
     public static Tensor rad2deg(Tensor a) {
         return a.rad2deg();
     }
 
-    /** {@code torch.isnan(a)}: true where x is NaN. */
+    /**
+     * {@code torch.isnan(a)}: true where x is NaN.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.isnan()}
+     */
     public static Tensor isnan(Tensor a) {
         return a.isnan();
     }
 
-    /** {@code torch.isinf(a)}: true where x is ±∞. */
+    /**
+     * {@code torch.isinf(a)}: true where x is ±∞.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.isinf()}
+     */
     public static Tensor isinf(Tensor a) {
         return a.isinf();
     }
 
-    /** {@code torch.isfinite(a)}: true where x is finite. */
+    /**
+     * {@code torch.isfinite(a)}: true where x is finite.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.isfinite()}
+     */
     public static Tensor isfinite(Tensor a) {
         return a.isfinite();
     }
 
-    /** {@code torch.logical_not(a)}: true where x is zero. */
+    /**
+     * {@code torch.logical_not(a)}: true where x is zero.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.logicalNot()}
+     */
     public static Tensor logicalNot(Tensor a) {
         return a.logicalNot();
     }
 
-    /** {@code torch.atan2(a, b)}. */
+    /**
+     * {@code torch.atan2(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.atan2(...)}
+     */
     public static Tensor atan2(Tensor a, Tensor b) {
         return a.atan2(b);
     }
 
-    /** {@code torch.fmod(a, b)}. */
+    /**
+     * {@code torch.fmod(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.fmod(...)}
+     */
     public static Tensor fmod(Tensor a, Tensor b) {
         return a.fmod(b);
     }
 
-    /** {@code torch.fmod(a, b)}. */
+    /**
+     * {@code torch.fmod(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.fmod(...)}
+     */
     public static Tensor fmod(Tensor a, double b) {
         return a.fmod(b);
     }
 
-    /** {@code torch.remainder(a, b)}. */
+    /**
+     * {@code torch.remainder(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.remainder(...)}
+     */
     public static Tensor remainder(Tensor a, Tensor b) {
         return a.remainder(b);
     }
 
-    /** {@code torch.remainder(a, b)}. */
+    /**
+     * {@code torch.remainder(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.remainder(...)}
+     */
     public static Tensor remainder(Tensor a, double b) {
         return a.remainder(b);
     }
 
-    /** {@code torch.hypot(a, b)}. */
+    /**
+     * {@code torch.hypot(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.hypot(...)}
+     */
     public static Tensor hypot(Tensor a, Tensor b) {
         return a.hypot(b);
     }
 
-    /** {@code torch.logaddexp(a, b)}. */
+    /**
+     * {@code torch.logaddexp(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.logaddexp(...)}
+     */
     public static Tensor logaddexp(Tensor a, Tensor b) {
         return a.logaddexp(b);
     }
 
-    /** {@code torch.xlogy(a, b)}. */
+    /**
+     * {@code torch.xlogy(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.xlogy(...)}
+     */
     public static Tensor xlogy(Tensor a, Tensor b) {
         return a.xlogy(b);
     }
 
-    /** {@code torch.xlogy(a, b)}. */
+    /**
+     * {@code torch.xlogy(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.xlogy(...)}
+     */
     public static Tensor xlogy(Tensor a, double b) {
         return a.xlogy(b);
     }
 
-    /** {@code torch.lerp(a, end, weight)}. */
+    /**
+     * {@code torch.lerp(a, end, weight)}.
+     *
+     * @param a the input tensor
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return the result, as {@code a.lerp(...)}
+     */
     public static Tensor lerp(Tensor a, Tensor end, double weight) {
         return a.lerp(end, weight);
     }
 
-    /** {@code torch.lerp(a, end, weight)}. */
+    /**
+     * {@code torch.lerp(a, end, weight)}.
+     *
+     * @param a the input tensor
+     * @param end the end point
+     * @param weight the interpolation weight
+     * @return the result, as {@code a.lerp(...)}
+     */
     public static Tensor lerp(Tensor a, Tensor end, Tensor weight) {
         return a.lerp(end, weight);
     }
 
-    /** {@code torch.amax(a, dims, keepdim)}. */
+    /**
+     * {@code torch.amax(a, dims, keepdim)}.
+     *
+     * @param a the input tensor
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the result, as {@code a.amax(...)}
+     */
     public static Tensor amax(Tensor a, int[] dims, boolean keepdim) {
         return a.amax(dims, keepdim);
     }
 
-    /** {@code torch.amin(a, dims, keepdim)}. */
+    /**
+     * {@code torch.amin(a, dims, keepdim)}.
+     *
+     * @param a the input tensor
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the result, as {@code a.amin(...)}
+     */
     public static Tensor amin(Tensor a, int[] dims, boolean keepdim) {
         return a.amin(dims, keepdim);
     }
 
-    /** {@code torch.logsumexp(a, dim)}. */
+    /**
+     * {@code torch.logsumexp(a, dim)}.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.logsumexp(...)}
+     */
     public static Tensor logsumexp(Tensor a, int dim) {
         return a.logsumexp(dim);
     }
 
-    /** {@code torch.logsumexp(a, dims, keepdim)}. */
+    /**
+     * {@code torch.logsumexp(a, dims, keepdim)}.
+     *
+     * @param a the input tensor
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the result, as {@code a.logsumexp(...)}
+     */
     public static Tensor logsumexp(Tensor a, int[] dims, boolean keepdim) {
         return a.logsumexp(dims, keepdim);
     }
 
-    /** {@code torch.cumsum(a, dim)}. */
+    /**
+     * {@code torch.cumsum(a, dim)}.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.cumsum(...)}
+     */
     public static Tensor cumsum(Tensor a, int dim) {
         return a.cumsum(dim);
     }
 
-    /** {@code torch.cumprod(a, dim)}. */
+    /**
+     * {@code torch.cumprod(a, dim)}.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.cumprod(...)}
+     */
     public static Tensor cumprod(Tensor a, int dim) {
         return a.cumprod(dim);
     }
 
-    /** {@code torch.norm(a)}. */
+    /**
+     * {@code torch.norm(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.norm()}
+     */
     public static Tensor norm(Tensor a) {
         return a.norm();
     }
 
-    /** {@code torch.norm(a, p)}. */
+    /**
+     * {@code torch.norm(a, p)}.
+     *
+     * @param a the input tensor
+     * @param p the order of the norm
+     * @return the result, as {@code a.norm(...)}
+     */
     public static Tensor norm(Tensor a, double p) {
         return a.norm(p);
     }
 
-    /** {@code torch.norm(a, p, dims, keepdim)}. */
+    /**
+     * {@code torch.norm(a, p, dims, keepdim)}.
+     *
+     * @param a the input tensor
+     * @param p the order of the norm
+     * @param dims the dimensions
+     * @param keepdim whether reduced dimensions stay, with size 1
+     * @return the result, as {@code a.norm(...)}
+     */
     public static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
         return a.norm(p, dims, keepdim);
     }
 
-    /** {@code torch.all(a)}. */
+    /**
+     * {@code torch.all(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.all()}
+     */
     public static Tensor all(Tensor a) {
         return a.all();
     }
 
-    /** {@code torch.any(a)}. */
+    /**
+     * {@code torch.any(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.any()}
+     */
     public static Tensor any(Tensor a) {
         return a.any();
     }
 
-    /** {@code torch.masked_fill(a, mask, value)}. */
+    /**
+     * {@code torch.masked_fill(a, mask, value)}.
+     *
+     * @param a the input tensor
+     * @param mask the bool mask, broadcast to this tensor
+     * @param value the value written where the mask is true
+     * @return the result, as {@code a.maskedFill(...)}
+     */
     public static Tensor maskedFill(Tensor a, Tensor mask, double value) {
         return a.maskedFill(mask, value);
     }
 
-    /** {@code torch.eq(a, b)}. */
+    /**
+     * {@code torch.eq(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.eq(...)}
+     */
     public static Tensor eq(Tensor a, Tensor b) {
         return a.eq(b);
     }
 
-    /** {@code torch.ne(a, b)}. */
+    /**
+     * {@code torch.ne(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.ne(...)}
+     */
     public static Tensor ne(Tensor a, Tensor b) {
         return a.ne(b);
     }
 
-    /** {@code torch.lt(a, b)}. */
+    /**
+     * {@code torch.lt(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.lt(...)}
+     */
     public static Tensor lt(Tensor a, Tensor b) {
         return a.lt(b);
     }
 
-    /** {@code torch.le(a, b)}. */
+    /**
+     * {@code torch.le(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.le(...)}
+     */
     public static Tensor le(Tensor a, Tensor b) {
         return a.le(b);
     }
 
-    /** {@code torch.gt(a, b)}. */
+    /**
+     * {@code torch.gt(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.gt(...)}
+     */
     public static Tensor gt(Tensor a, Tensor b) {
         return a.gt(b);
     }
 
-    /** {@code torch.ge(a, b)}. */
+    /**
+     * {@code torch.ge(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.ge(...)}
+     */
     public static Tensor ge(Tensor a, Tensor b) {
         return a.ge(b);
     }
 
-    /** {@code torch.logical_and(a, b)}. */
+    /**
+     * {@code torch.logical_and(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.logicalAnd(...)}
+     */
     public static Tensor logicalAnd(Tensor a, Tensor b) {
         return a.logicalAnd(b);
     }
 
-    /** {@code F.softplus(a, beta, threshold)}. */
+    /**
+     * {@code F.softplus(a, beta, threshold)}.
+     *
+     * @param a the input tensor
+     * @param beta the scale β
+     * @param threshold above this β·x the result is x
+     * @return the result, as {@code a.softplus(...)}
+     */
     public static Tensor softplus(Tensor a, double beta, double threshold) {
         return a.softplus(beta, threshold);
     }
 
-    /** {@code F.hardtanh(a, min_val, max_val)}. */
+    /**
+     * {@code F.hardtanh(a, min_val, max_val)}.
+     *
+     * @param a the input tensor
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return the result, as {@code a.hardtanh(...)}
+     */
     public static Tensor hardtanh(Tensor a, double min, double max) {
         return a.hardtanh(min, max);
     }
 
-    /** {@code F.elu(a, alpha)}. */
+    /**
+     * {@code F.elu(a, alpha)}.
+     *
+     * @param a the input tensor
+     * @param alpha the scale of the negative part
+     * @return the result, as {@code a.elu(...)}
+     */
     public static Tensor elu(Tensor a, double alpha) {
         return a.elu(alpha);
     }
 
-    /** {@code F.leaky_relu(a, negative_slope)}. */
+    /**
+     * {@code F.leaky_relu(a, negative_slope)}.
+     *
+     * @param a the input tensor
+     * @param negativeSlope the slope for negative inputs
+     * @return the result, as {@code a.leakyRelu(...)}
+     */
     public static Tensor leakyRelu(Tensor a, double negativeSlope) {
         return a.leakyRelu(negativeSlope);
     }
 
-    /** {@code torch.nan_to_num(a, nan, posinf, neginf)}. */
+    /**
+     * {@code torch.nan_to_num(a, nan, posinf, neginf)}.
+     *
+     * @param a the input tensor
+     * @param nan the replacement for NaN
+     * @param posinf the replacement for +∞
+     * @param neginf the replacement for -∞
+     * @return the result, as {@code a.nanToNum(...)}
+     */
     public static Tensor nanToNum(Tensor a, double nan, double posinf, double neginf) {
         return a.nanToNum(nan, posinf, neginf);
     }
 
-    /** {@code torch.square(a)}. */
+    /**
+     * {@code torch.square(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.square()}
+     */
     public static Tensor square(Tensor a) {
         return a.square();
     }
 
-    /** {@code torch.rsub(a, other)}. */
+    /**
+     * {@code torch.rsub(a, other)}.
+     *
+     * @param a the input tensor
+     * @param other the other operand, broadcast with this tensor
+     * @return the result, as {@code a.rsub(...)}
+     */
     public static Tensor rsub(Tensor a, double other) {
         return a.rsub(other);
     }
 
-    /** {@code torch.clamp(a, min=min)}. */
+    /**
+     * {@code torch.clamp(a, min=min)}.
+     *
+     * @param a the input tensor
+     * @param min the lower bound (NaN: none)
+     * @return the result, as {@code a.clampMin(...)}
+     */
     public static Tensor clampMin(Tensor a, double min) {
         return a.clampMin(min);
     }
 
-    /** {@code torch.clamp(a, max=max)}. */
+    /**
+     * {@code torch.clamp(a, max=max)}.
+     *
+     * @param a the input tensor
+     * @param max the upper bound (NaN: none)
+     * @return the result, as {@code a.clampMax(...)}
+     */
     public static Tensor clampMax(Tensor a, double max) {
         return a.clampMax(max);
     }
 
-    /** {@code torch.var(a)}. */
+    /**
+     * {@code torch.var(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.var()}
+     */
     public static Tensor var(Tensor a) {
         return a.var();
     }
 
-    /** {@code torch.std(a)}. */
+    /**
+     * {@code torch.std(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.std()}
+     */
     public static Tensor std(Tensor a) {
         return a.std();
     }
 
-    /** {@code torch.permute(a, dims)}. */
+    /**
+     * {@code torch.permute(a, dims)}.
+     *
+     * @param a the input tensor
+     * @param dims the dimensions
+     * @return the result, as {@code a.permute(...)}
+     */
     public static Tensor permute(Tensor a, int... dims) {
         return a.permute(dims);
     }
 
-    /** {@code torch.narrow(a, dim, start, length)}. */
+    /**
+     * {@code torch.narrow(a, dim, start, length)}.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param start the first index
+     * @param length the number of entries
+     * @return the result, as {@code a.narrow(...)}
+     */
     public static Tensor narrow(Tensor a, int dim, long start, long length) {
         return a.narrow(dim, start, length);
     }
 
-    /** {@code torch.select(a, dim, index)}. */
+    /**
+     * {@code torch.select(a, dim, index)}.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index the index (negative counts from the end)
+     * @return the result, as {@code a.select(...)}
+     */
     public static Tensor select(Tensor a, int dim, long index) {
         return a.select(dim, index);
     }
 
-    /** {@code torch.squeeze(a)}. */
+    /**
+     * {@code torch.squeeze(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.squeeze()}
+     */
     public static Tensor squeeze(Tensor a) {
         return a.squeeze();
     }
 
-    /** {@code torch.clone(a)}. */
+    /**
+     * {@code torch.clone(a)}.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.clone()}
+     */
     public static Tensor clone(Tensor a) {
         return a.clone();
     }
 
-    /** {@code torch.pow(a, exponent) with an integer exponent}. */
+    /**
+     * {@code torch.pow(a, exponent) with an integer exponent}.
+     *
+     * @param a the input tensor
+     * @param exponent the exponent
+     * @return the result, as {@code a.pow(...)}
+     */
     public static Tensor pow(Tensor a, long exponent) {
         return a.pow(exponent);
     }
 
-    /** {@code torch.add(a, b)}. */
+    /**
+     * {@code torch.add(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.add(...)}
+     */
     public static Tensor add(Tensor a, double b) {
         return a.add(b);
     }
 
-    /** {@code torch.sub(a, b)}. */
+    /**
+     * {@code torch.sub(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.sub(...)}
+     */
     public static Tensor sub(Tensor a, double b) {
         return a.sub(b);
     }
 
-    /** {@code torch.mul(a, b)}. */
+    /**
+     * {@code torch.mul(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.mul(...)}
+     */
     public static Tensor mul(Tensor a, double b) {
         return a.mul(b);
     }
 
-    /** {@code torch.div(a, b)}. */
+    /**
+     * {@code torch.div(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the result, as {@code a.div(...)}
+     */
     public static Tensor div(Tensor a, double b) {
         return a.div(b);
     }
 
-    /** {@code torch.result_type(a, b)}. */
+    /**
+     * {@code torch.result_type(a, b)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @return the dtype
+     */
     public static DType resultType(Tensor a, Tensor b) {
         return Promotion.resultType(in(a), in(b));
     }

@@ -8,19 +8,33 @@ public final class ValuesIndices {
     private final Tensor values;
     private final Tensor indices;
 
-    /** A result of the reduction named {@code op} ({@code "max"} or {@code "min"}). */
+    /**
+     * A result of the reduction named {@code op} ({@code "max"} or {@code "min"}).
+     *
+     * @param op the reduction's name, as its repr prints it
+     * @param values the extreme values
+     * @param indices their int64 positions
+     */
     public ValuesIndices(String op, Tensor values, Tensor indices) {
         this.op = op;
         this.values = values;
         this.indices = indices;
     }
 
-    /** The extreme values (differentiable), {@code result.values}. */
+    /**
+     * The extreme values (differentiable), {@code result.values}.
+     *
+     * @return the values
+     */
     public Tensor values() {
         return values;
     }
 
-    /** Their positions along the reduced dim (int64), {@code result.indices}. */
+    /**
+     * Their positions along the reduced dim (int64), {@code result.indices}.
+     *
+     * @return the indices
+     */
     public Tensor indices() {
         return indices;
     }

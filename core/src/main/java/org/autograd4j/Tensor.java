@@ -37,7 +37,11 @@ public final class Tensor {
         this.impl = impl;
     }
 
-    /** The API object of {@code impl}: made once and cached in it, so the same tensor is always the same object. */
+    /**
+     * The API object of {@code impl}: made once and cached in it, so the same tensor is always the same object.
+     * Unsynchronised on purpose (this is every op's hot path): two threads wrapping one new tensor at the same
+     * moment may each get a wrapper, which behave alike; one of them is kept.
+     */
     static Tensor of(TensorImpl impl) {
         if (impl == null) return null;
         Object f = impl.facade;

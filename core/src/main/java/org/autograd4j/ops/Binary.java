@@ -280,11 +280,6 @@ public final class Binary {
         return domainOther;
     }
 
-    /** The node name when other is a Java scalar. */
-    public String nodeFor(TensorImpl other) {
-        return other.isWrappedNumber() && scalarNode != null ? scalarNode : node;
-    }
-
     /** The dtype the op computes in. */
     DType computeType(TensorImpl a, TensorImpl b) {
         DType t = Promotion.resultType(a, b);

@@ -118,7 +118,7 @@ public final class Unary {
     public static final Unary LOG1P = def("log1p", "Log1PBackward0", UnaryOp.LOG1P, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> div(g, add(x, 1.0)), (x, p, q) -> Math.log1p(x)).domain(Domain.POSITIVE).inPlace();
     public static final Unary EXPM1 = def("expm1", "Expm1Backward0", UnaryOp.EXPM1, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> mul(g, add(y, 1.0)), (x, p, q) -> Math.expm1(x)).inPlace();
+            (g, y, p, q) -> mul(g, add(y, 1.0)), (x, p, q) -> Math.expm1(x)).gradientCancels().inPlace();
     public static final Unary LOG2 = def("log2", "Log2Backward0", UnaryOp.LOG2, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> div(g, mul(x, LN2)), (x, p, q) -> Math.log(x) / LN2).domain(Domain.POSITIVE).inPlace();
     public static final Unary LOG10 = def("log10", "Log10Backward0", UnaryOp.LOG10, Rule.FLOAT, Saves.SELF,
@@ -194,7 +194,7 @@ public final class Unary {
      */
     public static final Unary GELU = def("gelu", "GeluBackward0", UnaryOp.GELU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> geluBackward(g, x), (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2))))
-            .functional().floatingOnly("GeluKernelImpl").floatOpmath();
+            .functional().floatingOnly("GeluKernelImpl").floatOpmath().layoutDependent();
     /** {@code x·σ(x)}. Derivative: {@code g·σ(x)·(1 + x·(1 - σ(x)))}. */
     public static final Unary SILU = def("silu", "SiluBackward0", UnaryOp.SILU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
@@ -208,7 +208,7 @@ public final class Unary {
                 if (!org.autograd4j.autograd.GradMode.isEnabled()) return Binary.MISH_BACKWARD.apply(g, x);
                 TensorImpl t = tanh(SOFTPLUS.apply(x, 1, 20));
                 return mul(g, add(t, mul(mul(x, sigmoid(x)), rsub(mul(t, t), 1.0))));
-            }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional().floatingOnly("mish_cpu");
+            }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional().floatingOnly("mish_cpu").gradientCancels();
     /**
      * NaN → 0, +∞ → p0, -∞ → p1 (the API passes the dtype's largest and smallest finite values by default).
      * Derivative: {@code g·isfinite(x)}.
@@ -259,7 +259,7 @@ public final class Unary {
     public final Ref ref;
     private Domain domain = Domain.ALL;
     private int ulps;
-    private boolean floatOpmath;
+    private boolean floatOpmath, layoutDependent, gradientCancels;
     private boolean inPlace;
     private boolean functional;
     private double p0, p1;
@@ -365,6 +365,35 @@ public final class Unary {
     /** True when float32 results follow PyTorch's float arithmetic rather than being within an ulp of exact. */
     public boolean isFloatOpmath() {
         return floatOpmath;
+    }
+
+    /**
+     * PyTorch picks this op's algorithm by layout (vectorised for contiguous input, scalar for strided), and so
+     * does the kernel: results agree across layouts to a few ulps, not bit for bit (gelu).
+     */
+    private Unary layoutDependent() {
+        layoutDependent = true;
+        return this;
+    }
+
+    /** True when results may differ in the last bits between layouts, as PyTorch's own do. */
+    public boolean isLayoutDependent() {
+        return layoutDependent;
+    }
+
+    /**
+     * The derivative cancels (expm1's {@code g·(y + 1)} for y near -1, mish's {@code t + x·σ(x)·(1 - t²)} for
+     * x &lt; 0): a 1-ulp difference in the forward value (Java's libm against PyTorch's Sleef) grows there, so
+     * gradients agree with PyTorch to a few ulps of the largest magnitude, not of each element.
+     */
+    private Unary gradientCancels() {
+        gradientCancels = true;
+        return this;
+    }
+
+    /** True when gradients are compared in ulps of the largest magnitude (see {@link #gradientCancels()}). */
+    public boolean isGradientCancelling() {
+        return gradientCancels;
     }
 
     /** PyTorch's message for a bool input, or null when bool is accepted. */

@@ -6,6 +6,9 @@
  * interfaces of optional artifacts ({@code Float64Math}, which {@code org.autograd4j:autograd4j-glibc-math}
  * provides). Everything else (autograd, ops, kernels, storage, math, format) is the library's inside and is
  * not exported.
+ *
+ * <p>With {@code --add-modules jdk.incubator.vector} on the command line the kernels use the Vector API;
+ * without it they fall back to plain Java loops (same results, bit for bit) and say so once on start-up.
  */
 module org.autograd4j {
     exports org.autograd4j;
@@ -14,4 +17,8 @@ module org.autograd4j {
     exports org.autograd4j.spi;
 
     uses org.autograd4j.spi.Float64Math;
+
+    // Optional: the Vector API kernels (org.autograd4j.kernels.vector) load only when the JVM resolves the
+    // incubator module (--add-modules jdk.incubator.vector); without it the plain kernels run.
+    requires static jdk.incubator.vector;
 }

@@ -8,14 +8,15 @@ import org.autograd4j.storage.Storage;
  * and layouts only, never tensors or autograd. Outputs are always written through their own layout, and
  * input layouts are already broadcast to the output shape by the caller.
  *
- * <p>{@link #get()} returns the implementation chosen once at start-up (today the plain-Java
- * {@link ScalarKernels}; a Vector API implementation slots in here later, Lucene-style).
+ * <p>{@link #get()} returns the implementation chosen once at start-up, Lucene-style (see
+ * {@link KernelsProvider}): the Vector API kernels ({@code org.autograd4j.kernels.vector}) when the JVM has
+ * {@code jdk.incubator.vector}, else the plain-Java {@link ScalarKernels}. Both give the same bits.
  */
 public interface Kernels {
 
     /** The kernels in use for this JVM. */
     static Kernels get() {
-        return ScalarKernels.INSTANCE;
+        return KernelsProvider.KERNELS;
     }
 
     /** Which implementation this is, for {@code Torch.config()}: its name, and its vector width if it uses one. */

@@ -19,10 +19,11 @@ import org.autograd4j.storage.Storage;
  * ulp, so their float32 forms do the same steps in float ({@link MathFns}). Strided operands are walked
  * through a precomputed index vector; contiguous operands are walked directly.
  */
-final class ScalarKernels implements Kernels {
+public class ScalarKernels implements Kernels {
     static final ScalarKernels INSTANCE = new ScalarKernels();
 
-    private ScalarKernels() {
+    /** For {@link #INSTANCE} and the Vector API kernels, which override the hot spans. */
+    protected ScalarKernels() {
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import org.autograd4j.DType;
 import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Runs;
 import org.autograd4j.storage.Storage;
 
 /**
@@ -16,8 +17,9 @@ import org.autograd4j.storage.Storage;
  * own float32 kernels, Sleef's 1-ulp functions and glibc's in the AVX2 build, are within 1 ulp of the exact
  * result too). The compound activation functions are the exception: PyTorch evaluates them step by step in
  * float32, and where a step overflows or cancels that differs from the exact value by far more than an
- * ulp, so their float32 forms do the same steps in float ({@link MathFns}). Strided operands are walked
- * through a precomputed index vector; contiguous operands are walked directly.
+ * ulp, so their float32 forms do the same steps in float ({@link MathFns}). Every loop works on whole runs
+ * ({@link Runs}: a contiguous operand set is one run, a strided one a run per innermost line): the protected
+ * span methods ({@link #unaryF32}, {@link #binaryF32}, …) are what the Vector API kernels override.
  */
 public class ScalarKernels implements Kernels {
     static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -139,39 +141,101 @@ public class ScalarKernels implements Kernels {
         return r;
     }
 
-    /** The unary ops of the original loop below; the later ones go through {@link #unaryMore}. */
+    /** The first unary ops, whose float32 forms compute in double ({@link #floatFn}); the later ones have {@link #floatFn32}. */
     private static final Set<UnaryOp> FIRST_UNARY = EnumSet.range(UnaryOp.NEG, UnaryOp.LOGICAL_NOT);
 
     @Override
     public void unary(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol) {
-        if (!FIRST_UNARY.contains(op)) {
-            unaryMore(op, p0, p1, x, xl, out, ol);
+        int n = ol.numel();
+        if (n == 0) return;
+        if (op.writesBool()) {
+            unaryToBool(op, x, xl, out, ol);
             return;
         }
-        int n = ol.numel();
-        int[] xp = positions(xl), op_ = positions(ol);
-        int xo = xl.offset(), oo = ol.offset();
+        boolean contiguous = xl.isContiguous() && ol.isContiguous();
         if (x instanceof Storage.F32 xs && out instanceof Storage.F32 os) {
-            DoubleUnaryOperator f = floatFn(op, p0, p1);
-            float[] a = xs.data, o = os.data;
-            if (xp == null && op_ == null) {
-                for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(a[xo + i]);
-            } else {
-                for (int i = 0; i < n; i++) o[at(op_, oo, i)] = (float) f.applyAsDouble(a[at(xp, xo, i)]);
-            }
-        } else if (x instanceof Storage.F64 xs && out instanceof Storage.F64 os) {
-            DoubleUnaryOperator f = floatFn(op, p0, p1);
-            double[] a = xs.data, o = os.data;
-            for (int i = 0; i < n; i++) o[at(op_, oo, i)] = f.applyAsDouble(a[at(xp, xo, i)]);
-        } else {
-            if (op == UnaryOp.LOGICAL_NOT) {
-                // any dtype in, bool out: NaN and 0.5 are true, so read the value, not its truncation
-                for (int i = 0; i < n; i++) out.setLong(at(op_, oo, i), x.getDouble(at(xp, xo, i)) == 0 ? 1 : 0);
+            // PyTorch 1.13.1 gives contiguous float32 GELU inputs of more than one element to oneDNN
+            // (Activation.cpp's use_mkldnn), strided and one-element ones to ATen's own formula
+            boolean dnnl = op == UnaryOp.GELU && xl.isContiguous() && n > 1;
+            if (contiguous) {
+                unaryF32(op, p0, p1, dnnl, xs.data, xl.offset(), 1, os.data, ol.offset(), 1, n);
                 return;
             }
-            LongUnaryOperator f = longFn(op, p0, p1);
-            for (int i = 0; i < n; i++) out.setLong(at(op_, oo, i), f.applyAsLong(x.getLong(at(xp, xo, i))));
+            Runs r = Runs.of(xl, ol);
+            while (r.next()) unaryF32(op, p0, p1, dnnl, xs.data, r.base(0), r.stride(0), os.data, r.base(1), r.stride(1), r.length());
+        } else if (x instanceof Storage.F64 xs && out instanceof Storage.F64 os) {
+            if (contiguous) {
+                unaryF64(op, p0, p1, xs.data, xl.offset(), 1, os.data, ol.offset(), 1, n);
+                return;
+            }
+            Runs r = Runs.of(xl, ol);
+            while (r.next()) unaryF64(op, p0, p1, xs.data, r.base(0), r.stride(0), os.data, r.base(1), r.stride(1), r.length());
+        } else {
+            LongUnaryOperator f = FIRST_UNARY.contains(op) ? longFn(op, p0, p1) : integerFn(op, p0, p1, x.dtype());
+            Runs r = Runs.of(xl, ol);
+            int len = r.length(), xs = r.stride(0), os = r.stride(1);
+            while (r.next()) {
+                for (int i = 0, xi = r.base(0), oi = r.base(1); i < len; i++, xi += xs, oi += os) out.setLong(oi, f.applyAsLong(x.getLong(xi)));
+            }
         }
+    }
+
+    /** isnan, isinf, isfinite and logical_not: any input dtype, bool out. */
+    private static void unaryToBool(UnaryOp op, Storage x, Layout xl, Storage out, Layout ol) {
+        boolean floating = x.dtype().isFloatingPoint();
+        boolean[] o = ((Storage.Bool) out).data;
+        Runs r = Runs.of(xl, ol);
+        int len = r.length(), xs = r.stride(0), os = r.stride(1);
+        while (r.next()) {
+            for (int i = 0, xi = r.base(0), oi = r.base(1); i < len; i++, xi += xs, oi += os) {
+                // logical_not reads the value, not its truncation: NaN and 0.5 are true
+                double v = floating || op == UnaryOp.LOGICAL_NOT ? x.getDouble(xi) : 0;
+                o[oi] = switch (op) {
+                    case LOGICAL_NOT -> v == 0;
+                    case ISNAN -> v != v;
+                    case ISINF -> floating && Double.isInfinite(v);
+                    default -> !floating || Double.isFinite(v); // integers and bools are never NaN or infinite
+                };
+            }
+        }
+    }
+
+    /**
+     * One run of a float32 unary op: {@code o[oo + i·os] = op(x[xo + i·xs])} for {@code i < n}. The Vector API
+     * kernels override it for unit strides; every override gives these bits. {@code dnnlGelu}: the whole input
+     * is contiguous with more than one element, so GELU takes oneDNN's algorithm, as PyTorch 1.13.1.
+     */
+    protected void unaryF32(UnaryOp op, double p0, double p1, boolean dnnlGelu, float[] x, int xo, int xs, float[] o, int oo, int os, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) o[oo + i * os] = -x[xo + i * xs]; }
+            case ABS -> { for (int i = 0; i < n; i++) o[oo + i * os] = Math.abs(x[xo + i * xs]); }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    o[oo + i * os] = v > 0 || v != v ? v : 0f;
+                }
+            }
+            case SQRT -> { for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.sqrt(x[xo + i * xs]); }
+            case RECIPROCAL -> { for (int i = 0; i < n; i++) o[oo + i * os] = 1f / x[xo + i * xs]; }
+            default -> {
+                FloatUnary f = floatUnary(op, p0, p1, dnnlGelu);
+                for (int i = 0; i < n; i++) o[oo + i * os] = f.apply(x[xo + i * xs]);
+            }
+        }
+    }
+
+    /** The float32 function of op: the first ops computed in double and rounded once, the later ones as {@link #floatFn32}. */
+    private static FloatUnary floatUnary(UnaryOp op, double p0, double p1, boolean dnnlGelu) {
+        if (op == UnaryOp.GELU && dnnlGelu) return MathFns::geluDnnlF;
+        if (!FIRST_UNARY.contains(op)) return floatFn32(op, p0, p1);
+        DoubleUnaryOperator f = floatFn(op, p0, p1);
+        return v -> (float) f.applyAsDouble(v);
+    }
+
+    /** One run of a float64 unary op: {@code o[oo + i·os] = op(x[xo + i·xs])} for {@code i < n}. */
+    protected void unaryF64(UnaryOp op, double p0, double p1, double[] x, int xo, int xs, double[] o, int oo, int os, int n) {
+        DoubleUnaryOperator f = FIRST_UNARY.contains(op) ? floatFn(op, p0, p1) : doubleFn(op, p0, p1);
+        for (int i = 0; i < n; i++) o[oo + i * os] = f.applyAsDouble(x[xo + i * xs]);
     }
 
     // ---------------------------------------------------------------- binary
@@ -226,80 +290,85 @@ public class ScalarKernels implements Kernels {
         };
     }
 
-    /** The binary ops of the original loop below; the later ones go through {@link #binaryMore}. */
+    /** The first binary ops, whose float32 forms compute in double ({@link #floatFn(BinaryOp)}); the later ones have float forms. */
     private static final Set<BinaryOp> FIRST_BINARY = EnumSet.range(BinaryOp.ADD, BinaryOp.GE);
 
     @Override
     public void binary(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
-        if (!FIRST_BINARY.contains(op)) {
-            binaryMore(op, a, al, b, bl, out, ol);
-            return;
-        }
-        if (a instanceof Storage.F32 && b instanceof Storage.F32 && out instanceof Storage.F32 && floatArithmetic(op, a, al, b, bl, out, ol)) {
-            return;
-        }
         int n = ol.numel();
-        int[] ap = positions(al), bp = positions(bl), opos = positions(ol);
-        int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
-        if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs) {
-            float[] x = as.data, y = bs.data;
-            if (op == BinaryOp.TANH_BACKWARD) {
-                // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA.
-                float[] o = ((Storage.F32) out).data;
-                for (int i = 0; i < n; i++) {
-                    float t = y[at(bp, bo, i)];
-                    o[at(opos, oo, i)] = x[at(ap, ao, i)] * Math.fma(-t, t, 1f);
-                }
+        if (n == 0) return;
+        // contiguous operands, either of which may be a broadcast scalar (stride 0): one run
+        int sa = unitOrZeroStride(al), sb = unitOrZeroStride(bl);
+        boolean oneRun = ol.isContiguous() && sa >= 0 && sb >= 0;
+        if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs && out instanceof Storage.F32 os) {
+            // gelu/mish backward: b is the forward input, whose layout picks PyTorch's algorithm (see BinaryOp)
+            boolean dnnl = op == BinaryOp.GELU_BACKWARD && bl.isContiguous() && n > 1;
+            if (oneRun) {
+                binaryF32(op, dnnl, as.data, al.offset(), sa, bs.data, bl.offset(), sb, os.data, ol.offset(), 1, n);
                 return;
             }
-            DoubleBinaryOperator f = floatFn(op);
-            if (out instanceof Storage.F32 os) {
-                float[] o = os.data;
-                if (ap == null && bp == null && opos == null) {
-                    for (int i = 0; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[ao + i], y[bo + i]);
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[at(opos, oo, i)] = (float) f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]);
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) out.setDouble(at(opos, oo, i), f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]));
+            Runs r = Runs.of(al, bl, ol);
+            while (r.next()) {
+                binaryF32(op, dnnl, as.data, r.base(0), r.stride(0), bs.data, r.base(1), r.stride(1), os.data, r.base(2), r.stride(2), r.length());
             }
-        } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs) {
-            DoubleBinaryOperator f = floatFn(op);
-            double[] x = as.data, y = bs.data;
-            if (out instanceof Storage.F64 os) {
-                double[] o = os.data;
-                for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]);
-            } else {
-                for (int i = 0; i < n; i++) out.setDouble(at(opos, oo, i), f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]));
+        } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
+            boolean xContiguous = bl.isContiguous();
+            if (oneRun) {
+                binaryF64(op, xContiguous, as.data, al.offset(), sa, bs.data, bl.offset(), sb, os.data, ol.offset(), 1, n);
+                return;
+            }
+            Runs r = Runs.of(al, bl, ol);
+            while (r.next()) {
+                binaryF64(op, xContiguous, as.data, r.base(0), r.stride(0), bs.data, r.base(1), r.stride(1), os.data, r.base(2), r.stride(2), r.length());
             }
         } else {
-            LongBinaryOperator f = longFn(op, a.dtype() == DType.BOOL);
-            for (int i = 0; i < n; i++) {
-                out.setLong(at(opos, oo, i), f.applyAsLong(a.getLong(at(ap, ao, i)), b.getLong(at(bp, bo, i))));
-            }
+            binaryGeneric(op, a, al, b, bl, out, ol);
         }
     }
 
-    /** True when every stride is 0: one element broadcast over the whole shape (a Java scalar operand). */
-    private static boolean isBroadcastScalar(Layout l) {
-        for (int st : l.strides()) if (st != 0) return false;
-        return true;
+    /** 1 for a contiguous layout, 0 for one element broadcast over the whole shape, else -1. */
+    private static int unitOrZeroStride(Layout l) {
+        if (l.isContiguous()) return 1;
+        for (int st : l.strides()) if (st != 0) return -1;
+        return 0;
     }
 
     /**
-     * float32 + - * / over contiguous operands (either may be a broadcast scalar) in plain float loops the JIT
-     * can vectorize; float arithmetic is correctly rounded, so the result equals the general path's.
-     * Returns false when the layouts do not fit.
+     * One run of a float32 binary op: {@code o[oo + i·os] = op(a[ao + i·as], b[bo + i·bs])} for {@code i < n}
+     * (a stride of 0 broadcasts one element). The Vector API kernels override it for unit and zero strides;
+     * every override gives these bits. {@code dnnlGelu}: b (gelu_backward's forward input) is contiguous with more
+     * than one element, so oneDNN's algorithm applies, as PyTorch 1.13.1.
      */
-    private static boolean floatArithmetic(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
-        if (op.ordinal() > BinaryOp.DIV.ordinal() || !ol.isContiguous()) return false;
-        boolean as = isBroadcastScalar(al) && al.dim() > 0, bs = isBroadcastScalar(bl) && bl.dim() > 0;
-        if (!(al.isContiguous() || as) || !(bl.isContiguous() || bs) || (as && bs)) return false;
-        float[] x = ((Storage.F32) a).data, y = ((Storage.F32) b).data, o = ((Storage.F32) out).data;
-        int n = ol.numel(), ao = al.offset(), bo = bl.offset(), oo = ol.offset();
-        if (bs) {
+    protected void binaryF32(BinaryOp op, boolean dnnlGelu, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (op.ordinal() <= BinaryOp.DIV.ordinal() && os == 1 && as >= 0 && as <= 1 && bs >= 0 && bs <= 1) {
+            arithmeticF32(op, a, ao, as, b, bo, bs, o, oo, n);
+            return;
+        }
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] + b[bo + i * bs]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] * b[bo + i * bs]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
+            case TANH_BACKWARD -> {
+                // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
+                for (int i = 0; i < n; i++) {
+                    float t = b[bo + i * bs];
+                    o[oo + i * os] = a[ao + i * as] * Math.fma(-t, t, 1f);
+                }
+            }
+            default -> {
+                FloatBinary f = floatBinary(op, dnnlGelu);
+                for (int i = 0; i < n; i++) o[oo + i * os] = f.apply(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    /**
+     * float32 + - * / with unit-stride output and unit or zero operand strides, as plain loops C2 can vectorise;
+     * float arithmetic is correctly rounded, so these are the general loop's bits.
+     */
+    private static void arithmeticF32(BinaryOp op, float[] x, int ao, int as, float[] y, int bo, int bs, float[] o, int oo, int n) {
+        if (bs == 0 && as == 1) {
             float c = y[bo];
             switch (op) {
                 case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] + c; }
@@ -307,7 +376,7 @@ public class ScalarKernels implements Kernels {
                 case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] * c; }
                 default -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] / c; }
             }
-        } else if (as) {
+        } else if (as == 0 && bs == 1) {
             float c = x[ao];
             switch (op) {
                 case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = c + y[bo + i]; }
@@ -315,32 +384,109 @@ public class ScalarKernels implements Kernels {
                 case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = c * y[bo + i]; }
                 default -> { for (int i = 0; i < n; i++) o[oo + i] = c / y[bo + i]; }
             }
-        } else {
+        } else if (as == 1 && bs == 1) {
             switch (op) {
                 case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] + y[bo + i]; }
                 case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] - y[bo + i]; }
                 case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] * y[bo + i]; }
                 default -> { for (int i = 0; i < n; i++) o[oo + i] = x[ao + i] / y[bo + i]; }
             }
+        } else {
+            float c = x[ao], d = y[bo]; // both broadcast: one value everywhere
+            float v = switch (op) {
+                case ADD -> c + d;
+                case SUB -> c - d;
+                case MUL -> c * d;
+                default -> c / d;
+            };
+            java.util.Arrays.fill(o, oo, oo + n, v);
         }
-        return true;
+    }
+
+    /** The float32 function of a binary op (first ops in double, rounded once; later ones as {@link #floatFn32(BinaryOp)}). */
+    private static FloatBinary floatBinary(BinaryOp op, boolean dnnlGelu) {
+        if (op == BinaryOp.GELU_BACKWARD) {
+            return dnnlGelu ? (g, x) -> MathFns.geluDerivativeDnnlF(x) * g : (g, x) -> MathFns.geluBackwardF(g, x, false);
+        }
+        if (!FIRST_BINARY.contains(op)) return floatFn32(op);
+        DoubleBinaryOperator f = floatFn(op);
+        return (a, b) -> (float) f.applyAsDouble(a, b);
+    }
+
+    /** One run of a float64 binary op; {@code xContiguous}: b's whole layout is contiguous (for gelu_backward). */
+    protected void binaryF64(BinaryOp op, boolean xContiguous, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] + b[bo + i * bs]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] * b[bo + i * bs]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
+            default -> {
+                DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
+                        : FIRST_BINARY.contains(op) ? floatFn(op) : doubleFn(op);
+                for (int i = 0; i < n; i++) o[oo + i * os] = f.applyAsDouble(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    /** Every other dtype combination: bool outputs, int64, bool and mixed float operands, one element at a time. */
+    private static void binaryGeneric(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        Runs r = Runs.of(al, bl, ol);
+        int len = r.length(), sa = r.stride(0), sb = r.stride(1), so = r.stride(2);
+        if (op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR) {
+            boolean and = op == BinaryOp.LOGICAL_AND;
+            while (r.next()) {
+                for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
+                    // getDouble is exact enough here: only zero maps to 0.0, and NaN != 0 is true, as in PyTorch
+                    boolean x = a.getDouble(ai) != 0, y = b.getDouble(bi) != 0;
+                    out.setLong(oi, (and ? x && y : x || y) ? 1 : 0);
+                }
+            }
+            return;
+        }
+        if (a.dtype().isFloatingPoint() && b.dtype().isFloatingPoint()) {
+            boolean xContiguous = bl.isContiguous();
+            DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
+                    : FIRST_BINARY.contains(op) ? floatFn(op) : doubleFn(op);
+            while (r.next()) {
+                for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
+                    out.setDouble(oi, f.applyAsDouble(a.getDouble(ai), b.getDouble(bi)));
+                }
+            }
+            return;
+        }
+        LongBinaryOperator f;
+        if (FIRST_BINARY.contains(op)) {
+            f = longFn(op, a.dtype() == DType.BOOL);
+        } else {
+            DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
+            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
+                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
+            }
+            boolean fmod = op == BinaryOp.FMOD;
+            f = (x, y) -> {
+                if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
+                // Java's % truncates like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                return fmod ? x % y : MathFns.remainder(x, y);
+            };
+        }
+        while (r.next()) {
+            for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
+                out.setLong(oi, f.applyAsLong(a.getLong(ai), b.getLong(bi)));
+            }
+        }
     }
 
     @Override
     public void where(Storage cond, Layout cl, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
-        int n = ol.numel();
-        int[] cp = positions(cl), ap = positions(al), bp = positions(bl), opos = positions(ol);
+        if (ol.numel() == 0) return;
         boolean[] c = ((Storage.Bool) cond).data;
-        int co = cl.offset(), ao = al.offset(), bo = bl.offset(), oo = ol.offset();
-        if (out.dtype().isFloatingPoint()) {
-            for (int i = 0; i < n; i++) {
-                double v = c[at(cp, co, i)] ? a.getDouble(at(ap, ao, i)) : b.getDouble(at(bp, bo, i));
-                out.setDouble(at(opos, oo, i), v);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                long v = c[at(cp, co, i)] ? a.getLong(at(ap, ao, i)) : b.getLong(at(bp, bo, i));
-                out.setLong(at(opos, oo, i), v);
+        boolean floating = out.dtype().isFloatingPoint();
+        Runs r = Runs.of(cl, al, bl, ol);
+        int len = r.length(), sc = r.stride(0), sa = r.stride(1), sb = r.stride(2), so = r.stride(3);
+        while (r.next()) {
+            for (int i = 0, ci = r.base(0), ai = r.base(1), bi = r.base(2), oi = r.base(3); i < len; i++, ci += sc, ai += sa, bi += sb, oi += so) {
+                if (floating) out.setDouble(oi, c[ci] ? a.getDouble(ai) : b.getDouble(bi));
+                else out.setLong(oi, c[ci] ? a.getLong(ai) : b.getLong(bi));
             }
         }
     }
@@ -351,28 +497,41 @@ public class ScalarKernels implements Kernels {
     public void copy(Storage src, Layout sl, Storage dst, Layout dl) {
         int n = dl.numel();
         if (n == 0) return; // an empty view may have an offset past the end of its storage
-        int[] sp = positions(sl), dp = positions(dl);
-        int so = sl.offset(), dof = dl.offset();
+        if (src.dtype() == dst.dtype() && sl.isContiguous() && dl.isContiguous()) {
+            copyContiguous(src, sl.offset(), dst, dl.offset(), n);
+            return;
+        }
+        Runs r = Runs.of(sl, dl);
+        int len = r.length(), ss = r.stride(0), ds = r.stride(1);
         if (src instanceof Storage.F32 s && dst instanceof Storage.F32 d) {
-            if (sp == null && dp == null) {
-                System.arraycopy(s.data, so, d.data, dof, n);
-            } else {
-                for (int i = 0; i < n; i++) d.data[at(dp, dof, i)] = s.data[at(sp, so, i)];
+            float[] x = s.data, y = d.data;
+            while (r.next()) {
+                if (ss == 1 && ds == 1) System.arraycopy(x, r.base(0), y, r.base(1), len);
+                else for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) y[di] = x[si];
             }
         } else if (src instanceof Storage.F64 s && dst instanceof Storage.F64 d) {
-            if (sp == null && dp == null) {
-                System.arraycopy(s.data, so, d.data, dof, n);
-            } else {
-                for (int i = 0; i < n; i++) d.data[at(dp, dof, i)] = s.data[at(sp, so, i)];
+            double[] x = s.data, y = d.data;
+            while (r.next()) {
+                if (ss == 1 && ds == 1) System.arraycopy(x, r.base(0), y, r.base(1), len);
+                else for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) y[di] = x[si];
             }
         } else if (src.dtype().isFloatingPoint() && dst.dtype() != DType.INT64) {
-            for (int i = 0; i < n; i++) dst.setDouble(at(dp, dof, i), src.getDouble(at(sp, so, i)));
+            while (r.next()) for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) dst.setDouble(di, src.getDouble(si));
         } else if (src.dtype().isFloatingPoint()) {
-            for (int i = 0; i < n; i++) dst.setLong(at(dp, dof, i), (long) src.getDouble(at(sp, so, i)));
+            while (r.next()) for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) dst.setLong(di, (long) src.getDouble(si));
         } else if (dst.dtype().isFloatingPoint()) {
-            for (int i = 0; i < n; i++) dst.setDouble(at(dp, dof, i), (double) src.getLong(at(sp, so, i)));
+            while (r.next()) for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) dst.setDouble(di, (double) src.getLong(si));
         } else {
-            for (int i = 0; i < n; i++) dst.setLong(at(dp, dof, i), src.getLong(at(sp, so, i)));
+            while (r.next()) for (int i = 0, si = r.base(0), di = r.base(1); i < len; i++, si += ss, di += ds) dst.setLong(di, src.getLong(si));
+        }
+    }
+
+    private static void copyContiguous(Storage src, int so, Storage dst, int dof, int n) {
+        switch (src) {
+            case Storage.F32 s -> System.arraycopy(s.data, so, ((Storage.F32) dst).data, dof, n);
+            case Storage.F64 s -> System.arraycopy(s.data, so, ((Storage.F64) dst).data, dof, n);
+            case Storage.I64 s -> System.arraycopy(s.data, so, ((Storage.I64) dst).data, dof, n);
+            case Storage.Bool s -> System.arraycopy(s.data, so, ((Storage.Bool) dst).data, dof, n);
         }
     }
 
@@ -380,90 +539,123 @@ public class ScalarKernels implements Kernels {
     public void fill(Storage dst, Layout dl, double v) {
         int n = dl.numel();
         if (n == 0) return;
-        int[] dp = positions(dl);
-        int dof = dl.offset();
-        if (dst instanceof Storage.F32 d && dp == null) {
-            java.util.Arrays.fill(d.data, dof, dof + n, (float) v);
-        } else if (dst instanceof Storage.F64 d && dp == null) {
-            java.util.Arrays.fill(d.data, dof, dof + n, v);
-        } else if (dst.dtype().isFloatingPoint()) {
-            for (int i = 0; i < n; i++) dst.setDouble(at(dp, dof, i), v);
-        } else {
-            long lv = dst.dtype() == DType.BOOL ? (v != 0 ? 1 : 0) : (long) v;
-            for (int i = 0; i < n; i++) dst.setLong(at(dp, dof, i), lv);
+        Runs r = dl.isContiguous() ? null : Runs.of(dl);
+        int len = r == null ? n : r.length(), ds = r == null ? 1 : r.stride(0);
+        boolean first = true;
+        while (r == null ? first : r.next()) {
+            int base = r == null ? dl.offset() : r.base(0);
+            first = false;
+            switch (dst) {
+                case Storage.F32 d -> {
+                    if (ds == 1) java.util.Arrays.fill(d.data, base, base + len, (float) v);
+                    else for (int i = 0; i < len; i++) d.data[base + i * ds] = (float) v;
+                }
+                case Storage.F64 d -> {
+                    if (ds == 1) java.util.Arrays.fill(d.data, base, base + len, v);
+                    else for (int i = 0; i < len; i++) d.data[base + i * ds] = v;
+                }
+                case Storage.I64 d -> {
+                    for (int i = 0; i < len; i++) d.data[base + i * ds] = (long) v;
+                }
+                case Storage.Bool d -> {
+                    for (int i = 0; i < len; i++) d.data[base + i * ds] = v != 0;
+                }
+            }
         }
     }
 
     // ---------------------------------------------------------------- reductions
 
+    /**
+     * Storage offsets of every index of the first {@code lead} dimensions of {@code l}, row-major: the first
+     * element of each row of the trailing dimensions (one int per row, not per element).
+     */
+    static int[] rowOffsets(Layout l, int lead) {
+        int[] shape = l.shape(), st = l.strides();
+        int rows = 1;
+        for (int d = 0; d < lead; d++) rows *= shape[d];
+        int[] out = new int[rows];
+        if (rows == 0) return out;
+        Runs r = Runs.of(new Layout(java.util.Arrays.copyOf(shape, lead), java.util.Arrays.copyOf(st, lead), l.offset()));
+        int len = r.length(), s = r.stride(0), k = 0;
+        while (r.next()) for (int i = 0, p = r.base(0); i < len; i++, p += s) out[k++] = p;
+        return out;
+    }
+
+    /** The trailing {@code dims} dimensions of {@code l} as a layout at offset 0 (one row of a reduction). */
+    static Layout trailing(Layout l, int dims) {
+        int nd = l.dim();
+        return new Layout(java.util.Arrays.copyOfRange(l.shape(), nd - dims, nd), java.util.Arrays.copyOfRange(l.strides(), nd - dims, nd), 0);
+    }
+
     @Override
     public void reduce(ReduceOp op, Storage x, Layout xl, int reducedDims, Storage out) {
-        int n = xl.numel();
-        int inner = 1;
-        int[] shape = xl.shape();
-        for (int d = shape.length - reducedDims; d < shape.length; d++) inner *= shape[d];
-        int outer = inner == 0 ? out.size() : n / inner;
-        int[] xp = positions(xl);
-        int xo = xl.offset();
-        if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
-            // all: no zero found (true when empty); any: some nonzero found. NaN != 0, so NaN counts as true.
-            boolean all = op == ReduceOp.ALL;
-            for (int r = 0; r < outer; r++) {
-                boolean result = all;
-                for (int k = 0; k < inner; k++) {
-                    if ((x.getDouble(at(xp, xo, r * inner + k)) != 0) != all) {
-                        result = !all;
-                        break;
-                    }
-                }
-                out.setLong(r, result ? 1 : 0);
-            }
-            return;
-        }
+        int lead = xl.dim() - reducedDims;
+        int[] rows = rowOffsets(xl, lead);
+        Layout row = trailing(xl, reducedDims); // an empty row has no runs: each op gives its identity
         boolean floating = x.dtype().isFloatingPoint();
-        for (int r = 0; r < outer; r++) {
-            int base = r * inner;
-            if (floating) {
-                out.setDouble(r, reduceDouble(op, x, xp, xo, base, inner));
+        for (int r = 0; r < rows.length; r++) {
+            Runs runs = Runs.of(row);
+            if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
+                out.setLong(r, allAny(op == ReduceOp.ALL, x, rows[r], runs) ? 1 : 0);
+            } else if (floating) {
+                out.setDouble(r, reduceDouble(op, x, rows[r], runs));
             } else {
-                out.setLong(r, reduceLong(op, x, xp, xo, base, inner));
+                out.setLong(r, reduceLong(op, x, rows[r], runs));
             }
         }
     }
 
-    private static double reduceDouble(ReduceOp op, Storage x, int[] xp, int xo, int base, int len) {
+    /** all: no zero in the row (true when empty); any: some nonzero. NaN != 0, so NaN counts as true. */
+    private static boolean allAny(boolean all, Storage x, int base, Runs r) {
+        int len = r.length(), s = r.stride(0);
+        while (r.next()) {
+            for (int i = 0, p = base + r.base(0); i < len; i++, p += s) {
+                if ((x.getDouble(p) != 0) != all) return !all;
+            }
+        }
+        return all;
+    }
+
+    private static double reduceDouble(ReduceOp op, Storage x, int base, Runs r) {
+        int len = r.length(), s = r.stride(0);
         switch (op) {
             case SUM -> {
                 // Neumaier-compensated double sum: accurate for float32 (as PyTorch's cascade sum) and float64.
-                double s = 0, c = 0;
-                for (int k = 0; k < len; k++) {
-                    double v = x.getDouble(at(xp, xo, base + k));
-                    double t = s + v;
-                    if (Math.abs(s) >= Math.abs(v)) c += (s - t) + v;
-                    else c += (v - t) + s;
-                    s = t;
+                double sum = 0, c = 0;
+                while (r.next()) {
+                    for (int i = 0, p = base + r.base(0); i < len; i++, p += s) {
+                        double v = x.getDouble(p);
+                        double t = sum + v;
+                        if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
+                        else c += (v - t) + sum;
+                        sum = t;
+                    }
                 }
-                return Double.isFinite(s) ? s + c : s;
+                return Double.isFinite(sum) ? sum + c : sum;
             }
             case PROD -> {
-                double p = 1;
-                for (int k = 0; k < len; k++) p *= x.getDouble(at(xp, xo, base + k));
-                return p;
+                double prod = 1;
+                while (r.next()) for (int i = 0, p = base + r.base(0); i < len; i++, p += s) prod *= x.getDouble(p);
+                return prod;
             }
             default -> {
                 boolean max = op == ReduceOp.MAX;
                 double m = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                for (int k = 0; k < len; k++) {
-                    double v = x.getDouble(at(xp, xo, base + k));
-                    if (v != v) return v;
-                    if (max ? v > m : v < m) m = v;
+                while (r.next()) {
+                    for (int i = 0, p = base + r.base(0); i < len; i++, p += s) {
+                        double v = x.getDouble(p);
+                        if (v != v) return v;
+                        if (max ? v > m : v < m) m = v;
+                    }
                 }
                 return m;
             }
         }
     }
 
-    private static long reduceLong(ReduceOp op, Storage x, int[] xp, int xo, int base, int len) {
+    private static long reduceLong(ReduceOp op, Storage x, int base, Runs r) {
+        int len = r.length(), s = r.stride(0);
         long acc = switch (op) {
             case SUM -> 0;
             case PROD -> 1;
@@ -471,34 +663,35 @@ public class ScalarKernels implements Kernels {
             case MIN -> Long.MAX_VALUE;
             case ALL, ANY -> throw new IllegalStateException(op + " is handled in reduce");
         };
-        for (int k = 0; k < len; k++) {
-            long v = x.getLong(at(xp, xo, base + k));
-            acc = switch (op) {
-                case SUM -> acc + v;
-                case PROD -> acc * v;
-                case MAX -> Math.max(acc, v);
-                case MIN -> Math.min(acc, v);
-                case ALL, ANY -> throw new IllegalStateException(op + " is handled in reduce");
-            };
+        while (r.next()) {
+            for (int i = 0, p = base + r.base(0); i < len; i++, p += s) {
+                long v = x.getLong(p);
+                acc = switch (op) {
+                    case SUM -> acc + v;
+                    case PROD -> acc * v;
+                    case MAX -> Math.max(acc, v);
+                    case MIN -> Math.min(acc, v);
+                    case ALL, ANY -> throw new IllegalStateException(op + " is handled in reduce");
+                };
+            }
         }
         return acc;
     }
 
     @Override
     public void argReduce(boolean max, Storage x, Layout xl, Storage values, Storage indices) {
-        int[] shape = xl.shape();
-        int len = shape[shape.length - 1];
-        int outer = len == 0 ? 0 : xl.numel() / len;
-        int[] xp = positions(xl);
-        int xo = xl.offset();
+        int nd = xl.dim();
+        int len = xl.size(nd - 1), step = xl.strides()[nd - 1];
+        if (len == 0) return;
+        int[] rows = rowOffsets(xl, nd - 1);
         boolean floating = x.dtype().isFloatingPoint();
-        for (int r = 0; r < outer; r++) {
-            int base = r * len;
+        for (int r = 0; r < rows.length; r++) {
+            int base = rows[r];
             int best = 0;
             if (floating) {
-                double m = x.getDouble(at(xp, xo, base));
+                double m = x.getDouble(base);
                 for (int k = 1; k < len && m == m; k++) {
-                    double v = x.getDouble(at(xp, xo, base + k));
+                    double v = x.getDouble(base + k * step);
                     if (v != v || (max ? v > m : v < m)) {
                         m = v;
                         best = k;
@@ -506,9 +699,9 @@ public class ScalarKernels implements Kernels {
                 }
                 values.setDouble(r, m);
             } else {
-                long m = x.getLong(at(xp, xo, base));
+                long m = x.getLong(base);
                 for (int k = 1; k < len; k++) {
-                    long v = x.getLong(at(xp, xo, base + k));
+                    long v = x.getLong(base + k * step);
                     if (max ? v > m : v < m) {
                         m = v;
                         best = k;
@@ -596,31 +789,37 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void gather(Storage x, Layout xl, int dim, Storage index, Layout il, Storage out, Layout ol) {
-        int n = il.numel();
-        int[] ip = positions(il), opos = positions(ol);
+        if (il.numel() == 0) return;
         long[] idx = ((Storage.I64) index).data;
         int[] shape = il.shape();
         int[] xst = xl.strides();
-        for (int i = 0; i < n; i++) {
-            int xpos = indexedPosition(i, shape, dim, idx[at(ip, il.offset(), i)], xst, xl.offset());
-            int o = at(opos, ol.offset(), i);
-            if (x.dtype().isFloatingPoint()) out.setDouble(o, x.getDouble(xpos));
-            else out.setLong(o, x.getLong(xpos));
+        boolean floating = x.dtype().isFloatingPoint();
+        Runs r = Runs.of(il, ol);
+        int len = r.length(), si = r.stride(0), so = r.stride(1), i = 0;
+        while (r.next()) {
+            for (int k = 0, ip = r.base(0), o = r.base(1); k < len; k++, ip += si, o += so, i++) {
+                int xpos = indexedPosition(i, shape, dim, idx[ip], xst, xl.offset());
+                if (floating) out.setDouble(o, x.getDouble(xpos));
+                else out.setLong(o, x.getLong(xpos));
+            }
         }
     }
 
     @Override
     public void scatterAdd(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl) {
-        int n = il.numel();
-        int[] ip = positions(il), sp = positions(sl);
+        if (il.numel() == 0) return;
         long[] idx = ((Storage.I64) index).data;
         int[] shape = il.shape();
         int[] ost = ol.strides();
-        for (int i = 0; i < n; i++) {
-            int opos = indexedPosition(i, shape, dim, idx[at(ip, il.offset(), i)], ost, ol.offset());
-            int s = at(sp, sl.offset(), i);
-            if (out.dtype().isFloatingPoint()) out.setDouble(opos, out.getDouble(opos) + src.getDouble(s));
-            else out.setLong(opos, out.getLong(opos) + src.getLong(s));
+        boolean floating = out.dtype().isFloatingPoint();
+        Runs r = Runs.of(il, sl);
+        int len = r.length(), si = r.stride(0), ss = r.stride(1), i = 0;
+        while (r.next()) {
+            for (int k = 0, ip = r.base(0), s = r.base(1); k < len; k++, ip += si, s += ss, i++) {
+                int opos = indexedPosition(i, shape, dim, idx[ip], ost, ol.offset());
+                if (floating) out.setDouble(opos, out.getDouble(opos) + src.getDouble(s));
+                else out.setLong(opos, out.getLong(opos) + src.getLong(s));
+            }
         }
     }
 
@@ -756,52 +955,6 @@ public class ScalarKernels implements Kernels {
         return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + t.scalarTypeName() + "'");
     }
 
-    /** The unary ops after LOGICAL_NOT. */
-    private void unaryMore(UnaryOp op, double p0, double p1, Storage x, Layout xl, Storage out, Layout ol) {
-        int n = ol.numel();
-        if (n == 0) return;
-        int[] xp = positions(xl), opos = positions(ol);
-        int xo = xl.offset(), oo = ol.offset();
-        if (op.writesBool()) {
-            boolean floating = x.dtype().isFloatingPoint();
-            for (int i = 0; i < n; i++) {
-                boolean r;
-                if (floating) {
-                    double v = x.getDouble(at(xp, xo, i));
-                    r = switch (op) {
-                        case ISNAN -> v != v;
-                        case ISINF -> Double.isInfinite(v);
-                        default -> Double.isFinite(v);
-                    };
-                } else {
-                    r = op == UnaryOp.ISFINITE; // integers and bools are never NaN or infinite
-                }
-                out.setLong(at(opos, oo, i), r ? 1 : 0);
-            }
-            return;
-        }
-        if (x instanceof Storage.F32 xs && out instanceof Storage.F32 os) {
-            // PyTorch 1.13.1 gives contiguous float32 GELU inputs of more than one element to oneDNN
-            // (Activation.cpp's use_mkldnn), strided and one-element ones to ATen's own formula
-            FloatUnary f = op == UnaryOp.GELU && xl.isContiguous() && n > 1 ? MathFns::geluDnnlF : floatFn32(op, p0, p1);
-            float[] a = xs.data, o = os.data;
-            if (xp == null && opos == null) {
-                for (int i = 0; i < n; i++) o[oo + i] = f.apply(a[xo + i]);
-            } else {
-                for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.apply(a[at(xp, xo, i)]);
-            }
-        } else if (x instanceof Storage.F64 xs && out instanceof Storage.F64 os) {
-            DoubleUnaryOperator f = doubleFn(op, p0, p1);
-            double[] a = xs.data, o = os.data;
-            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(a[at(xp, xo, i)]);
-        } else if (x.dtype().isFloatingPoint()) {
-            DoubleUnaryOperator f = doubleFn(op, p0, p1);
-            for (int i = 0; i < n; i++) out.setDouble(at(opos, oo, i), f.applyAsDouble(x.getDouble(at(xp, xo, i))));
-        } else {
-            LongUnaryOperator f = integerFn(op, p0, p1, x.dtype());
-            for (int i = 0; i < n; i++) out.setLong(at(opos, oo, i), f.applyAsLong(x.getLong(at(xp, xo, i))));
-        }
-    }
 
     /** int64/bool forms: rounding ops and nan_to_num are the identity, hardtanh clamps, the rest are PyTorch's errors. */
     private static LongUnaryOperator integerFn(UnaryOp op, double p0, double p1, DType t) {
@@ -854,54 +1007,6 @@ public class ScalarKernels implements Kernels {
         };
     }
 
-    /** The binary ops after GE. */
-    private void binaryMore(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
-        int n = ol.numel();
-        if (n == 0) return;
-        int[] ap = positions(al), bp = positions(bl), opos = positions(ol);
-        int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
-        if (op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR) {
-            boolean and = op == BinaryOp.LOGICAL_AND;
-            for (int i = 0; i < n; i++) {
-                // getDouble is exact enough here: only zero maps to 0.0, and NaN != 0 is true, as in PyTorch
-                boolean x = a.getDouble(at(ap, ao, i)) != 0, y = b.getDouble(at(bp, bo, i)) != 0;
-                out.setLong(at(opos, oo, i), (and ? x && y : x || y) ? 1 : 0);
-            }
-            return;
-        }
-        // gelu/mish backward: b is the forward input, whose layout picks PyTorch's algorithm (see BinaryOp)
-        boolean xContiguous = bl.isContiguous();
-        if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs && out instanceof Storage.F32 os) {
-            FloatBinary f = op == BinaryOp.GELU_BACKWARD
-                    ? (xContiguous && n > 1 ? (g, x) -> MathFns.geluDerivativeDnnlF(x) * g : (g, x) -> MathFns.geluBackwardF(g, x, false))
-                    : floatFn32(op);
-            float[] x = as.data, y = bs.data, o = os.data;
-            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.apply(x[at(ap, ao, i)], y[at(bp, bo, i)]);
-        } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
-            DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD
-                    ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
-                    : doubleFn(op);
-            double[] x = as.data, y = bs.data, o = os.data;
-            for (int i = 0; i < n; i++) o[at(opos, oo, i)] = f.applyAsDouble(x[at(ap, ao, i)], y[at(bp, bo, i)]);
-        } else if (a.dtype().isFloatingPoint() && b.dtype().isFloatingPoint()) {
-            DoubleBinaryOperator f = doubleFn(op);
-            for (int i = 0; i < n; i++) {
-                out.setDouble(at(opos, oo, i), f.applyAsDouble(a.getDouble(at(ap, ao, i)), b.getDouble(at(bp, bo, i))));
-            }
-        } else {
-            DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
-            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
-                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
-            }
-            boolean fmod = op == BinaryOp.FMOD;
-            for (int i = 0; i < n; i++) {
-                long x = a.getLong(at(ap, ao, i)), y = b.getLong(at(bp, bo, i));
-                if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
-                // Java's % truncates like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
-                out.setLong(at(opos, oo, i), fmod ? x % y : MathFns.remainder(x, y));
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- scans
 
@@ -909,27 +1014,28 @@ public class ScalarKernels implements Kernels {
     public void scan(ScanOp op, Storage x, Layout xl, Storage out, Layout ol) {
         int n = ol.numel();
         if (n == 0) return;
-        int[] shape = ol.shape();
-        int len = shape.length == 0 ? 1 : shape[shape.length - 1];
-        int[] xp = positions(xl), opos = positions(ol);
-        int xo = xl.offset(), oo = ol.offset();
+        int nd = ol.dim();
+        // a 0-d layout is one row of one element
+        int len = nd == 0 ? 1 : ol.size(nd - 1);
+        int xs = nd == 0 ? 0 : xl.strides()[nd - 1], os = nd == 0 ? 0 : ol.strides()[nd - 1];
+        int[] xrows = rowOffsets(xl, Math.max(nd - 1, 0)), orows = rowOffsets(ol, Math.max(nd - 1, 0));
         boolean sum = op == ScanOp.CUMSUM;
-        if (out.dtype().isFloatingPoint()) {
-            for (int base = 0; base < n; base += len) {
+        boolean floating = out.dtype().isFloatingPoint();
+        for (int r = 0; r < xrows.length; r++) {
+            int xb = xrows[r], ob = orows[r];
+            if (floating) {
                 double acc = sum ? 0.0 : 1.0; // PyTorch's acc_type for float32 on CPU is double
                 for (int k = 0; k < len; k++) {
-                    double v = x.getDouble(at(xp, xo, base + k));
+                    double v = x.getDouble(xb + k * xs);
                     acc = sum ? acc + v : acc * v;
-                    out.setDouble(at(opos, oo, base + k), acc);
+                    out.setDouble(ob + k * os, acc);
                 }
-            }
-        } else {
-            for (int base = 0; base < n; base += len) {
+            } else {
                 long acc = sum ? 0 : 1;
                 for (int k = 0; k < len; k++) {
-                    long v = x.getLong(at(xp, xo, base + k));
+                    long v = x.getLong(xb + k * xs);
                     acc = sum ? acc + v : acc * v;
-                    out.setLong(at(opos, oo, base + k), acc);
+                    out.setLong(ob + k * os, acc);
                 }
             }
         }

@@ -1,18 +1,31 @@
 package org.autograd4j.kernels.vector;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.kernels.Kernels;
 import org.autograd4j.kernels.ScalarKernels;
+import org.autograd4j.kernels.UnaryOp;
 
-/** The plain kernels with their hot spans in the Vector API, at the machine's preferred vector width. */
+/**
+ * The plain kernels with their hot spans in the Vector API, at the machine's preferred vector width. Each
+ * override handles the unit-stride (and broadcast-scalar) runs of a few ops and hands everything else to the
+ * plain span, so both implementations give the same bits: the vector loops do the same correctly rounded float
+ * operations (and the same fused multiply-adds) lane by lane, and the tails run the plain loop.
+ */
 public final class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     private VectorKernels() {
     }
 
-    /** The vector kernels, or null when the preferred species is too narrow to pay (fewer than 4 floats). */
+    /**
+     * The vector kernels, or null when the preferred species is too narrow to pay (fewer than 4 floats).
+     *
+     * @return the kernels, or null
+     */
     public static Kernels create() {
         return F.length() >= 4 ? new VectorKernels() : null;
     }
@@ -20,5 +33,49 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public String description() {
         return "vector (Vector API, " + F.length() + " floats per vector)";
+    }
+
+    @Override
+    protected void unaryF32(UnaryOp op, double p0, double p1, boolean dnnlGelu, float[] x, int xo, int xs, float[] o, int oo, int os, int n) {
+        if (xs != 1 || os != 1 || n < F.length()) {
+            super.unaryF32(op, p0, p1, dnnlGelu, x, xo, xs, o, oo, os, n);
+            return;
+        }
+        int done = switch (op) {
+            case NEG -> Elementwise.neg(x, xo, o, oo, n);
+            case ABS -> Elementwise.abs(x, xo, o, oo, n);
+            case RELU -> Elementwise.relu(x, xo, o, oo, n);
+            case SQRT -> Elementwise.sqrt(x, xo, o, oo, n);
+            case RECIPROCAL -> Elementwise.reciprocal(x, xo, o, oo, n);
+            default -> 0;
+        };
+        if (done < n) super.unaryF32(op, p0, p1, dnnlGelu, x, xo + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void binaryF32(BinaryOp op, boolean dnnlGelu, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os != 1 || as < 0 || as > 1 || bs < 0 || bs > 1 || (as | bs) == 0 || n < F.length()) {
+            super.binaryF32(op, dnnlGelu, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = switch (op) {
+            case ADD, SUB, MUL, DIV -> Elementwise.arithmetic(op, a, ao, as, b, bo, bs, o, oo, n);
+            case TANH_BACKWARD -> as == 1 && bs == 1 ? Elementwise.tanhBackward(a, ao, b, bo, o, oo, n) : 0;
+            default -> 0;
+        };
+        if (done < n) {
+            super.binaryF32(op, dnnlGelu, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done, 1, n - done);
+        }
+    }
+
+    @Override
+    protected void binaryF64(BinaryOp op, boolean xContiguous, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        boolean simple = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+        if (!simple || os != 1 || as < 0 || as > 1 || bs < 0 || bs > 1 || (as | bs) == 0 || n < D.length()) {
+            super.binaryF64(op, xContiguous, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.arithmetic64(op, a, ao, as, b, bo, bs, o, oo, n);
+        if (done < n) super.binaryF64(op, xContiguous, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done, 1, n - done);
     }
 }

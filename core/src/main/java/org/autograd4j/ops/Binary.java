@@ -288,10 +288,7 @@ public final class Binary {
 
     /** {@code op(a, b)} with broadcasting and promotion, recording the node when an input requires grad. */
     public TensorImpl apply(TensorImpl a, TensorImpl b) {
-        if (boolError != null && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
-        if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
-            throw new IllegalArgumentException(oneBoolError);
-        }
+        checkBools(a, b);
         DType t = computeType(a, b);
         TensorImpl out = raw(kernel, a, b, t, rule == Rule.COMPARE ? DType.BOOL : t);
         if (dSelf != null && Graph.needs(a, b)) record(a, b, out);
@@ -300,7 +297,25 @@ public final class Binary {
 
     /** {@code a = op(a, b)} in place, through the one in-place path. */
     public TensorImpl apply_(TensorImpl a, TensorImpl b) {
+        if (rule != Rule.COMPARE && InPlace.direct(a, b)) {
+            InPlace.checkDirect(a, b);
+            checkBools(a, b);
+            DType t = computeType(a, b);
+            if (t == a.dtype()) {
+                // written straight into a: no temporary, no copy back
+                TensorImpl bc = Ops.convert(b, t);
+                K.binary(kernel, a.storage(), a.layout(), bc.storage(), bc.layout().broadcastTo(a.shape()), a.storage(), a.layout());
+                return InPlace.wrote(a);
+            }
+        }
         return InPlace.apply(a, b, old -> apply(old, b));
+    }
+
+    private void checkBools(TensorImpl a, TensorImpl b) {
+        if (boolError != null && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
+            throw new IllegalArgumentException(oneBoolError);
+        }
     }
 
     private void record(TensorImpl a, TensorImpl b, TensorImpl out) {

@@ -53,6 +53,29 @@ public final class InPlace {
     }
 
     /**
+     * True when an elementwise in-place op on self may write its result straight into self's storage: nothing
+     * is recorded (grad mode off, or neither operand requires grad), and {@code other} (null for unary ops) is a
+     * Java scalar or lives in another storage, so no element is read after it was overwritten. The caller
+     * checks that the result dtype is self's and runs PyTorch's checks in PyTorch's order ({@link #checkDirect}).
+     */
+    static boolean direct(TensorImpl self, TensorImpl other) {
+        if (GradMode.isEnabled() && (self.requiresGrad() || (other != null && other.requiresGrad()))) return false;
+        return other == null || other.isWrappedNumber() || other.storage() != self.storage();
+    }
+
+    /** The checks {@link #apply} and {@link #write} run before a direct write, in the same order. */
+    static void checkDirect(TensorImpl self, TensorImpl other) {
+        if (other != null) checkBroadcastsTo(self, other);
+        checkWritable(self);
+    }
+
+    /** Bumps self's version after a direct write, as {@link #write} does. */
+    static TensorImpl wrote(TensorImpl self) {
+        self.bumpVersion();
+        return self;
+    }
+
+    /**
      * The protocol every in-place op follows. {@code readsOld}: whether the op's derivative reads self's old
      * values (then {@code old} is a snapshot copy; otherwise it shares self's storage and is never read).
      */

@@ -474,6 +474,14 @@ public final class Unary {
 
     /** {@code x = op(x; p0, p1)} in place, through the one in-place path. */
     public TensorImpl apply_(TensorImpl x, double a, double b) {
+        if (InPlace.direct(x, null) && rule != Rule.BOOL && resultType(x.dtype()) == x.dtype() && (compute == null || compute == x.dtype())) {
+            InPlace.checkDirect(x, null);
+            if (boolError != null && x.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+            if (floatingKernel != null && !x.dtype().isFloatingPoint()) throw new IllegalArgumentException(floatingError(x.dtype()));
+            // written straight into x: no temporary, no copy back
+            K.unary(kernel, a, b, x.storage(), x.layout(), x.storage(), x.layout());
+            return InPlace.wrote(x);
+        }
         if (inPlaceNode == null) return InPlace.apply(x, null, old -> apply(old, a, b));
         String message = "the derivative for 'inplace version of " + name + "' is not implemented.";
         Derivative d = inPlaceDerivative;

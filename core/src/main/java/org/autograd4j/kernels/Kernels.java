@@ -73,4 +73,21 @@ public interface Kernels {
 
     /** {@code out[..index[..i..]..] += src[..i..]} along {@code dim} (PyTorch's scatter_add_, in place on out). */
     void scatterAdd(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl);
+
+    /**
+     * Softmax ({@code log=false}: {@code out = e^(x - max) / Σ e^(x - max)}) or log-softmax ({@code out = (x - max)
+     * - ln Σ e^(x - max)}) along the last dimension of {@code xl}, one fused pass per row, in the order of
+     * operations of PyTorch 1.13.1's {@code _vec_softmax_lastdim} / {@code _vec_log_softmax_lastdim}: the
+     * row maximum, the exponentials, their sum in eight lanes folded as AVX2's {@code vec_reduce_all}, then one
+     * multiply by the float reciprocal of the sum (or one subtraction of max and of ln sum). x and out are
+     * float32 or float64 of the same shape; out may be strided.
+     */
+    void softmax(boolean log, Storage x, Layout xl, Storage out, Layout ol);
+
+    /**
+     * The gradient of {@link #softmax} along the last dimension, fused per row as PyTorch's
+     * {@code _vec_host_softmax_backward_lastdim}: softmax {@code out = (g - Σ g·y)·y}; log-softmax
+     * {@code out = g - e^y·Σ g}, with y the forward result.
+     */
+    void softmaxBackward(boolean log, Storage grad, Layout gl, Storage y, Layout yl, Storage out, Layout ol);
 }

@@ -1008,6 +1008,165 @@ public class ScalarKernels implements Kernels {
     }
 
 
+    // ---------------------------------------------------------------- softmax
+
+    /**
+     * PyTorch's AVX2 {@code vec::reduce_all} for a sum of float32: eight lane accumulators over whole groups of
+     * eight, the tail added into the first lanes, then the lanes folded as {@code vec_reduce_all}'s shuffles do
+     * ((0+4)+(2+6))+((1+5)+(3+7)); below eight elements the lanes are added in order. {@code acc} is scratch.
+     */
+    static float laneSumF32(float[] v, int off, int n, float[] acc) {
+        if (n < 8) {
+            float s = v[off];
+            for (int i = 1; i < n; i++) s += v[off + i];
+            return s;
+        }
+        System.arraycopy(v, off, acc, 0, 8);
+        int end = n - n % 8;
+        for (int i = 8; i < end; i += 8) for (int j = 0; j < 8; j++) acc[j] += v[off + i + j];
+        for (int j = 0; j < n - end; j++) acc[j] += v[off + end + j];
+        return foldF32(acc);
+    }
+
+    /** The AVX2 shuffle fold of eight lanes: ((a0+a4)+(a2+a6))+((a1+a5)+(a3+a7)). */
+    static float foldF32(float[] a) {
+        float b0 = a[0] + a[4], b1 = a[1] + a[5], b2 = a[2] + a[6], b3 = a[3] + a[7];
+        return (b0 + b2) + (b1 + b3);
+    }
+
+    /** float64's {@code vec::reduce_all} (four lanes, folded in order: no shuffle specialisation for double). */
+    static double laneSumF64(double[] v, int off, int n) {
+        if (n < 4) {
+            double s = v[off];
+            for (int i = 1; i < n; i++) s += v[off + i];
+            return s;
+        }
+        double a0 = v[off], a1 = v[off + 1], a2 = v[off + 2], a3 = v[off + 3];
+        int end = n - n % 4;
+        for (int i = 4; i < end; i += 4) {
+            a0 += v[off + i];
+            a1 += v[off + i + 1];
+            a2 += v[off + i + 2];
+            a3 += v[off + i + 3];
+        }
+        int r = n - end;
+        if (r > 0) a0 += v[off + end];
+        if (r > 1) a1 += v[off + end + 1];
+        if (r > 2) a2 += v[off + end + 2];
+        return ((a0 + a1) + a2) + a3;
+    }
+
+    @Override
+    public void softmax(boolean log, Storage x, Layout xl, Storage out, Layout ol) {
+        int nd = xl.dim();
+        int len = nd == 0 ? 1 : xl.size(nd - 1);
+        if (xl.numel() == 0) return;
+        int xs = nd == 0 ? 1 : xl.strides()[nd - 1], os = nd == 0 ? 1 : ol.strides()[nd - 1];
+        int[] xr = rowOffsets(xl, Math.max(nd - 1, 0)), or = rowOffsets(ol, Math.max(nd - 1, 0));
+        if (x instanceof Storage.F32 a && out instanceof Storage.F32 o) {
+            float[] row = new float[len], scratch = new float[8];
+            for (int r = 0; r < xr.length; r++) {
+                softmaxRowF32(log, a.data, xr[r], xs, o.data, or[r], os, len, row, scratch);
+            }
+        } else {
+            double[] a = ((Storage.F64) x).data, o = ((Storage.F64) out).data;
+            double[] row = new double[len];
+            for (int r = 0; r < xr.length; r++) softmaxRowF64(log, a, xr[r], xs, o, or[r], os, len, row);
+        }
+    }
+
+    /**
+     * One float32 row of {@link #softmax}; {@code row} (length n) and {@code scratch} (8) are work space. The
+     * Vector API kernels override it for unit strides, with the same bits.
+     */
+    protected void softmaxRowF32(boolean log, float[] x, int xo, int xs, float[] o, int oo, int os, int n, float[] row, float[] scratch) {
+        float max = x[xo];
+        for (int i = 1; i < n; i++) {
+            float v = x[xo + i * xs];
+            max = v > max || v != v ? v : max; // vec::maximum propagates NaN
+            if (max != max) break;
+        }
+        for (int i = 0; i < n; i++) row[i] = expF32(x[xo + i * xs] - max);
+        float sum = laneSumF32(row, 0, n, scratch);
+        if (log) {
+            float lse = logF32(sum);
+            for (int i = 0; i < n; i++) o[oo + i * os] = (x[xo + i * xs] - max) - lse;
+        } else {
+            float inv = 1f / sum;
+            for (int i = 0; i < n; i++) o[oo + i * os] = row[i] * inv;
+        }
+    }
+
+    /** One float64 row of {@link #softmax}; {@code row} is work space of length n. */
+    protected void softmaxRowF64(boolean log, double[] x, int xo, int xs, double[] o, int oo, int os, int n, double[] row) {
+        double max = x[xo];
+        for (int i = 1; i < n; i++) {
+            double v = x[xo + i * xs];
+            max = v > max || v != v ? v : max;
+            if (max != max) break;
+        }
+        for (int i = 0; i < n; i++) row[i] = Math.exp(x[xo + i * xs] - max);
+        double sum = laneSumF64(row, 0, n);
+        if (log) {
+            double lse = Math.log(sum);
+            for (int i = 0; i < n; i++) o[oo + i * os] = (x[xo + i * xs] - max) - lse;
+        } else {
+            double inv = 1.0 / sum;
+            for (int i = 0; i < n; i++) o[oo + i * os] = row[i] * inv;
+        }
+    }
+
+    @Override
+    public void softmaxBackward(boolean log, Storage grad, Layout gl, Storage y, Layout yl, Storage out, Layout ol) {
+        int nd = gl.dim();
+        if (gl.numel() == 0) return;
+        int len = nd == 0 ? 1 : gl.size(nd - 1);
+        int lead = Math.max(nd - 1, 0);
+        int gs = nd == 0 ? 1 : gl.strides()[nd - 1], ys = nd == 0 ? 1 : yl.strides()[nd - 1], os = nd == 0 ? 1 : ol.strides()[nd - 1];
+        int[] gr = rowOffsets(gl, lead), yr = rowOffsets(yl, lead), or = rowOffsets(ol, lead);
+        if (grad instanceof Storage.F32 g && y instanceof Storage.F32 yy && out instanceof Storage.F32 o) {
+            float[] row = new float[len], scratch = new float[8];
+            for (int r = 0; r < gr.length; r++) {
+                float[] gd = g.data, yd = yy.data, od = o.data;
+                int go = gr[r], yo = yr[r], oo = or[r];
+                if (log) {
+                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
+                    float sum = laneSumF32(row, 0, len, scratch);
+                    for (int i = 0; i < len; i++) od[oo + i * os] = row[i] - expF32(yd[yo + i * ys]) * sum;
+                } else {
+                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
+                    float dot = laneSumF32(row, 0, len, scratch);
+                    for (int i = 0; i < len; i++) od[oo + i * os] = (gd[go + i * gs] - dot) * yd[yo + i * ys];
+                }
+            }
+        } else {
+            double[] gd = ((Storage.F64) grad).data, yd = ((Storage.F64) y).data, od = ((Storage.F64) out).data;
+            double[] row = new double[len];
+            for (int r = 0; r < gr.length; r++) {
+                int go = gr[r], yo = yr[r], oo = or[r];
+                if (log) {
+                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
+                    double sum = laneSumF64(row, 0, len);
+                    for (int i = 0; i < len; i++) od[oo + i * os] = row[i] - Math.exp(yd[yo + i * ys]) * sum;
+                } else {
+                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
+                    double dot = laneSumF64(row, 0, len);
+                    for (int i = 0; i < len; i++) od[oo + i * os] = (gd[go + i * gs] - dot) * yd[yo + i * ys];
+                }
+            }
+        }
+    }
+
+    /** float32 e^x as the float32 exp kernel computes it (one place, so softmax follows the exp kernel). */
+    static float expF32(float v) {
+        return (float) Math.exp(v);
+    }
+
+    /** float32 ln x as the float32 log kernel computes it. */
+    static float logF32(float v) {
+        return (float) Math.log(v);
+    }
+
     // ---------------------------------------------------------------- scans
 
     @Override

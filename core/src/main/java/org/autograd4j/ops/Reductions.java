@@ -200,32 +200,32 @@ public final class Reductions {
         boolean[] mask = new boolean[x.dim()];
         if (x.dim() > 0) mask[d] = true;
         DType t = x.dtype();
-        TensorImpl out;
-        if (x.numel() == 0) {
-            out = Ops.empty(t, x.shape());
-        } else {
-            TensorImpl mx = reduceRaw(ReduceOp.MAX, x, mask, true, t);
-            TensorImpl shifted = Binary.raw(BinaryOp.SUB, x, mx, t, t);
-            TensorImpl e = Ops.unaryRaw(UnaryOp.EXP, shifted, t, 0, 0);
-            TensorImpl s = reduceRaw(ReduceOp.SUM, e, mask, true, t);
-            if (log) {
-                TensorImpl lse = Binary.raw(BinaryOp.ADD, Ops.unaryRaw(UnaryOp.LOG, s, t, 0, 0), mx, t, t);
-                out = Binary.raw(BinaryOp.SUB, x, lse, t, t);
-            } else {
-                TensorImpl r = Ops.unaryRaw(UnaryOp.RECIPROCAL, s, t, 0, 0);
-                out = Binary.raw(BinaryOp.MUL, e, r, t, t);
-            }
-        }
+        TensorImpl out = Ops.empty(t, x.shape());
+        // one fused kernel pass per row, the dim viewed last in both x and out
+        if (x.numel() > 0) K.softmax(log, x.storage(), dimToLast(x.layout(), d), out.storage(), dimToLast(out.layout(), d));
         if (Graph.needs(x)) {
             SavedTensor so = SavedTensor.output(out);
             int[] dd = x.dim() == 0 ? new int[0] : new int[] {d};
             Graph.record(out, log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", (g, n) -> {
                 TensorImpl y = so.get();
+                if (!Graph.needs(g, y)) return new TensorImpl[] {softmaxBackwardRaw(log, g, y, d)};
+                // create_graph: the same formula in differentiable ops
                 if (log) return new TensorImpl[] {sub(g, mul(exp(y), dd.length == 0 ? g : sum(g, dd, true)))};
                 TensorImpl gy = mul(g, y);
                 return new TensorImpl[] {sub(gy, mul(y, dd.length == 0 ? gy : sum(gy, dd, true)))};
             }, x, so);
         }
+        return out;
+    }
+
+    /** The fused softmax/log_softmax gradient along d (no graph): PyTorch's {@code _softmax_backward_data}. */
+    private static TensorImpl softmaxBackwardRaw(boolean log, TensorImpl g, TensorImpl y, int d) {
+        TensorImpl gc = Ops.convert(g, y.dtype());
+        TensorImpl out = Ops.empty(y.dtype(), y.shape());
+        if (out.numel() == 0) return out;
+        Layout gl = gc.layout().broadcastTo(y.shape());
+        K.softmaxBackward(log, gc.storage(), dimToLast(gl, d), y.storage(), dimToLast(y.layout(), d), out.storage(),
+                dimToLast(out.layout(), d));
         return out;
     }
 

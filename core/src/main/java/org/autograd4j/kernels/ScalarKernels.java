@@ -594,6 +594,16 @@ public class ScalarKernels implements Kernels {
         int[] rows = rowOffsets(xl, lead);
         Layout row = trailing(xl, reducedDims); // an empty row has no runs: each op gives its identity
         boolean floating = x.dtype().isFloatingPoint();
+        Runs probe = Runs.of(row);
+        if (floating && op != ReduceOp.ALL && op != ReduceOp.ANY && probe.count() == 1) {
+            // each row is one run: typed loops over the array
+            int len = probe.length(), stride = probe.stride(0);
+            for (int r = 0; r < rows.length; r++) {
+                if (x instanceof Storage.F32 f) out.setDouble(r, reduceRowF32(op, f.data, rows[r], stride, len));
+                else out.setDouble(r, reduceRowF64(op, ((Storage.F64) x).data, rows[r], stride, len));
+            }
+            return;
+        }
         for (int r = 0; r < rows.length; r++) {
             Runs runs = Runs.of(row);
             if (op == ReduceOp.ALL || op == ReduceOp.ANY) {
@@ -602,6 +612,74 @@ public class ScalarKernels implements Kernels {
                 out.setDouble(r, reduceDouble(op, x, rows[r], runs));
             } else {
                 out.setLong(r, reduceLong(op, x, rows[r], runs));
+            }
+        }
+    }
+
+    /**
+     * One row of a float32 reduction ({@code n ≥ 1} elements at {@code stride}): sum, prod, max or min, the
+     * result as a double holding the float32 value. The Vector API kernels override it for unit strides.
+     */
+    protected double reduceRowF32(ReduceOp op, float[] x, int off, int stride, int n) {
+        switch (op) {
+            case SUM -> {
+                // Neumaier-compensated double sum, rounded once
+                double sum = 0, c = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = x[off + i * stride];
+                    double t = sum + v;
+                    if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
+                    else c += (v - t) + sum;
+                    sum = t;
+                }
+                return (float) (Double.isFinite(sum) ? sum + c : sum);
+            }
+            case PROD -> {
+                double prod = 1;
+                for (int i = 0; i < n; i++) prod *= x[off + i * stride];
+                return (float) prod;
+            }
+            default -> {
+                boolean max = op == ReduceOp.MAX;
+                float m = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    float v = x[off + i * stride];
+                    if (v != v) return v;
+                    if (max ? v > m : v < m) m = v;
+                }
+                return m;
+            }
+        }
+    }
+
+    /** One row of a float64 reduction, as {@link #reduceRowF32}. */
+    protected double reduceRowF64(ReduceOp op, double[] x, int off, int stride, int n) {
+        switch (op) {
+            case SUM -> {
+                double sum = 0, c = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = x[off + i * stride];
+                    double t = sum + v;
+                    if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
+                    else c += (v - t) + sum;
+                    sum = t;
+                }
+                return Double.isFinite(sum) ? sum + c : sum;
+            }
+            case PROD -> {
+                double prod = 1;
+                for (int i = 0; i < n; i++) prod *= x[off + i * stride];
+                return prod;
+            }
+            default -> {
+                boolean max = op == ReduceOp.MAX;
+                double m = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    double v = x[off + i * stride];
+                    if (v != v) return v;
+                    if (max ? v > m : v < m) m = v;
+                }
+                return m;
             }
         }
     }

@@ -792,6 +792,11 @@ public final class SleefFloat {
                 s = f2(ALL_ONES_NAN, s.y);
             }
         }
+        if (!(Math.abs(d) <= Float.MAX_VALUE)) {
+            // ±∞ and NaN: SLEEF's lane is the all-ones NaN it OR-ed in (its table read past the end for
+            // them; whatever the rest computes, the NaN that propagates is that one)
+            return ALL_ONES_NAN;
+        }
         float u = sinTail(d, s, q);
         return isNegZero(d) ? d : u;
     }
@@ -836,6 +841,9 @@ public final class SleefFloat {
             if (Float.isInfinite(d) || Float.isNaN(d)) {
                 s = f2(ALL_ONES_NAN, s.y);
             }
+        }
+        if (!(Math.abs(d) <= Float.MAX_VALUE)) {
+            return ALL_ONES_NAN; // as sin
         }
         F2 t = s;
         s = squ(s);
@@ -884,6 +892,9 @@ public final class SleefFloat {
             if (Float.isInfinite(d) || Float.isNaN(d)) {
                 s = f2(ALL_ONES_NAN, ALL_ONES_NAN);
             }
+        }
+        if (!(Math.abs(d) <= Float.MAX_VALUE)) {
+            return ALL_ONES_NAN; // as sin
         }
         boolean o = (q & 1) == 1;
         if (o) {

@@ -222,16 +222,24 @@ class SleefFloatTest {
 
     @Test
     void trigonometricSpansGroupEightLanesAsSleef() {
-        // 1.0 alone takes the Cody–Waite path; in a vector with 1e6 it takes Payne–Hanek. Some small arguments
-        // give different last bits on the two paths; PyTorch's goldens hold both cases (sections of small
-        // arguments first, then mixed), so here only the grouping itself is checked.
-        float[] x = {1e6f, 3.3f, 2.1f, 0.9f, 5f, 6f, 7f, 8f, 3.3f, 2.1f, 0.9f, 5f, 6f, 7f, 8f, 9f};
-        float[] o = run(SleefFloat::sin, x);
-        for (int i = 1; i < 8; i++) {
-            assertEquals(Float.floatToRawIntBits(SleefFloat.sin(x[i], true)), Float.floatToRawIntBits(o[i]));
+        // A small argument whose last bit depends on the reduction SLEEF picks for its vector of 8
+        float small = Float.NaN;
+        for (float x : floats(GOLDENS.get("sin").x)) {
+            if (Math.abs(x) < 125f && SleefFloat.sin(x, true) != SleefFloat.sin(x, false)) {
+                small = x;
+                break;
+            }
         }
-        for (int i = 8; i < 16; i++) {
-            assertEquals(Float.floatToRawIntBits(SleefFloat.sin(x[i], false)), Float.floatToRawIntBits(o[i]));
+        assertTrue(!Float.isNaN(small), "no small argument whose two reductions differ");
+        float[] x = new float[20];
+        java.util.Arrays.fill(x, small);
+        x[3] = 1e6f; // lanes 0-7 take Payne–Hanek, 8-15 and the tail 16-19 Cody–Waite
+        for (Span f : List.of((Span) SleefFloat::sin, VectorSleefFloat::sin)) {
+            float[] o = run(f, x);
+            assertEquals(SleefFloat.sin(small, true), o[0]);
+            assertEquals(SleefFloat.sin(small, true), o[7]);
+            assertEquals(SleefFloat.sin(small, false), o[8]);
+            assertEquals(SleefFloat.sin(small, false), o[19]);
         }
     }
 

@@ -1,0 +1,1151 @@
+package org.autograd4j.kernels.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.autograd4j.kernels.SleefFloat;
+
+/**
+ * {@link SleefFloat}'s functions on {@code FloatVector}s at the preferred species: the same SLEEF 3.5.1 steps
+ * in the same order ({@code fma} where the plain code calls {@code Math.fma}, the same emulation of x86's
+ * {@code roundps}, {@code cvtps2dq} and {@code cvttps2dq}), so every span gives the plain span's bits, which are
+ * PyTorch 1.13.1's. Span methods: whole vectors, then the tail under a mask (masked lanes compute on zeros and
+ * are not stored), with PyTorch's grouping: {@code sin}, {@code cos}, {@code tan} decide their reduction per 8
+ * lanes from the span's start (a vector with a lane of |x| ≥ 125 goes lane by lane through the plain code);
+ * {@code sigmoid}, {@code sinh}, {@code cosh}, {@code atan2} take the vector formula on the first
+ * {@code n - n % 16} elements and the plain scalar formula on the rest.
+ */
+public final class VectorSleefFloat {
+
+    private VectorSleefFloat() {
+    }
+
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    static final int L = F.length();
+
+    private static final int SIGN = 0x80000000;
+    private static final float PI_A2F = 3.1414794921875f;
+    private static final float PI_B2F = 0.00011315941810607910156f;
+    private static final float PI_C2F = 1.9841872589410058936e-09f;
+    private static final float L2UF = 0.693145751953125f;
+    private static final float L2LF = 1.428606765330187045e-06f;
+    private static final float R_LN2F = 1.442695040888963407359924681001892137426645954152985934135449406931f;
+    private static final float M_1_PI_F = (float) 0.318309886183790671537767526745028724;
+    private static final float M_2_PI_F = (float) (2 * 0.318309886183790671537767526745028724);
+    private static final float TWO64 = (float) (1L << 32) * (float) (1L << 32);
+    private static final float ALL_ONES_NAN = Float.intBitsToFloat(0xffffffff);
+
+    // ---------------------------------------------------------------------------------------------------
+    // Lane primitives
+
+    static IntVector bits(FloatVector v) {
+        return v.reinterpretAsInts();
+    }
+
+    static FloatVector fl(IntVector v) {
+        return v.reinterpretAsFloats();
+    }
+
+    static FloatVector c(float f) {
+        return FloatVector.broadcast(F, f);
+    }
+
+    static IntVector ci(int i) {
+        return IntVector.broadcast(I, i);
+    }
+
+    /** o ? x : y. */
+    static FloatVector sel(VectorMask<Float> o, FloatVector x, FloatVector y) {
+        return y.blend(x, o);
+    }
+
+    static IntVector sel(VectorMask<Float> o, IntVector x, IntVector y) {
+        return y.blend(x, o.cast(I));
+    }
+
+    static FloatVector rint(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = fl(bits(r).or(bits(x).and(SIGN)));
+        return sel(a.lt(0x1p23f), r, x);
+    }
+
+    static IntVector rintToInt(FloatVector x) {
+        FloatVector r = rint(x);
+        IntVector ri = (IntVector) r.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> ok = r.compare(VectorOperators.GE, -0x1p31f).and(r.lt(0x1p31f));
+        return sel(ok, ri, ci(Integer.MIN_VALUE));
+    }
+
+    static IntVector truncToInt(FloatVector x) {
+        IntVector ri = (IntVector) x.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> ok = x.compare(VectorOperators.GT, -0x1.000002p31f).and(x.lt(0x1p31f));
+        return sel(ok, ri, ci(Integer.MIN_VALUE));
+    }
+
+    static FloatVector toFloat(IntVector q) {
+        return (FloatVector) q.convert(VectorOperators.I2F, 0);
+    }
+
+    static FloatVector mulsign(FloatVector x, FloatVector y) {
+        return fl(bits(x).lanewise(VectorOperators.XOR, bits(y).and(SIGN)));
+    }
+
+    static VectorMask<Float> isNegZero(FloatVector d) {
+        return bits(d).compare(VectorOperators.EQ, SIGN).cast(F);
+    }
+
+    static VectorMask<Float> isNaN(FloatVector d) {
+        return d.test(VectorOperators.IS_NAN);
+    }
+
+    static VectorMask<Float> isInf(FloatVector d) {
+        return d.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY);
+    }
+
+    static IntVector ilogb2k(FloatVector d) {
+        return bits(d).lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+    }
+
+    static FloatVector ldexp3(FloatVector d, IntVector q) {
+        return fl(bits(d).add(q.lanewise(VectorOperators.LSHL, 23)));
+    }
+
+    static FloatVector pow2i(IntVector q) {
+        return fl(q.add(0x7f).lanewise(VectorOperators.LSHL, 23));
+    }
+
+    static FloatVector ldexp2(FloatVector d, IntVector e) {
+        IntVector h = e.lanewise(VectorOperators.ASHR, 1);
+        return d.mul(pow2i(h)).mul(pow2i(e.sub(h)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Double-float arithmetic, as SleefFloat's
+
+    /** A double-float of vectors: hi + lo lane by lane. */
+    record V2(FloatVector x, FloatVector y) {
+    }
+
+    static V2 v2(FloatVector x, FloatVector y) {
+        return new V2(x, y);
+    }
+
+    static V2 v2(float x, float y) {
+        return new V2(c(x), c(y));
+    }
+
+    static V2 sel(VectorMask<Float> o, V2 a, V2 b) {
+        return new V2(sel(o, a.x, b.x), sel(o, a.y, b.y));
+    }
+
+    static V2 neg(V2 x) {
+        return new V2(x.x.neg(), x.y.neg());
+    }
+
+    static V2 normalize(V2 t) {
+        FloatVector s = t.x.add(t.y);
+        return new V2(s, t.x.sub(s).add(t.y));
+    }
+
+    static V2 scale(V2 d, float s) {
+        return new V2(d.x.mul(s), d.y.mul(s));
+    }
+
+    static V2 add(FloatVector x, FloatVector y) {
+        FloatVector s = x.add(y);
+        return new V2(s, x.sub(s).add(y));
+    }
+
+    static V2 add2(FloatVector x, FloatVector y) {
+        FloatVector s = x.add(y);
+        FloatVector v = s.sub(x);
+        return new V2(s, x.sub(s.sub(v)).add(y.sub(v)));
+    }
+
+    static V2 add2(FloatVector x, V2 y) {
+        FloatVector s = x.add(y.x);
+        FloatVector v = s.sub(x);
+        return new V2(s, x.sub(s.sub(v)).add(y.x.sub(v)).add(y.y));
+    }
+
+    static V2 add(V2 x, FloatVector y) {
+        FloatVector s = x.x.add(y);
+        return new V2(s, x.x.sub(s).add(y).add(x.y));
+    }
+
+    static V2 sub(V2 x, FloatVector y) {
+        FloatVector s = x.x.sub(y);
+        return new V2(s, x.x.sub(s).sub(y).add(x.y));
+    }
+
+    static V2 add2(V2 x, FloatVector y) {
+        FloatVector s = x.x.add(y);
+        FloatVector v = s.sub(x.x);
+        FloatVector t = x.x.sub(s.sub(v)).add(y.sub(v));
+        return new V2(s, t.add(x.y));
+    }
+
+    static V2 add(FloatVector x, V2 y) {
+        FloatVector s = x.add(y.x);
+        return new V2(s, x.sub(s).add(y.x).add(y.y));
+    }
+
+    static V2 add(V2 x, V2 y) {
+        FloatVector s = x.x.add(y.x);
+        return new V2(s, x.x.sub(s).add(y.x).add(x.y).add(y.y));
+    }
+
+    static V2 add2(V2 x, V2 y) {
+        FloatVector s = x.x.add(y.x);
+        FloatVector v = s.sub(x.x);
+        FloatVector t = x.x.sub(s.sub(v)).add(y.x.sub(v));
+        return new V2(s, t.add(x.y.add(y.y)));
+    }
+
+    static V2 sub(V2 x, V2 y) {
+        FloatVector s = x.x.sub(y.x);
+        FloatVector t = x.x.sub(s);
+        t = t.sub(y.x);
+        t = t.add(x.y);
+        return new V2(s, t.sub(y.y));
+    }
+
+    static V2 div(V2 n, V2 d) {
+        FloatVector t = c(1.0f).div(d.x);
+        FloatVector s = n.x.mul(t);
+        FloatVector u = t.fma(n.x, s.neg());
+        FloatVector v = d.y.neg().fma(t, d.x.neg().fma(t, c(1f)));
+        return new V2(s, s.fma(v, n.y.fma(t, u)));
+    }
+
+    static V2 mul(FloatVector x, FloatVector y) {
+        FloatVector s = x.mul(y);
+        return new V2(s, x.fma(y, s.neg()));
+    }
+
+    static V2 squ(V2 x) {
+        FloatVector s = x.x.mul(x.x);
+        return new V2(s, x.x.add(x.x).fma(x.y, x.x.fma(x.x, s.neg())));
+    }
+
+    static V2 mul(V2 x, V2 y) {
+        FloatVector s = x.x.mul(y.x);
+        return new V2(s, x.x.fma(y.y, x.y.fma(y.x, x.x.fma(y.x, s.neg()))));
+    }
+
+    static FloatVector mulToFloat(V2 x, V2 y) {
+        return x.x.fma(y.x, x.y.fma(y.x, x.x.mul(y.y)));
+    }
+
+    static V2 mul(V2 x, FloatVector y) {
+        FloatVector s = x.x.mul(y);
+        return new V2(s, x.y.fma(y, x.x.fma(y, s.neg())));
+    }
+
+    static V2 rec(FloatVector d) {
+        FloatVector s = c(1.0f).div(d);
+        return new V2(s, s.mul(d.neg().fma(s, c(1f))));
+    }
+
+    static V2 rec(V2 d) {
+        FloatVector s = c(1.0f).div(d.x);
+        return new V2(s, s.mul(d.y.neg().fma(s, d.x.neg().fma(s, c(1f)))));
+    }
+
+    static V2 sqrt(FloatVector d) {
+        FloatVector t = d.sqrt();
+        return scale(mul(add2(d, mul(t, t)), rec(t)), 0.5f);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The functions, one vector at a time
+
+    static FloatVector exp(FloatVector d) {
+        IntVector q = rintToInt(d.mul(R_LN2F));
+        FloatVector qf = toFloat(q);
+        FloatVector s = qf.fma(c(-L2UF), d);
+        s = qf.fma(c(-L2LF), s);
+        FloatVector u = c((float) 0.000198527617612853646278381);
+        u = u.fma(s, c((float) 0.00139304355252534151077271));
+        u = u.fma(s, c((float) 0.00833336077630519866943359));
+        u = u.fma(s, c((float) 0.0416664853692054748535156));
+        u = u.fma(s, c((float) 0.166666671633720397949219));
+        u = u.fma(s, c(0.5f));
+        u = c(1.0f).add(s.mul(s).fma(u, s));
+        u = ldexp2(u, q);
+        u = sel(d.lt(-104f), c(0f), u);
+        return sel(c(100f).lt(d), c(Float.POSITIVE_INFINITY), u);
+    }
+
+    static V2 expk2(V2 d) {
+        FloatVector u = d.x.add(d.y).mul(R_LN2F);
+        IntVector q = rintToInt(u);
+        FloatVector qf = toFloat(q);
+        V2 s = add2(d, qf.mul(-L2UF));
+        s = add2(s, qf.mul(-L2LF));
+        u = c(+0.1980960224e-3f);
+        u = u.fma(s.x, c(+0.1394256484e-2f));
+        u = u.fma(s.x, c(+0.8333456703e-2f));
+        u = u.fma(s.x, c(+0.4166637361e-1f));
+        V2 t = add2(mul(s, u), c(+0.166666659414234244790680580464e+0f));
+        t = add2(mul(s, t), c(0.5f));
+        t = add2(s, mul(squ(s), t));
+        t = add(c(1f), t);
+        t = v2(ldexp2(t.x, q), ldexp2(t.y, q));
+        VectorMask<Float> under = d.x.lt(-104f);
+        return v2(sel(under, c(0f), t.x), sel(under, c(0f), t.y));
+    }
+
+    static FloatVector expm1(FloatVector a) {
+        V2 d = add2(expk2(v2(a, c(0f))), c(-1.0f));
+        FloatVector x = d.x.add(d.y);
+        x = sel(a.compare(VectorOperators.GT, 88.72283172607421875f), c(Float.POSITIVE_INFINITY), x);
+        x = sel(a.lt(-16.635532333438687426013570f), c(-1f), x);
+        return sel(isNegZero(a), c(-0.0f), x);
+    }
+
+    static FloatVector tanh(FloatVector x) {
+        FloatVector y = x.abs();
+        V2 d = expk2(v2(y, c(0f)));
+        V2 e = rec(d);
+        d = div(add(d, neg(e)), add(d, e));
+        y = d.x.add(d.y);
+        y = sel(x.abs().compare(VectorOperators.GT, 8.664339742f).or(isNaN(y)), c(1.0f), y);
+        y = mulsign(y, x);
+        return sel(isNaN(x), c(ALL_ONES_NAN), y);
+    }
+
+    static FloatVector sinh(FloatVector x) {
+        FloatVector y = x.abs();
+        V2 d = expk2(v2(y, c(0f)));
+        d = sub(d, rec(d));
+        y = d.x.add(d.y).mul(0.5f);
+        y = sel(x.abs().compare(VectorOperators.GT, 89f).or(isNaN(y)), c(Float.POSITIVE_INFINITY), y);
+        y = mulsign(y, x);
+        return sel(isNaN(x), c(ALL_ONES_NAN), y);
+    }
+
+    static FloatVector cosh(FloatVector x) {
+        FloatVector y = x.abs();
+        V2 d = expk2(v2(y, c(0f)));
+        d = add(d, rec(d));
+        y = d.x.add(d.y).mul(0.5f);
+        y = sel(x.abs().compare(VectorOperators.GT, 89f).or(isNaN(y)), c(Float.POSITIVE_INFINITY), y);
+        return sel(isNaN(x), c(ALL_ONES_NAN), y);
+    }
+
+    static FloatVector sigmoid(FloatVector x) {
+        return c(1.0f).div(exp(c(0f).sub(x)).add(1.0f));
+    }
+
+    static FloatVector logSpecial(FloatVector d, FloatVector r) {
+        r = sel(d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY), c(Float.POSITIVE_INFINITY), r);
+        r = sel(d.lt(0f).or(isNaN(d)), c(Float.NaN), r);
+        return sel(d.compare(VectorOperators.EQ, 0f), c(Float.NEGATIVE_INFINITY), r);
+    }
+
+    static FloatVector log(FloatVector d) {
+        VectorMask<Float> o = d.lt(Float.MIN_NORMAL);
+        d = sel(o, d.mul(TWO64), d);
+        IntVector e = ilogb2k(d.mul(1.0f / 0.75f));
+        FloatVector m = ldexp3(d, e.neg());
+        e = sel(o, e.sub(64), e);
+        V2 s = mul(v2(0.69314718246459960938f, -1.904654323148236017e-09f), toFloat(e));
+        V2 x = div(add2(c(-1f), m), add2(c(1f), m));
+        FloatVector x2 = x.x.mul(x.x);
+        FloatVector t = c(+0.3027294874e+0f);
+        t = t.fma(x2, c(+0.3996108174e+0f));
+        t = t.fma(x2, c(+0.6666694880e+0f));
+        s = add(s, scale(x, 2f));
+        s = add(s, x2.mul(x.x).mul(t));
+        return logSpecial(d, s.x.add(s.y));
+    }
+
+    static FloatVector log2(FloatVector d) {
+        VectorMask<Float> o = d.lt(Float.MIN_NORMAL);
+        d = sel(o, d.mul(TWO64), d);
+        IntVector e = ilogb2k(d.mul((float) (1.0 / 0.75)));
+        FloatVector m = ldexp3(d, e.neg());
+        e = sel(o, e.sub(64), e);
+        V2 x = div(add2(c(-1f), m), add2(c(1f), m));
+        FloatVector x2 = x.x.mul(x.x);
+        FloatVector t = c(+0.4374550283e+0f);
+        t = t.fma(x2, c(+0.5764790177e+0f));
+        t = t.fma(x2, c(+0.9618012905120f));
+        V2 s = add2(toFloat(e), mul(x, v2((float) 2.8853900432586669922, (float) 3.2734474483568488616e-08)));
+        s = add2(s, x2.mul(x.x).mul(t));
+        return logSpecial(d, s.x.add(s.y));
+    }
+
+    static FloatVector log10(FloatVector d) {
+        VectorMask<Float> o = d.lt(Float.MIN_NORMAL);
+        d = sel(o, d.mul(TWO64), d);
+        IntVector e = ilogb2k(d.mul((float) (1.0 / 0.75)));
+        FloatVector m = ldexp3(d, e.neg());
+        e = sel(o, e.sub(64), e);
+        V2 x = div(add2(c(-1f), m), add2(c(1f), m));
+        FloatVector x2 = x.x.mul(x.x);
+        FloatVector t = c((float) +0.1314289868e+0);
+        t = t.fma(x2, c((float) +0.1735493541e+0));
+        t = t.fma(x2, c((float) +0.2895309627e+0));
+        V2 s = mul(v2((float) 0.30103001, (float) -1.432098889e-08), toFloat(e));
+        s = add(s, mul(x, v2((float) 0.868588984, (float) -2.170757285e-08)));
+        s = add(s, x2.mul(x.x).mul(t));
+        return logSpecial(d, s.x.add(s.y));
+    }
+
+    static FloatVector log1p(FloatVector d) {
+        FloatVector dp1 = d.add(1f);
+        VectorMask<Float> o = dp1.lt(Float.MIN_NORMAL);
+        dp1 = sel(o, dp1.mul(TWO64), dp1);
+        IntVector e = ilogb2k(dp1.mul(1.0f / 0.75f));
+        FloatVector t = ldexp3(c(1f), e.neg());
+        FloatVector m = d.fma(t, t.sub(1f));
+        e = sel(o, e.sub(64), e);
+        V2 s = mul(v2(0.69314718246459960938f, -1.904654323148236017e-09f), toFloat(e));
+        V2 x = div(v2(m, c(0f)), add(c(2f), m));
+        FloatVector x2 = x.x.mul(x.x);
+        t = c(+0.3027294874e+0f);
+        t = t.fma(x2, c(+0.3996108174e+0f));
+        t = t.fma(x2, c(+0.6666694880e+0f));
+        s = add(s, scale(x, 2f));
+        s = add(s, x2.mul(x.x).mul(t));
+        FloatVector r = s.x.add(s.y);
+        r = sel(d.compare(VectorOperators.GT, (float) 1e+38), c(Float.POSITIVE_INFINITY), r);
+        r = sel(c(-1f).compare(VectorOperators.GT, d), c(ALL_ONES_NAN), r);
+        r = sel(d.compare(VectorOperators.EQ, -1f), c(Float.NEGATIVE_INFINITY), r);
+        return sel(isNegZero(d), c(-0.0f), r);
+    }
+
+    /** sin, cos, tan on a vector whose lanes all take the Cody–Waite path (|x| &lt; 125). */
+    static FloatVector sinSmall(FloatVector d) {
+        FloatVector u = rint(d.mul(M_1_PI_F));
+        IntVector q = rintToInt(u);
+        FloatVector v = u.fma(c(-PI_A2F), d);
+        V2 s = add2(v, u.mul(-PI_B2F));
+        s = add(s, u.mul(-PI_C2F));
+        V2 t = s;
+        s = squ(s);
+        u = c(2.6083159809786593541503e-06f);
+        u = u.fma(s.x, c(-0.0001981069071916863322258f));
+        u = u.fma(s.x, c(0.00833307858556509017944336f));
+        V2 x = add(c(1f), mul(add(c(-0.166666597127914428710938f), u.mul(s.x)), s));
+        u = mulToFloat(t, x);
+        u = sel(q.and(1).compare(VectorOperators.EQ, 1).cast(F), u.neg(), u);
+        return sel(isNegZero(d), d, u);
+    }
+
+    static FloatVector cosSmall(FloatVector d) {
+        FloatVector dq = rint(d.fma(c(M_1_PI_F), c(-0.5f))).fma(c(2f), c(1f));
+        IntVector q = rintToInt(dq);
+        V2 s = add2(d, dq.mul(-PI_A2F * 0.5f));
+        s = add2(s, dq.mul(-PI_B2F * 0.5f));
+        s = add2(s, dq.mul(-PI_C2F * 0.5f));
+        V2 t = s;
+        s = squ(s);
+        FloatVector u = c(2.6083159809786593541503e-06f);
+        u = u.fma(s.x, c(-0.0001981069071916863322258f));
+        u = u.fma(s.x, c(0.00833307858556509017944336f));
+        V2 x = add(c(1f), mul(add(c(-0.166666597127914428710938f), u.mul(s.x)), s));
+        u = mulToFloat(t, x);
+        return sel(q.and(2).compare(VectorOperators.EQ, 0).cast(F), u.neg(), u);
+    }
+
+    static FloatVector tanSmall(FloatVector d) {
+        FloatVector u = rint(d.mul(M_2_PI_F));
+        IntVector q = rintToInt(u);
+        FloatVector v = u.fma(c(-PI_A2F * 0.5f), d);
+        V2 s = add2(v, u.mul(-PI_B2F * 0.5f));
+        s = add(s, u.mul(-PI_C2F * 0.5f));
+        VectorMask<Float> o = q.and(1).compare(VectorOperators.EQ, 1).cast(F);
+        s = v2(sel(o, s.x.neg(), s.x), sel(o, s.y.neg(), s.y));
+        V2 t = s;
+        s = squ(s);
+        s = normalize(s);
+        u = c(0.00446636462584137916564941f);
+        u = u.fma(s.x, c(-8.3920182078145444393158e-05f));
+        u = u.fma(s.x, c(0.0109639242291450500488281f));
+        u = u.fma(s.x, c(0.0212360303848981857299805f));
+        u = u.fma(s.x, c(0.0540687143802642822265625f));
+        V2 x = add(c(0.133325666189193725585938f), u.mul(s.x));
+        x = add(c(1f), mul(add(c(0.33333361148834228515625f), mul(s, x)), s));
+        x = mul(t, x);
+        x = sel(o, rec(x), x);
+        u = x.x.add(x.y);
+        return sel(isNegZero(d), d, u);
+    }
+
+    static FloatVector asinPoly(FloatVector x2) {
+        FloatVector u = c((float) +0.4197454825e-1);
+        u = u.fma(x2, c((float) +0.2424046025e-1));
+        u = u.fma(x2, c((float) +0.4547423869e-1));
+        u = u.fma(x2, c((float) +0.7495029271e-1));
+        return u.fma(x2, c((float) +0.1666677296e+0));
+    }
+
+    static FloatVector asin(FloatVector d) {
+        FloatVector ad = d.abs();
+        VectorMask<Float> o = ad.lt(0.5f);
+        FloatVector x2 = sel(o, d.mul(d), c(1f).sub(ad).mul(0.5f));
+        V2 x = sel(o, v2(ad, c(0f)), sqrt(x2));
+        x = sel(ad.compare(VectorOperators.EQ, 1.0f), v2(0f, 0f), x);
+        FloatVector u = asinPoly(x2);
+        u = u.mul(x2.mul(x.x));
+        V2 y = sub(sub(v2(3.1415927410125732422f / 4, -8.7422776573475857731e-08f / 4), x), u);
+        FloatVector r = sel(o, u.add(x.x), y.x.add(y.y).mul(2f));
+        return mulsign(r, d);
+    }
+
+    static FloatVector acos(FloatVector d) {
+        FloatVector ad = d.abs();
+        VectorMask<Float> o = ad.lt(0.5f);
+        FloatVector x2 = sel(o, d.mul(d), c(1f).sub(ad).mul(0.5f));
+        V2 x = sel(o, v2(ad, c(0f)), sqrt(x2));
+        x = sel(ad.compare(VectorOperators.EQ, 1.0f), v2(0f, 0f), x);
+        FloatVector u = asinPoly(x2);
+        u = u.mul(x2.mul(x.x));
+        V2 y = sub(v2(3.1415927410125732422f / 2, -8.7422776573475857731e-08f / 2),
+                add(mulsign(x.x, d), mulsign(u, d)));
+        x = add(x, u);
+        y = sel(o, y, scale(x, 2f));
+        y = sel(o.not().and(d.lt(0f)), sub(v2(3.1415927410125732422f, -8.7422776573475857731e-08f), y), y);
+        return y.x.add(y.y);
+    }
+
+    static V2 atan2k(V2 y, V2 x) {
+        VectorMask<Float> p = x.x.lt(0f);
+        IntVector q = sel(p, ci(-2), ci(0));
+        IntVector r = sel(p, ci(SIGN), ci(0));
+        x = v2(fl(bits(x.x).lanewise(VectorOperators.XOR, r)), fl(bits(x.y).lanewise(VectorOperators.XOR, r)));
+        p = x.x.lt(y.x);
+        q = sel(p, q.add(1), q);
+        V2 s = sel(p, neg(x), y);
+        V2 t = sel(p, y, x);
+        s = div(s, t);
+        t = squ(s);
+        t = normalize(t);
+        FloatVector u = c(-0.00176397908944636583328247f);
+        u = u.fma(t.x, c(0.0107900900766253471374512f));
+        u = u.fma(t.x, c(-0.0309564601629972457885742f));
+        u = u.fma(t.x, c(0.0577365085482597351074219f));
+        u = u.fma(t.x, c(-0.0838950723409652709960938f));
+        u = u.fma(t.x, c(0.109463557600975036621094f));
+        u = u.fma(t.x, c(-0.142626821994781494140625f));
+        u = u.fma(t.x, c(0.199983194470405578613281f));
+        t = mul(t, add(c(-0.333332866430282592773438f), u.mul(t.x)));
+        t = mul(s, add(c(1f), t));
+        return add(mul(v2(1.5707963705062866211f, -4.3711388286737928865e-08f), toFloat(q)), t);
+    }
+
+    static FloatVector atan(FloatVector d) {
+        V2 d2 = atan2k(v2(d.abs(), c(0f)), v2(1f, 0f));
+        FloatVector r = d2.x.add(d2.y);
+        r = sel(isInf(d), c((float) 1.570796326794896557998982), r);
+        return mulsign(r, d);
+    }
+
+    static FloatVector isinf2(FloatVector d, FloatVector m) {
+        return sel(isInf(d), fl(bits(d).and(SIGN).or(bits(m))), c(0f));
+    }
+
+    static FloatVector atan2(FloatVector y, FloatVector x) {
+        VectorMask<Float> o = x.abs().lt(2.9387372783541830947e-39f);
+        x = sel(o, x.mul((float) (1 << 24)), x);
+        y = sel(o, y.mul((float) (1 << 24)), y);
+        V2 d = atan2k(v2(y.abs(), c(0f)), v2(x, c(0f)));
+        FloatVector r = d.x.add(d.y);
+        r = mulsign(r, x);
+        final float pi2 = (float) (Math.PI / 2);
+        r = sel(isInf(x).or(x.compare(VectorOperators.EQ, 0f)), c(pi2).sub(isinf2(x, mulsign(c(pi2), x))), r);
+        r = sel(isInf(y), c(pi2).sub(isinf2(x, mulsign(c((float) (Math.PI / 4)), x))), r);
+        VectorMask<Float> xneg = bits(x).and(SIGN).compare(VectorOperators.NE, 0).cast(F);
+        r = sel(y.compare(VectorOperators.EQ, 0f), sel(xneg, c((float) Math.PI), c(0f)), r);
+        return sel(isNaN(x).or(isNaN(y)), c(ALL_ONES_NAN), mulsign(r, y));
+    }
+
+    static FloatVector sel3(VectorMask<Float> o0, VectorMask<Float> o1, float d0, float d1, float d2) {
+        return sel(o0, c(d0), sel(o1, c(d1), c(d2)));
+    }
+
+    static V2 sel3d(VectorMask<Float> o0, VectorMask<Float> o1, double d0, double d1, double d2) {
+        return sel(o0, f2d(d0), sel(o1, f2d(d1), f2d(d2)));
+    }
+
+    static V2 f2d(double d) {
+        return v2((float) d, (float) (d - (float) d));
+    }
+
+    static FloatVector erf(FloatVector a) {
+        FloatVector s = a;
+        a = a.abs();
+        VectorMask<Float> o0 = a.lt((float) 1.1);
+        VectorMask<Float> o1 = a.lt((float) 2.4);
+        VectorMask<Float> o2 = a.lt((float) 4.0);
+        FloatVector u = sel(o0, a.mul(a), a);
+        FloatVector t = sel3(o0, o1, +0.7089292194e-4f, -0.1792667899e-4f, -0.9495757695e-5f);
+        t = t.fma(u, sel3(o0, o1, -0.7768311189e-3f, +0.3937633010e-3f, +0.2481465926e-3f));
+        t = t.fma(u, sel3(o0, o1, +0.5159463733e-2f, -0.3949181177e-2f, -0.2918176819e-2f));
+        t = t.fma(u, sel3(o0, o1, -0.2683781274e-1f, +0.2445474640e-1f, +0.2059706673e-1f));
+        t = t.fma(u, sel3(o0, o1, +0.1128318012e+0f, -0.1070996150e+0f, -0.9901899844e-1f));
+        V2 d = mul(t, u);
+        d = add2(d, sel3d(o0, o1, -0.376125876000657465175213237214e+0, -0.634588905908410389971210809210e+0,
+                -0.643598050547891613081201721633e+0));
+        d = mul(d, u);
+        d = add2(d, sel3d(o0, o1, +0.112837916021059138255978217023e+1, -0.112879855826694507209862753992e+1,
+                -0.112461487742845562801052956293e+1));
+        d = mul(d, a);
+        d = sel(o0, d, add(c(1.0f), neg(expk2(d))));
+        u = mulsign(sel(o2, d.x.add(d.y), c(1f)), s);
+        return sel(isNaN(a), c(Float.NaN), u);
+    }
+
+    static FloatVector sel4(VectorMask<Float> o0, VectorMask<Float> o1, VectorMask<Float> o2, float d0, float d1,
+            float d2, float d3) {
+        return sel(o0, c(d0), sel(o1, c(d1), sel(o2, c(d2), c(d3))));
+    }
+
+    static V2 sel4d(VectorMask<Float> o0, VectorMask<Float> o1, VectorMask<Float> o2, double d0, double d1,
+            double d2, double d3) {
+        return sel(o0, f2d(d0), sel(o1, f2d(d1), sel(o2, f2d(d2), f2d(d3))));
+    }
+
+    static FloatVector erfc(FloatVector a) {
+        FloatVector s = a;
+        a = a.abs();
+        VectorMask<Float> o0 = a.lt((float) 1.0);
+        VectorMask<Float> o1 = a.lt((float) 2.2);
+        VectorMask<Float> o2 = a.lt((float) 4.3);
+        VectorMask<Float> o3 = a.lt((float) 10.1);
+        V2 u = sel(o1, v2(a, c(0f)), div(v2(1f, 0f), v2(a, c(0f))));
+        FloatVector t = sel4(o0, o1, o2, -0.8638041618e-4f, -0.6236977242e-5f, -0.3869504035e+0f, +0.1115344167e+1f);
+        t = t.fma(u.x, sel4(o0, o1, o2, +0.6000166177e-3f, +0.5749821503e-4f, +0.1288077235e+1f,
+                -0.9454904199e+0f));
+        t = t.fma(u.x, sel4(o0, o1, o2, -0.1665703603e-2f, +0.6002851478e-5f, -0.1816803217e+1f,
+                -0.3667259514e+0f));
+        t = t.fma(u.x, sel4(o0, o1, o2, +0.1795156277e-3f, -0.2851036377e-2f, +0.1249150872e+1f,
+                +0.7155663371e+0f));
+        t = t.fma(u.x, sel4(o0, o1, o2, +0.1914106123e-1f, +0.2260518074e-1f, -0.1328857988e+0f,
+                -0.1262947265e-1f));
+        V2 d = mul(u, t);
+        d = add2(d, sel4d(o0, o1, o2, -0.102775359343930288081655368891e+0, -0.105247583459338632253369014063e+0,
+                -0.482365310333045318680618892669e+0, -0.498961546254537647970305302739e+0));
+        d = mul(d, u);
+        d = add2(d, sel4d(o0, o1, o2, -0.636619483208481931303752546439e+0, -0.635609463574589034216723775292e+0,
+                -0.134450203224533979217859332703e-2, -0.471199543422848492080722832666e-4));
+        d = mul(d, u);
+        d = add2(d, sel4d(o0, o1, o2, -0.112837917790537404939545770596e+1, -0.112855987376668622084547028949e+1,
+                -0.572319781150472949561786101080e+0, -0.572364030327966044425932623525e+0));
+        V2 x = mul(sel(o1, d, v2(a.neg(), c(0f))), a);
+        x = sel(o1, x, add2(x, d));
+        x = expk2(x);
+        x = sel(o1, x, mul(x, u));
+        FloatVector r = sel(o3, x.x.add(x.y), c(0f));
+        VectorMask<Float> neg = bits(s).and(SIGN).compare(VectorOperators.NE, 0).cast(F);
+        r = sel(neg, c(2f).sub(r), r);
+        return sel(isNaN(s), c(Float.NaN), r);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Spans
+
+    /**
+     * {@code o[oo + i] = exp(x[xo + i])} for i &lt; n, as {@link SleefFloat#exp(float[], int, float[], int, int)}
+     * ({@code torch.exp} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void exp(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            exp(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            exp(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = log(x[xo + i])} for i &lt; n, as {@link SleefFloat#log(float[], int, float[], int, int)}
+     * ({@code torch.log} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void log(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            log(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            log(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = log2(x[xo + i])} for i &lt; n, as {@link SleefFloat#log2(float[], int, float[], int, int)}
+     * ({@code torch.log2} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void log2(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            log2(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            log2(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = log10(x[xo + i])} for i &lt; n, as {@link SleefFloat#log10(float[], int, float[], int, int)}
+     * ({@code torch.log10} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void log10(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            log10(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            log10(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = log1p(x[xo + i])} for i &lt; n, as {@link SleefFloat#log1p(float[], int, float[], int, int)}
+     * ({@code torch.log1p} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void log1p(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            log1p(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            log1p(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = expm1(x[xo + i])} for i &lt; n, as {@link SleefFloat#expm1(float[], int, float[], int, int)}
+     * ({@code torch.expm1} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void expm1(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            expm1(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            expm1(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = tanh(x[xo + i])} for i &lt; n, as {@link SleefFloat#tanh(float[], int, float[], int, int)}
+     * ({@code torch.tanh} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void tanh(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            tanh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            tanh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = erf(x[xo + i])} for i &lt; n, as {@link SleefFloat#erf(float[], int, float[], int, int)}
+     * ({@code torch.erf} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void erf(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            erf(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            erf(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = erfc(x[xo + i])} for i &lt; n, as {@link SleefFloat#erfc(float[], int, float[], int, int)}
+     * ({@code torch.erfc} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void erfc(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            erfc(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            erfc(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = asin(x[xo + i])} for i &lt; n, as {@link SleefFloat#asin(float[], int, float[], int, int)}
+     * ({@code torch.asin} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void asin(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            asin(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            asin(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = acos(x[xo + i])} for i &lt; n, as {@link SleefFloat#acos(float[], int, float[], int, int)}
+     * ({@code torch.acos} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void acos(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            acos(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            acos(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = atan(x[xo + i])} for i &lt; n, as {@link SleefFloat#atan(float[], int, float[], int, int)}
+     * ({@code torch.atan} on a contiguous float32 span) with the same bits.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void atan(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int i = 0;
+        for (int b = F.loopBound(n); i < b; i += L) {
+            atan(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            atan(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = sin(x[xo + i])} for i &lt; n, as {@link SleefFloat#sin(float[], int, float[], int, int)}
+     * ({@code torch.sin} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
+     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
+     * lane (or a NaN) goes lane by lane through the plain code.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void sin(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
+            if (smallWindow(v, x, xo, i, n)) {
+                sinSmall(v).intoArray(o, oo + i, m);
+            } else {
+                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
+                    int g0 = g - g % SleefFloat.AVX2_LANES;
+                    o[oo + g] = SleefFloat.sin(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = cos(x[xo + i])} for i &lt; n, as {@link SleefFloat#cos(float[], int, float[], int, int)}
+     * ({@code torch.cos} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
+     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
+     * lane (or a NaN) goes lane by lane through the plain code.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void cos(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
+            if (smallWindow(v, x, xo, i, n)) {
+                cosSmall(v).intoArray(o, oo + i, m);
+            } else {
+                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
+                    int g0 = g - g % SleefFloat.AVX2_LANES;
+                    o[oo + g] = SleefFloat.cos(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code o[oo + i] = tan(x[xo + i])} for i &lt; n, as {@link SleefFloat#tan(float[], int, float[], int, int)}
+     * ({@code torch.tan} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
+     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
+     * lane (or a NaN) goes lane by lane through the plain code.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void tan(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
+            if (smallWindow(v, x, xo, i, n)) {
+                tanSmall(v).intoArray(o, oo + i, m);
+            } else {
+                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
+                    int g0 = g - g % SleefFloat.AVX2_LANES;
+                    o[oo + g] = SleefFloat.tan(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the vector at span index i may take the Cody–Waite path: all its lanes, and every lane of the AVX2
+     * groups of 8 it overlaps, are below 125 in magnitude (zero-padded lanes past n count as small).
+     */
+    private static boolean smallWindow(FloatVector v, float[] x, int xo, int i, int n) {
+        if (!v.abs().lt(125f).allTrue()) {
+            return false;
+        }
+        if (L % SleefFloat.AVX2_LANES == 0) {
+            return true; // whole groups: the vector's own lanes decide
+        }
+        int g0 = i - i % SleefFloat.AVX2_LANES;
+        int g1 = Math.min(n, (i + L + SleefFloat.AVX2_LANES - 1) / SleefFloat.AVX2_LANES * SleefFloat.AVX2_LANES);
+        for (int k = g0; k < g1; k += SleefFloat.AVX2_LANES) {
+            if (SleefFloat.largeGroup(x, xo + k, xo + n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code torch.sigmoid} on a contiguous float32 span, as {@link SleefFloat#sigmoid(float[], int, float[], int, int)}
+     * with the same bits: the vector formula on the first {@code n - n % 16} elements, the scalar one on the rest.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void sigmoid(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int v = n - n % SleefFloat.CHUNK;
+        int i = 0;
+        for (int b = F.loopBound(v); i < b; i += L) {
+            sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < v) {
+            VectorMask<Float> m = F.indexInRange(i, v);
+            sigmoid(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+        for (i = v; i < n; i++) {
+            o[oo + i] = SleefFloat.sigmoidScalar(x[xo + i]);
+        }
+    }
+
+    /**
+     * {@code torch.sinh} on a contiguous float32 span, as {@link SleefFloat#sinh(float[], int, float[], int, int)}
+     * with the same bits: the vector formula on the first {@code n - n % 16} elements, the scalar one on the rest.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void sinh(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int v = n - n % SleefFloat.CHUNK;
+        int i = 0;
+        for (int b = F.loopBound(v); i < b; i += L) {
+            sinh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < v) {
+            VectorMask<Float> m = F.indexInRange(i, v);
+            sinh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+        for (i = v; i < n; i++) {
+            o[oo + i] = (float) Math.sinh(x[xo + i]);
+        }
+    }
+
+    /**
+     * {@code torch.cosh} on a contiguous float32 span, as {@link SleefFloat#cosh(float[], int, float[], int, int)}
+     * with the same bits: the vector formula on the first {@code n - n % 16} elements, the scalar one on the rest.
+     *
+     * @param x the input array
+     * @param xo the first input index
+     * @param o the output array (may be {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void cosh(float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int v = n - n % SleefFloat.CHUNK;
+        int i = 0;
+        for (int b = F.loopBound(v); i < b; i += L) {
+            cosh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < v) {
+            VectorMask<Float> m = F.indexInRange(i, v);
+            cosh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+        }
+        for (i = v; i < n; i++) {
+            o[oo + i] = (float) Math.cosh(x[xo + i]);
+        }
+    }
+
+    /**
+     * {@code torch.atan2(y, x)} on contiguous float32 spans, as
+     * {@link SleefFloat#atan2(float[], int, float[], int, float[], int, int)} with the same bits: SLEEF's atan2 on
+     * the first {@code n - n % 16} elements, the scalar formula on the rest.
+     *
+     * @param y the ordinates
+     * @param yo the first ordinate index
+     * @param x the abscissae
+     * @param xo the first abscissa index
+     * @param o the output array (may be {@code y} or {@code x})
+     * @param oo the first output index
+     * @param n the number of elements
+     */
+    public static void atan2(float[] y, int yo, float[] x, int xo, float[] o, int oo, int n) {
+        java.util.Objects.checkFromIndexSize(yo, n, y.length);
+        java.util.Objects.checkFromIndexSize(xo, n, x.length);
+        java.util.Objects.checkFromIndexSize(oo, n, o.length);
+        int v = n - n % SleefFloat.CHUNK;
+        int i = 0;
+        for (int b = F.loopBound(v); i < b; i += L) {
+            atan2(FloatVector.fromArray(F, y, yo + i), FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+        }
+        if (i < v) {
+            VectorMask<Float> m = F.indexInRange(i, v);
+            atan2(FloatVector.fromArray(F, y, yo + i, m), FloatVector.fromArray(F, x, xo + i, m))
+                    .intoArray(o, oo + i, m);
+        }
+        for (i = v; i < n; i++) {
+            o[oo + i] = (float) Math.atan2(y[yo + i], x[xo + i]);
+        }
+    }
+}

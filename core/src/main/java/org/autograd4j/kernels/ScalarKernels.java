@@ -12,12 +12,13 @@ import org.autograd4j.storage.Runs;
 import org.autograd4j.storage.Storage;
 
 /**
- * Plain-Java kernels. float32 math is computed in double and rounded once, which gives the correctly
- * rounded float result for + - * / and √ and stays within 1 ulp for the transcendental functions (PyTorch's
- * own float32 kernels, Sleef's 1-ulp functions and glibc's in the AVX2 build, are within 1 ulp of the exact
- * result too). The compound activation functions are the exception: PyTorch evaluates them step by step in
- * float32, and where a step overflows or cancels that differs from the exact value by far more than an
- * ulp, so their float32 forms do the same steps in float ({@link MathFns}). Every loop works on whole runs
+ * Plain-Java kernels. The float32 functions PyTorch 1.13.1 computes with SLEEF (exp, log, log2, log10, log1p,
+ * expm1, tanh, sinh, cosh, sigmoid, asin, acos, atan, atan2, erf, erfc, sin, cos, tan) are SLEEF's algorithms
+ * ported lane for lane ({@link SleefFloat}), with PyTorch's bits, including its position-dependent tails. Other
+ * float32 math is computed in double and rounded once, which gives the correctly rounded float result for
+ * + - * / and √ and stays within 1 ulp for the remaining transcendental functions. The compound activation
+ * functions evaluate step by step in float32 as PyTorch does, since where a step overflows or cancels that
+ * differs from the exact value by far more than an ulp ({@link MathFns}). Every loop works on whole runs
  * ({@link Runs}: a contiguous operand set is one run, a strided one a run per innermost line): the protected
  * span methods ({@link #unaryF32}, {@link #binaryF32}, …) are what the Vector API kernels override.
  */
@@ -217,10 +218,50 @@ public class ScalarKernels implements Kernels {
             }
             case SQRT -> { for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.sqrt(x[xo + i * xs]); }
             case RECIPROCAL -> { for (int i = 0; i < n; i++) o[oo + i * os] = 1f / x[xo + i * xs]; }
+            case EXP, LOG, LOG2, LOG10, LOG1P, EXPM1, TANH, SINH, COSH, SIGMOID, ASIN, ACOS, ATAN, ERF, ERFC, SIN, COS, TAN -> {
+                if (xs == 1 && os == 1) {
+                    sleefSpan(op, x, xo, o, oo, n);
+                } else {
+                    // a strided run goes through a buffer, as PyTorch's vectorised loop copies strided operands
+                    float[] buf = new float[n];
+                    for (int i = 0; i < n; i++) buf[i] = x[xo + i * xs];
+                    sleefSpan(op, buf, 0, buf, 0, n);
+                    for (int i = 0; i < n; i++) o[oo + i * os] = buf[i];
+                }
+            }
             default -> {
                 FloatUnary f = floatUnary(op, p0, p1, dnnlGelu);
                 for (int i = 0; i < n; i++) o[oo + i * os] = f.apply(x[xo + i * xs]);
             }
+        }
+    }
+
+    /**
+     * The float32 functions PyTorch 1.13.1 computes with SLEEF (and sigmoid's vector formula), over one contiguous
+     * span, with PyTorch's bits ({@link SleefFloat}). The Vector API kernels override this with the same spans in
+     * vectors.
+     */
+    protected void sleefSpan(UnaryOp op, float[] x, int xo, float[] o, int oo, int n) {
+        switch (op) {
+            case EXP -> SleefFloat.exp(x, xo, o, oo, n);
+            case LOG -> SleefFloat.log(x, xo, o, oo, n);
+            case LOG2 -> SleefFloat.log2(x, xo, o, oo, n);
+            case LOG10 -> SleefFloat.log10(x, xo, o, oo, n);
+            case LOG1P -> SleefFloat.log1p(x, xo, o, oo, n);
+            case EXPM1 -> SleefFloat.expm1(x, xo, o, oo, n);
+            case TANH -> SleefFloat.tanh(x, xo, o, oo, n);
+            case SINH -> SleefFloat.sinh(x, xo, o, oo, n);
+            case COSH -> SleefFloat.cosh(x, xo, o, oo, n);
+            case SIGMOID -> SleefFloat.sigmoid(x, xo, o, oo, n);
+            case ASIN -> SleefFloat.asin(x, xo, o, oo, n);
+            case ACOS -> SleefFloat.acos(x, xo, o, oo, n);
+            case ATAN -> SleefFloat.atan(x, xo, o, oo, n);
+            case ERF -> SleefFloat.erf(x, xo, o, oo, n);
+            case ERFC -> SleefFloat.erfc(x, xo, o, oo, n);
+            case SIN -> SleefFloat.sin(x, xo, o, oo, n);
+            case COS -> SleefFloat.cos(x, xo, o, oo, n);
+            case TAN -> SleefFloat.tan(x, xo, o, oo, n);
+            default -> throw new IllegalArgumentException(op + " is not a SLEEF function");
         }
     }
 
@@ -349,6 +390,13 @@ public class ScalarKernels implements Kernels {
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
             case MUL -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] * b[bo + i * bs]; }
             case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
+            case ATAN2 -> {
+                if (as == 1 && bs == 1 && os == 1) {
+                    SleefFloat.atan2(a, ao, b, bo, o, oo, n); // PyTorch's vectorised atan2 (SLEEF) with its scalar tail
+                } else {
+                    for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
             case TANH_BACKWARD -> {
                 // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
                 for (int i = 0; i < n; i++) {
@@ -1237,12 +1285,12 @@ public class ScalarKernels implements Kernels {
 
     /** float32 e^x as the float32 exp kernel computes it (one place, so softmax follows the exp kernel). */
     static float expF32(float v) {
-        return (float) Math.exp(v);
+        return SleefFloat.exp(v);
     }
 
     /** float32 ln x as the float32 log kernel computes it. */
     static float logF32(float v) {
-        return (float) Math.log(v);
+        return SleefFloat.log(v);
     }
 
     // ---------------------------------------------------------------- scans

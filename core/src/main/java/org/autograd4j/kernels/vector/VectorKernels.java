@@ -53,6 +53,31 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    protected void sleefSpan(UnaryOp op, float[] x, int xo, float[] o, int oo, int n) {
+        switch (op) {
+            case EXP -> VectorSleefFloat.exp(x, xo, o, oo, n);
+            case LOG -> VectorSleefFloat.log(x, xo, o, oo, n);
+            case LOG2 -> VectorSleefFloat.log2(x, xo, o, oo, n);
+            case LOG10 -> VectorSleefFloat.log10(x, xo, o, oo, n);
+            case LOG1P -> VectorSleefFloat.log1p(x, xo, o, oo, n);
+            case EXPM1 -> VectorSleefFloat.expm1(x, xo, o, oo, n);
+            case TANH -> VectorSleefFloat.tanh(x, xo, o, oo, n);
+            case SINH -> VectorSleefFloat.sinh(x, xo, o, oo, n);
+            case COSH -> VectorSleefFloat.cosh(x, xo, o, oo, n);
+            case SIGMOID -> VectorSleefFloat.sigmoid(x, xo, o, oo, n);
+            case ASIN -> VectorSleefFloat.asin(x, xo, o, oo, n);
+            case ACOS -> VectorSleefFloat.acos(x, xo, o, oo, n);
+            case ATAN -> VectorSleefFloat.atan(x, xo, o, oo, n);
+            case ERF -> VectorSleefFloat.erf(x, xo, o, oo, n);
+            case ERFC -> VectorSleefFloat.erfc(x, xo, o, oo, n);
+            case SIN -> VectorSleefFloat.sin(x, xo, o, oo, n);
+            case COS -> VectorSleefFloat.cos(x, xo, o, oo, n);
+            case TAN -> VectorSleefFloat.tan(x, xo, o, oo, n);
+            default -> super.sleefSpan(op, x, xo, o, oo, n);
+        }
+    }
+
+    @Override
     protected void binaryF32(BinaryOp op, boolean dnnlGelu, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
         if (os != 1 || as < 0 || as > 1 || bs < 0 || bs > 1 || (as | bs) == 0 || n < F.length()) {
             super.binaryF32(op, dnnlGelu, a, ao, as, b, bo, bs, o, oo, os, n);

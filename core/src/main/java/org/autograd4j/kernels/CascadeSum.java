@@ -134,9 +134,14 @@ public final class CascadeSum {
         }
         int grouped = groupedColumns(cols, F32_LANES);
         if (grouped > 0) {
-            float[] acc = new float[LEVELS * grouped];
-            multiRowSumF32(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
-            for (int c = 0; c < grouped; c++) out[oo + c] = 0f + acc[c];
+            if (grouped % 8 == 0) {
+                for (int g = 0; g < grouped; g += 8) cascade8F32(x, off + g, rowStride, rows, out, oo + g);
+            } else {
+                float[] acc = new float[LEVELS * grouped];
+                multiRowSumF32(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
+                System.arraycopy(acc, 0, out, oo, grouped);
+            }
+            for (int c = 0; c < grouped; c++) out[oo + c] = 0f + out[oo + c];
         }
         for (int c = grouped; c < cols; c++) out[oo + c] = 0f + rowSumF32(x, off + c, rowStride, rows);
     }
@@ -171,8 +176,8 @@ public final class CascadeSum {
         int vecs = n / F32_LANES;
         int rows = vecs / ILP;
         int lanes = ILP * F32_LANES;
-        float[] acc = new float[LEVELS * lanes];
-        multiRowSumF32(x, off, lanes, 1, 0, lanes, 1, rows, acc);
+        float[] acc = new float[lanes];
+        for (int g = 0; g < lanes; g += 8) cascade8F32(x, off + g, lanes, rows, acc, g);
         return finishInnerF32(x, off, n, acc);
     }
 
@@ -196,6 +201,83 @@ public final class CascadeSum {
     }
 
     /**
+     * {@link #multiRowSumF32} for 8 adjacent lanes {@code x[base + i * rs + l]}, {@code l < 8}, over {@code size}
+     * rows: level 0 in locals (8 independent add chains), levels 1..3 in {@code up}; the lanes' sums into
+     * {@code out[oo..oo + 8)}.
+     */
+    private static void cascade8F32(float[] x, int base, int rs, int size, float[] out, int oo) {
+        int p = levelPower(size);
+        int step = 1 << p;
+        int mask = step - 1;
+        float[] up = new float[3 * 8];
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int i = 0;
+        while (i + step <= size) {
+            for (int end = i + step; i < end; i++) {
+                int b = base + i * rs;
+                    s0 += x[b];
+                    s1 += x[b + 1];
+                    s2 += x[b + 2];
+                    s3 += x[b + 3];
+                    s4 += x[b + 4];
+                    s5 += x[b + 5];
+                    s6 += x[b + 6];
+                    s7 += x[b + 7];
+            }
+            // level 1 += level 0; then up while the row count is a multiple of the next level's span
+            up[0] += s0;
+            up[1] += s1;
+            up[2] += s2;
+            up[3] += s3;
+            up[4] += s4;
+            up[5] += s5;
+            up[6] += s6;
+            up[7] += s7;
+            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = 0f;
+            for (int lv = 2; lv < LEVELS && (i & (mask << ((lv - 1) * p))) == 0; lv++) {
+                int u = (lv - 1) * 8;
+                for (int l = 0; l < 8; l++) {
+                    up[u + l] += up[u - 8 + l];
+                    up[u - 8 + l] = 0f;
+                }
+            }
+        }
+        for (; i < size; i++) {
+            int b = base + i * rs;
+            s0 += x[b];
+            s1 += x[b + 1];
+            s2 += x[b + 2];
+            s3 += x[b + 3];
+            s4 += x[b + 4];
+            s5 += x[b + 5];
+            s6 += x[b + 6];
+            s7 += x[b + 7];
+        }
+        out[oo + 0] = ((s0 + up[0]) + up[8]) + up[16];
+        out[oo + 1] = ((s1 + up[1]) + up[9]) + up[17];
+        out[oo + 2] = ((s2 + up[2]) + up[10]) + up[18];
+        out[oo + 3] = ((s3 + up[3]) + up[11]) + up[19];
+        out[oo + 4] = ((s4 + up[4]) + up[12]) + up[20];
+        out[oo + 5] = ((s5 + up[5]) + up[13]) + up[21];
+        out[oo + 6] = ((s6 + up[6]) + up[14]) + up[22];
+        out[oo + 7] = ((s7 + up[7]) + up[15]) + up[23];
+    }
+
+    /** One row into level 0: lane (k, c) += x[base + k * kStride + c * colStride]. */
+    private static void addRow(float[] x, int base, int nk, int kStride, int w, int colStride, float[] acc) {
+        for (int k = 0; k < nk; k++) {
+            int b = base + k * kStride;
+            int a = k * w;
+            if (colStride == 1) {
+                // unit stride: C2's superword pass turns this into vector adds (lane-wise, so the same bits)
+                for (int c = 0; c < w; c++) acc[a + c] += x[b + c];
+            } else {
+                for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
+            }
+        }
+    }
+
+    /**
      * ATen's {@code multi_row_sum} over {@code size} rows of {@code nk * w} lanes: lane {@code (k, c)} of row i
      * reads {@code x[off + i * rowStride + k * kStride + c * colStride]}. {@code acc} (length at least
      * {@code 4 * nk * w}, zero on entry) holds the four levels; on return lane j's sum is {@code acc[j]}, j =
@@ -211,11 +293,7 @@ public final class CascadeSum {
         while (i + step <= size) {
             for (int j = 0; j < step; j++, i++) {
                 int base = off + i * rowStride;
-                for (int k = 0; k < nk; k++) {
-                    int b = base + k * kStride;
-                    int a = k * w;
-                    for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
-                }
+                addRow(x, base, nk, kStride, w, colStride, acc);
             }
             // flush level j-1 into level j, going up while the row count is a multiple of that level's span
             for (int lv = 1; lv < LEVELS; lv++) {
@@ -230,11 +308,7 @@ public final class CascadeSum {
         }
         for (; i < size; i++) {
             int base = off + i * rowStride;
-            for (int k = 0; k < nk; k++) {
-                int b = base + k * kStride;
-                int a = k * w;
-                for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
-            }
+            addRow(x, base, nk, kStride, w, colStride, acc);
         }
         for (int lv = 1; lv < LEVELS; lv++) {
             for (int c = 0; c < lanes; c++) acc[c] += acc[lv * lanes + c];
@@ -302,9 +376,14 @@ public final class CascadeSum {
         }
         int grouped = groupedColumns(cols, F64_LANES);
         if (grouped > 0) {
-            double[] acc = new double[LEVELS * grouped];
-            multiRowSumF64(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
-            for (int c = 0; c < grouped; c++) out[oo + c] = 0d + acc[c];
+            if (grouped % 8 == 0) {
+                for (int g = 0; g < grouped; g += 8) cascade8F64(x, off + g, rowStride, rows, out, oo + g);
+            } else {
+                double[] acc = new double[LEVELS * grouped];
+                multiRowSumF64(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
+                System.arraycopy(acc, 0, out, oo, grouped);
+            }
+            for (int c = 0; c < grouped; c++) out[oo + c] = 0d + out[oo + c];
         }
         for (int c = grouped; c < cols; c++) out[oo + c] = 0d + rowSumF64(x, off + c, rowStride, rows);
     }
@@ -331,8 +410,8 @@ public final class CascadeSum {
         int vecs = n / F64_LANES;
         int rows = vecs / ILP;
         int lanes = ILP * F64_LANES;
-        double[] acc = new double[LEVELS * lanes];
-        multiRowSumF64(x, off, lanes, 1, 0, lanes, 1, rows, acc);
+        double[] acc = new double[lanes];
+        for (int g = 0; g < lanes; g += 8) cascade8F64(x, off + g, lanes, rows, acc, g);
         return finishInnerF64(x, off, n, acc);
     }
 
@@ -351,6 +430,83 @@ public final class CascadeSum {
         return 0d + s;
     }
 
+    /**
+     * {@link #multiRowSumF64} for 8 adjacent lanes {@code x[base + i * rs + l]}, {@code l < 8}, over {@code size}
+     * rows: level 0 in locals (8 independent add chains), levels 1..3 in {@code up}; the lanes' sums into
+     * {@code out[oo..oo + 8)}.
+     */
+    private static void cascade8F64(double[] x, int base, int rs, int size, double[] out, int oo) {
+        int p = levelPower(size);
+        int step = 1 << p;
+        int mask = step - 1;
+        double[] up = new double[3 * 8];
+        double s0 = 0d, s1 = 0d, s2 = 0d, s3 = 0d, s4 = 0d, s5 = 0d, s6 = 0d, s7 = 0d;
+        int i = 0;
+        while (i + step <= size) {
+            for (int end = i + step; i < end; i++) {
+                int b = base + i * rs;
+                    s0 += x[b];
+                    s1 += x[b + 1];
+                    s2 += x[b + 2];
+                    s3 += x[b + 3];
+                    s4 += x[b + 4];
+                    s5 += x[b + 5];
+                    s6 += x[b + 6];
+                    s7 += x[b + 7];
+            }
+            // level 1 += level 0; then up while the row count is a multiple of the next level's span
+            up[0] += s0;
+            up[1] += s1;
+            up[2] += s2;
+            up[3] += s3;
+            up[4] += s4;
+            up[5] += s5;
+            up[6] += s6;
+            up[7] += s7;
+            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = 0d;
+            for (int lv = 2; lv < LEVELS && (i & (mask << ((lv - 1) * p))) == 0; lv++) {
+                int u = (lv - 1) * 8;
+                for (int l = 0; l < 8; l++) {
+                    up[u + l] += up[u - 8 + l];
+                    up[u - 8 + l] = 0d;
+                }
+            }
+        }
+        for (; i < size; i++) {
+            int b = base + i * rs;
+            s0 += x[b];
+            s1 += x[b + 1];
+            s2 += x[b + 2];
+            s3 += x[b + 3];
+            s4 += x[b + 4];
+            s5 += x[b + 5];
+            s6 += x[b + 6];
+            s7 += x[b + 7];
+        }
+        out[oo + 0] = ((s0 + up[0]) + up[8]) + up[16];
+        out[oo + 1] = ((s1 + up[1]) + up[9]) + up[17];
+        out[oo + 2] = ((s2 + up[2]) + up[10]) + up[18];
+        out[oo + 3] = ((s3 + up[3]) + up[11]) + up[19];
+        out[oo + 4] = ((s4 + up[4]) + up[12]) + up[20];
+        out[oo + 5] = ((s5 + up[5]) + up[13]) + up[21];
+        out[oo + 6] = ((s6 + up[6]) + up[14]) + up[22];
+        out[oo + 7] = ((s7 + up[7]) + up[15]) + up[23];
+    }
+
+    /** One row into level 0: lane (k, c) += x[base + k * kStride + c * colStride]. */
+    private static void addRow(double[] x, int base, int nk, int kStride, int w, int colStride, double[] acc) {
+        for (int k = 0; k < nk; k++) {
+            int b = base + k * kStride;
+            int a = k * w;
+            if (colStride == 1) {
+                // unit stride: C2's superword pass turns this into vector adds (lane-wise, so the same bits)
+                for (int c = 0; c < w; c++) acc[a + c] += x[b + c];
+            } else {
+                for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
+            }
+        }
+    }
+
     /** {@link #multiRowSumF32} for float64. */
     static void multiRowSumF64(double[] x, int off, int rowStride, int nk, int kStride, int w, int colStride,
             int size, double[] acc) {
@@ -362,11 +518,7 @@ public final class CascadeSum {
         while (i + step <= size) {
             for (int j = 0; j < step; j++, i++) {
                 int base = off + i * rowStride;
-                for (int k = 0; k < nk; k++) {
-                    int b = base + k * kStride;
-                    int a = k * w;
-                    for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
-                }
+                addRow(x, base, nk, kStride, w, colStride, acc);
             }
             for (int lv = 1; lv < LEVELS; lv++) {
                 int up = lv * lanes;
@@ -380,11 +532,7 @@ public final class CascadeSum {
         }
         for (; i < size; i++) {
             int base = off + i * rowStride;
-            for (int k = 0; k < nk; k++) {
-                int b = base + k * kStride;
-                int a = k * w;
-                for (int c = 0; c < w; c++) acc[a + c] += x[b + c * colStride];
-            }
+            addRow(x, base, nk, kStride, w, colStride, acc);
         }
         for (int lv = 1; lv < LEVELS; lv++) {
             for (int c = 0; c < lanes; c++) acc[c] += acc[lv * lanes + c];

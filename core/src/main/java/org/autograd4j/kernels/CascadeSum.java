@@ -128,28 +128,53 @@ public final class CascadeSum {
      * @param oo the index of the first column's sum in {@code out}
      */
     public static void sumColumnsF32(float[] x, int off, int rows, int rowStride, int cols, float[] out, int oo) {
-        if (cols == 1) {
-            out[oo] = sumF32(x, off, rowStride, rows);
-            return;
-        }
-        int grouped = groupedColumns(cols, F32_LANES);
-        if (grouped > 0) {
-            if (grouped % 8 == 0) {
-                for (int g = 0; g < grouped; g += 8) cascade8F32(x, off + g, rowStride, rows, out, oo + g);
-            } else {
-                float[] acc = new float[LEVELS * grouped];
-                multiRowSumF32(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
-                System.arraycopy(acc, 0, out, oo, grouped);
-            }
-            for (int c = 0; c < grouped; c++) out[oo + c] = 0f + out[oo + c];
-        }
-        for (int c = grouped; c < cols; c++) out[oo + c] = 0f + rowSumF32(x, off + c, rowStride, rows);
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        reduceBlockF32(x, off, rows, rowStride, cols, 1, out, oo, 1);
     }
 
-    /** How many leading columns of an outer sum ATen sums as lanes of one {@code multi_row_sum}. */
-    static int groupedColumns(int cols, int vecLanes) {
-        int group = cols >= vecLanes ? ILP * vecLanes : ILP;
-        return cols / group * group;
+    /**
+     * One 2-D block of ATen's {@code cascade_sum} loop, as {@code TensorIterator} hands it over: {@code size0}
+     * values at {@code stride0} (the reduced dim, innermost) for each of {@code size1} outputs at
+     * {@code stride1}; output j receives {@code out[oo + j * outStride] += sum_j} in j order ({@code outStride}
+     * 0 when dim 1 is reduced too, as in {@code x.sum()} of a view that does not coalesce to 1-D). ATen's four
+     * cases, in its order: {@code stride0 == 1} and {@code size0 >= 8} (each output
+     * the vectorised sum); {@code stride1 == 1} and {@code size1 >= 8} (the columns side by side, whole groups
+     * of 32 as {@code multi_row_sum} lanes, the rest {@code row_sum}); {@code stride0 < stride1} ({@code row_sum}
+     * each); else groups of 4 outputs as {@code multi_row_sum} lanes, the rest {@code row_sum}. The output must
+     * hold PyTorch's starting value (zero) or a partial result of an earlier block.
+     *
+     * @param x the values
+     * @param off the index of element (0, 0)
+     * @param size0 the length of the reduced dim
+     * @param stride0 its index step
+     * @param size1 the number of outputs (or of rows into one output)
+     * @param stride1 the index step between them
+     * @param out accumulates the sums
+     * @param oo the index of output 0 in {@code out}
+     * @param outStride the index step between outputs, 0 for one output
+     */
+    public static void reduceBlockF32(float[] x, int off, int size0, int stride0, int size1, int stride1, float[] out,
+            int oo, int outStride) {
+        if (stride0 == 1 && size0 >= F32_LANES) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += innerF32(x, off + j * stride1, size0);
+        } else if (stride1 == 1 && size1 >= F32_LANES) {
+            int grouped = size1 / (ILP * F32_LANES) * (ILP * F32_LANES);
+            float[] sums = new float[grouped];
+            for (int g = 0; g < grouped; g += 8) cascade8F32(x, off + g, stride0, size0, sums, g);
+            for (int j = 0; j < grouped; j++) out[oo + j * outStride] += sums[j];
+            for (int j = grouped; j < size1; j++) out[oo + j * outStride] += rowSumF32(x, off + j, stride0, size0);
+        } else if (stride0 < stride1) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += rowSumF32(x, off + j * stride1, stride0, size0);
+        } else {
+            int grouped = size1 / ILP * ILP;
+            float[] acc = new float[LEVELS * ILP];
+            for (int j = 0; j < grouped; j += ILP) {
+                java.util.Arrays.fill(acc, 0f);
+                multiRowSumF32(x, off + j * stride1, stride0, 1, 0, ILP, stride1, size0, acc);
+                for (int k = 0; k < ILP; k++) out[oo + (j + k) * outStride] += acc[k];
+            }
+            for (int j = grouped; j < size1; j++) out[oo + j * outStride] += rowSumF32(x, off + j * stride1, stride0, size0);
+        }
     }
 
     /**
@@ -370,22 +395,53 @@ public final class CascadeSum {
      * @param oo the index of the first column's sum in {@code out}
      */
     public static void sumColumnsF64(double[] x, int off, int rows, int rowStride, int cols, double[] out, int oo) {
-        if (cols == 1) {
-            out[oo] = sumF64(x, off, rowStride, rows);
-            return;
-        }
-        int grouped = groupedColumns(cols, F64_LANES);
-        if (grouped > 0) {
-            if (grouped % 8 == 0) {
-                for (int g = 0; g < grouped; g += 8) cascade8F64(x, off + g, rowStride, rows, out, oo + g);
-            } else {
-                double[] acc = new double[LEVELS * grouped];
-                multiRowSumF64(x, off, rowStride, 1, 0, grouped, 1, rows, acc);
-                System.arraycopy(acc, 0, out, oo, grouped);
+        java.util.Arrays.fill(out, oo, oo + cols, 0d);
+        reduceBlockF64(x, off, rows, rowStride, cols, 1, out, oo, 1);
+    }
+
+    /**
+     * One 2-D block of ATen's {@code cascade_sum} loop, as {@code TensorIterator} hands it over: {@code size0}
+     * values at {@code stride0} (the reduced dim, innermost) for each of {@code size1} outputs at
+     * {@code stride1}; output j receives {@code out[oo + j * outStride] += sum_j} in j order ({@code outStride}
+     * 0 when dim 1 is reduced too, as in {@code x.sum()} of a view that does not coalesce to 1-D). ATen's four
+     * cases, in its order: {@code stride0 == 1} and {@code size0 >= 4} (each output
+     * the vectorised sum); {@code stride1 == 1} and {@code size1 >= 4} (the columns side by side, whole groups
+     * of 16 as {@code multi_row_sum} lanes, the rest {@code row_sum}); {@code stride0 < stride1} ({@code row_sum}
+     * each); else groups of 4 outputs as {@code multi_row_sum} lanes, the rest {@code row_sum}. The output must
+     * hold PyTorch's starting value (zero) or a partial result of an earlier block.
+     *
+     * @param x the values
+     * @param off the index of element (0, 0)
+     * @param size0 the length of the reduced dim
+     * @param stride0 its index step
+     * @param size1 the number of outputs (or of rows into one output)
+     * @param stride1 the index step between them
+     * @param out accumulates the sums
+     * @param oo the index of output 0 in {@code out}
+     * @param outStride the index step between outputs, 0 for one output
+     */
+    public static void reduceBlockF64(double[] x, int off, int size0, int stride0, int size1, int stride1, double[] out,
+            int oo, int outStride) {
+        if (stride0 == 1 && size0 >= F64_LANES) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += innerF64(x, off + j * stride1, size0);
+        } else if (stride1 == 1 && size1 >= F64_LANES) {
+            int grouped = size1 / (ILP * F64_LANES) * (ILP * F64_LANES);
+            double[] sums = new double[grouped];
+            for (int g = 0; g < grouped; g += 8) cascade8F64(x, off + g, stride0, size0, sums, g);
+            for (int j = 0; j < grouped; j++) out[oo + j * outStride] += sums[j];
+            for (int j = grouped; j < size1; j++) out[oo + j * outStride] += rowSumF64(x, off + j, stride0, size0);
+        } else if (stride0 < stride1) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += rowSumF64(x, off + j * stride1, stride0, size0);
+        } else {
+            int grouped = size1 / ILP * ILP;
+            double[] acc = new double[LEVELS * ILP];
+            for (int j = 0; j < grouped; j += ILP) {
+                java.util.Arrays.fill(acc, 0d);
+                multiRowSumF64(x, off + j * stride1, stride0, 1, 0, ILP, stride1, size0, acc);
+                for (int k = 0; k < ILP; k++) out[oo + (j + k) * outStride] += acc[k];
             }
-            for (int c = 0; c < grouped; c++) out[oo + c] = 0d + out[oo + c];
+            for (int j = grouped; j < size1; j++) out[oo + j * outStride] += rowSumF64(x, off + j * stride1, stride0, size0);
         }
-        for (int c = grouped; c < cols; c++) out[oo + c] = 0d + rowSumF64(x, off + c, rowStride, rows);
     }
 
     /**

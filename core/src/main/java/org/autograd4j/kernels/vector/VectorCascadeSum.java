@@ -101,22 +101,47 @@ public final class VectorCascadeSum {
      * @param oo the index of the first column's sum in {@code out}
      */
     public static void sumColumnsF32(float[] x, int off, int rows, int rowStride, int cols, float[] out, int oo) {
-        if (cols == 1) {
-            out[oo] = sumF32(x, off, rowStride, rows);
-            return;
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        reduceBlockF32(x, off, rows, rowStride, cols, 1, out, oo, 1);
+    }
+
+    /**
+     * {@link CascadeSum#reduceBlockF32}: one 2-D block of ATen's {@code cascade_sum} loop, accumulated into
+     * {@code out[oo + j * outStride]}; the two vectorised cases of ATen in vectors, its scalar cases plain.
+     *
+     * @param x the values
+     * @param off the index of element (0, 0)
+     * @param size0 the length of the reduced dim
+     * @param stride0 its index step
+     * @param size1 the number of outputs (or of rows into one output)
+     * @param stride1 the index step between them
+     * @param out accumulates the sums
+     * @param oo the index of output 0 in {@code out}
+     * @param outStride the index step between outputs, 0 for one output
+     */
+    public static void reduceBlockF32(float[] x, int off, int size0, int stride0, int size1, int stride1, float[] out,
+            int oo, int outStride) {
+        if (stride0 == 1 && size0 >= F32_LANES) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += sumF32(x, off + j * stride1, 1, size0);
+        } else if (stride1 == 1 && size1 >= F32_LANES) {
+            float[] sums = new float[size1];
+            columnsF32(x, off, size0, stride0, size1, sums);
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += sums[j];
+        } else {
+            CascadeSum.reduceBlockF32(x, off, size0, stride0, size1, stride1, out, oo, outStride);
         }
-        if (cols < F32_LANES) {
-            // ATen's scalar_outer_sum: at most 7 columns, no vector to fill
-            CascadeSum.sumColumnsF32(x, off, rows, rowStride, cols, out, oo);
-            return;
-        }
+    }
+
+    /**
+     * ATen's {@code vectorized_outer_sum} ({@code cols >= 8}): the raw column sums into {@code sums[0..cols)}. Whole
+     * groups of 32 columns are {@code multi_row_sum} lanes over the rows; the other columns take {@code row_sum}
+     * over the rows (4 interleaved chains of rows, the leftover rows into chain 0).
+     */
+    private static void columnsF32(float[] x, int off, int rows, int rowStride, int cols, float[] sums) {
         int l = F.length();
         int group = ILP * F32_LANES;
         int grouped = cols / group * group;
-        // whole groups of 32 columns: one multi_row_sum lane per column
-        for (int c = 0; c < grouped; c += 2 * l) cascade2(x, off + c, off + c + l, rowStride, rows, out, oo + c, oo + c + l);
-        for (int c = 0; c < grouped; c++) out[oo + c] = 0f + out[oo + c];
-        // the other columns: row_sum over the rows (4 interleaved chains of rows, the leftover rows into chain 0)
+        for (int c = 0; c < grouped; c += 2 * l) cascade2(x, off + c, off + c + l, rowStride, rows, sums, c, c + l);
         int c = grouped;
         if (c + l <= cols) {
             float[] chains = new float[ILP * l];
@@ -128,12 +153,11 @@ public final class VectorCascadeSum {
                 cascade2(x, b + 2 * rowStride, b + 3 * rowStride, rs4, rows4, chains, 2 * l, 3 * l);
                 FloatVector p0 = FloatVector.fromArray(F, chains, 0);
                 for (int i = rows4 * ILP; i < rows; i++) p0 = p0.add(FloatVector.fromArray(F, x, b + i * rowStride));
-                p0 = p0.add(FloatVector.fromArray(F, chains, l)).add(FloatVector.fromArray(F, chains, 2 * l))
-                        .add(FloatVector.fromArray(F, chains, 3 * l));
-                FloatVector.zero(F).add(p0).intoArray(out, oo + c);
+                p0.add(FloatVector.fromArray(F, chains, l)).add(FloatVector.fromArray(F, chains, 2 * l))
+                        .add(FloatVector.fromArray(F, chains, 3 * l)).intoArray(sums, c);
             }
         }
-        for (; c < cols; c++) out[oo + c] = 0f + CascadeSum.rowSumF32(x, off + c, rowStride, rows);
+        for (; c < cols; c++) sums[c] = CascadeSum.rowSumF32(x, off + c, rowStride, rows);
     }
 
     /**
@@ -248,19 +272,47 @@ public final class VectorCascadeSum {
      * @param oo the index of the first column's sum in {@code out}
      */
     public static void sumColumnsF64(double[] x, int off, int rows, int rowStride, int cols, double[] out, int oo) {
-        if (cols == 1) {
-            out[oo] = sumF64(x, off, rowStride, rows);
-            return;
+        java.util.Arrays.fill(out, oo, oo + cols, 0d);
+        reduceBlockF64(x, off, rows, rowStride, cols, 1, out, oo, 1);
+    }
+
+    /**
+     * {@link CascadeSum#reduceBlockF64}: one 2-D block of ATen's {@code cascade_sum} loop, accumulated into
+     * {@code out[oo + j * outStride]}; the two vectorised cases of ATen in vectors, its scalar cases plain.
+     *
+     * @param x the values
+     * @param off the index of element (0, 0)
+     * @param size0 the length of the reduced dim
+     * @param stride0 its index step
+     * @param size1 the number of outputs (or of rows into one output)
+     * @param stride1 the index step between them
+     * @param out accumulates the sums
+     * @param oo the index of output 0 in {@code out}
+     * @param outStride the index step between outputs, 0 for one output
+     */
+    public static void reduceBlockF64(double[] x, int off, int size0, int stride0, int size1, int stride1, double[] out,
+            int oo, int outStride) {
+        if (stride0 == 1 && size0 >= F64_LANES) {
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += sumF64(x, off + j * stride1, 1, size0);
+        } else if (stride1 == 1 && size1 >= F64_LANES) {
+            double[] sums = new double[size1];
+            columnsF64(x, off, size0, stride0, size1, sums);
+            for (int j = 0; j < size1; j++) out[oo + j * outStride] += sums[j];
+        } else {
+            CascadeSum.reduceBlockF64(x, off, size0, stride0, size1, stride1, out, oo, outStride);
         }
-        if (cols < F64_LANES) {
-            CascadeSum.sumColumnsF64(x, off, rows, rowStride, cols, out, oo);
-            return;
-        }
+    }
+
+    /**
+     * ATen's {@code vectorized_outer_sum} ({@code cols >= 4}): the raw column sums into {@code sums[0..cols)}. Whole
+     * groups of 16 columns are {@code multi_row_sum} lanes over the rows; the other columns take {@code row_sum}
+     * over the rows (4 interleaved chains of rows, the leftover rows into chain 0).
+     */
+    private static void columnsF64(double[] x, int off, int rows, int rowStride, int cols, double[] sums) {
         int l = D.length();
         int group = ILP * F64_LANES;
         int grouped = cols / group * group;
-        for (int c = 0; c < grouped; c += 2 * l) cascade2(x, off + c, off + c + l, rowStride, rows, out, oo + c, oo + c + l);
-        for (int c = 0; c < grouped; c++) out[oo + c] = 0d + out[oo + c];
+        for (int c = 0; c < grouped; c += 2 * l) cascade2(x, off + c, off + c + l, rowStride, rows, sums, c, c + l);
         int c = grouped;
         if (c + l <= cols) {
             double[] chains = new double[ILP * l];
@@ -272,12 +324,11 @@ public final class VectorCascadeSum {
                 cascade2(x, b + 2 * rowStride, b + 3 * rowStride, rs4, rows4, chains, 2 * l, 3 * l);
                 DoubleVector p0 = DoubleVector.fromArray(D, chains, 0);
                 for (int i = rows4 * ILP; i < rows; i++) p0 = p0.add(DoubleVector.fromArray(D, x, b + i * rowStride));
-                p0 = p0.add(DoubleVector.fromArray(D, chains, l)).add(DoubleVector.fromArray(D, chains, 2 * l))
-                        .add(DoubleVector.fromArray(D, chains, 3 * l));
-                DoubleVector.zero(D).add(p0).intoArray(out, oo + c);
+                p0.add(DoubleVector.fromArray(D, chains, l)).add(DoubleVector.fromArray(D, chains, 2 * l))
+                        .add(DoubleVector.fromArray(D, chains, 3 * l)).intoArray(sums, c);
             }
         }
-        for (; c < cols; c++) out[oo + c] = 0d + CascadeSum.rowSumF64(x, off + c, rowStride, rows);
+        for (; c < cols; c++) sums[c] = CascadeSum.rowSumF64(x, off + c, rowStride, rows);
     }
 
     /** {@link #cascade2(float[], int, int, int, int, float[], int, int)} for float64. */

@@ -24,6 +24,9 @@ File format ('#' starts a comment; results are IEEE-754 bits in hex, 8 digits fl
     t1 B0,B1,...                         the outputs at one thread
     t2 B0,B1,...                         only when two threads give other bits (never seen: the split is over
                                          the output columns there)
+    view DTYPE MODE SEED R C VIEW DIM    a block of v.sum(DIM) (DIM 'all': v.sum()) of a 2-D view v of
+                                         x = gen(R * C).reshape(R, C): VIEW 'cols2' x[:, ::2], 'rows2' x[::2],
+                                         't' x.t(), 'narrow' x[:, 1:]; followed by t1 and (if they differ) t2
 """
 import sys
 
@@ -83,6 +86,10 @@ COLS = [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 32, 33, 40, 64, 65, 100, 129]
 ROWS64 = [1, 3, 4, 5, 16, 17, 100]
 COLS64 = [1, 3, 4, 5, 7, 8, 9, 16, 17, 31, 32, 33, 65]
 # numel >= 32768 (ATen's GRAIN_SIZE), where two threads split the work; (DIM, R, C)
+VIEWS = {'cols2': lambda x: x[:, ::2], 'rows2': lambda x: x[::2], 't': lambda x: x.t(), 'narrow': lambda x: x[:, 1:]}
+VIEW_ROWS = [1, 3, 8, 17, 100]
+VIEW_COLS = [2, 5, 9, 16, 17, 33, 70]
+VIEW_BIG = [(300, 301), (1000, 67)]
 BIG = [(1, 300, 300), (0, 300, 300), (1, 1000, 70), (0, 1000, 70), (0, 70, 1000), (1, 3, 40000), (0, 40000, 3),
        (0, 33, 1100)]
 
@@ -118,6 +125,18 @@ def main():
             if not torch.equal(r[0].view(torch.int32 if dt == torch.float32 else torch.int64),
                                r[1].view(torch.int32 if dt == torch.float32 else torch.int64)):
                 w('t2 %s\n' % ','.join(bits(r[1])))
+        for (rr, cc) in [(r, c) for r in VIEW_ROWS for c in VIEW_COLS] + VIEW_BIG:
+            for vname, view in VIEWS.items():
+                for dim in ('0', '1', 'all'):
+                    mode = MODES[seed % 3]
+                    seed += 1
+                    v = view(gen(dt, mode, seed, rr * cc).reshape(rr, cc))
+                    r = at_threads(lambda: v.sum() if dim == 'all' else v.sum(int(dim)))
+                    w('view %s %s %d %d %d %s %s\n' % (dname, mode, seed, rr, cc, vname, dim))
+                    b1, b2 = bits(r[0]), bits(r[1])
+                    w('t1 %s\n' % ','.join(b1))
+                    if b1 != b2:
+                        w('t2 %s\n' % ','.join(b2))
 
 
 if __name__ == '__main__':

@@ -86,8 +86,16 @@ class CascadeSumTest {
         }
     }
 
+    /** One {@code view ...} block: v.sum(dim) or v.sum() of a 2-D view of an [r, c] tensor. */
+    record View(String dtype, String mode, long seed, int r, int c, String view, String dim, long[] t1, long[] t2) {
+        String category() {
+            return dtype + " " + view + ".sum(" + (dim.equals("all") ? "" : dim) + ")";
+        }
+    }
+
     static final List<Sum> SUMS = new ArrayList<>();
     static final List<Rows> ROWS = new ArrayList<>();
+    static final List<View> VIEWS = new ArrayList<>();
 
     static {
         List<GoldenFile.Line> lines = GOLDENS.lines();
@@ -101,6 +109,12 @@ class CascadeSumTest {
                     long[] t2 = k + 1 < lines.size() && lines.get(k + 1).startsWith("t2 ") ? hexes(lines.get(++k).tokens(), "t2") : t1;
                     ROWS.add(new Rows(t[1], t[2], Long.parseLong(t[3]), Integer.parseInt(t[4]), Integer.parseInt(t[5]),
                             Integer.parseInt(t[6]), t1, t2));
+                }
+                case "view" -> {
+                    long[] t1 = hexes(lines.get(++k).tokens(), "t1");
+                    long[] t2 = k + 1 < lines.size() && lines.get(k + 1).startsWith("t2 ") ? hexes(lines.get(++k).tokens(), "t2") : t1;
+                    VIEWS.add(new View(t[1], t[2], Long.parseLong(t[3]), Integer.parseInt(t[4]), Integer.parseInt(t[5]),
+                            t[6], t[7], t1, t2));
                 }
                 default -> throw lines.get(k).error("unknown line");
             }
@@ -240,6 +254,96 @@ class CascadeSumTest {
         rows("VectorCascadeSum x.sum(dim) of [r, c] vs PyTorch (per output)", true);
     }
 
+    /**
+     * PyTorch's {@code v.sum(dim)} ({@code dim} "0" or "1") or {@code v.sum()} ("all") of the 2-D view
+     * {@code x[off + i * s0 + j * s1]}, {@code i < n0, j < n1}, the way TensorIterator hands it to the kernel:
+     * the reduced dim innermost, size-1 dims and dims that chain in memory coalesced, one 2-D block.
+     */
+    static long[] viewSum(float[] f, double[] d, int off, int n0, int n1, int s0, int s1, String dim, boolean vector) {
+        int nr, sr, nk, sk;
+        int outStride = 1;
+        if (dim.equals("all")) {
+            boolean firstInner = n1 == 1 || (n0 != 1 && s0 < s1);
+            nr = firstInner ? n0 : n1;
+            sr = firstInner ? s0 : s1;
+            nk = firstInner ? n1 : n0;
+            sk = firstInner ? s1 : s0;
+            if (nr == 1 || nk == 1 || sk == sr * nr) {
+                // one dim left: the 1-D sum (a size-1 dim or an outer dim that continues the inner one)
+                int stride = nr == 1 ? sk : sr;
+                return new long[] {f != null ? bits(vector ? VectorCascadeSum.sumF32(f, off, stride, n0 * n1) : CascadeSum.sumF32(f, off, stride, n0 * n1))
+                    : bits(vector ? VectorCascadeSum.sumF64(d, off, stride, n0 * n1) : CascadeSum.sumF64(d, off, stride, n0 * n1))};
+            }
+            outStride = 0;
+        } else {
+            boolean first = dim.equals("0");
+            nr = first ? n0 : n1;
+            sr = first ? s0 : s1;
+            nk = first ? n1 : n0;
+            sk = first ? s1 : s0;
+            if (nk == 1) {
+                return new long[] {f != null ? bits(vector ? VectorCascadeSum.sumF32(f, off, sr, nr) : CascadeSum.sumF32(f, off, sr, nr))
+                    : bits(vector ? VectorCascadeSum.sumF64(d, off, sr, nr) : CascadeSum.sumF64(d, off, sr, nr))};
+            }
+        }
+        int outs = outStride == 0 ? 1 : nk;
+        long[] got = new long[outs];
+        if (f != null) {
+            float[] out = new float[outs];
+            if (vector) VectorCascadeSum.reduceBlockF32(f, off, nr, sr, nk, sk, out, 0, outStride);
+            else CascadeSum.reduceBlockF32(f, off, nr, sr, nk, sk, out, 0, outStride);
+            for (int i = 0; i < outs; i++) got[i] = bits(out[i]);
+        } else {
+            double[] out = new double[outs];
+            if (vector) VectorCascadeSum.reduceBlockF64(d, off, nr, sr, nk, sk, out, 0, outStride);
+            else CascadeSum.reduceBlockF64(d, off, nr, sr, nk, sk, out, 0, outStride);
+            for (int i = 0; i < outs; i++) got[i] = bits(out[i]);
+        }
+        return got;
+    }
+
+    private static void views(String what, boolean vector) {
+        Tally tally = new Tally(what);
+        int twoThreadsDiffer = 0;
+        for (View g : VIEWS) {
+            boolean f32 = g.dtype.equals("float32");
+            float[] f = f32 ? genF32(g.mode, g.seed, g.r * g.c) : null;
+            double[] d = f32 ? null : genF64(g.mode, g.seed, g.r * g.c);
+            long[] got = switch (g.view) {
+                case "cols2" -> viewSum(f, d, 0, g.r, (g.c + 1) / 2, g.c, 2, g.dim, vector);
+                case "rows2" -> viewSum(f, d, 0, (g.r + 1) / 2, g.c, 2 * g.c, 1, g.dim, vector);
+                case "t" -> viewSum(f, d, 0, g.c, g.r, 1, g.c, g.dim, vector);
+                case "narrow" -> viewSum(f, d, 1, g.r, g.c - 1, g.c, 1, g.dim, vector);
+                default -> throw new IllegalArgumentException(g.view);
+            };
+            assertEquals(g.t1.length, got.length, g + " outputs");
+            for (int i = 0; i < got.length; i++) {
+                tally.add(g.category(), got[i] == g.t1[i], g.dtype + " " + g.view + " of [" + g.r + ", " + g.c + "] .sum("
+                        + g.dim + ")[" + i + "] seed " + g.seed + ": " + Long.toHexString(got[i]) + ", PyTorch " + Long.toHexString(g.t1[i]));
+            }
+            if (g.t1 != g.t2) twoThreadsDiffer++;
+            if (g.view.equals("t") && g.dim.equals("all")) {
+                // x.t().sum() coalesces to the contiguous 1-D sum: at two threads, ATen's two-pass split
+                int n = g.r * g.c;
+                long two = f32 ? bits(vector ? VectorCascadeSum.sumF32(f, 0, 1, n, 2) : CascadeSum.sumF32(f, 0, 1, n, 2))
+                        : bits(vector ? VectorCascadeSum.sumF64(d, 0, 1, n, 2) : CascadeSum.sumF64(d, 0, 1, n, 2));
+                tally.add(g.category() + " two threads", two == g.t2[0], g + " at two threads: " + Long.toHexString(two));
+            }
+        }
+        System.out.println("  (" + twoThreadsDiffer + " of " + VIEWS.size() + " view blocks give other bits at two threads; only x.t().sum(), the 1-D split, is emulated)");
+        tally.check();
+    }
+
+    @Test
+    void plainViewSumsArePyTorchs() {
+        views("CascadeSum sums of strided 2-D views vs PyTorch, one thread (per output)", false);
+    }
+
+    @Test
+    void vectorViewSumsArePyTorchs() {
+        views("VectorCascadeSum sums of strided 2-D views vs PyTorch, one thread (per output)", true);
+    }
+
     // -------------------------------------------------------------------------- vector vs plain
 
     static final int[] ODD = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 15, 16, 17, 24, 25, 31, 32, 33, 63, 64, 65, 100,
@@ -294,6 +398,28 @@ class CascadeSumTest {
                     String where = mode + " n=" + n + " threads=" + threads;
                     tally.add("float32 1-D threads " + mode, bits(VectorCascadeSum.sumF32(f, off, 1, n, threads)) == bits(CascadeSum.sumF32(f, off, 1, n, threads)), where);
                     tally.add("float64 1-D threads " + mode, bits(VectorCascadeSum.sumF64(d, off, 1, n, threads)) == bits(CascadeSum.sumF64(d, off, 1, n, threads)), where);
+                }
+            }
+            // 2-D blocks through ATen's four cases, accumulating into one or several outputs
+            int size0 = Math.min(n, 200);
+            for (int size1 : new int[] {1, 5, 8, 9, 33, 40}) {
+                int[][] strides = {{1, size0 + 1}, {size1 + 2, 1}, {2, 2 * size0 + 1}, {3 * size1, 3}, {0, 1}};
+                for (int[] st : strides) {
+                    long last = (long) Math.max(0, size0 - 1) * st[0] + (long) (size1 - 1) * st[1] + 2;
+                    if (size0 == 0 || last > f.length) continue;
+                    for (int os : new int[] {1, 0}) {
+                        float[] fo = new float[size1], fv = new float[size1];
+                        double[] dout = new double[size1], dv = new double[size1];
+                        CascadeSum.reduceBlockF32(f, 2, size0, st[0], size1, st[1], fo, 0, os);
+                        VectorCascadeSum.reduceBlockF32(f, 2, size0, st[0], size1, st[1], fv, 0, os);
+                        CascadeSum.reduceBlockF64(d, 2, size0, st[0], size1, st[1], dout, 0, os);
+                        VectorCascadeSum.reduceBlockF64(d, 2, size0, st[0], size1, st[1], dv, 0, os);
+                        for (int c = 0; c < size1; c++) {
+                            String where = mode + " block " + size0 + "x" + size1 + " strides " + st[0] + "," + st[1] + " out stride " + os + " #" + c;
+                            tally.add("float32 blocks " + mode, bits(fo[c]) == bits(fv[c]), where);
+                            tally.add("float64 blocks " + mode, bits(dout[c]) == bits(dv[c]), where);
+                        }
+                    }
                 }
             }
             // columns: [rows, cols] blocks with row stride cols or cols + 3, cols over the same odd sizes (capped)

@@ -2,7 +2,11 @@ package org.autograd4j.kernels;
 
 /** Reductions over the trailing dimensions of a layout. */
 public enum ReduceOp {
-    /** Σ x, accumulated in double (float32) or with Neumaier compensation (float64). */ SUM,
+    /**
+     * Σ x: PyTorch 1.13.1's cascade sum (float32 accumulating in float32, float64 in float64), bit for bit for
+     * contiguous rows, strided rows and column sums ({@link CascadeSum}); int64 in int64.
+     */
+    SUM,
     /** Π x */ PROD,
     /** max x, NaN-propagating */ MAX,
     /** min x, NaN-propagating */ MIN,

@@ -643,6 +643,11 @@ public class ScalarKernels implements Kernels {
         Layout row = trailing(xl, reducedDims); // an empty row has no runs: each op gives its identity
         boolean floating = x.dtype().isFloatingPoint();
         Runs probe = Runs.of(row);
+        if (op == ReduceOp.SUM && floating && probe.count() == 1 && probe.length() > 0 && columns(xl, lead, probe, x, out)) return;
+        if (op == ReduceOp.SUM && floating && probe.count() > 1) {
+            cascadeBlocks(x, xl, lead, out);
+            return;
+        }
         if (floating && op != ReduceOp.ALL && op != ReduceOp.ANY && probe.count() == 1) {
             // each row is one run: typed loops over the array
             int len = probe.length(), stride = probe.stride(0);
@@ -671,16 +676,7 @@ public class ScalarKernels implements Kernels {
     protected double reduceRowF32(ReduceOp op, float[] x, int off, int stride, int n) {
         switch (op) {
             case SUM -> {
-                // Neumaier-compensated double sum, rounded once
-                double sum = 0, c = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = x[off + i * stride];
-                    double t = sum + v;
-                    if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
-                    else c += (v - t) + sum;
-                    sum = t;
-                }
-                return (float) (Double.isFinite(sum) ? sum + c : sum);
+                return CascadeSum.sumF32(x, off, stride, n); // PyTorch's cascade sum, in float32, bit for bit
             }
             case PROD -> {
                 double prod = 1;
@@ -704,15 +700,7 @@ public class ScalarKernels implements Kernels {
     protected double reduceRowF64(ReduceOp op, double[] x, int off, int stride, int n) {
         switch (op) {
             case SUM -> {
-                double sum = 0, c = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = x[off + i * stride];
-                    double t = sum + v;
-                    if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
-                    else c += (v - t) + sum;
-                    sum = t;
-                }
-                return Double.isFinite(sum) ? sum + c : sum;
+                return CascadeSum.sumF64(x, off, stride, n);
             }
             case PROD -> {
                 double prod = 1;
@@ -730,6 +718,115 @@ public class ScalarKernels implements Kernels {
                 return m;
             }
         }
+    }
+
+    /**
+     * A sum over one dimension that is not the innermost in memory while the kept dimensions are (PyTorch's
+     * {@code x.sum(0)} of a row-major matrix): PyTorch vectorises across the output columns, a cascade per column
+     * ({@link #sumColumnsF32}). Returns false when the layout is not of that shape.
+     */
+    private boolean columns(Layout xl, int lead, Runs row, Storage x, Storage out) {
+        if (lead == 0) return false;
+        Runs kept = Runs.of(new Layout(java.util.Arrays.copyOf(xl.shape(), lead), java.util.Arrays.copyOf(xl.strides(), lead), xl.offset()));
+        if (kept.count() != 1 || kept.stride(0) != 1 || kept.length() < 2 || row.stride(0) < kept.length()) return false;
+        int rows = row.length(), cols = kept.length();
+        if (x instanceof Storage.F32 f && out instanceof Storage.F32 o) {
+            sumColumnsF32(f.data, xl.offset(), rows, row.stride(0), cols, o.data, 0);
+        } else if (x instanceof Storage.F64 f && out instanceof Storage.F64 o) {
+            sumColumnsF64(f.data, xl.offset(), rows, row.stride(0), cols, o.data, 0);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A float sum whose reduced block is not one run (several reduced dims, or views), in PyTorch's loop order:
+     * the dimensions without size 1 are ordered reduced ones first (innermost), each group by input stride, and
+     * merged where stored back to back; the two innermost form the 2-d block ATen's sum kernel receives
+     * ({@link #reduceBlockF32}), the rest are looped over, each block adding into the zeroed outputs.
+     */
+    private void cascadeBlocks(Storage x, Layout xl, int lead, Storage out) {
+        int nd = xl.dim();
+        int[] shape = xl.shape(), st = xl.strides();
+        int[] outSt = new int[nd];
+        for (int d = lead - 1, s = 1; d >= 0; d--) {
+            outSt[d] = s;
+            s *= shape[d];
+        }
+        // dims in loop order, innermost first: reduced then kept, each by stride
+        Integer[] order = new Integer[nd];
+        int m = 0;
+        for (int d = 0; d < nd; d++) if (shape[d] != 1) order[m++] = d;
+        Integer[] dims = java.util.Arrays.copyOf(order, m);
+        java.util.Arrays.sort(dims, (a, b) -> {
+            boolean ra = a >= lead, rb = b >= lead;
+            if (ra != rb) return ra ? -1 : 1;
+            return Integer.compare(st[a], st[b]);
+        });
+        int[] size = new int[m], stride = new int[m], ostride = new int[m];
+        boolean[] reduced = new boolean[m];
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            int d = dims[i];
+            boolean r = d >= lead;
+            if (k > 0 && reduced[k - 1] == r && st[d] == stride[k - 1] * size[k - 1] && (r || outSt[d] == ostride[k - 1] * size[k - 1])) {
+                size[k - 1] *= shape[d];
+                continue;
+            }
+            size[k] = shape[d];
+            stride[k] = st[d];
+            ostride[k] = r ? 0 : outSt[d];
+            reduced[k] = r;
+            k++;
+        }
+        int outN = out.size();
+        for (int i = 0; i < outN; i++) out.setDouble(i, 0);
+        int s0 = k > 0 ? size[0] : 1, t0 = k > 0 ? stride[0] : 0;
+        int s1 = k > 1 ? size[1] : 1, t1 = k > 1 ? stride[1] : 0, o1 = k > 1 ? ostride[1] : 0;
+        // the outer dims: an odometer over x's and out's offsets
+        int outer = 1;
+        for (int i = 2; i < k; i++) outer *= size[i];
+        int[] ctr = new int[Math.max(k, 2)];
+        int xb = xl.offset(), ob = 0;
+        for (int it = 0; it < outer; it++) {
+            if (x instanceof Storage.F32 f) reduceBlockF32(f.data, xb, s0, t0, s1, t1, ((Storage.F32) out).data, ob, o1);
+            else reduceBlockF64(((Storage.F64) x).data, xb, s0, t0, s1, t1, ((Storage.F64) out).data, ob, o1);
+            for (int i = 2; i < k; i++) {
+                xb += stride[i];
+                ob += ostride[i];
+                if (++ctr[i] < size[i]) break;
+                xb -= stride[i] * size[i];
+                ob -= ostride[i] * size[i];
+                ctr[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * One 2-d block of ATen's sum kernel, added into the outputs ({@code outStride} 0: one output); see
+     * {@link CascadeSum#reduceBlockF32}. The Vector API kernels override it with the same bits.
+     */
+    protected void reduceBlockF32(float[] x, int off, int size0, int stride0, int size1, int stride1, float[] out, int oo, int outStride) {
+        CascadeSum.reduceBlockF32(x, off, size0, stride0, size1, stride1, out, oo, outStride);
+    }
+
+    /** The float64 form of {@link #reduceBlockF32}. */
+    protected void reduceBlockF64(double[] x, int off, int size0, int stride0, int size1, int stride1, double[] out, int oo, int outStride) {
+        CascadeSum.reduceBlockF64(x, off, size0, stride0, size1, stride1, out, oo, outStride);
+    }
+
+    /**
+     * {@code out[oo + j] = Σ_r x[off + r·rowStride + j]} for {@code j < cols}, PyTorch's column cascade; the
+     * Vector API kernels override it with the same bits.
+     */
+    protected void sumColumnsF32(float[] x, int off, int rows, int rowStride, int cols, float[] out, int oo) {
+        CascadeSum.sumColumnsF32(x, off, rows, rowStride, cols, out, oo);
+    }
+
+    /** The float64 form of {@link #sumColumnsF32}. */
+    protected void sumColumnsF64(double[] x, int off, int rows, int rowStride, int cols, double[] out, int oo) {
+        CascadeSum.sumColumnsF64(x, off, rows, rowStride, cols, out, oo);
     }
 
     /** all: no zero in the row (true when empty); any: some nonzero. NaN != 0, so NaN counts as true. */

@@ -145,16 +145,16 @@ public final class Reduction {
     // ------------------------------------------------------------------ the table
 
     /**
-     * Σ x. Derivative: g expanded to x's shape. Agrees with PyTorch to 3 ulps of max(1, |largest value|) (the
-     * most measured over the goldens: PyTorch sums in cascade, this library with compensation).
+     * Σ x. Derivative: g expanded to x's shape. PyTorch's cascade sum, so its bits, which (as PyTorch's) depend on
+     * the layout.
      */
     public static final Reduction SUM = kernel("sum", "SumBackward0", "SumBackward1", ReduceOp.SUM, Rule.SUM, 0,
-            (g, x, y, o, p) -> o.expandBack(g), (v, p) -> total(v)).ulps(3);
+            (g, x, y, o, p) -> o.expandBack(g), (v, p) -> total(v)).ulps(0).layoutDependent();
     /** Σ x / n, as PyTorch: the sum rounded to the dtype, then divided. Derivative: g/n expanded. */
     public static final Reduction MEAN = def("mean", "MeanBackward0", "MeanBackward1", (x, o, p) -> meanRaw(x, o.mask(), o.keepdim()),
             Rule.FLOATING, 0, (g, x, y, o, p) -> div(o.expandBack(g), (double) o.count()), (v, p) -> total(v) / v.length)
             .dtypeError("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: %s")
-            .ulps(3);
+            .ulps(0).layoutDependent();
     /**
      * Π x. Derivative: each element gets the product of all the others: {@code g·out/x} when no element is
      * zero; with exactly one zero, that position gets the product of the rest; with two or more, all zero.
@@ -181,7 +181,7 @@ public final class Reduction {
      */
     public static final Reduction LOGSUMEXP = def("logsumexp", null, "LogsumexpBackward0", Reduction::logsumexp, Rule.FLOAT,
             SELF | RESULT, (g, x, y, o, p) -> mul(o.restore(g), exp(sub(x, o.restore(y)))), (v, p) -> logSumExp(v))
-            .noAllForm().ulps(2);
+            .noAllForm().ulps(2).layoutDependent();
     /** Every element nonzero (NaN counts as nonzero), true over an empty set; any input dtype; not differentiable. */
     public static final Reduction ALL = kernel("all", null, null, ReduceOp.ALL, Rule.BOOL, 0, null, (v, p) -> {
         for (double t : v) if (t == 0) return 0;
@@ -200,19 +200,19 @@ public final class Reduction {
      */
     public static final Reduction NORM = def("norm", "NormBackward1", "NormBackward1", Reduction::norm, Rule.FLOATING,
             SELF | RESULT, Reduction::normBackward, Reduction::pNorm).param(2, "p").domain(Unary.Domain.NONZERO)
-            .dtypeError("norm(): input dtype should be either floating point or complex. Got %s instead.").ulps(2);
+            .dtypeError("norm(): input dtype should be either floating point or complex. Got %s instead.").ulps(2).layoutDependent();
     /**
      * Variance with correction p (1: Bessel's, PyTorch's default), accumulated in float64. Derivative:
      * {@code 2/(N-c)·g·(x - mean)}.
      */
     public static final Reduction VAR = def("var", "VarBackward0", "VarBackward0", (x, o, c) -> variance(x, o, c, false),
             Rule.FLOATING, SELF, (g, x, y, o, c) -> varianceBackward(g, x, o, c), (v, c) -> sampleVariance(v, c))
-            .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2);
+            .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2).layoutDependent();
     /** √var. Derivative: var's applied to {@code g/(2·out)}, zero where out = 0. */
     public static final Reduction STD = def("std", "StdBackward0", "StdBackward0", (x, o, c) -> variance(x, o, c, true),
             Rule.FLOATING, SELF | RESULT, (g, x, y, o, c) -> varianceBackward(where(eq(y, 0.0), 0.0, div(g, mul(y, 2.0))), x, o, c),
             (v, c) -> Math.sqrt(sampleVariance(v, c)))
-            .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2);
+            .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2).layoutDependent();
 
     // ------------------------------------------------------------------ the row type
 
@@ -238,6 +238,7 @@ public final class Reduction {
     private String dtypeError;
     private Unary.Domain domain = Unary.Domain.ALL;
     private int ulps;
+    private boolean layoutDependent;
 
     private Reduction(String name, String allNode, String dimNode, ReduceOp kernel, Forward forward, Rule rule, int reads,
                       Derivative derivative, Ref ref) {
@@ -299,6 +300,17 @@ public final class Reduction {
         return this;
     }
 
+    /** The result's last bits depend on the input's layout, as PyTorch's: the op sums (in PyTorch's cascade order). */
+    private Reduction layoutDependent() {
+        layoutDependent = true;
+        return this;
+    }
+
+    /** True when the result's last bits depend on the input's layout (the sums), as PyTorch's do. */
+    public boolean isLayoutDependent() {
+        return layoutDependent;
+    }
+
     private Reduction domain(Unary.Domain d) {
         domain = d;
         return this;
@@ -306,7 +318,7 @@ public final class Reduction {
 
     /**
      * Float32 agreement with PyTorch, in ulps of the result's largest magnitude, as measured against its goldens
-     * (0: bit-exact): PyTorch sums in cascade (float32 in float lanes), the kernels with compensation.
+     * (0: bit-exact; the sums follow PyTorch's cascade, the composite reductions round differently in places).
      */
     private Reduction ulps(int u) {
         ulps = u;

@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.kernels.Kernels;
+import org.autograd4j.kernels.ReduceOp;
 import org.autograd4j.kernels.ScalarKernels;
 import org.autograd4j.kernels.UnaryOp;
 
@@ -75,6 +76,36 @@ public final class VectorKernels extends ScalarKernels {
             case TAN -> VectorSleefFloat.tan(x, xo, o, oo, n);
             default -> super.sleefSpan(op, x, xo, o, oo, n);
         }
+    }
+
+    @Override
+    protected double reduceRowF32(ReduceOp op, float[] x, int off, int stride, int n) {
+        return op == ReduceOp.SUM && stride == 1 ? VectorCascadeSum.sumF32(x, off, 1, n) : super.reduceRowF32(op, x, off, stride, n);
+    }
+
+    @Override
+    protected double reduceRowF64(ReduceOp op, double[] x, int off, int stride, int n) {
+        return op == ReduceOp.SUM && stride == 1 ? VectorCascadeSum.sumF64(x, off, 1, n) : super.reduceRowF64(op, x, off, stride, n);
+    }
+
+    @Override
+    protected void reduceBlockF32(float[] x, int off, int size0, int stride0, int size1, int stride1, float[] out, int oo, int outStride) {
+        VectorCascadeSum.reduceBlockF32(x, off, size0, stride0, size1, stride1, out, oo, outStride);
+    }
+
+    @Override
+    protected void reduceBlockF64(double[] x, int off, int size0, int stride0, int size1, int stride1, double[] out, int oo, int outStride) {
+        VectorCascadeSum.reduceBlockF64(x, off, size0, stride0, size1, stride1, out, oo, outStride);
+    }
+
+    @Override
+    protected void sumColumnsF32(float[] x, int off, int rows, int rowStride, int cols, float[] out, int oo) {
+        VectorCascadeSum.sumColumnsF32(x, off, rows, rowStride, cols, out, oo);
+    }
+
+    @Override
+    protected void sumColumnsF64(double[] x, int off, int rows, int rowStride, int cols, double[] out, int oo) {
+        VectorCascadeSum.sumColumnsF64(x, off, rows, rowStride, cols, out, oo);
     }
 
     @Override

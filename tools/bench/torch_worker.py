@@ -10,7 +10,9 @@ Protocol: one command a line on stdin, one answer a line on stdout ("ok ..." or 
   setup <name>                  -> ok <sum> <sum of |x|>      builds the inputs, runs one call, fingerprints it
   warm <name> <threads> <seconds> <round_ns>
                                 -> ok <calls per round> <ns per call>
-  round <name> <threads>        -> ok <elapsed ns> <calls>    one timed round, time.perf_counter_ns
+  round <name> <threads> [percall]
+                                -> ok <elapsed ns> <calls> [<median ns of one call>]
+                                                              one timed round, time.perf_counter_ns
   drop <name>                   -> ok                         frees the inputs
   quit
 Threads: torch.set_num_threads(n) and, since Debian's torch calls OpenBLAS for mm and OpenBLAS keeps its own
@@ -19,6 +21,7 @@ thread pool, openblas_set_num_threads(n) too.
 import ctypes
 import gc
 import os
+import statistics
 import sys
 import time
 
@@ -240,10 +243,20 @@ def main():
                 name, threads = args[0], int(args[1])
                 step, n = steps[name], calls[(name, threads)]
                 set_threads(threads)
-                t0 = time.perf_counter_ns()
-                for _ in range(n):
-                    step()
-                reply = f"{time.perf_counter_ns() - t0} {n}"
+                if len(args) > 2 and args[2] == "percall":
+                    # also each call's time: their median is what Java's fresh-JVM figure is compared with
+                    ts = [0] * n
+                    t0 = time.perf_counter_ns()
+                    for i in range(n):
+                        a = time.perf_counter_ns()
+                        step()
+                        ts[i] = time.perf_counter_ns() - a
+                    reply = f"{time.perf_counter_ns() - t0} {n} {statistics.median(ts)}"
+                else:
+                    t0 = time.perf_counter_ns()
+                    for _ in range(n):
+                        step()
+                    reply = f"{time.perf_counter_ns() - t0} {n}"
             elif cmd == "drop":
                 steps.pop(args[0], None)
                 gc.collect()

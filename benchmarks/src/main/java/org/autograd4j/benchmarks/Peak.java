@@ -24,6 +24,10 @@ final class Peak {
 
     /** Best one-core GFLOP/s over {@code trials} runs of about {@code millis} each. */
     static double oneCoreGflops(int trials, long millis) {
+        // Short calls first, so that C2 compiles fmaLoop itself (an interpreted or OSR'd first trial of the
+        // Vector API runs orders of magnitude slower, the more so on a loaded machine).
+        long warm = System.nanoTime() + 300_000_000L;
+        for (int i = 0; i < 20_000 || System.nanoTime() < warm; i++) sink += fmaLoop(64);
         long iters = 1 << 16;
         while (true) { // size a trial
             long t0 = System.nanoTime();

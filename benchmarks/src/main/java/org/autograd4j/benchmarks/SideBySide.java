@@ -238,8 +238,10 @@ public final class SideBySide {
                 }
             }
 
-            // Warm-up: the JIT, the allocator's pools. At least two calls (the first one was the check).
-            double perCall = timeFor(step, s.warmSeconds(), 2);
+            // Warm-up: the JIT, the allocator's pools; at least one call besides the check's. A call slower than
+            // a round is its own round; else calibrate on the warmed code.
+            double perCall = timeFor(step, s.warmSeconds(), 1);
+            if (perCall < s.roundNs()) perCall = calibrate(step, s.roundNs() / 4);
             int n = (int) Math.max(1, Math.round(s.roundNs() / perCall));
             Map<Integer, Integer> pyCalls = new LinkedHashMap<>();
             double pyRoundNs = 0;
@@ -256,8 +258,12 @@ public final class SideBySide {
             int rounds = (int) Math.max(MIN_ROUNDS, Math.min(s.rounds(), s.budgetSeconds() * 1e9 / roundCost));
             double[] java = new double[rounds];
             long gc0 = gcMillis(), wall0 = System.nanoTime(), javaNs = 0;
-            Map<Integer, double[]> py = new LinkedHashMap<>();
-            for (int t : pyCalls.keySet()) py.put(t, new double[rounds]);
+            Map<Integer, double[]> py = new LinkedHashMap<>(), pyCall = new LinkedHashMap<>();
+            for (int t : pyCalls.keySet()) {
+                py.put(t, new double[rounds]);
+                pyCall.put(t, new double[rounds]);
+            }
+            String percall = fresh != null ? " percall" : "";
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) sink = step.run();
@@ -265,8 +271,9 @@ public final class SideBySide {
                 javaNs += dt;
                 java[r] = (double) dt / n;
                 for (var e : py.entrySet()) {
-                    String[] f = worker.ask("round " + w.name() + " " + e.getKey()).split(" ");
+                    String[] f = worker.ask("round " + w.name() + " " + e.getKey() + percall).split(" ");
                     e.getValue()[r] = Double.parseDouble(f[0]) / Integer.parseInt(f[1]);
+                    if (f.length > 2) pyCall.get(e.getKey())[r] = Double.parseDouble(f[2]);
                 }
             }
             // GC time over the rounds, as a share of autograd4j's own time in them (the worker's rounds are
@@ -284,8 +291,8 @@ public final class SideBySide {
             }
             row.rounds = rounds + "x" + n;
             if (w.flops() > 0) {
-                row.note = String.format(Locale.ROOT, "GFLOP/s %.1f vs %.1f", w.flops() / row.ours,
-                        w.flops() / row.theirs);
+                row.note = String.format(Locale.ROOT, "GFLOP/s %.1f vs %s", w.flops() / row.ours,
+                        Double.isNaN(row.theirs) ? "-" : String.format(Locale.ROOT, "%.1f", w.flops() / row.theirs));
             }
             if (gcShare >= 0.01) {
                 row.note = (row.note.isEmpty() ? "" : row.note + "; ")
@@ -297,9 +304,16 @@ public final class SideBySide {
             if (fresh != null) {
                 Row f = new Row(w.title() + String.format(Locale.ROOT, ", fresh JVM (first %,d calls)", fresh[1]),
                         w.target());
+                // Like with like: the fresh JVM's median single call against PyTorch's (rounds' medians of
+                // single calls, its better thread setting), not against round means.
                 f.ours = fresh[0];
-                f.theirs = row.theirs;
-                f.threads = row.threads;
+                for (var e : pyCall.entrySet()) {
+                    double m = median(e.getValue());
+                    if (Double.isNaN(f.theirs) || m < f.theirs) {
+                        f.theirs = m;
+                        f.threads = e.getKey();
+                    }
+                }
                 f.rounds = "1x" + fresh[1];
                 f.note = "first call " + time(fresh[2]) + ", mean " + time(fresh[3]);
                 rows.add(f);
@@ -317,6 +331,16 @@ public final class SideBySide {
                 now = System.nanoTime();
             } while (n < min || now < deadline);
             return (double) (now - t0) / n;
+        }
+
+        /** ns per call of the warmed step: doubles the calls until they take {@code minNs} (or one call does). */
+        static double calibrate(Step step, long minNs) {
+            for (long n = 1; ; n *= 2) {
+                long t0 = System.nanoTime();
+                for (long i = 0; i < n; i++) sink = step.run();
+                long dt = System.nanoTime() - t0;
+                if (dt >= minNs) return (double) dt / n;
+            }
         }
 
         // ---- the tutorial, as processes
@@ -381,12 +405,14 @@ public final class SideBySide {
             out.println(Torch.config().lines().map(String::strip).reduce((x, y) -> x + "; " + y).orElse(""));
             out.println(worker != null ? worker.description : noTorch);
             if (peak != null) out.println(peak);
-            out.printf(Locale.ROOT, "%s run: rounds of ~%d ms per side, medians; PyTorch at its better of threads %s"
-                            + " (thr); ratio = PyTorch time / autograd4j time (> 1: autograd4j faster); took %.0f s%n",
-                    s.name(), s.roundNs() / 1_000_000, threads, seconds);
+            out.printf(Locale.ROOT, "%s run: rounds of ~%d ms per side, interleaved, medians%s; ratio = PyTorch time"
+                            + " / autograd4j time (> 1: autograd4j faster); took %.0f s%n", s.name(), s.roundNs() / 1_000_000,
+                    worker == null ? "" : "; PyTorch at its better of threads " + threads + " (thr)", seconds);
             out.printf(Locale.ROOT, "load average %.1f at the start, %.1f at the end, on %d cores (above the core count,"
-                    + " other work shared the machine: expect noise); fresh-JVM rows compare with PyTorch's warmed"
-                    + " median%n", load0, load1, Runtime.getRuntime().availableProcessors());
+                    + " other work shared the machine: expect noise)%n", load0, load1, Runtime.getRuntime().availableProcessors());
+            out.println("warmed and bulk rows: median over rounds of the mean time per call (GC and time-slicing"
+                    + " included); fresh-JVM rows: median single call over a fresh JVM's first calls, against PyTorch's"
+                    + " median single call");
             int wName = Math.max(8, rows.stream().mapToInt(r -> r.name.length()).max().orElse(8));
             String fmt = "%-" + wName + "s  %11s  %11s  %3s  %8s  %7s  %4s  %-7s  %s%n";
             out.printf(fmt, "workload", "autograd4j", "PyTorch", "thr", "ratio", "target", "met?", "rounds", "notes");
@@ -461,10 +487,13 @@ public final class SideBySide {
 
     // ---- small helpers
 
-    /** Milliseconds this JVM's collectors have spent so far (pauses and concurrent cycles, as they report). */
+    /** Milliseconds this JVM's collectors have paused it so far. */
     static long gcMillis() {
         long ms = 0;
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            // G1's "G1 Concurrent GC" counts concurrent cycles, which do not stop the program: pauses only.
+            if (!gc.getName().contains("Concurrent")) ms += Math.max(0, gc.getCollectionTime());
+        }
         return ms;
     }
 

@@ -63,6 +63,15 @@ public final class SideBySide {
      * @throws Exception when a child process cannot be run
      */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) { // a usage error: say so, no stack trace
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals("--fresh")) {
             fresh(Workloads.byName(args[1]), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
             return;
@@ -158,7 +167,14 @@ public final class SideBySide {
                 if (w.kind() == Kind.SMALL) freshFigures.put(w.name(), freshChild(w));
             }
             for (Workload w : chosen) {
-                measure(w, freshFigures.get(w.name()));
+                try {
+                    measure(w, freshFigures.get(w.name()));
+                } catch (RuntimeException e) { // one broken workload (either side) must not lose the table
+                    Row r = new Row(w.title(), w.target());
+                    r.note = "FAILED: " + e;
+                    rows.add(r);
+                    System.err.println("  " + w.name() + " failed: " + e);
+                }
                 System.gc();
             }
             if (tutorial) tutorialRow();

@@ -273,7 +273,7 @@ public final class SideBySide {
             double roundCost = n * perCall + pyRoundNs;
             int rounds = (int) Math.max(MIN_ROUNDS, Math.min(s.rounds(), s.budgetSeconds() * 1e9 / roundCost));
             double[] java = new double[rounds];
-            long gc0 = gcMillis(), wall0 = System.nanoTime(), javaNs = 0;
+            long gc0 = gcMillis(), javaNs = 0;
             Map<Integer, double[]> py = new LinkedHashMap<>(), pyCall = new LinkedHashMap<>();
             for (int t : pyCalls.keySet()) {
                 py.put(t, new double[rounds]);
@@ -292,8 +292,8 @@ public final class SideBySide {
                     if (f.length > 2) pyCall.get(e.getKey())[r] = Double.parseDouble(f[2]);
                 }
             }
-            // GC time over the rounds, as a share of autograd4j's own time in them (the worker's rounds are
-            // mostly idle time for this JVM, but its concurrent GC may run then: an upper bound).
+            // GC pauses over the rounds, as a share of autograd4j's time in them (this JVM allocates, so pauses,
+            // only in its own rounds).
             double gcShare = (gcMillis() - gc0) * 1e6 / javaNs;
             if (torch) worker.ask("drop " + w.name());
             Row row = new Row(w.title() + (w.kind() == Kind.SMALL ? ", warmed" : ""), w.target());

@@ -150,6 +150,10 @@ class LauncherTest {
             checkTutorial(r);
             assertFalse(r.err.contains(BUILDING), args + " rebuilt the jars ./mvnw verify had just built:\n" + r);
         }
+        Result list = run(repo, offline, null, "bench", "--list");
+        assertEquals(0, list.exit, "bench --list failed:\n" + list);
+        assertTrue(list.out.contains("seed_poly") && list.out.contains("tutorial"), list.toString());
+        assertFalse(list.err.contains(BUILDING), "bench rebuilt the jars ./mvnw verify had just built:\n" + list);
         checkVersion(run(repo, offline, null, "--version"));
         checkUnknownCommand(repo, offline);
     }
@@ -172,7 +176,7 @@ class LauncherTest {
         assertEquals("", r.out, "an unknown command prints nothing on stdout:\n" + r);
         assertTrue(r.err.startsWith("autograd4j: unknown command 'frobnicate'\nUsage: autograd4j <command>"),
                 "an unknown command says so, then the usage:\n" + r);
-        for (String command : List.of("tutorial", "run <Class>", "shell", "--version")) {
+        for (String command : List.of("tutorial", "run <Class>", "shell", "bench", "--version")) {
             assertTrue(r.err.contains("\n  " + command + " "), "the usage lists " + command + ":\n" + r);
         }
         Result noClass = run(repo, env, null, "run");

@@ -650,6 +650,140 @@ public final class VectorSleefFloat {
     }
 
     // ---------------------------------------------------------------------------------------------------
+    // Blocks: one vector read from an array, computed and stored, every step written out in one method.
+    // Why: C2 stops inlining our own helpers once a compilation passes its node budget, and a helper it
+    // compiled on its own first is "already compiled into a big method"; either way FloatVectors (and V2
+    // records) then cross calls as heap objects, hundreds of bytes per vector. Only Vector API methods
+    // (force-inlined by the JDK) appear below, so nothing is boxed, and a block that C2 leaves as a call
+    // still passes only arrays and ints.
+
+    /** A block: o[oi..oi+L) = f(x[xi..xi+L)). */
+    interface Block {
+        void apply(float[] x, int xi, float[] o, int oi);
+    }
+
+    /** The last m &lt; L elements: through a zero-padded copy, as PyTorch's zero-padded tail vector. */
+    static void tail(Block b, float[] x, int xi, float[] o, int oi, int m) {
+        float[] t = new float[L];
+        System.arraycopy(x, xi, t, 0, m);
+        b.apply(t, 0, t, 0);
+        System.arraycopy(t, 0, o, oi, m);
+    }
+
+    /*
+     * exp's steps, as exp(FloatVector). rintToInt's fix-up (0x80000000 where cvtps2dq is out of range) is left
+     * out: it changes q only where |d| > 2^31·ln 2 or d is NaN, lanes the final selects overwrite or where s is
+     * already d's NaN, so the bits are the same.
+     */
+    static void expBlock(float[] x, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, x, xi);
+        FloatVector t = d.mul(R_LN2F);
+        FloatVector a = t.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = t.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+        FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00139304355252534151077271));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00833336077630519866943359));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.0416664853692054748535156));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
+        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+        u = s.mul(s).fma(u, s).add(1.0f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.lt(-104f));
+        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        u.intoArray(o, oi);
+    }
+
+    /*
+     * tanh's steps, as tanh(FloatVector) with expk2, rec, div and the double-float adds written out (hi in
+     * *x, lo in *y). Left out, as they change no lane's bits: rintToInt's fix-up and expk2's underflow select
+     * (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never below −104), and
+     * y + 0 (y = |x| is never −0).
+     */
+    static void tanhBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        FloatVector y = x.abs();
+        // expk2((y, 0))
+        FloatVector u = y.mul(R_LN2F);
+        FloatVector a = u.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = u.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        FloatVector sx = y.add(a1);
+        FloatVector v = sx.sub(y);
+        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        // t = add2(mul(s, u), 1/6)
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        // t = add2(mul(s, t), 0.5)
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        // t = add2(s, mul(squ(s), t))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        // t = add(1, t)
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector dx = one.add(tx);
+        FloatVector dy = one.sub(dx).add(tx).add(ty);
+        // ldexp2 of both halves by q
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        dx = dx.mul(p1).mul(p2);
+        dy = dy.mul(p1).mul(p2);
+        // e = rec(d)
+        FloatVector ex = one.div(dx);
+        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+        // n = add(d, neg(e)), m = add(d, e)
+        FloatVector nex = ex.neg();
+        FloatVector nx = dx.add(nex);
+        FloatVector ny = dx.sub(nx).add(nex).add(dy).add(ey.neg());
+        FloatVector nmx = dx.add(ex);
+        FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
+        // div(n, m)
+        FloatVector t = one.div(nmx);
+        FloatVector s = nx.mul(t);
+        u = t.fma(nx, s.neg());
+        v = nmy.neg().fma(t, nmx.neg().fma(t, one));
+        y = s.add(s.fma(v, ny.fma(t, u)));
+        y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
+        y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+        y.intoArray(o, oi);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
     // Spans
 
     /**
@@ -667,11 +801,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            exp(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            expBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            exp(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::expBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -805,11 +938,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            tanh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            tanhBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            tanh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::tanhBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 

@@ -701,6 +701,33 @@ public final class VectorSleefFloat {
         u.intoArray(o, oi);
     }
 
+    /* sigmoid's vector formula, 1 / (exp(0 − x) + 1), with expBlock's steps. */
+    static void sigmoidBlock(float[] x, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.broadcast(F, 0f).sub(FloatVector.fromArray(F, x, xi));
+        FloatVector t = d.mul(R_LN2F);
+        FloatVector a = t.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = t.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+        FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00139304355252534151077271));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00833336077630519866943359));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.0416664853692054748535156));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
+        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+        u = s.mul(s).fma(u, s).add(1.0f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.lt(-104f));
+        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        FloatVector.broadcast(F, 1.0f).div(u.add(1.0f)).intoArray(o, oi);
+    }
+
     /*
      * tanh's steps, as tanh(FloatVector) with expk2, rec, div and the double-float adds written out (hi in
      * *x, lo in *y). Left out, as they change no lane's bits: rintToInt's fix-up and expk2's underflow select
@@ -1184,11 +1211,10 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            sigmoidBlock(x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            sigmoid(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::sigmoidBlock, x, xo + i, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = SleefFloat.sigmoidScalar(x[xo + i]);

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * float32 tanh, exp and sigmoid over 1M and 16M contiguous floats (standard normal inputs): the SLEEF span
+ * float32 tanh, exp, sigmoid, expm1 and log over 1M and 16M contiguous floats (standard normal inputs): the SLEEF span
  * methods called directly, plain ({@code SleefFloat}) and Vector API ({@code VectorSleefFloat}), into a
  * preallocated output; and {@code Tensor.tanh()} (today's kernel, a fresh output each call). PyTorch's twin:
  * {@code torch.tanh(x)} etc. on the same sizes. Runs on the class path (the shaded jar), where the kernels
@@ -85,6 +85,37 @@ public class UnaryBench {
     @Benchmark
     public float[] sigmoidVector() {
         VectorSleefFloat.sigmoid(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] expm1Plain() {
+        SleefFloat.expm1(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] expm1Vector() {
+        VectorSleefFloat.expm1(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] logPlain() {
+        SleefFloat.log(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] logVector() {
+        VectorSleefFloat.log(x, 0, o, 0, n);
+        return o;
+    }
+
+    /** The tail path: n − 9 elements, so whole vectors then a short last one (7 lanes at 16 wide) via the padded copy. */
+    @Benchmark
+    public float[] tanhVectorOddLength() {
+        VectorSleefFloat.tanh(x, 0, o, 0, n - 9);
         return o;
     }
 

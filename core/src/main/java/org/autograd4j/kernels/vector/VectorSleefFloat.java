@@ -650,6 +650,507 @@ public final class VectorSleefFloat {
     }
 
     // ---------------------------------------------------------------------------------------------------
+    // Blocks: one vector read from an array, computed and stored, every step written out in one method.
+    // Why: C2 stops inlining our own helpers once a compilation passes its node budget, and a helper it
+    // compiled on its own first is "already compiled into a big method"; either way FloatVectors (and V2
+    // records) then cross calls as heap objects, hundreds of bytes per vector. Only Vector API methods
+    // (force-inlined by the JDK) appear below, so nothing is boxed, and a block that C2 leaves as a call
+    // still passes only arrays and ints.
+
+    /** A block: o[oi..oi+L) = f(x[xi..xi+L)). */
+    interface Block {
+        void apply(float[] x, int xi, float[] o, int oi);
+    }
+
+    /** The last m &lt; L elements: through a zero-padded copy, as PyTorch's zero-padded tail vector. */
+    static void tail(Block b, float[] x, int xi, float[] o, int oi, int m) {
+        float[] t = new float[L];
+        System.arraycopy(x, xi, t, 0, m);
+        b.apply(t, 0, t, 0);
+        System.arraycopy(t, 0, o, oi, m);
+    }
+
+    /*
+     * exp's steps, as exp(FloatVector). rintToInt's fix-up (0x80000000 where cvtps2dq is out of range) is left
+     * out: it changes q only where |d| > 2^31·ln 2 or d is NaN, lanes the final selects overwrite or where s is
+     * already d's NaN, so the bits are the same.
+     */
+    static void expBlock(float[] x, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, x, xi);
+        FloatVector t = d.mul(R_LN2F);
+        FloatVector a = t.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = t.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+        FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00139304355252534151077271));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00833336077630519866943359));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.0416664853692054748535156));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
+        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+        u = s.mul(s).fma(u, s).add(1.0f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.lt(-104f));
+        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        u.intoArray(o, oi);
+    }
+
+    /* sigmoid's vector formula, 1 / (exp(0 − x) + 1), with expBlock's steps. */
+    static void sigmoidBlock(float[] x, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.broadcast(F, 0f).sub(FloatVector.fromArray(F, x, xi));
+        FloatVector t = d.mul(R_LN2F);
+        FloatVector a = t.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = t.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+        FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00139304355252534151077271));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00833336077630519866943359));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.0416664853692054748535156));
+        u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
+        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+        u = s.mul(s).fma(u, s).add(1.0f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.lt(-104f));
+        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        FloatVector.broadcast(F, 1.0f).div(u.add(1.0f)).intoArray(o, oi);
+    }
+
+    /*
+     * tanh's steps, as tanh(FloatVector) with expk2, rec, div and the double-float adds written out (hi in
+     * *x, lo in *y). Left out, as they change no lane's bits: rintToInt's fix-up and expk2's underflow select
+     * (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never below −104), and
+     * y + 0 (y = |x| is never −0).
+     */
+    static void tanhBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        FloatVector y = x.abs();
+        // expk2((y, 0))
+        FloatVector u = y.mul(R_LN2F);
+        FloatVector a = u.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = u.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        FloatVector sx = y.add(a1);
+        FloatVector v = sx.sub(y);
+        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        // t = add2(mul(s, u), 1/6)
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        // t = add2(mul(s, t), 0.5)
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        // t = add2(s, mul(squ(s), t))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        // t = add(1, t)
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector dx = one.add(tx);
+        FloatVector dy = one.sub(dx).add(tx).add(ty);
+        // ldexp2 of both halves by q
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        dx = dx.mul(p1).mul(p2);
+        dy = dy.mul(p1).mul(p2);
+        // e = rec(d)
+        FloatVector ex = one.div(dx);
+        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+        // n = add(d, neg(e)), m = add(d, e)
+        FloatVector nex = ex.neg();
+        FloatVector nx = dx.add(nex);
+        FloatVector ny = dx.sub(nx).add(nex).add(dy).add(ey.neg());
+        FloatVector nmx = dx.add(ex);
+        FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
+        // div(n, m)
+        FloatVector t = one.div(nmx);
+        FloatVector s = nx.mul(t);
+        u = t.fma(nx, s.neg());
+        v = nmy.neg().fma(t, nmx.neg().fma(t, one));
+        y = s.add(s.fma(v, ny.fma(t, u)));
+        y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
+        y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+        y.intoArray(o, oi);
+    }
+
+    /*
+     * expm1's steps, as expm1(FloatVector), expk2 written out as in tanhBlock. Left out, as they change no
+     * lane's bits: rintToInt's fix-up and expk2's underflow select (lanes beyond 88.72 or below −16.64 are
+     * overwritten at the end; a NaN lane stays the same NaN whatever finite q is), and a + 0 in expk2's first
+     * step (only ±0 could differ, and both give q = 0).
+     */
+    static void expm1Block(float[] xa, int xi, float[] o, int oi) {
+        FloatVector a = FloatVector.fromArray(F, xa, xi);
+        // expk2((a, 0))
+        FloatVector u = a.mul(R_LN2F);
+        FloatVector au = u.abs();
+        FloatVector r = au.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = u.blend(r, au.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        FloatVector sx = a.add(a1);
+        FloatVector v = sx.sub(a);
+        FloatVector sy = a.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        // t = add2(mul(s, u), 1/6)
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        // t = add2(mul(s, t), 0.5)
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        // t = add2(s, mul(squ(s), t))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        // t = add(1, t)
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector dx = one.add(tx);
+        FloatVector dy = one.sub(dx).add(tx).add(ty);
+        // ldexp2 of both halves by q
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        dx = dx.mul(p1).mul(p2);
+        dy = dy.mul(p1).mul(p2);
+        // add2(d, -1)
+        FloatVector m1 = FloatVector.broadcast(F, -1.0f);
+        FloatVector x = dx.add(m1);
+        v = x.sub(dx);
+        FloatVector xy = dx.sub(x.sub(v)).add(m1.sub(v)).add(dy);
+        x = x.add(xy);
+        x = x.blend(Float.POSITIVE_INFINITY, a.compare(VectorOperators.GT, 88.72283172607421875f));
+        x = x.blend(-1f, a.lt(-16.635532333438687426013570f));
+        x = x.blend(-0.0f, a.reinterpretAsInts().compare(VectorOperators.EQ, SIGN).cast(F));
+        x.intoArray(o, oi);
+    }
+
+    /* sinh's steps, as sinh(FloatVector), with tanhBlock's expk2. */
+    static void sinhBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        FloatVector y = x.abs();
+        // expk2((y, 0))
+        FloatVector u = y.mul(R_LN2F);
+        FloatVector a = u.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = u.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        FloatVector sx = y.add(a1);
+        FloatVector v = sx.sub(y);
+        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        // t = add2(mul(s, u), 1/6)
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        // t = add2(mul(s, t), 0.5)
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        // t = add2(s, mul(squ(s), t))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        // t = add(1, t)
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector dx = one.add(tx);
+        FloatVector dy = one.sub(dx).add(tx).add(ty);
+        // ldexp2 of both halves by q
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        dx = dx.mul(p1).mul(p2);
+        dy = dy.mul(p1).mul(p2);
+        FloatVector ex = one.div(dx);
+        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+        // sub(d, e)
+        FloatVector s = dx.sub(ex);
+        y = s.add(dx.sub(s).sub(ex).add(dy).sub(ey)).mul(0.5f);
+        y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
+        y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+        y.intoArray(o, oi);
+    }
+
+    /* cosh's steps, as cosh(FloatVector), with tanhBlock's expk2. */
+    static void coshBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        FloatVector y = x.abs();
+        // expk2((y, 0))
+        FloatVector u = y.mul(R_LN2F);
+        FloatVector a = u.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = u.blend(r, a.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        FloatVector sx = y.add(a1);
+        FloatVector v = sx.sub(y);
+        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        // t = add2(mul(s, u), 1/6)
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        // t = add2(mul(s, t), 0.5)
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        // t = add2(s, mul(squ(s), t))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        // t = add(1, t)
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector dx = one.add(tx);
+        FloatVector dy = one.sub(dx).add(tx).add(ty);
+        // ldexp2 of both halves by q
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        dx = dx.mul(p1).mul(p2);
+        dy = dy.mul(p1).mul(p2);
+        FloatVector ex = one.div(dx);
+        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+        // add(d, e)
+        FloatVector s = dx.add(ex);
+        y = s.add(dx.sub(s).add(ex).add(dy).add(ey)).mul(0.5f);
+        y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
+        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+        y.intoArray(o, oi);
+    }
+
+    /* log's steps, as log(FloatVector), the double-float steps written out. */
+    static void logBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        VectorMask<Float> sub = d.lt(Float.MIN_NORMAL);
+        d = d.blend(d.mul(TWO64), sub);
+        IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        e = e.blend(e.sub(64), sub.cast(I));
+        FloatVector ef = (FloatVector) e.convert(VectorOperators.I2F, 0);
+        // x = div(add2(-1, m), add2(1, m))
+        FloatVector nx = m.add(-1f);
+        FloatVector v = nx.sub(-1f);
+        FloatVector ny = FloatVector.broadcast(F, -1f).sub(nx.sub(v)).add(m.sub(v));
+        FloatVector dx = m.add(1f);
+        v = dx.sub(1f);
+        FloatVector dy = FloatVector.broadcast(F, 1f).sub(dx.sub(v)).add(m.sub(v));
+        FloatVector t = FloatVector.broadcast(F, 1.0f).div(dx);
+        FloatVector xx = nx.mul(t);
+        FloatVector u = t.fma(nx, xx.neg());
+        v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(F, 1f)));
+        FloatVector xy = xx.fma(v, ny.fma(t, u));
+        FloatVector x2 = xx.mul(xx);
+        t = FloatVector.broadcast(F, +0.3027294874e+0f);
+        t = t.fma(x2, FloatVector.broadcast(F, +0.3996108174e+0f));
+        t = t.fma(x2, FloatVector.broadcast(F, +0.6666694880e+0f));
+        FloatVector c1 = FloatVector.broadcast(F, 0.69314718246459960938f);
+        FloatVector sx = c1.mul(ef);
+        FloatVector sy = FloatVector.broadcast(F, -1.904654323148236017e-09f).fma(ef, c1.fma(ef, sx.neg()));
+        FloatVector yx = xx.mul(2f);
+        FloatVector yy = xy.mul(2f);
+        FloatVector s2 = sx.add(yx);
+        sy = sx.sub(s2).add(yx).add(sy).add(yy);
+        sx = s2;
+        FloatVector w = x2.mul(xx).mul(t);
+        s2 = sx.add(w);
+        sy = sx.sub(s2).add(w).add(sy);
+        sx = s2;
+        FloatVector r = sx.add(sy);
+        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.blend(Float.NaN, d.lt(0f).or(d.compare(VectorOperators.NE, d)));
+        r = r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
+        r.intoArray(o, oi);
+    }
+
+    /* log2's steps, as log2(FloatVector), the double-float steps written out. */
+    static void log2Block(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        VectorMask<Float> sub = d.lt(Float.MIN_NORMAL);
+        d = d.blend(d.mul(TWO64), sub);
+        IntVector e = d.mul((float) (1.0 / 0.75)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        e = e.blend(e.sub(64), sub.cast(I));
+        FloatVector ef = (FloatVector) e.convert(VectorOperators.I2F, 0);
+        // x = div(add2(-1, m), add2(1, m))
+        FloatVector nx = m.add(-1f);
+        FloatVector v = nx.sub(-1f);
+        FloatVector ny = FloatVector.broadcast(F, -1f).sub(nx.sub(v)).add(m.sub(v));
+        FloatVector dx = m.add(1f);
+        v = dx.sub(1f);
+        FloatVector dy = FloatVector.broadcast(F, 1f).sub(dx.sub(v)).add(m.sub(v));
+        FloatVector t = FloatVector.broadcast(F, 1.0f).div(dx);
+        FloatVector xx = nx.mul(t);
+        FloatVector u = t.fma(nx, xx.neg());
+        v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(F, 1f)));
+        FloatVector xy = xx.fma(v, ny.fma(t, u));
+        FloatVector x2 = xx.mul(xx);
+        t = FloatVector.broadcast(F, +0.4374550283e+0f);
+        t = t.fma(x2, FloatVector.broadcast(F, +0.5764790177e+0f));
+        t = t.fma(x2, FloatVector.broadcast(F, +0.9618012905120f));
+        // add2(e, mul(x, (c1, c2)))
+        FloatVector c1 = FloatVector.broadcast(F, (float) 2.8853900432586669922);
+        FloatVector px = xx.mul(c1);
+        FloatVector py = xx.fma(FloatVector.broadcast(F, (float) 3.2734474483568488616e-08), xy.fma(c1, xx.fma(c1, px.neg())));
+        FloatVector sx = ef.add(px);
+        v = sx.sub(ef);
+        FloatVector sy = ef.sub(sx.sub(v)).add(px.sub(v)).add(py);
+        // add2(s, x2·x·t)
+        FloatVector w = x2.mul(xx).mul(t);
+        FloatVector s2 = sx.add(w);
+        v = s2.sub(sx);
+        sy = sx.sub(s2.sub(v)).add(w.sub(v)).add(sy);
+        sx = s2;
+        FloatVector r = sx.add(sy);
+        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.blend(Float.NaN, d.lt(0f).or(d.compare(VectorOperators.NE, d)));
+        r = r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
+        r.intoArray(o, oi);
+    }
+
+    /* log10's steps, as log10(FloatVector), the double-float steps written out. */
+    static void log10Block(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        VectorMask<Float> sub = d.lt(Float.MIN_NORMAL);
+        d = d.blend(d.mul(TWO64), sub);
+        IntVector e = d.mul((float) (1.0 / 0.75)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        e = e.blend(e.sub(64), sub.cast(I));
+        FloatVector ef = (FloatVector) e.convert(VectorOperators.I2F, 0);
+        // x = div(add2(-1, m), add2(1, m))
+        FloatVector nx = m.add(-1f);
+        FloatVector v = nx.sub(-1f);
+        FloatVector ny = FloatVector.broadcast(F, -1f).sub(nx.sub(v)).add(m.sub(v));
+        FloatVector dx = m.add(1f);
+        v = dx.sub(1f);
+        FloatVector dy = FloatVector.broadcast(F, 1f).sub(dx.sub(v)).add(m.sub(v));
+        FloatVector t = FloatVector.broadcast(F, 1.0f).div(dx);
+        FloatVector xx = nx.mul(t);
+        FloatVector u = t.fma(nx, xx.neg());
+        v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(F, 1f)));
+        FloatVector xy = xx.fma(v, ny.fma(t, u));
+        FloatVector x2 = xx.mul(xx);
+        t = FloatVector.broadcast(F, (float) +0.1314289868e+0);
+        t = t.fma(x2, FloatVector.broadcast(F, (float) +0.1735493541e+0));
+        t = t.fma(x2, FloatVector.broadcast(F, (float) +0.2895309627e+0));
+        FloatVector c1 = FloatVector.broadcast(F, (float) 0.30103001);
+        FloatVector sx = c1.mul(ef);
+        FloatVector sy = FloatVector.broadcast(F, (float) -1.432098889e-08).fma(ef, c1.fma(ef, sx.neg()));
+        // add(s, mul(x, (k1, k2)))
+        FloatVector k1 = FloatVector.broadcast(F, (float) 0.868588984);
+        FloatVector px = xx.mul(k1);
+        FloatVector py = xx.fma(FloatVector.broadcast(F, (float) -2.170757285e-08), xy.fma(k1, xx.fma(k1, px.neg())));
+        FloatVector s2 = sx.add(px);
+        sy = sx.sub(s2).add(px).add(sy).add(py);
+        sx = s2;
+        FloatVector w = x2.mul(xx).mul(t);
+        s2 = sx.add(w);
+        sy = sx.sub(s2).add(w).add(sy);
+        sx = s2;
+        FloatVector r = sx.add(sy);
+        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.blend(Float.NaN, d.lt(0f).or(d.compare(VectorOperators.NE, d)));
+        r = r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
+        r.intoArray(o, oi);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
     // Spans
 
     /**
@@ -667,11 +1168,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            exp(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            expBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            exp(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::expBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -690,11 +1190,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            log(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            logBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            log(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::logBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -713,11 +1212,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            log2(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            log2Block(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            log2(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::log2Block, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -736,11 +1234,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            log10(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            log10Block(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            log10(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::log10Block, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -782,11 +1279,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            expm1(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            expm1Block(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            expm1(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::expm1Block, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -805,11 +1301,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            tanh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            tanhBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            tanh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::tanhBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1052,11 +1547,10 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            sigmoid(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            sigmoidBlock(x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            sigmoid(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::sigmoidBlock, x, xo + i, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = SleefFloat.sigmoidScalar(x[xo + i]);
@@ -1079,11 +1573,10 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            sinh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            sinhBlock(x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            sinh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::sinhBlock, x, xo + i, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = (float) Math.sinh(x[xo + i]);
@@ -1106,11 +1599,10 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            cosh(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            coshBlock(x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            cosh(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::coshBlock, x, xo + i, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = (float) Math.cosh(x[xo + i]);

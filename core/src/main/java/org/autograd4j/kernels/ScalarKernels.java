@@ -1238,7 +1238,7 @@ public class ScalarKernels implements Kernels {
      * eight, the tail added into the first lanes, then the lanes folded as {@code vec_reduce_all}'s shuffles do
      * ((0+4)+(2+6))+((1+5)+(3+7)); below eight elements the lanes are added in order. {@code acc} is scratch.
      */
-    static float laneSumF32(float[] v, int off, int n, float[] acc) {
+    protected static float laneSumF32(float[] v, int off, int n, float[] acc) {
         if (n < 8) {
             float s = v[off];
             for (int i = 1; i < n; i++) s += v[off + i];
@@ -1304,12 +1304,9 @@ public class ScalarKernels implements Kernels {
      */
     protected void softmaxRowF32(boolean log, float[] x, int xo, int xs, float[] o, int oo, int os, int n, float[] row, float[] scratch) {
         float max = x[xo];
-        for (int i = 1; i < n; i++) {
-            float v = x[xo + i * xs];
-            max = v > max || v != v ? v : max; // vec::maximum propagates NaN
-            if (max != max) break;
-        }
-        for (int i = 0; i < n; i++) row[i] = expF32(x[xo + i * xs] - max);
+        for (int i = 1; i < n; i++) max = Math.max(max, x[xo + i * xs]); // NaN propagates, as vec::maximum
+        for (int i = 0; i < n; i++) row[i] = x[xo + i * xs] - max;
+        sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
         float sum = laneSumF32(row, 0, n, scratch);
         if (log) {
             float lse = logF32(sum);
@@ -1323,11 +1320,7 @@ public class ScalarKernels implements Kernels {
     /** One float64 row of {@link #softmax}; {@code row} is work space of length n. */
     protected void softmaxRowF64(boolean log, double[] x, int xo, int xs, double[] o, int oo, int os, int n, double[] row) {
         double max = x[xo];
-        for (int i = 1; i < n; i++) {
-            double v = x[xo + i * xs];
-            max = v > max || v != v ? v : max;
-            if (max != max) break;
-        }
+        for (int i = 1; i < n; i++) max = Math.max(max, x[xo + i * xs]);
         for (int i = 0; i < n; i++) row[i] = Math.exp(x[xo + i * xs] - max);
         double sum = laneSumF64(row, 0, n);
         if (log) {
@@ -1350,17 +1343,7 @@ public class ScalarKernels implements Kernels {
         if (grad instanceof Storage.F32 g && y instanceof Storage.F32 yy && out instanceof Storage.F32 o) {
             float[] row = new float[len], scratch = new float[8];
             for (int r = 0; r < gr.length; r++) {
-                float[] gd = g.data, yd = yy.data, od = o.data;
-                int go = gr[r], yo = yr[r], oo = or[r];
-                if (log) {
-                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
-                    float sum = laneSumF32(row, 0, len, scratch);
-                    for (int i = 0; i < len; i++) od[oo + i * os] = row[i] - expF32(yd[yo + i * ys]) * sum;
-                } else {
-                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
-                    float dot = laneSumF32(row, 0, len, scratch);
-                    for (int i = 0; i < len; i++) od[oo + i * os] = (gd[go + i * gs] - dot) * yd[yo + i * ys];
-                }
+                softmaxBackwardRowF32(log, g.data, gr[r], gs, yy.data, yr[r], ys, o.data, or[r], os, len, row, scratch);
             }
         } else {
             double[] gd = ((Storage.F64) grad).data, yd = ((Storage.F64) y).data, od = ((Storage.F64) out).data;
@@ -1380,13 +1363,38 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    /**
+     * One float32 row of {@link #softmaxBackward}; {@code row} (length n) and {@code scratch} (8) are work space.
+     * The Vector API kernels override it for unit strides, with the same bits.
+     */
+    protected void softmaxBackwardRowF32(boolean log, float[] g, int go, int gs, float[] y, int yo, int ys, float[] o, int oo, int os,
+                                         int n, float[] row, float[] scratch) {
+        if (log) {
+            float sum = laneSumF32Strided(g, go, gs, n, row, scratch);
+            for (int i = 0; i < n; i++) row[i] = y[yo + i * ys];
+            sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
+            for (int i = 0; i < n; i++) o[oo + i * os] = g[go + i * gs] - row[i] * sum;
+        } else {
+            for (int i = 0; i < n; i++) row[i] = g[go + i * gs] * y[yo + i * ys];
+            float dot = laneSumF32(row, 0, n, scratch);
+            for (int i = 0; i < n; i++) o[oo + i * os] = (g[go + i * gs] - dot) * y[yo + i * ys];
+        }
+    }
+
+    /** {@link #laneSumF32} of a strided span, gathered into {@code row} first. */
+    static float laneSumF32Strided(float[] v, int off, int stride, int n, float[] row, float[] scratch) {
+        if (stride == 1) return laneSumF32(v, off, n, scratch);
+        for (int i = 0; i < n; i++) row[i] = v[off + i * stride];
+        return laneSumF32(row, 0, n, scratch);
+    }
+
     /** float32 e^x as the float32 exp kernel computes it (one place, so softmax follows the exp kernel). */
     static float expF32(float v) {
         return SleefFloat.exp(v);
     }
 
     /** float32 ln x as the float32 log kernel computes it. */
-    static float logF32(float v) {
+    protected static float logF32(float v) {
         return SleefFloat.log(v);
     }
 

@@ -287,6 +287,26 @@ class KernelParityTest {
                 }
             }));
         }
+        for (boolean log : new boolean[] {false, true}) {
+            tests.add(DynamicTest.dynamicTest(log ? "log_softmax" : "softmax", () -> {
+                Random r = new Random(log ? 21 : 20);
+                for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                    for (int n : SIZES) {
+                        for (String kind : layoutKinds(n)) {
+                            Operand x = operand(r, t, n, kind), g = operand(r, t, n, "contiguous");
+                            Operand o = output(t, n, n % 2 == 1);
+                            same((log ? "log_softmax " : "softmax ") + t + " " + n + " " + kind, o.s(), (k, out) -> k.softmax(log, x.s(), x.l(), out, o.l()));
+                            // the backward from a forward result (finite) and an arbitrary gradient
+                            Operand y = output(t, n, false);
+                            PLAIN.softmax(log, x.s(), x.l(), y.s(), y.l());
+                            Operand gi = output(t, n, n % 3 == 0);
+                            same((log ? "log_softmax" : "softmax") + " backward " + t + " " + n + " " + kind, gi.s(),
+                                    (k, out) -> k.softmaxBackward(log, g.s(), g.l(), y.s(), y.l(), out, gi.l()));
+                        }
+                    }
+                }
+            }));
+        }
         tests.add(DynamicTest.dynamicTest("argReduce", () -> {
             Random r = new Random(3);
             for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {

@@ -102,6 +102,38 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    protected void softmaxRowF32(boolean log, float[] x, int xo, int xs, float[] o, int oo, int os, int n, float[] row, float[] scratch) {
+        if (xs != 1 || os != 1 || n < F.length()) {
+            super.softmaxRowF32(log, x, xo, xs, o, oo, os, n, row, scratch);
+            return;
+        }
+        float max = Rows.max(x, xo, n);
+        Rows.subtract(x, xo, max, row, n);
+        sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
+        float sum = laneSumF32(row, 0, n, scratch);
+        if (log) Rows.subtractTwice(x, xo, max, logF32(sum), o, oo, n);
+        else Rows.scale(row, 1f / sum, o, oo, n);
+    }
+
+    @Override
+    protected void softmaxBackwardRowF32(boolean log, float[] g, int go, int gs, float[] y, int yo, int ys, float[] o, int oo, int os,
+                                         int n, float[] row, float[] scratch) {
+        if (gs != 1 || ys != 1 || os != 1 || n < F.length()) {
+            super.softmaxBackwardRowF32(log, g, go, gs, y, yo, ys, o, oo, os, n, row, scratch);
+            return;
+        }
+        if (log) {
+            float sum = laneSumF32(g, go, n, scratch);
+            sleefSpan(UnaryOp.EXP, y, yo, row, 0, n);
+            Rows.minusScaled(g, go, row, sum, o, oo, n);
+        } else {
+            Rows.product(g, go, y, yo, row, n);
+            float dot = laneSumF32(row, 0, n, scratch);
+            Rows.minusThenTimes(g, go, dot, y, yo, o, oo, n);
+        }
+    }
+
+    @Override
     protected void binaryF32(BinaryOp op, boolean dnnlGelu, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
         if (os != 1 || as < 0 || as > 1 || bs < 0 || bs > 1 || (as | bs) == 0 || n < F.length()) {
             super.binaryF32(op, dnnlGelu, a, ao, as, b, bo, bs, o, oo, os, n);

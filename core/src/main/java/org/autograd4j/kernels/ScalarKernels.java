@@ -316,7 +316,11 @@ public class ScalarKernels implements Kernels {
             case ADD -> bool ? (a, b) -> (a | b) : Long::sum;
             case SUB -> (a, b) -> a - b;
             case MUL -> bool ? (a, b) -> (a & b) : (a, b) -> a * b;
-            case DIV -> (a, b) -> a / b;
+            case DIV -> (a, b) -> {
+                // callers promote integer division to float; this keeps the kernel total with PyTorch's message
+                if (b == 0) throw new ArithmeticException("ZeroDivisionError");
+                return a / b;
+            };
             case POW -> ScalarKernels::ipow;
             case MAXIMUM -> Math::max;
             case MINIMUM -> Math::min;

@@ -12,7 +12,27 @@ import jdk.incubator.vector.VectorSpecies;
 final class Rows {
     private static final VectorSpecies<Float> F = VectorKernels.F;
 
+    /**
+     * PyTorch's AVX2 reduction has eight float lanes: its lane count is part of the algorithm whose bits we
+     * follow, so this species is eight floats whatever the machine's preferred width.
+     */
+    private static final VectorSpecies<Float> LANES8 = FloatVector.SPECIES_256;
+
     private Rows() {
+    }
+
+    /**
+     * {@code ScalarKernels.laneSumF32}'s sum in one 8-lane vector: lane j adds elements j, j+8, … in order, the
+     * tail goes into the first lanes, and the lanes fold as AVX2's {@code vec_reduce_all}:
+     * ((0+4)+(2+6))+((1+5)+(3+7)). n must be at least 8.
+     */
+    static float laneSum(float[] v, int off, int n) {
+        FloatVector acc = FloatVector.fromArray(LANES8, v, off);
+        int end = n - n % 8;
+        for (int i = 8; i < end; i += 8) acc = acc.add(FloatVector.fromArray(LANES8, v, off + i));
+        if (end < n) acc = acc.add(FloatVector.fromArray(LANES8, v, off + end, LANES8.indexInRange(end, n)));
+        float b0 = acc.lane(0) + acc.lane(4), b1 = acc.lane(1) + acc.lane(5), b2 = acc.lane(2) + acc.lane(6), b3 = acc.lane(3) + acc.lane(7);
+        return (b0 + b2) + (b1 + b3);
     }
 
     /** The row maximum with {@code Math.max} semantics (NaN propagates; +0 above -0), order-independent. */

@@ -110,7 +110,7 @@ public final class VectorKernels extends ScalarKernels {
         float max = Rows.max(x, xo, n);
         Rows.subtract(x, xo, max, row, n);
         sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
-        float sum = laneSumF32(row, 0, n, scratch);
+        float sum = Rows.laneSum(row, 0, n);
         if (log) Rows.subtractTwice(x, xo, max, logF32(sum), o, oo, n);
         else Rows.scale(row, 1f / sum, o, oo, n);
     }
@@ -123,12 +123,12 @@ public final class VectorKernels extends ScalarKernels {
             return;
         }
         if (log) {
-            float sum = laneSumF32(g, go, n, scratch);
+            float sum = Rows.laneSum(g, go, n);
             sleefSpan(UnaryOp.EXP, y, yo, row, 0, n);
             Rows.minusScaled(g, go, row, sum, o, oo, n);
         } else {
             Rows.product(g, go, y, yo, row, n);
-            float dot = laneSumF32(row, 0, n, scratch);
+            float dot = Rows.laneSum(row, 0, n);
             Rows.minusThenTimes(g, go, dot, y, yo, o, oo, n);
         }
     }

@@ -3,7 +3,6 @@ package org.autograd4j.autograd;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.autograd4j.storage.Sizes;
 
 /**
@@ -26,6 +25,8 @@ public final class Engine {
     /** Per-node state during one backward pass. */
     private static final class Task {
         final BackwardNode node;
+        /** The node's sequence number, copied: the ready queue compares it on every sift. */
+        final long sequenceNr;
         int dependencies;
         TensorImpl[] buffer;
         boolean needed = true;
@@ -35,8 +36,16 @@ public final class Engine {
 
         Task(BackwardNode node) {
             this.node = node;
+            this.sequenceNr = node.sequenceNr();
         }
     }
+
+    /*
+     * Why the pass is cut into small methods: a backward pass loops over its nodes, so in a fresh JVM the
+     * JIT compiles the loop on stack (OSR) early, and one 1,000-byte method with the queue, the map and the
+     * node call inlined kept the only C2 thread of a small machine busy for hundreds of milliseconds while
+     * the ops waited in its queue. Each piece below is small enough to compile in a few milliseconds.
+     */
 
     /**
      * Runs backward from {@code roots} with the given output gradients (null entries are implicit ones for
@@ -51,101 +60,68 @@ public final class Engine {
         TensorImpl[] rootGrads = new TensorImpl[nRoots];
         for (int i = 0; i < nRoots; i++) {
             TensorImpl r = roots.get(i);
-            NextEdge e = r.gradientEdge();
-            if (e == null) {
-                throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
-            }
-            TensorImpl g = gradOutputs == null ? null : gradOutputs.get(i);
-            if (g == null) {
-                if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
-                g = math.onesLike(r);
-            } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
-                throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
-                        + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
-            }
-            // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
-            if (g.dtype() != r.dtype()) g = math.to(g, r.dtype());
-            rootEdges[i] = e;
-            rootGrads[i] = g;
+            rootEdges[i] = rootEdge(r, i);
+            rootGrads[i] = rootGrad(r, gradOutputs == null ? null : gradOutputs.get(i), i, math);
         }
 
         TaskMap tasks = computeDependencies(rootEdges);
+        TensorImpl[] captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
 
-        TensorImpl[] captured = null;
-        if (inputs != null) {
-            captured = new TensorImpl[inputs.size()];
-            for (int i = 0; i < inputs.size(); i++) {
-                TensorImpl in = inputs.get(i);
-                NextEdge e = in.gradientEdge();
-                if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
-                Task t = tasks.get(e.node());
-                if (t == null) {
-                    if (!allowUnused) {
-                        throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
-                                + "Set allow_unused=True if this is the desired behavior.");
-                    }
-                    continue;
-                }
-                if (t.captureIndex == null) {
-                    t.captureIndex = new int[t.node.numInputs()];
-                    java.util.Arrays.fill(t.captureIndex, -1);
-                }
-                t.captureIndex[e.inputNr()] = i;
-            }
-            markNeeded(tasks, rootEdges);
-        }
-
-        java.util.function.Consumer<BackwardNode> trace = TRACE.get();
         boolean prevMode = GradMode.set(createGraph);
         try {
-            PriorityQueue<Task> ready = new PriorityQueue<>(
-                    (a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
-            for (int i = 0; i < nRoots; i++) {
-                Task t = tasks.get(rootEdges[i].node());
-                addToBuffer(t, rootEdges[i].inputNr(), rootGrads[i], math);
-            }
-            for (int i = 0; i < nRoots; i++) {
-                Task t = tasks.get(rootEdges[i].node());
-                if (t.dependencies == 0 && !t.queued) {
-                    t.queued = true;
-                    ready.add(t);
-                }
-            }
-            while (!ready.isEmpty()) {
-                Task task = ready.poll();
-                BackwardNode node = task.node;
-                TensorImpl[] grads = task.buffer;
-                task.buffer = null;
-                if (grads == null) grads = new TensorImpl[node.numInputs()];
-                if (task.captureIndex != null) {
-                    for (int s = 0; s < task.captureIndex.length; s++) {
-                        if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
-                    }
-                }
-                TensorImpl[] outs = null;
-                boolean accumulator = node instanceof GradAccumulator;
-                boolean run = task.needed && !(inputs != null && accumulator);
-                if (run && anyNonNull(grads)) {
-                    if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
-                    else outs = node.apply(grads);
-                    if (trace != null) trace.accept(node);
-                }
-                if (!retainGraph && run) node.releaseVariables();
-                int n = node.numOutputs();
-                for (int j = 0; j < n; j++) {
-                    NextEdge e = node.nextEdge(j);
-                    if (e.node() == null) continue;
-                    Task next = tasks.get(e.node());
-                    if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
-                    if (--next.dependencies == 0) {
-                        ready.add(next);
-                    }
-                }
-            }
+            execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null, captured, math);
         } finally {
             GradMode.set(prevMode);
         }
-        if (captured == null) return null;
+        return captured == null ? null : results(captured, allowUnused);
+    }
+
+    private static NextEdge rootEdge(TensorImpl r, int i) {
+        NextEdge e = r.gradientEdge();
+        if (e == null) throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
+        return e;
+    }
+
+    /** The gradient a root starts with: given, or ones for a one-element root; in the root's dtype. */
+    private static TensorImpl rootGrad(TensorImpl r, TensorImpl g, int i, GradMath math) {
+        if (g == null) {
+            if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+            g = math.onesLike(r);
+        } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
+            throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
+                    + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
+        }
+        // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
+        if (g.dtype() != r.dtype()) g = math.to(g, r.dtype());
+        return g;
+    }
+
+    /** For autograd.grad: marks which task slots feed which result, and which nodes need to run. */
+    private static TensorImpl[] capture(TaskMap tasks, NextEdge[] rootEdges, List<TensorImpl> inputs, boolean allowUnused) {
+        TensorImpl[] captured = new TensorImpl[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorImpl in = inputs.get(i);
+            NextEdge e = in.gradientEdge();
+            if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
+            Task t = tasks.get(e.node());
+            if (t == null) {
+                if (!allowUnused) {
+                    throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
+                            + "Set allow_unused=True if this is the desired behavior.");
+                }
+                continue;
+            }
+            if (t.captureIndex == null) {
+                t.captureIndex = new int[t.node.numInputs()];
+                java.util.Arrays.fill(t.captureIndex, -1);
+            }
+            t.captureIndex[e.inputNr()] = i;
+        }
+        markNeeded(tasks, rootEdges);
+        return captured;
+    }
+
+    private static List<TensorImpl> results(TensorImpl[] captured, boolean allowUnused) {
         List<TensorImpl> result = new ArrayList<>(captured.length);
         for (int i = 0; i < captured.length; i++) {
             if (captured[i] == null && !allowUnused) {
@@ -155,6 +131,117 @@ public final class Engine {
             result.add(captured[i]);
         }
         return result;
+    }
+
+    /** The ready-queue loop: seeds the roots, then runs the newest ready node until none is left. */
+    private static void execute(TaskMap tasks, NextEdge[] rootEdges, TensorImpl[] rootGrads, boolean retainGraph, boolean grad,
+                                TensorImpl[] captured, GradMath math) {
+        java.util.function.Consumer<BackwardNode> trace = TRACE.get();
+        ReadyQueue ready = new ReadyQueue();
+        int nRoots = rootEdges.length;
+        for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], math);
+        for (int i = 0; i < nRoots; i++) {
+            Task t = tasks.get(rootEdges[i].node());
+            if (t.dependencies == 0 && !t.queued) {
+                t.queued = true;
+                ready.add(t);
+            }
+        }
+        Task task;
+        while ((task = ready.poll()) != null) {
+            TensorImpl[] outs = runTask(task, retainGraph, grad, captured, math, trace);
+            release(tasks, task.node, outs, ready, math);
+        }
+    }
+
+    /** Runs one node on its summed gradients (accumulates, for a leaf); returns its outputs or null. */
+    private static TensorImpl[] runTask(Task task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
+                                        java.util.function.Consumer<BackwardNode> trace) {
+        BackwardNode node = task.node;
+        TensorImpl[] grads = task.buffer;
+        task.buffer = null;
+        if (grads == null) grads = new TensorImpl[node.numInputs()];
+        if (task.captureIndex != null) {
+            for (int s = 0; s < task.captureIndex.length; s++) {
+                if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
+            }
+        }
+        TensorImpl[] outs = null;
+        boolean accumulator = node instanceof GradAccumulator;
+        boolean run = task.needed && !(grad && accumulator);
+        if (run && anyNonNull(grads)) {
+            if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
+            else outs = node.apply(grads);
+            if (trace != null) trace.accept(node);
+        }
+        if (!retainGraph && run) node.releaseVariables();
+        return outs;
+    }
+
+    /** Hands a node's outputs to the nodes they feed, queueing those whose last dependency this was. */
+    private static void release(TaskMap tasks, BackwardNode node, TensorImpl[] outs, ReadyQueue ready, GradMath math) {
+        int n = node.numOutputs();
+        for (int j = 0; j < n; j++) {
+            NextEdge e = node.nextEdge(j);
+            if (e.node() == null) continue;
+            Task next = tasks.get(e.node());
+            if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
+            if (--next.dependencies == 0) ready.add(next);
+        }
+    }
+
+    /**
+     * The ready queue: a binary max-heap on sequence number, the same array algorithm as
+     * {@code java.util.PriorityQueue} (so ties, e.g. between AccumulateGrad nodes, leave in the same order as
+     * they did with it), without its comparator object and interface calls.
+     */
+    private static final class ReadyQueue {
+        private Task[] heap = new Task[16];
+        private int size;
+
+        /** True when a should leave before b (newer first). */
+        private static boolean before(Task a, Task b) {
+            return a.sequenceNr > b.sequenceNr;
+        }
+
+        void add(Task t) {
+            if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
+            int k = size++;
+            Task[] es = heap;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                Task e = es[parent];
+                if (!before(t, e)) break;
+                es[k] = e;
+                k = parent;
+            }
+            es[k] = t;
+        }
+
+        Task poll() {
+            if (size == 0) return null;
+            Task[] es = heap;
+            Task result = es[0];
+            int n = --size;
+            Task x = es[n];
+            es[n] = null;
+            if (n > 0) siftDown(es, n, x);
+            return result;
+        }
+
+        private static void siftDown(Task[] es, int n, Task x) {
+            int k = 0, half = n >>> 1;
+            while (k < half) {
+                int child = (k << 1) + 1;
+                Task c = es[child];
+                int right = child + 1;
+                if (right < n && before(es[right], c)) c = es[child = right];
+                if (!before(c, x)) break;
+                es[k] = c;
+                k = child;
+            }
+            es[k] = x;
+        }
     }
 
     private static boolean anyNonNull(TensorImpl[] a) {

@@ -25,7 +25,6 @@ public final class FnNode extends BackwardNode {
     }
 
     private static final String NAMESPACE = "torch::autograd::";
-    private final String name;
     private final String qualifiedName;
     private final Backward backward;
     private final SavedTensor[] saved;
@@ -40,7 +39,6 @@ public final class FnNode extends BackwardNode {
     FnNode(String name, Backward backward, TensorImpl[] inputs, SavedTensor[] saved) {
         super(edges(inputs));
         this.qualifiedName = name;
-        this.name = name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
         this.backward = backward;
         this.saved = saved;
         int n = inputs.length;
@@ -61,12 +59,19 @@ public final class FnNode extends BackwardNode {
 
     @Override
     public String name() {
-        return name;
+        // computed when asked (printing, tests), not for every node recorded
+        return qualifiedName.startsWith(NAMESPACE) ? qualifiedName.substring(NAMESPACE.length()) : qualifiedName;
     }
 
     @Override
     public String qualifiedName() {
         return qualifiedName;
+    }
+
+    /** Saved tensor {@code i}, checked as {@link SavedTensor#get()} does, or null where the op saved none there. */
+    public TensorImpl saved(int i) {
+        SavedTensor s = saved[i];
+        return s == null ? null : s.get();
     }
 
     /** True when input {@code i} needs a gradient (its edge leads somewhere). */

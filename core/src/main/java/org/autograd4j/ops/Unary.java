@@ -447,7 +447,7 @@ public final class Unary {
         DType t = resultType(x.dtype());
         DType in = compute != null ? compute : rule == Rule.BOOL ? x.dtype() : t;
         TensorImpl xc = Ops.convert(x, in);
-        TensorImpl out = Ops.empty(t, x.shape());
+        TensorImpl out = Ops.empty(t, x.shape(), x.layout());
         K.unary(kernel, a, b, xc.storage(), xc.layout(), out.storage(), out.layout());
         return out;
     }

@@ -41,15 +41,28 @@ public final class WarmupMain {
         // fall between the windows they affect
         boolean live = Boolean.getBoolean("warmup.live");
         int w = Math.max(1, n / 100);
+        int[] marks = {unit, 2 * unit, 5 * unit, 10 * unit, 20 * unit, 50 * unit, 100 * unit};
+        long[] cpu = new long[marks.length];
+        int mark = 0;
+        long cpu0 = threadCpuNanos();
+        long alloc0 = 0;
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long a = System.nanoTime();
             sink += step.run();
             t[i] = System.nanoTime() - a;
+            if (mark < marks.length && i + 1 == marks[mark]) cpu[mark++] = threadCpuNanos() - cpu0;
+            if (i == n / 2) alloc0 = allocatedBytes();
             if (live && (i + 1) % w == 0) System.out.printf("@window %,d-%,d: median %.2f µs%n", i + 1 - w, i + 1, median(t, i + 1 - w, i + 1) / 1e3);
         }
         long end = System.nanoTime();
+        long alloc = allocatedBytes() - alloc0;
         report(name, unit, t, (start - t0) / 1e6, (end - start) / 1e6, sink);
+        // the main thread's CPU time: less disturbed than wall time when other processes share the cores
+        StringBuilder c = new StringBuilder("main-thread cpu ms:");
+        for (int k = 0; k < mark; k++) c.append(String.format(" %,d: %.1f", marks[k], cpu[k] / 1e6));
+        System.out.println(c);
+        System.out.printf("allocated: %,d bytes/iteration over the second half%n", alloc / (n - n / 2 - 1));
         if (Boolean.getBoolean("warmup.trace")) trace(t);
     }
 
@@ -123,6 +136,46 @@ public final class WarmupMain {
             default:
                 throw new IllegalArgumentException("workload: poly, multistep, rnn or chain; got " + name);
         }
+    }
+
+    /**
+     * The current thread's CPU time in ns, through java.lang.management found reflectively (the tests are compiled
+     * inside the module org.autograd4j, which does not read java.management); -1 where unavailable.
+     */
+    static long threadCpuNanos() {
+        try {
+            if (CPU_BEAN == null) return -1;
+            return (long) CPU_TIME.invoke(CPU_BEAN);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
+    /** The current thread's allocated bytes (com.sun.management), reflectively as {@link #threadCpuNanos()}; -1 if unavailable. */
+    static long allocatedBytes() {
+        try {
+            if (CPU_BEAN == null) return -1;
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes").invoke(CPU_BEAN);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static final Object CPU_BEAN;
+    private static final java.lang.reflect.Method CPU_TIME;
+
+    static {
+        Object bean = null;
+        java.lang.reflect.Method m = null;
+        try {
+            Class<?> f = Class.forName("java.lang.management.ManagementFactory");
+            bean = f.getMethod("getThreadMXBean").invoke(null);
+            m = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            bean = null;
+        }
+        CPU_BEAN = bean;
+        CPU_TIME = m;
     }
 
     static void report(String name, int unit, long[] t, double setupMs, double runMs, double sink) {

@@ -302,8 +302,7 @@ public final class Tensor {
      * @param createGraph whether the gradients get a graph of their own (higher-order derivatives)
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-        Autograd.run(java.util.Collections.singletonList(this), java.util.Collections.singletonList(gradient),
-                retainGraph || createGraph, createGraph, null, false);
+        Autograd.backward(this, gradient, retainGraph || createGraph, createGraph);
     }
 
     /**

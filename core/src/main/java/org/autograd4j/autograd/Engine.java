@@ -327,8 +327,9 @@ public final class Engine {
      * the pass, so concurrent backward passes over a shared graph do not interfere.
      */
     private static final class TaskMap {
-        private long[] keys = new long[16];
-        private Task[] vals = new Task[16];
+        // 32 slots hold 16 nodes before the first growth: a small script's whole graph
+        private long[] keys = new long[32];
+        private Task[] vals = new Task[32];
         private int size;
 
         private static int slot(long id, int mask) {

@@ -64,14 +64,21 @@ public final class Engine {
             rootGrads[i] = rootGrad(r, gradOutputs == null ? null : gradOutputs.get(i), i, math);
         }
 
-        TaskMap tasks = computeDependencies(rootEdges);
-        TensorImpl[] captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
-
-        boolean prevMode = GradMode.set(createGraph);
+        // The only pass running keeps its tasks in the nodes themselves; one that overlaps another uses a map.
+        TaskMap tasks = new TaskMap(RUNNING.incrementAndGet() == 1);
+        TensorImpl[] captured;
         try {
-            execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null, captured, math);
+            computeDependencies(tasks, rootEdges);
+            captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
+            boolean prevMode = GradMode.set(createGraph);
+            try {
+                execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null, captured, math);
+            } finally {
+                GradMode.set(prevMode);
+            }
         } finally {
-            GradMode.set(prevMode);
+            tasks.clear();
+            RUNNING.decrementAndGet();
         }
         return captured == null ? null : results(captured, allowUnused);
     }
@@ -256,8 +263,7 @@ public final class Engine {
         t.buffer[slot] = old == null ? g : math.add(old, g);
     }
 
-    private static TaskMap computeDependencies(NextEdge[] rootEdges) {
-        TaskMap tasks = new TaskMap();
+    private static void computeDependencies(TaskMap tasks, NextEdge[] rootEdges) {
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         for (NextEdge e : rootEdges) {
             if (tasks.get(e.node()) == null) {
@@ -280,7 +286,6 @@ public final class Engine {
                 t.dependencies++;
             }
         }
-        return tasks;
     }
 
     /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
@@ -322,22 +327,63 @@ public final class Engine {
         }
     }
 
+    /** Backward passes running now, on all threads. */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
-     * BackwardNode → Task for one pass, open addressing on {@link BackwardNode#id()}: no identity hashes, no boxing. Local to
-     * the pass, so concurrent backward passes over a shared graph do not interfere.
+     * BackwardNode → Task for one pass. When no other pass runs (the usual case) each task sits in its node's
+     * {@link BackwardNode#engineTask} for the pass, one field read per lookup (a hash lookup per edge was a
+     * fifth of a small backward pass, more on long graphs whose map no longer fits in cache), and every node
+     * is cleared when the pass ends. A pass that overlaps another, on another thread or nested, uses open
+     * addressing on {@link BackwardNode#id()} instead (no identity hashes, no boxing), local to the pass, so
+     * concurrent passes over a shared graph do not interfere: only the pass that found none running writes
+     * the nodes' fields, and it clears them before it counts itself out.
      */
     private static final class TaskMap {
-        // 32 slots hold 16 nodes before the first growth: a small script's whole graph
-        private long[] keys = new long[32];
-        private Task[] vals = new Task[32];
+        private final boolean inNodes;
+        private long[] keys;
+        private Task[] vals;
         private int size;
+        /** In-node mode: every task of the pass, to list and to clear. */
+        private Task[] all;
+
+        TaskMap(boolean inNodes) {
+            this.inNodes = inNodes;
+            if (inNodes) {
+                all = new Task[16];
+            } else {
+                // 32 slots hold 16 nodes before the first growth: a small script's whole graph
+                keys = new long[32];
+                vals = new Task[32];
+            }
+        }
+
+        Task get(BackwardNode n) {
+            return inNodes ? (Task) n.engineTask : lookUp(n);
+        }
+
+        void put(BackwardNode n, Task t) {
+            if (inNodes) {
+                n.engineTask = t;
+                if (size == all.length) all = java.util.Arrays.copyOf(all, size * 2);
+                all[size++] = t;
+            } else {
+                putInMap(n, t);
+            }
+        }
+
+        /** Ends the pass: in-node mode drops every node's task (also after an exception). */
+        void clear() {
+            if (!inNodes) return;
+            for (int i = 0; i < size; i++) all[i].node.engineTask = null;
+        }
 
         private static int slot(long id, int mask) {
             long h = id * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        Task get(BackwardNode n) {
+        private Task lookUp(BackwardNode n) {
             long id = n.id();
             int mask = vals.length - 1;
             for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
@@ -346,7 +392,7 @@ public final class Engine {
             return null;
         }
 
-        void put(BackwardNode n, Task t) {
+        private void putInMap(BackwardNode n, Task t) {
             if ((size + 1) * 2 > vals.length) grow();
             insert(n.id(), t);
             size++;
@@ -370,7 +416,11 @@ public final class Engine {
 
         List<Task> values() {
             List<Task> r = new ArrayList<>(size);
-            for (Task t : vals) if (t != null) r.add(t);
+            if (inNodes) {
+                for (int i = 0; i < size; i++) r.add(all[i]);
+            } else {
+                for (Task t : vals) if (t != null) r.add(t);
+            }
             return r;
         }
     }

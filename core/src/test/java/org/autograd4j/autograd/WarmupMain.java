@@ -18,7 +18,11 @@ import org.autograd4j.Torch;
  * workloads (default 100,000 iterations) and the same numbers without the "k" for {@code chain} (10,000
  * steps of {@code y = y*1.0001 + 0.0001}, i.e. 20,000 ops forward and backward, per iteration; default 100).
  * "Final speed" is the median of the last block; "within 1.5×" is the first iteration from which every later
- * window (of a fiftieth of the run) has a median at most 1.5× that.
+ * window (of a fiftieth of the run) has a median at most 1.5× that. It also prints the main thread's CPU time
+ * at the block ends (steadier than wall time when other processes share the cores) and the bytes it allocates
+ * per iteration over the second half. {@code -Dwarmup.trace=true} adds the first ten iterations and a median per
+ * hundredth of the run; {@code -Dwarmup.live=true} prints those medians as the run goes, so that
+ * {@code -XX:+PrintCompilation}'s lines fall between the windows they affect.
  */
 public final class WarmupMain {
     private WarmupMain() {

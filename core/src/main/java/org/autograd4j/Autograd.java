@@ -57,6 +57,17 @@ public final class Autograd {
         run(tensors, gradTensors, retainGraph || createGraph, createGraph, null, false);
     }
 
+    /** {@code tensor.backward(gradient, ...)}: {@link #run} for one root, without building lists of tensors. */
+    static void backward(Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph) {
+        Graph.history(root.impl());
+        List<TensorImpl> g = null;
+        if (gradient != null) {
+            Graph.history(gradient.impl());
+            g = java.util.Collections.singletonList(gradient.impl());
+        }
+        Engine.run(java.util.Collections.singletonList(root.impl()), g, retainGraph, createGraph, null, false, EngineMath.INSTANCE);
+    }
+
     /** Hands the tensors to the engine (their view histories brought up to date first) and wraps the results. */
     static List<Tensor> run(List<Tensor> roots, List<Tensor> gradOutputs, boolean retainGraph, boolean createGraph,
                             List<Tensor> inputs, boolean allowUnused) {

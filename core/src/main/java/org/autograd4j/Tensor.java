@@ -43,9 +43,13 @@ public final class Tensor {
      * moment may each get a wrapper, which behave alike; one of them is kept.
      */
     static Tensor of(TensorImpl impl) {
+        // kept under 35 bytecodes so that C1, which compiles first, inlines it into every op method
         if (impl == null) return null;
         Object f = impl.facade;
-        if (f != null) return (Tensor) f;
+        return f != null ? (Tensor) f : wrap(impl);
+    }
+
+    private static Tensor wrap(TensorImpl impl) {
         Tensor t = new Tensor(impl);
         impl.facade = t;
         return t;
@@ -298,8 +302,7 @@ public final class Tensor {
      * @param createGraph whether the gradients get a graph of their own (higher-order derivatives)
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-        Autograd.run(java.util.Collections.singletonList(this), java.util.Collections.singletonList(gradient),
-                retainGraph || createGraph, createGraph, null, false);
+        Autograd.backward(this, gradient, retainGraph || createGraph, createGraph);
     }
 
     /**
@@ -335,9 +338,11 @@ public final class Tensor {
     }
 
     private void checkOneElement() {
-        if (impl.numel() != 1) {
-            throw new IllegalStateException("a Tensor with " + impl.numel() + " elements cannot be converted to Scalar");
-        }
+        if (impl.numel() != 1) throw notOneElement();
+    }
+
+    private IllegalStateException notOneElement() {
+        return new IllegalStateException("a Tensor with " + impl.numel() + " elements cannot be converted to Scalar");
     }
 
     /**

@@ -15,6 +15,8 @@ public abstract class BackwardNode {
     private final NextEdge[] next;
     /** The API object wrapping this node, made on first use by the API layer. */
     public Object facade;
+    /** The engine's state for this node while a backward pass runs alone over it (see Engine's TaskMap), else null. */
+    Object engineTask;
 
     /** A node whose gradients flow to {@code next} (one edge per differentiable forward input). */
     protected BackwardNode(NextEdge[] next) {

@@ -3,7 +3,6 @@ package org.autograd4j.autograd;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.autograd4j.storage.Sizes;
 
 /**
@@ -26,6 +25,8 @@ public final class Engine {
     /** Per-node state during one backward pass. */
     private static final class Task {
         final BackwardNode node;
+        /** The node's sequence number, copied: the ready queue compares it on every sift. */
+        final long sequenceNr;
         int dependencies;
         TensorImpl[] buffer;
         boolean needed = true;
@@ -35,8 +36,16 @@ public final class Engine {
 
         Task(BackwardNode node) {
             this.node = node;
+            this.sequenceNr = node.sequenceNr();
         }
     }
+
+    /*
+     * Why the pass is cut into small methods: a backward pass loops over its nodes, so in a fresh JVM the
+     * JIT compiles the loop on stack (OSR) early, and one 1,000-byte method with the queue, the map and the
+     * node call inlined kept the only C2 thread of a small machine busy for hundreds of milliseconds while
+     * the ops waited in its queue. Each piece below is small enough to compile in a few milliseconds.
+     */
 
     /**
      * Runs backward from {@code roots} with the given output gradients (null entries are implicit ones for
@@ -51,101 +60,75 @@ public final class Engine {
         TensorImpl[] rootGrads = new TensorImpl[nRoots];
         for (int i = 0; i < nRoots; i++) {
             TensorImpl r = roots.get(i);
-            NextEdge e = r.gradientEdge();
-            if (e == null) {
-                throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
-            }
-            TensorImpl g = gradOutputs == null ? null : gradOutputs.get(i);
-            if (g == null) {
-                if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
-                g = math.onesLike(r);
-            } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
-                throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
-                        + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
-            }
-            // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
-            if (g.dtype() != r.dtype()) g = math.to(g, r.dtype());
-            rootEdges[i] = e;
-            rootGrads[i] = g;
+            rootEdges[i] = rootEdge(r, i);
+            rootGrads[i] = rootGrad(r, gradOutputs == null ? null : gradOutputs.get(i), i, math);
         }
 
-        TaskMap tasks = computeDependencies(rootEdges);
-
-        TensorImpl[] captured = null;
-        if (inputs != null) {
-            captured = new TensorImpl[inputs.size()];
-            for (int i = 0; i < inputs.size(); i++) {
-                TensorImpl in = inputs.get(i);
-                NextEdge e = in.gradientEdge();
-                if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
-                Task t = tasks.get(e.node());
-                if (t == null) {
-                    if (!allowUnused) {
-                        throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
-                                + "Set allow_unused=True if this is the desired behavior.");
-                    }
-                    continue;
-                }
-                if (t.captureIndex == null) {
-                    t.captureIndex = new int[t.node.numInputs()];
-                    java.util.Arrays.fill(t.captureIndex, -1);
-                }
-                t.captureIndex[e.inputNr()] = i;
-            }
-            markNeeded(tasks, rootEdges);
-        }
-
-        java.util.function.Consumer<BackwardNode> trace = TRACE.get();
-        boolean prevMode = GradMode.set(createGraph);
+        // The only pass running keeps its tasks in the nodes themselves; one that overlaps another uses a map.
+        TaskMap tasks = new TaskMap(RUNNING.incrementAndGet() == 1);
+        TensorImpl[] captured;
         try {
-            PriorityQueue<Task> ready = new PriorityQueue<>(
-                    (a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
-            for (int i = 0; i < nRoots; i++) {
-                Task t = tasks.get(rootEdges[i].node());
-                addToBuffer(t, rootEdges[i].inputNr(), rootGrads[i], math);
-            }
-            for (int i = 0; i < nRoots; i++) {
-                Task t = tasks.get(rootEdges[i].node());
-                if (t.dependencies == 0 && !t.queued) {
-                    t.queued = true;
-                    ready.add(t);
-                }
-            }
-            while (!ready.isEmpty()) {
-                Task task = ready.poll();
-                BackwardNode node = task.node;
-                TensorImpl[] grads = task.buffer;
-                task.buffer = null;
-                if (grads == null) grads = new TensorImpl[node.numInputs()];
-                if (task.captureIndex != null) {
-                    for (int s = 0; s < task.captureIndex.length; s++) {
-                        if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
-                    }
-                }
-                TensorImpl[] outs = null;
-                boolean accumulator = node instanceof GradAccumulator;
-                boolean run = task.needed && !(inputs != null && accumulator);
-                if (run && anyNonNull(grads)) {
-                    if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
-                    else outs = node.apply(grads);
-                    if (trace != null) trace.accept(node);
-                }
-                if (!retainGraph && run) node.releaseVariables();
-                int n = node.numOutputs();
-                for (int j = 0; j < n; j++) {
-                    NextEdge e = node.nextEdge(j);
-                    if (e.node() == null) continue;
-                    Task next = tasks.get(e.node());
-                    if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
-                    if (--next.dependencies == 0) {
-                        ready.add(next);
-                    }
-                }
+            computeDependencies(tasks, rootEdges);
+            captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
+            boolean prevMode = GradMode.set(createGraph);
+            try {
+                execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null, captured, math);
+            } finally {
+                GradMode.set(prevMode);
             }
         } finally {
-            GradMode.set(prevMode);
+            tasks.clear();
+            RUNNING.decrementAndGet();
         }
-        if (captured == null) return null;
+        return captured == null ? null : results(captured, allowUnused);
+    }
+
+    private static NextEdge rootEdge(TensorImpl r, int i) {
+        NextEdge e = r.gradientEdge();
+        if (e == null) throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
+        return e;
+    }
+
+    /** The gradient a root starts with: given, or ones for a one-element root; in the root's dtype. */
+    private static TensorImpl rootGrad(TensorImpl r, TensorImpl g, int i, GradMath math) {
+        if (g == null) {
+            if (r.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+            g = math.onesLike(r);
+        } else if (!java.util.Arrays.equals(g.shape(), r.shape())) {
+            throw new IllegalStateException("Mismatch in shape: grad_output[" + i + "] has a shape of torch.Size("
+                    + torchSize(g.shape()) + ") and output[" + i + "] has a shape of torch.Size(" + torchSize(r.shape()) + ").");
+        }
+        // as PyTorch's validate_outputs on the graph root: the gradient takes the output's dtype
+        if (g.dtype() != r.dtype()) g = math.to(g, r.dtype());
+        return g;
+    }
+
+    /** For autograd.grad: marks which task slots feed which result, and which nodes need to run. */
+    private static TensorImpl[] capture(TaskMap tasks, NextEdge[] rootEdges, List<TensorImpl> inputs, boolean allowUnused) {
+        TensorImpl[] captured = new TensorImpl[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorImpl in = inputs.get(i);
+            NextEdge e = in.gradientEdge();
+            if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
+            Task t = tasks.get(e.node());
+            if (t == null) {
+                if (!allowUnused) {
+                    throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
+                            + "Set allow_unused=True if this is the desired behavior.");
+                }
+                continue;
+            }
+            if (t.captureIndex == null) {
+                t.captureIndex = new int[t.node.numInputs()];
+                java.util.Arrays.fill(t.captureIndex, -1);
+            }
+            t.captureIndex[e.inputNr()] = i;
+        }
+        markNeeded(tasks, rootEdges);
+        return captured;
+    }
+
+    private static List<TensorImpl> results(TensorImpl[] captured, boolean allowUnused) {
         List<TensorImpl> result = new ArrayList<>(captured.length);
         for (int i = 0; i < captured.length; i++) {
             if (captured[i] == null && !allowUnused) {
@@ -155,6 +138,117 @@ public final class Engine {
             result.add(captured[i]);
         }
         return result;
+    }
+
+    /** The ready-queue loop: seeds the roots, then runs the newest ready node until none is left. */
+    private static void execute(TaskMap tasks, NextEdge[] rootEdges, TensorImpl[] rootGrads, boolean retainGraph, boolean grad,
+                                TensorImpl[] captured, GradMath math) {
+        java.util.function.Consumer<BackwardNode> trace = TRACE.get();
+        ReadyQueue ready = new ReadyQueue();
+        int nRoots = rootEdges.length;
+        for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], math);
+        for (int i = 0; i < nRoots; i++) {
+            Task t = tasks.get(rootEdges[i].node());
+            if (t.dependencies == 0 && !t.queued) {
+                t.queued = true;
+                ready.add(t);
+            }
+        }
+        Task task;
+        while ((task = ready.poll()) != null) {
+            TensorImpl[] outs = runTask(task, retainGraph, grad, captured, math, trace);
+            release(tasks, task.node, outs, ready, math);
+        }
+    }
+
+    /** Runs one node on its summed gradients (accumulates, for a leaf); returns its outputs or null. */
+    private static TensorImpl[] runTask(Task task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
+                                        java.util.function.Consumer<BackwardNode> trace) {
+        BackwardNode node = task.node;
+        TensorImpl[] grads = task.buffer;
+        task.buffer = null;
+        if (grads == null) grads = new TensorImpl[node.numInputs()];
+        if (task.captureIndex != null) {
+            for (int s = 0; s < task.captureIndex.length; s++) {
+                if (task.captureIndex[s] >= 0) captured[task.captureIndex[s]] = grads[s];
+            }
+        }
+        TensorImpl[] outs = null;
+        boolean accumulator = node instanceof GradAccumulator;
+        boolean run = task.needed && !(grad && accumulator);
+        if (run && anyNonNull(grads)) {
+            if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
+            else outs = node.apply(grads);
+            if (trace != null) trace.accept(node);
+        }
+        if (!retainGraph && run) node.releaseVariables();
+        return outs;
+    }
+
+    /** Hands a node's outputs to the nodes they feed, queueing those whose last dependency this was. */
+    private static void release(TaskMap tasks, BackwardNode node, TensorImpl[] outs, ReadyQueue ready, GradMath math) {
+        int n = node.numOutputs();
+        for (int j = 0; j < n; j++) {
+            NextEdge e = node.nextEdge(j);
+            if (e.node() == null) continue;
+            Task next = tasks.get(e.node());
+            if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
+            if (--next.dependencies == 0) ready.add(next);
+        }
+    }
+
+    /**
+     * The ready queue: a binary max-heap on sequence number, the same array algorithm as
+     * {@code java.util.PriorityQueue} (so ties, e.g. between AccumulateGrad nodes, leave in the same order as
+     * they did with it), without its comparator object and interface calls.
+     */
+    private static final class ReadyQueue {
+        private Task[] heap = new Task[16];
+        private int size;
+
+        /** True when a should leave before b (newer first). */
+        private static boolean before(Task a, Task b) {
+            return a.sequenceNr > b.sequenceNr;
+        }
+
+        void add(Task t) {
+            if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
+            int k = size++;
+            Task[] es = heap;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                Task e = es[parent];
+                if (!before(t, e)) break;
+                es[k] = e;
+                k = parent;
+            }
+            es[k] = t;
+        }
+
+        Task poll() {
+            if (size == 0) return null;
+            Task[] es = heap;
+            Task result = es[0];
+            int n = --size;
+            Task x = es[n];
+            es[n] = null;
+            if (n > 0) siftDown(es, n, x);
+            return result;
+        }
+
+        private static void siftDown(Task[] es, int n, Task x) {
+            int k = 0, half = n >>> 1;
+            while (k < half) {
+                int child = (k << 1) + 1;
+                Task c = es[child];
+                int right = child + 1;
+                if (right < n && before(es[right], c)) c = es[child = right];
+                if (!before(c, x)) break;
+                es[k] = c;
+                k = child;
+            }
+            es[k] = x;
+        }
     }
 
     private static boolean anyNonNull(TensorImpl[] a) {
@@ -169,8 +263,7 @@ public final class Engine {
         t.buffer[slot] = old == null ? g : math.add(old, g);
     }
 
-    private static TaskMap computeDependencies(NextEdge[] rootEdges) {
-        TaskMap tasks = new TaskMap();
+    private static void computeDependencies(TaskMap tasks, NextEdge[] rootEdges) {
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         for (NextEdge e : rootEdges) {
             if (tasks.get(e.node()) == null) {
@@ -193,7 +286,6 @@ public final class Engine {
                 t.dependencies++;
             }
         }
-        return tasks;
     }
 
     /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
@@ -235,21 +327,63 @@ public final class Engine {
         }
     }
 
+    /** Backward passes running now, on all threads. */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
-     * BackwardNode → Task for one pass, open addressing on {@link BackwardNode#id()}: no identity hashes, no boxing. Local to
-     * the pass, so concurrent backward passes over a shared graph do not interfere.
+     * BackwardNode → Task for one pass. When no other pass runs (the usual case) each task sits in its node's
+     * {@link BackwardNode#engineTask} for the pass, one field read per lookup (a hash lookup per edge was a
+     * fifth of a small backward pass, more on long graphs whose map no longer fits in cache), and every node
+     * is cleared when the pass ends. A pass that overlaps another, on another thread or nested, uses open
+     * addressing on {@link BackwardNode#id()} instead (no identity hashes, no boxing), local to the pass, so
+     * concurrent passes over a shared graph do not interfere: only the pass that found none running writes
+     * the nodes' fields, and it clears them before it counts itself out.
      */
     private static final class TaskMap {
-        private long[] keys = new long[16];
-        private Task[] vals = new Task[16];
+        private final boolean inNodes;
+        private long[] keys;
+        private Task[] vals;
         private int size;
+        /** In-node mode: every task of the pass, to list and to clear. */
+        private Task[] all;
+
+        TaskMap(boolean inNodes) {
+            this.inNodes = inNodes;
+            if (inNodes) {
+                all = new Task[16];
+            } else {
+                // 32 slots hold 16 nodes before the first growth: a small script's whole graph
+                keys = new long[32];
+                vals = new Task[32];
+            }
+        }
+
+        Task get(BackwardNode n) {
+            return inNodes ? (Task) n.engineTask : lookUp(n);
+        }
+
+        void put(BackwardNode n, Task t) {
+            if (inNodes) {
+                n.engineTask = t;
+                if (size == all.length) all = java.util.Arrays.copyOf(all, size * 2);
+                all[size++] = t;
+            } else {
+                putInMap(n, t);
+            }
+        }
+
+        /** Ends the pass: in-node mode drops every node's task (also after an exception). */
+        void clear() {
+            if (!inNodes) return;
+            for (int i = 0; i < size; i++) all[i].node.engineTask = null;
+        }
 
         private static int slot(long id, int mask) {
             long h = id * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        Task get(BackwardNode n) {
+        private Task lookUp(BackwardNode n) {
             long id = n.id();
             int mask = vals.length - 1;
             for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
@@ -258,7 +392,7 @@ public final class Engine {
             return null;
         }
 
-        void put(BackwardNode n, Task t) {
+        private void putInMap(BackwardNode n, Task t) {
             if ((size + 1) * 2 > vals.length) grow();
             insert(n.id(), t);
             size++;
@@ -282,7 +416,11 @@ public final class Engine {
 
         List<Task> values() {
             List<Task> r = new ArrayList<>(size);
-            for (Task t : vals) if (t != null) r.add(t);
+            if (inNodes) {
+                for (int i = 0; i < size; i++) r.add(all[i]);
+            } else {
+                for (Task t : vals) if (t != null) r.add(t);
+            }
             return r;
         }
     }

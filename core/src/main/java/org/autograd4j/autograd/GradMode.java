@@ -7,17 +7,38 @@ package org.autograd4j.autograd;
 public final class GradMode {
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
 
+    /**
+     * The last thread that asked and its cell, in one immutable object (so a racing thread can never pair one
+     * thread with another's cell): every op asks, and for the usual single-threaded script this is one field
+     * read and a compare, where ThreadLocal's map lookup costs a hundred bytecodes in the interpreter.
+     */
+    private record Last(Thread thread, boolean[] cell) {
+    }
+
+    private static Last last = new Last(null, null);
+
     private GradMode() {
+    }
+
+    private static boolean[] cell() {
+        Last l = last;
+        return l.thread == Thread.currentThread() ? l.cell : lookUp();
+    }
+
+    private static boolean[] lookUp() {
+        boolean[] c = ENABLED.get();
+        last = new Last(Thread.currentThread(), c);
+        return c;
     }
 
     /** True when operations on this thread build the backward graph. */
     public static boolean isEnabled() {
-        return ENABLED.get()[0];
+        return cell()[0];
     }
 
     /** Sets grad mode for this thread and returns the previous value. */
     public static boolean set(boolean enabled) {
-        boolean[] cell = ENABLED.get();
+        boolean[] cell = cell();
         boolean prev = cell[0];
         cell[0] = enabled;
         return prev;

@@ -42,17 +42,20 @@ public final class SavedTensor {
     /** The saved tensor, after checking it is still valid. */
     public TensorImpl get() {
         TensorImpl t = tensor;
-        if (t == null) throw new IllegalStateException(FREED);
-        if (t.version() != version) {
-            String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().qualifiedName());
-            throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
-                    + "operation: [torch." + t.dtype().scalarTypeName() + "Tensor " + Sizes.list(t.shape()) + "]"
-                    + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who + ",")
-                    + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly "
-                    + "detection to find the operation that failed to compute its gradient, with "
-                    + "torch.autograd.set_detect_anomaly(True).");
-        }
+        if (t == null || t.version() != version) throw invalid(t);
         return t;
+    }
+
+    /** Why {@link #get()} fails: freed by an earlier backward, or modified in place since it was saved. */
+    private IllegalStateException invalid(TensorImpl t) {
+        if (t == null) return new IllegalStateException(FREED);
+        String who = isOutput ? producer : (t.gradFn() == null ? null : t.gradFn().qualifiedName());
+        return new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch." + t.dtype().scalarTypeName() + "Tensor " + Sizes.list(t.shape()) + "]"
+                + (who == null ? "" : ", which is output " + t.outputNr() + " of " + who + ",")
+                + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly "
+                + "detection to find the operation that failed to compute its gradient, with "
+                + "torch.autograd.set_detect_anomaly(True).");
     }
 
     /** Drops the reference; a later {@link #get()} fails with PyTorch's "backward through the graph a second time". */

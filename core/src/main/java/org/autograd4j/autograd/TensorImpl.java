@@ -28,6 +28,8 @@ public final class TensorImpl {
     private int outputNr;
     private TensorImpl grad;
     private GradAccumulator accumulator;
+    /** The last edge {@link #gradientEdge()} made, reused while it still leads to the same node and slot. */
+    private NextEdge edge;
     /** For a view: the version at which its history was last set; a later write to the storage makes it stale. */
     private int viewVersion;
     /** The API object wrapping this tensor, made on first use by the API layer. */
@@ -47,18 +49,21 @@ public final class TensorImpl {
         return new TensorImpl(storage, layout, new Version(), null, false);
     }
 
+    /** The layout of every wrapped number (layouts are immutable, so one serves all: a Java scalar costs no layout). */
+    private static final Layout SCALAR = Layout.contiguous(new int[0]);
+
     /** A Java double as a 0-d float64 tensor that promotes like a Python float (PyTorch's wrapped number). */
     public static TensorImpl scalar(double v) {
-        Storage s = Storage.allocate(DType.FLOAT64, 1);
-        s.setDouble(0, v);
-        return new TensorImpl(s, Layout.contiguous(new int[0]), new Version(), null, true);
+        return wrapped(new Storage.F64(new double[] {v}));
     }
 
     /** A Java long as a 0-d int64 tensor that promotes like a Python int. */
     public static TensorImpl scalar(long v) {
-        Storage s = Storage.allocate(DType.INT64, 1);
-        s.setLong(0, v);
-        return new TensorImpl(s, Layout.contiguous(new int[0]), new Version(), null, true);
+        return wrapped(new Storage.I64(new long[] {v}));
+    }
+
+    private static TensorImpl wrapped(Storage s) {
+        return new TensorImpl(s, SCALAR, new Version(), null, true);
     }
 
     /** A view of this tensor's storage with another layout, sharing the version counter ({@code _base} is set). */
@@ -151,7 +156,12 @@ public final class TensorImpl {
      * the ops layer regenerates before use (PyTorch regenerates it on access too).
      */
     public boolean historyStale() {
-        return base != null && viewVersion != version.value && base.gradFn != null && base.layout.isContiguous();
+        // every op asks (through requiresGrad); only views get past the first test
+        return base != null && viewStale();
+    }
+
+    private boolean viewStale() {
+        return viewVersion != version.value && base.gradFn != null && base.layout.isContiguous();
     }
 
     /** True when no recorded op produced this tensor ({@code is_leaf}). */
@@ -187,10 +197,17 @@ public final class TensorImpl {
         return accumulator;
     }
 
-    /** The edge through which a gradient for this tensor enters the graph, or null if it requires none. */
+    /**
+     * The edge through which a gradient for this tensor enters the graph, or null if it requires none. Edges are
+     * immutable, so the last one is kept and handed out again while it is still right (a leaf used by many ops
+     * costs one edge, not one per op).
+     */
     public NextEdge gradientEdge() {
-        if (gradFn != null) return new NextEdge(gradFn, outputNr);
-        if (requiresGrad) return new NextEdge(gradAccumulator(), 0);
-        return null;
+        BackwardNode to = gradFn != null ? gradFn : requiresGrad ? gradAccumulator() : null;
+        if (to == null) return null;
+        int nr = gradFn != null ? outputNr : 0;
+        NextEdge e = edge;
+        if (e == null || e.node() != to || e.inputNr() != nr) edge = e = new NextEdge(to, nr);
+        return e;
     }
 }

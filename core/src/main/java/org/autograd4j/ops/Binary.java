@@ -10,6 +10,7 @@ import org.autograd4j.DType;
 import org.autograd4j.autograd.SavedTensor;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
+import org.autograd4j.storage.Storage;
 
 /**
  * The binary elementwise ops, one declaration each (PyTorch's {@code derivatives.yaml} row plus OpInfo's
@@ -167,6 +168,9 @@ public final class Binary {
     private int ulps;
     private boolean floatOpmath;
 
+    /** The backward of this row's nodes, made once the derivatives are declared. */
+    private Backward backward;
+
     private Binary(String name, String node, BinaryOp kernel, Rule rule, Ref ref) {
         this.name = name;
         this.node = node;
@@ -189,12 +193,14 @@ public final class Binary {
     private Binary self(int reads, Derivative d) {
         readsSelf = reads;
         dSelf = d;
+        backward = new Backward(dSelf, dOther);
         return this;
     }
 
     private Binary other(int reads, Derivative d) {
         readsOther = reads;
         dOther = d;
+        backward = new Backward(dSelf, dOther);
         return this;
     }
 
@@ -288,18 +294,26 @@ public final class Binary {
 
     /** {@code op(a, b)} with broadcasting and promotion, recording the node when an input requires grad. */
     public TensorImpl apply(TensorImpl a, TensorImpl b) {
-        checkBools(a, b);
+        // small on purpose: every op runs it, and in a fresh JVM its first compiled forms are C1's, which inline little
+        if (boolError != null) checkBools(a, b);
         DType t = computeType(a, b);
         TensorImpl out = raw(kernel, a, b, t, rule == Rule.COMPARE ? DType.BOOL : t);
         if (dSelf != null && Graph.needs(a, b)) record(a, b, out);
         return out;
     }
 
+    private void checkBools(TensorImpl a, TensorImpl b) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+        if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
+            throw new IllegalArgumentException(oneBoolError);
+        }
+    }
+
     /** {@code a = op(a, b)} in place, through the one in-place path. */
     public TensorImpl apply_(TensorImpl a, TensorImpl b) {
         if (rule != Rule.COMPARE && InPlace.direct(a, b)) {
             InPlace.checkDirect(a, b);
-            checkBools(a, b);
+            if (boolError != null) checkBools(a, b);
             DType t = computeType(a, b);
             if (t == a.dtype()) {
                 // written straight into a: no temporary, no copy back
@@ -311,29 +325,39 @@ public final class Binary {
         return InPlace.apply(a, b, old -> apply(old, b));
     }
 
-    private void checkBools(TensorImpl a, TensorImpl b) {
-        if (boolError != null && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
-        if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
-            throw new IllegalArgumentException(oneBoolError);
-        }
-    }
-
     private void record(TensorImpl a, TensorImpl b, TensorImpl out) {
         boolean ga = a.requiresGrad(), gb = b.requiresGrad();
         int reads = (ga ? readsSelf : 0) | (gb ? readsOther : 0);
         SavedTensor sa = (reads & SELF) != 0 ? SavedTensor.input(a) : null;
         SavedTensor sb = (reads & OTHER) != 0 ? SavedTensor.input(b) : null;
         SavedTensor sy = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
-        Derivative ds = dSelf, dOth = dOther;
         if (b.isWrappedNumber() && scalarNode != null) {
             // PyTorch's .Scalar overload: one input; the scalar is a constant of the node
+            Derivative ds = dSelf;
             Graph.record(out, scalarNode, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
             return;
         }
-        Graph.record(out, node, (g, n) -> {
-            TensorImpl x = get(sa), y = get(sb), r = get(sy);
-            return new TensorImpl[] {n.needs(0) ? ds.of(g, x, y, r) : null, n.needs(1) ? dOth.of(g, x, y, r) : null};
-        }, new TensorImpl[] {a, b}, sa, sb, sy);
+        Graph.record(out, node, backward, new TensorImpl[] {a, b}, new SavedTensor[] {sa, sb, sy});
+    }
+
+    /**
+     * The backward of every two-input node of the table, one object per row: it reads the saved self, other and
+     * result from the node, so recording allocates no closure, and all binary nodes share one class, which keeps
+     * the node's call of its backward from seeing a new class for every op.
+     */
+    private static final class Backward implements FnNode.Backward {
+        private final Derivative dSelf, dOther;
+
+        Backward(Derivative dSelf, Derivative dOther) {
+            this.dSelf = dSelf;
+            this.dOther = dOther;
+        }
+
+        @Override
+        public TensorImpl[] apply(TensorImpl g, FnNode n) {
+            TensorImpl x = n.saved(0), y = n.saved(1), r = n.saved(2);
+            return new TensorImpl[] {n.needs(0) ? dSelf.of(g, x, y, r) : null, n.needs(1) ? dOther.of(g, x, y, r) : null};
+        }
     }
 
     private static TensorImpl get(SavedTensor s) {
@@ -343,10 +367,18 @@ public final class Binary {
     /** {@code op(a, b)} computed in {@code compute}, written as {@code outType}; no graph. */
     static TensorImpl raw(BinaryOp op, TensorImpl a, TensorImpl b, DType compute, DType outType) {
         int[] shape = Ops.broadcast(a.shape(), b.shape());
-        TensorImpl ac = Ops.convert(a, compute), bc = Ops.convert(b, compute);
-        TensorImpl out = Ops.empty(outType, shape);
-        K.binary(op, ac.storage(), ac.layout().broadcastTo(shape), bc.storage(), bc.layout().broadcastTo(shape),
-                out.storage(), out.layout());
+        // operands already in the compute dtype, and Java scalars, need no converted tensor: only a storage
+        Storage as = Ops.storageIn(a, compute), bs = Ops.storageIn(b, compute);
+        if (as == null) {
+            a = Ops.convert(a, compute);
+            as = a.storage();
+        }
+        if (bs == null) {
+            b = Ops.convert(b, compute);
+            bs = b.storage();
+        }
+        TensorImpl out = Ops.empty(outType, shape, a.shape() == shape ? a.layout() : b.layout());
+        K.binary(op, as, a.layout().broadcastTo(shape), bs, b.layout().broadcastTo(shape), out.storage(), out.layout());
         return out;
     }
 

@@ -25,12 +25,15 @@ public final class FnNode extends BackwardNode {
     }
 
     private static final String NAMESPACE = "torch::autograd::";
-    private final String name;
     private final String qualifiedName;
     private final Backward backward;
     private final SavedTensor[] saved;
-    private final DType[] inputTypes;
-    private final int[][] inputShapes;
+    // Each input's dtype and shape, for the gradient's cast and sum_to: the first two in fields (nearly every op
+    // has one or two inputs), the rest in arrays, so recording a node allocates no arrays for them.
+    private final DType type0, type1;
+    private final int[] shape0, shape1;
+    private final DType[] moreTypes;
+    private final int[][] moreShapes;
 
     /**
      * {@code name} is PyTorch's: a generated node's class name ({@code MulBackward0}), or a hand-written node's
@@ -40,15 +43,18 @@ public final class FnNode extends BackwardNode {
     FnNode(String name, Backward backward, TensorImpl[] inputs, SavedTensor[] saved) {
         super(edges(inputs));
         this.qualifiedName = name;
-        this.name = name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
         this.backward = backward;
         this.saved = saved;
         int n = inputs.length;
-        this.inputTypes = new DType[n];
-        this.inputShapes = new int[n][];
-        for (int i = 0; i < n; i++) {
-            inputTypes[i] = inputs[i].dtype();
-            inputShapes[i] = inputs[i].shape();
+        this.type0 = n > 0 ? inputs[0].dtype() : null;
+        this.shape0 = n > 0 ? inputs[0].shape() : null;
+        this.type1 = n > 1 ? inputs[1].dtype() : null;
+        this.shape1 = n > 1 ? inputs[1].shape() : null;
+        this.moreTypes = n > 2 ? new DType[n - 2] : null;
+        this.moreShapes = n > 2 ? new int[n - 2][] : null;
+        for (int i = 2; i < n; i++) {
+            moreTypes[i - 2] = inputs[i].dtype();
+            moreShapes[i - 2] = inputs[i].shape();
         }
         for (SavedTensor s : saved) if (s != null) s.setProducer(qualifiedName);
     }
@@ -61,12 +67,19 @@ public final class FnNode extends BackwardNode {
 
     @Override
     public String name() {
-        return name;
+        // computed when asked (printing, tests), not for every node recorded
+        return qualifiedName.startsWith(NAMESPACE) ? qualifiedName.substring(NAMESPACE.length()) : qualifiedName;
     }
 
     @Override
     public String qualifiedName() {
         return qualifiedName;
+    }
+
+    /** Saved tensor {@code i}, checked as {@link SavedTensor#get()} does, or null where the op saved none there. */
+    public TensorImpl saved(int i) {
+        SavedTensor s = saved[i];
+        return s == null ? null : s.get();
     }
 
     /** True when input {@code i} needs a gradient (its edge leads somewhere). */
@@ -80,8 +93,11 @@ public final class FnNode extends BackwardNode {
         for (int i = 0; i < r.length; i++) {
             TensorImpl g = r[i];
             if (g == null) continue;
-            if (!java.util.Arrays.equals(g.shape(), inputShapes[i])) g = Reductions.sumTo(g, inputShapes[i]);
-            if (g.dtype() != inputTypes[i]) g = Pointwise.to(g, inputTypes[i]);
+            int[] shape = i == 0 ? shape0 : i == 1 ? shape1 : moreShapes[i - 2];
+            DType type = i == 0 ? type0 : i == 1 ? type1 : moreTypes[i - 2];
+            // the same array most of the time (results share their operands' layouts), so compare identity first
+            if (g.shape() != shape && !java.util.Arrays.equals(g.shape(), shape)) g = Reductions.sumTo(g, shape);
+            if (g.dtype() != type) g = Pointwise.to(g, type);
             r[i] = g;
         }
         return r;

@@ -6,6 +6,7 @@ import static org.autograd4j.ops.TensorMath.*;
 import org.autograd4j.autograd.SavedTensor;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Storage;
 import org.autograd4j.storage.Sizes;
 
 /** Matrix products: mm, bmm, dot, mv as primitives with their derivatives; matmul dispatching as PyTorch's. */
@@ -25,10 +26,11 @@ public final class LinearAlgebra {
     }
 
     /** {@code c[b] = a[b] @ b[b]} over 3-d layouts (no graph). */
-    private static TensorImpl product(TensorImpl a, Layout al, TensorImpl b, Layout bl) {
-        int[] shape = {al.size(0), al.size(1), bl.size(2)};
-        TensorImpl out = Ops.empty(a.dtype(), shape);
-        K.matmul(a.storage(), al, b.storage(), bl, out.storage(), out.layout());
+    /** The storage of {@code a @ b} over 3-d layouts, row-major; the caller gives it the result's own layout. */
+    private static Storage product(TensorImpl a, Layout al, TensorImpl b, Layout bl) {
+        Layout l = Layout.contiguous(new int[] {al.size(0), al.size(1), bl.size(2)});
+        Storage out = Storage.allocate(a.dtype(), l.numel());
+        K.matmul(a.storage(), al, b.storage(), bl, out, l);
         return out;
     }
 
@@ -46,8 +48,8 @@ public final class LinearAlgebra {
         }
         sameType(a, b);
         int[] ast = a.layout().strides(), bst = b.layout().strides();
-        TensorImpl c = product(a, as3d(a, as[0], as[1], ast[0], ast[1]), b, as3d(b, bs[0], bs[1], bst[0], bst[1]));
-        TensorImpl out = TensorImpl.of(c.storage(), Layout.contiguous(new int[] {as[0], bs[1]}));
+        Storage c = product(a, as3d(a, as[0], as[1], ast[0], ast[1]), b, as3d(b, bs[0], bs[1], bst[0], bst[1]));
+        TensorImpl out = TensorImpl.of(c, Layout.contiguous(new int[] {as[0], bs[1]}));
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
@@ -68,7 +70,7 @@ public final class LinearAlgebra {
                     + as[2] + "] but got: [" + bs[0] + ", " + bs[1] + "].");
         }
         sameType(a, b);
-        TensorImpl out = product(a, a.layout(), b, b.layout());
+        TensorImpl out = TensorImpl.of(product(a, a.layout(), b, b.layout()), Layout.contiguous(new int[] {as[0], as[1], bs[2]}));
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
@@ -91,8 +93,8 @@ public final class LinearAlgebra {
         }
         sameType(a, b);
         int sa0 = a.layout().strides()[0], sb0 = b.layout().strides()[0];
-        TensorImpl c = product(a, as3d(a, 1, n1, 0, sa0), b, as3d(b, n1, 1, sb0, 0));
-        TensorImpl out = TensorImpl.of(c.storage(), Layout.contiguous(new int[0]));
+        Storage c = product(a, as3d(a, 1, n1, 0, sa0), b, as3d(b, n1, 1, sb0, 0));
+        TensorImpl out = TensorImpl.of(c, Layout.contiguous(new int[0]));
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
@@ -116,8 +118,8 @@ public final class LinearAlgebra {
         }
         sameType(a, v);
         int[] ast = a.layout().strides();
-        TensorImpl c = product(a, as3d(a, as[0], as[1], ast[0], ast[1]), v, as3d(v, n1, 1, v.layout().strides()[0], 0));
-        TensorImpl out = TensorImpl.of(c.storage(), Layout.contiguous(new int[] {as[0]}));
+        Storage c = product(a, as3d(a, as[0], as[1], ast[0], ast[1]), v, as3d(v, n1, 1, v.layout().strides()[0], 0));
+        TensorImpl out = TensorImpl.of(c, Layout.contiguous(new int[] {as[0]}));
         if (Graph.needs(a, v)) {
             SavedTensor sa = v.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sv = a.requiresGrad() ? SavedTensor.input(v) : null;

@@ -21,16 +21,52 @@ public final class Ops {
         return TensorImpl.of(Storage.allocate(dtype, l.numel()), l);
     }
 
+    /**
+     * A new zero-filled contiguous tensor of {@code shape}, sharing {@code like}'s layout when that already is
+     * the row-major layout of {@code shape} at offset 0 (layouts are immutable): an element-wise op on contiguous
+     * operands then allocates no layout for its result.
+     */
+    static TensorImpl empty(DType dtype, int[] shape, Layout like) {
+        Layout l = isRowMajor(like, shape) ? like : Layout.contiguous(shape);
+        return TensorImpl.of(Storage.allocate(dtype, l.numel()), l);
+    }
+
+    /** True when {@code l} is exactly {@code Layout.contiguous(shape)}: that shape, row-major strides, offset 0. */
+    private static boolean isRowMajor(Layout l, int[] shape) {
+        int[] ls = l.shape();
+        if (l.offset() != 0 || !l.isContiguous() || (ls != shape && !java.util.Arrays.equals(ls, shape))) return false;
+        int[] st = l.strides();
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            // isContiguous lets a size-1 dimension have any stride; the row-major layout has a fixed one
+            if (st[i] != expected) return false;
+            expected *= Math.max(shape[i], 1);
+        }
+        return true;
+    }
+
+    /**
+     * The storage of {@code t}'s values in {@code dtype}, for a kernel reading it with {@code t.layout()}: its own
+     * when the dtype matches, a converted one-element storage for a Java scalar; null otherwise (use {@link #convert}).
+     */
+    static Storage storageIn(TensorImpl t, DType dtype) {
+        if (t.dtype() == dtype) return t.storage();
+        if (!t.isWrappedNumber()) return null;
+        return scalarStorage(t, dtype);
+    }
+
+    private static Storage scalarStorage(TensorImpl t, DType dtype) {
+        Storage s = Storage.allocate(dtype, 1);
+        if (dtype == DType.INT64 && t.dtype().isFloatingPoint()) s.setLong(0, t.storage().getLong(t.layout().offset()));
+        else s.setDouble(0, t.storage().getDouble(t.layout().offset()));
+        return s;
+    }
+
     /** {@code t} itself if it already has {@code dtype}, else a converted contiguous copy (no graph). */
     static TensorImpl convert(TensorImpl t, DType dtype) {
         if (t.dtype() == dtype) return t;
-        if (t.isWrappedNumber()) {
-            // a Java scalar in an op: one element, converted without a kernel call (the small-op hot path)
-            Storage s = Storage.allocate(dtype, 1);
-            if (dtype == DType.INT64 && t.dtype().isFloatingPoint()) s.setLong(0, t.storage().getLong(t.layout().offset()));
-            else s.setDouble(0, t.storage().getDouble(t.layout().offset()));
-            return TensorImpl.of(s, t.layout());
-        }
+        // a Java scalar in an op: one element, converted without a kernel call (the small-op hot path)
+        if (t.isWrappedNumber()) return TensorImpl.of(scalarStorage(t, dtype), t.layout());
         TensorImpl out = empty(dtype, t.shape());
         K.copy(t.storage(), t.layout(), out.storage(), out.layout());
         return out;
@@ -39,7 +75,7 @@ public final class Ops {
     /** {@code op(x; p0, p1)} computed and written in {@code dtype}; no graph (the ops' "Raw" helpers record none). */
     static TensorImpl unaryRaw(UnaryOp op, TensorImpl x, DType dtype, double p0, double p1) {
         TensorImpl xc = convert(x, dtype);
-        TensorImpl out = empty(dtype, x.shape());
+        TensorImpl out = empty(dtype, x.shape(), x.layout());
         K.unary(op, p0, p1, xc.storage(), xc.layout(), out.storage(), out.layout());
         return out;
     }

@@ -268,6 +268,12 @@ public final class Unary {
     private Derivative inPlaceDerivative;
     /** The dtype the kernel runs in when it is not the result dtype's (null: the result's, or the input's for BOOL). */
     private DType compute;
+    /**
+     * The backward of this row's nodes recorded with the default parameters (nearly all calls): it reads the
+     * saved tensor from the node and the parameters from the row, so recording allocates no closure, and every
+     * row's is an instance of the same class.
+     */
+    private final FnNode.Backward defaultBackward;
 
     private Unary(String name, String node, UnaryOp kernel, Rule rule, Saves saves, Derivative derivative, Ref ref) {
         this.name = name;
@@ -277,6 +283,8 @@ public final class Unary {
         this.saves = saves;
         this.derivative = derivative;
         this.ref = ref;
+        // p0 and p1 are read when the node runs: the row's parameters are final once the table is built
+        this.defaultBackward = (g, n) -> new TensorImpl[] {this.derivative.of(g, n.saved(0), p0, p1)};
     }
 
     private static Unary def(String name, String node, UnaryOp kernel, Rule rule, Saves saves, Derivative d, Ref ref) {
@@ -447,7 +455,7 @@ public final class Unary {
         DType t = resultType(x.dtype());
         DType in = compute != null ? compute : rule == Rule.BOOL ? x.dtype() : t;
         TensorImpl xc = Ops.convert(x, in);
-        TensorImpl out = Ops.empty(t, x.shape());
+        TensorImpl out = Ops.empty(t, x.shape(), x.layout());
         K.unary(kernel, a, b, xc.storage(), xc.layout(), out.storage(), out.layout());
         return out;
     }
@@ -461,8 +469,13 @@ public final class Unary {
                 case SELF -> SavedTensor.input(x);
                 case RESULT -> SavedTensor.output(out);
             };
-            Derivative d = derivative;
-            Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, x, s);
+            if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(p0)
+                    && Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(p1)) {
+                Graph.record(out, node, defaultBackward, x, s);
+            } else {
+                Derivative d = derivative;
+                Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, x, s);
+            }
         }
         return out;
     }

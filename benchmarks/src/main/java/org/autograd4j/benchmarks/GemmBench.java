@@ -26,30 +26,33 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar GemmBench -f 1 -wi 3 -i 5}
  * (the shaded jar runs on the class path, so it can set the thread count on the kernels' pool directly).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBench {
-    /** Side of the square matrices. */
-    @Param({"8", "64", "256", "1024", "2048"})
-    public int n;
+    /** float32 operands, n×n, for {@link #sgemm}. */
+    @State(Scope.Thread)
+    public static class F32 {
+        /** Side of the square matrices. */
+        @Param({"8", "64", "256", "1024", "2048"})
+        public int n;
 
-    /** Intra-op threads. */
-    @Param({"1", "2"})
-    public int threads;
+        /** Intra-op threads. */
+        @Param({"1", "2"})
+        public int threads;
 
-    Tensor a, b;
+        Tensor a, b;
 
-    /** Fresh random operands; the thread count for this trial. */
-    @Setup
-    public void setup() {
-        Parallel.setNumThreads(threads);
-        Torch.manualSeed(0);
-        a = Torch.randn(n, n);
-        b = Torch.randn(n, n);
+        /** Fresh random operands; the thread count for this trial. */
+        @Setup
+        public void setup() {
+            Parallel.setNumThreads(threads);
+            Torch.manualSeed(0);
+            a = Torch.randn(n, n);
+            b = Torch.randn(n, n);
+        }
     }
 
     /** float64 operands, 256×256, for {@link #dgemm256}. */
@@ -74,15 +77,16 @@ public class GemmBench {
     /**
      * float32 {@code a @ b}, n×n.
      *
+     * @param s the float32 operands
      * @return the product
      */
     @Benchmark
-    public Tensor sgemm() {
-        return a.mm(b);
+    public static Tensor sgemm(F32 s) {
+        return s.a.mm(s.b);
     }
 
     /**
-     * float64 {@code a @ b}, 256×256 (static, so it runs once per thread count, not once per n).
+     * float64 {@code a @ b}, 256×256.
      *
      * @param s the float64 operands
      * @return the product

@@ -15,8 +15,8 @@ import java.util.Arrays;
  * vector implementation that keeps this rule gives the same bits as this one.
  *
  * <p>Layouts: {@code a} element {@code [bi,i,p]} is at {@code ao + bi*abs + i*ars + p*acs}, {@code b} element
- * {@code [bi,p,j]} at {@code bo + bi*bbs + p*brs + j*bcs} (any stride may be 0 or negative-free arbitrary
- * ints), and {@code c} is a contiguous {@code [batch,m,n]} at {@code co}, overwritten.
+ * {@code [bi,p,j]} at {@code bo + bi*bbs + p*brs + j*bcs} (strides are
+ * any non-negative ints: 0 broadcasts, a unit row stride is a transposed view), and {@code c} is a contiguous {@code [batch,m,n]} at {@code co}, overwritten.
  */
 public final class Gemm {
     /** Depth of a K block: a packed B sliver ({@code KC × nr}) stays in L1 while A slivers stream past it. */
@@ -27,8 +27,11 @@ public final class Gemm {
     public static final int NC = 4096;
     /** At most this many multiply-adds ({@code m·n·k}) take the path without packing. */
     public static final int SMALL = 24 * 24 * 24;
-    /** At least this many multiply-adds in all before the product is split over threads. */
-    public static final long PARALLEL_MIN = 96L * 96 * 96;
+    /**
+     * At least this many multiply-adds in all before the product is split over threads: about 15-25 µs on one
+     * core, well above the cost of waking a parked pool worker (a few µs).
+     */
+    public static final long PARALLEL_MIN = 128L * 128 * 128;
 
     private Gemm() {
     }

@@ -34,42 +34,6 @@ public class ScalarKernels implements Kernels {
         return "scalar (plain Java loops, one thread; no Vector API)";
     }
 
-    /** Storage positions of every element of {@code l} in row-major order, or null if contiguous. */
-    static int[] positions(Layout l) {
-        if (l.isContiguous()) return null;
-        int n = l.numel();
-        int[] pos = new int[n];
-        if (n == 0) return pos;
-        int[] shape = l.shape();
-        int[] st = l.strides();
-        int nd = shape.length;
-        int[] ctr = new int[nd];
-        int p = l.offset();
-        int last = nd - 1;
-        int innerSize = shape[last];
-        int innerStride = st[last];
-        int i = 0;
-        while (true) {
-            for (int k = 0; k < innerSize; k++) pos[i++] = p + k * innerStride;
-            if (i >= n) break;
-            // odometer over the outer dims
-            int d = last - 1;
-            while (true) {
-                ctr[d]++;
-                p += st[d];
-                if (ctr[d] < shape[d]) break;
-                p -= st[d] * shape[d];
-                ctr[d] = 0;
-                d--;
-            }
-        }
-        return pos;
-    }
-
-    private static int at(int[] pos, int off, int i) {
-        return pos == null ? off + i : pos[i];
-    }
-
     // ---------------------------------------------------------------- unary
 
     private static DoubleUnaryOperator floatFn(UnaryOp op, double p0, double p1) {
@@ -945,44 +909,22 @@ public class ScalarKernels implements Kernels {
     @Override
     public void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl) {
         int batch = al.size(0), m = al.size(1), k = al.size(2), n = bl.size(2);
-        fill(c, cl, 0); // the loops accumulate into c
-        if (a instanceof Storage.F32) {
-            float[] x = ((Storage.F32) dense(a, al)).data, y = ((Storage.F32) dense(b, bl)).data, o = ((Storage.F32) c).data;
-            int co = cl.offset();
-            for (int bi = 0; bi < batch; bi++) {
-                int xa = bi * m * k, yb = bi * k * n, oc = co + bi * m * n;
-                for (int i = 0; i < m; i++) {
-                    int orow = oc + i * n;
-                    for (int p = 0; p < k; p++) {
-                        float av = x[xa + i * k + p];
-                        int yrow = yb + p * n;
-                        for (int j = 0; j < n; j++) o[orow + j] = Math.fma(av, y[yrow + j], o[orow + j]);
-                    }
-                }
-            }
-        } else if (a instanceof Storage.F64) {
-            double[] x = ((Storage.F64) dense(a, al)).data, y = ((Storage.F64) dense(b, bl)).data, o = ((Storage.F64) c).data;
-            int co = cl.offset();
-            for (int bi = 0; bi < batch; bi++) {
-                int xa = bi * m * k, yb = bi * k * n, oc = co + bi * m * n;
-                for (int i = 0; i < m; i++) {
-                    int orow = oc + i * n;
-                    for (int p = 0; p < k; p++) {
-                        double av = x[xa + i * k + p];
-                        int yrow = yb + p * n;
-                        for (int j = 0; j < n; j++) o[orow + j] = Math.fma(av, y[yrow + j], o[orow + j]);
-                    }
-                }
-            }
+        int[] as = al.strides(), bs = bl.strides();
+        if (a instanceof Storage.F32 x) {
+            gemmF32(batch, m, n, k, x.data, al.offset(), as[0], as[1], as[2], ((Storage.F32) b).data, bl.offset(), bs[0], bs[1], bs[2],
+                    ((Storage.F32) c).data, cl.offset());
+        } else if (a instanceof Storage.F64 x) {
+            gemmF64(batch, m, n, k, x.data, al.offset(), as[0], as[1], as[2], ((Storage.F64) b).data, bl.offset(), bs[0], bs[1], bs[2],
+                    ((Storage.F64) c).data, cl.offset());
         } else {
-            int[] ap = positions(al), bp = positions(bl);
+            // int64: exact, wrapping on overflow; read through the strides
             for (int bi = 0; bi < batch; bi++) {
                 for (int i = 0; i < m; i++) {
+                    int arow = al.offset() + bi * as[0] + i * as[1];
                     for (int j = 0; j < n; j++) {
+                        int bcol = bl.offset() + bi * bs[0] + j * bs[2];
                         long s = 0;
-                        for (int p = 0; p < k; p++) {
-                            s += a.getLong(at(ap, al.offset(), (bi * m + i) * k + p)) * b.getLong(at(bp, bl.offset(), (bi * k + p) * n + j));
-                        }
+                        for (int p = 0; p < k; p++) s += a.getLong(arow + p * as[2]) * b.getLong(bcol + p * bs[1]);
                         c.setLong(cl.offset() + (bi * m + i) * n + j, s);
                     }
                 }
@@ -990,12 +932,55 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    /** {@code s} itself when {@code l} covers it densely from 0, else a dense row-major copy of l's elements. */
-    private Storage dense(Storage s, Layout l) {
-        if (l.isContiguous() && l.offset() == 0 && s.size() == l.numel()) return s;
-        Storage d = Storage.allocate(s.dtype(), l.numel());
-        copy(s, l, d, Layout.contiguous(l.shape()));
-        return d;
+    /**
+     * float32 batched product {@code c[bi] = a[bi] @ b[bi]} over strided operands ({@link Gemm#sgemm}, whose
+     * comment gives the layouts and the bits); the Vector API kernels override it with the same bits.
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}, overwritten
+     * @param co    c's offset
+     */
+    protected void gemmF32(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
+            float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co) {
+        Gemm.sgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+    }
+
+    /**
+     * float64 batched product ({@link Gemm#dgemm}); as {@link #gemmF32} in double.
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}, overwritten
+     * @param co    c's offset
+     */
+    protected void gemmF64(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,
+            double[] b, int bo, int bbs, int brs, int bcs, double[] c, int co) {
+        Gemm.dgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
     }
 
     // ---------------------------------------------------------------- gather / scatter

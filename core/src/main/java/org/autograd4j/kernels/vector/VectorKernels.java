@@ -159,4 +159,16 @@ public final class VectorKernels extends ScalarKernels {
         int done = Elementwise.arithmetic64(op, a, ao, as, b, bo, bs, o, oo, n);
         if (done < n) super.binaryF64(op, xContiguous, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done, 1, n - done);
     }
+
+    @Override
+    protected void gemmF32(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
+            float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co) {
+        VectorGemm.sgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+    }
+
+    @Override
+    protected void gemmF64(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,
+            double[] b, int bo, int bbs, int brs, int bcs, double[] c, int co) {
+        VectorGemm.dgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+    }
 }

@@ -1,0 +1,624 @@
+package org.autograd4j.kernels;
+
+import java.util.Arrays;
+
+/**
+ * Batched general matrix product {@code c[b] = a[b] @ b[b]} in plain Java (PyTorch's {@code torch.bmm} /
+ * {@code torch.mm}, which call BLAS {@code sgemm}/{@code dgemm}), blocked as Goto's algorithm: panels of B
+ * ({@link #KC}×{@link #NC}) and blocks of A ({@link #MC}×{@link #KC}) are packed into contiguous slivers (read
+ * through any row, column and batch strides, so transposed and broadcast operands are never copied whole),
+ * and a register tile ({@link F32Tile}, {@link F64Tile}) runs over them. Small products skip the packing.
+ *
+ * <p>The bits are fixed by one rule, whatever the tiling, the path or the thread count: every output element
+ * is {@code acc = 0; for p = 0..k-1: acc = fma(a[i,p], b[p,j], acc)}, in the operands' own precision (float32
+ * accumulates in float32, as BLAS does). Across K blocks the chain continues from the partial sum in C. A
+ * vector implementation that keeps this rule gives the same bits as this one.
+ *
+ * <p>Layouts: {@code a} element {@code [bi,i,p]} is at {@code ao + bi*abs + i*ars + p*acs}, {@code b} element
+ * {@code [bi,p,j]} at {@code bo + bi*bbs + p*brs + j*bcs} (strides are
+ * any non-negative ints: 0 broadcasts, a unit row stride is a transposed view), and {@code c} is a contiguous {@code [batch,m,n]} at {@code co}, overwritten.
+ */
+public final class Gemm {
+    /** Depth of a K block: a packed B sliver ({@code KC × nr}) stays in L1 while A slivers stream past it. */
+    public static final int KC = 256;
+    /** Rows of a packed A block (rounded down to the tile's rows): the block stays in L2. */
+    public static final int MC = 192;
+    /** Columns of a packed B panel. */
+    public static final int NC = 4096;
+    /** At most this many multiply-adds ({@code m·n·k}) take the path without packing. */
+    public static final int SMALL = 24 * 24 * 24;
+    /**
+     * At least this many multiply-adds in all before the product is split over threads: about 15-25 µs on one
+     * core, well above the cost of waking a parked pool worker (a few µs).
+     */
+    public static final long PARALLEL_MIN = 128L * 128 * 128;
+
+    private Gemm() {
+    }
+
+    /** A float32 register tile over packed slivers. */
+    public interface F32Tile {
+        /**
+         * The tile's rows.
+         *
+         * @return rows of the tile
+         */
+        int mr();
+
+        /**
+         * The tile's columns.
+         *
+         * @return columns of the tile
+         */
+        int nr();
+
+        /**
+         * For {@code r < mr}, {@code j < nr}: continues {@code c[co + r*ldc + j]} (or starts from 0 when
+         * {@code !load}) with {@code acc = fma(pa[pao + p*mr + r], pb[pbo + p*nr + j], acc)} for p = 0..kc-1,
+         * and stores it back.
+         *
+         * @param kc   depth
+         * @param pa   packed A ({@link #packA})
+         * @param pao  the sliver's start in pa
+         * @param pb   packed B ({@link #packB})
+         * @param pbo  the sliver's start in pb
+         * @param c    output
+         * @param co   the tile's first element in c
+         * @param ldc  row stride of c
+         * @param load continue from c's values (else start from 0)
+         */
+        void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load);
+    }
+
+    /** A float64 register tile over packed slivers. */
+    public interface F64Tile {
+        /**
+         * The tile's rows.
+         *
+         * @return rows of the tile
+         */
+        int mr();
+
+        /**
+         * The tile's columns.
+         *
+         * @return columns of the tile
+         */
+        int nr();
+
+        /**
+         * As {@link F32Tile#run}, in double.
+         *
+         * @param kc   depth
+         * @param pa   packed A
+         * @param pao  the sliver's start in pa
+         * @param pb   packed B
+         * @param pbo  the sliver's start in pb
+         * @param c    output
+         * @param co   the tile's first element in c
+         * @param ldc  row stride of c
+         * @param load continue from c's values (else start from 0)
+         */
+        void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load);
+    }
+
+    // ---------------------------------------------------------------- entry points (plain)
+
+    /**
+     * float32 {@code c[bi] = a[bi] @ b[bi]} for {@code bi < batch} ({@code torch.bmm}); see the class comment
+     * for the layouts and the bits.
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}
+     * @param co    c's offset
+     */
+    public static void sgemm(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
+            float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co) {
+        if (trivial(batch, m, n, k)) {
+            Arrays.fill(c, co, co + batch * m * n, 0f);
+            return;
+        }
+        if ((long) m * n * k <= SMALL) {
+            for (int bi = 0; bi < batch; bi++) smallF32(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n);
+            return;
+        }
+        blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, PLAIN_F32);
+    }
+
+    /**
+     * float64 {@code c[bi] = a[bi] @ b[bi]}; as {@link #sgemm} in double.
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}
+     * @param co    c's offset
+     */
+    public static void dgemm(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,
+            double[] b, int bo, int bbs, int brs, int bcs, double[] c, int co) {
+        if (trivial(batch, m, n, k)) {
+            Arrays.fill(c, co, co + batch * m * n, 0d);
+            return;
+        }
+        if ((long) m * n * k <= SMALL) {
+            for (int bi = 0; bi < batch; bi++) smallF64(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n);
+            return;
+        }
+        blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, PLAIN_F64);
+    }
+
+    /**
+     * True when nothing is left to multiply: no output, or {@code k == 0} (then c is all zeros, the empty
+     * chain; the caller fills it).
+     *
+     * @param batch number of products
+     * @param m     rows
+     * @param n     columns
+     * @param k     depth
+     * @return whether the product is all zeros or empty
+     */
+    public static boolean trivial(int batch, int m, int n, int k) {
+        return batch == 0 || m == 0 || n == 0 || k == 0;
+    }
+
+    /** The unpacked path: one fma chain per output element, straight from the strided operands. */
+    static void smallF32(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs, float[] c, int co) {
+        for (int i = 0; i < m; i++) {
+            int ai = ao + i * ars, ci = co + i * n;
+            for (int j = 0; j < n; j++) {
+                float acc = 0f;
+                int ap = ai, bp = bo + j * bcs;
+                for (int p = 0; p < k; p++, ap += acs, bp += brs) acc = Math.fma(a[ap], b[bp], acc);
+                c[ci + j] = acc;
+            }
+        }
+    }
+
+    /** As {@link #smallF32} in double. */
+    static void smallF64(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs, double[] c, int co) {
+        for (int i = 0; i < m; i++) {
+            int ai = ao + i * ars, ci = co + i * n;
+            for (int j = 0; j < n; j++) {
+                double acc = 0d;
+                int ap = ai, bp = bo + j * bcs;
+                for (int p = 0; p < k; p++, ap += acs, bp += brs) acc = Math.fma(a[ap], b[bp], acc);
+                c[ci + j] = acc;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the blocked driver
+
+    /** Splitting of the output into tasks: batch × row chunks × column chunks, each done by one thread. */
+    private record Split(int rowChunk, int rowChunks, int colChunk, int colChunks, int tasks, int grain) {
+        static Split of(int batch, int m, int n, int k, int mr, int nr) {
+            int threads = Parallel.numThreads();
+            int rowChunk = m, colChunk = n;
+            boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+            if (parallel && batch % threads != 0 && batch < 8 * threads) {
+                // every batch element split threads ways (balanced); tall row chunks where m allows, since
+                // each task packs its own B panel
+                if (m >= 2 * threads * mr || n < 2 * threads * nr) {
+                    rowChunk = roundUp((m + threads - 1) / threads, mr);
+                } else {
+                    colChunk = roundUp((n + threads - 1) / threads, nr);
+                }
+            }
+            int rc = (m + rowChunk - 1) / rowChunk, cc = (n + colChunk - 1) / colChunk;
+            int tasks = batch * rc * cc;
+            return new Split(rowChunk, rc, colChunk, cc, tasks, parallel ? 1 : tasks);
+        }
+    }
+
+    private static int roundUp(int x, int q) {
+        return (x + q - 1) / q * q;
+    }
+
+    /** Per-thread packing buffers, grown on demand. */
+    private static final class F32Buffers {
+        float[] pa = new float[0], pb = new float[0], tile = new float[0];
+    }
+
+    private static final class F64Buffers {
+        double[] pa = new double[0], pb = new double[0], tile = new double[0];
+    }
+
+    private static final ThreadLocal<F32Buffers> F32_BUFFERS = ThreadLocal.withInitial(F32Buffers::new);
+    private static final ThreadLocal<F64Buffers> F64_BUFFERS = ThreadLocal.withInitial(F64Buffers::new);
+
+    /**
+     * The packed, blocked float32 product with the register tile {@code tile}, split over threads when large
+     * (the split never changes the bits: each output element is computed whole by one task).
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}
+     * @param co    c's offset
+     * @param tile  the register tile
+     */
+    public static void blocked(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
+            float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co, F32Tile tile) {
+        int mr = tile.mr(), nr = tile.nr();
+        Split s = Split.of(batch, m, n, k, mr, nr);
+        Parallel.forRange(s.tasks, s.grain, (from, to) -> {
+            F32Buffers buf = F32_BUFFERS.get();
+            for (int t = from; t < to; t++) {
+                int bi = t / (s.rowChunks * s.colChunks), rest = t % (s.rowChunks * s.colChunks);
+                int i0 = rest / s.colChunks * s.rowChunk, j0 = rest % s.colChunks * s.colChunk;
+                task(Math.min(s.rowChunk, m - i0), Math.min(s.colChunk, n - j0), k,
+                        a, ao + bi * abs + i0 * ars, ars, acs, b, bo + bi * bbs + j0 * bcs, brs, bcs,
+                        c, co + bi * m * n + i0 * n + j0, n, tile, buf);
+            }
+        });
+    }
+
+    /** One task: c (mt×nt, row stride ldc) = a (mt×k) @ b (k×nt), blocked by NC, KC, MC. */
+    private static void task(int mt, int nt, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+            float[] c, int co, int ldc, F32Tile tile, F32Buffers buf) {
+        int mr = tile.mr(), nr = tile.nr();
+        int mcStep = Math.max(mr, MC / mr * mr);
+        int paLen = roundUp(Math.min(mcStep, mt), mr) * Math.min(KC, k);
+        int pbLen = roundUp(Math.min(NC, nt), nr) * Math.min(KC, k);
+        if (buf.pa.length < paLen) buf.pa = new float[paLen];
+        if (buf.pb.length < pbLen) buf.pb = new float[pbLen];
+        if (buf.tile.length < mr * nr) buf.tile = new float[mr * nr];
+        float[] pa = buf.pa, pb = buf.pb, tmp = buf.tile;
+        for (int jc = 0; jc < nt; jc += NC) {
+            int nc = Math.min(NC, nt - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, pb);
+                for (int ic = 0; ic < mt; ic += mcStep) {
+                    int mc = Math.min(mcStep, mt - ic);
+                    packA(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, pa);
+                    macro(mc, nc, kc, pa, pb, c, co + ic * ldc + jc, ldc, pc > 0, tile, tmp);
+                }
+            }
+        }
+    }
+
+    /** All tiles of one packed block; edge tiles go through {@code tmp} so the tile always runs whole. */
+    private static void macro(int mc, int nc, int kc, float[] pa, float[] pb, float[] c, int co, int ldc, boolean load,
+            F32Tile tile, float[] tmp) {
+        int mr = tile.mr(), nr = tile.nr();
+        for (int jr = 0; jr < nc; jr += nr) {
+            int nw = Math.min(nr, nc - jr), pbo = jr * kc;
+            for (int ir = 0; ir < mc; ir += mr) {
+                int mh = Math.min(mr, mc - ir), pao = ir * kc, ct = co + ir * ldc + jr;
+                if (mh == mr && nw == nr) {
+                    tile.run(kc, pa, pao, pb, pbo, c, ct, ldc, load);
+                } else {
+                    if (load) for (int r = 0; r < mh; r++) System.arraycopy(c, ct + r * ldc, tmp, r * nr, nw);
+                    tile.run(kc, pa, pao, pb, pbo, tmp, 0, nr, load);
+                    for (int r = 0; r < mh; r++) System.arraycopy(tmp, r * nr, c, ct + r * ldc, nw);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs an {@code mc × kc} block of A (element {@code [i,p]} at {@code a[ao + i*ars + p*acs]}) into slivers
+     * of {@code mr} rows: {@code dst[(i/mr)*mr*kc + p*mr + i%mr]}, rows past mc zero.
+     *
+     * @param a   source
+     * @param ao  the block's first element
+     * @param ars row stride
+     * @param acs column stride
+     * @param mc  rows
+     * @param kc  columns
+     * @param mr  rows per sliver
+     * @param dst destination, at least {@code roundUp(mc, mr) * kc} long
+     */
+    public static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst) {
+        for (int i0 = 0; i0 < mc; i0 += mr) {
+            int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
+            if (acs == 1 || ars != 1) {
+                // rows are (nearly) contiguous: walk each row along p
+                for (int r = 0; r < h; r++) {
+                    int s = src + r * ars, dd = d + r;
+                    for (int p = 0; p < kc; p++, s += acs, dd += mr) dst[dd] = a[s];
+                }
+            } else {
+                // transposed A: columns are contiguous, walk down them
+                for (int p = 0; p < kc; p++) {
+                    int s = src + p * acs, dd = d + p * mr;
+                    for (int r = 0; r < h; r++) dst[dd + r] = a[s + r];
+                }
+            }
+            if (h < mr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * mr + h, d + p * mr + mr, 0f);
+        }
+    }
+
+    /**
+     * Packs a {@code kc × nc} panel of B (element {@code [p,j]} at {@code b[bo + p*brs + j*bcs]}) into slivers
+     * of {@code nr} columns: {@code dst[(j/nr)*nr*kc + p*nr + j%nr]}, columns past nc zero.
+     *
+     * @param b   source
+     * @param bo  the panel's first element
+     * @param brs row stride
+     * @param bcs column stride
+     * @param kc  rows
+     * @param nc  columns
+     * @param nr  columns per sliver
+     * @param dst destination, at least {@code kc * roundUp(nc, nr)} long
+     */
+    public static void packB(float[] b, int bo, int brs, int bcs, int kc, int nc, int nr, float[] dst) {
+        for (int j0 = 0; j0 < nc; j0 += nr) {
+            int w = Math.min(nr, nc - j0), d = j0 * kc, src = bo + j0 * bcs;
+            if (bcs == 1) {
+                for (int p = 0; p < kc; p++) System.arraycopy(b, src + p * brs, dst, d + p * nr, w);
+            } else {
+                // transposed or strided B: walk down each column
+                for (int j = 0; j < w; j++) {
+                    int s = src + j * bcs, dd = d + j;
+                    for (int p = 0; p < kc; p++, s += brs, dd += nr) dst[dd] = b[s];
+                }
+            }
+            if (w < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * nr + w, d + p * nr + nr, 0f);
+        }
+    }
+
+    // ---------------------------------------------------------------- float64 driver (the same, in double)
+
+    /**
+     * As {@link #blocked(int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, float[], int, F32Tile)}
+     * in double.
+     *
+     * @param batch number of products
+     * @param m     rows of a and c
+     * @param n     columns of b and c
+     * @param k     columns of a, rows of b
+     * @param a     a's storage
+     * @param ao    a's offset
+     * @param abs   a's batch stride
+     * @param ars   a's row stride
+     * @param acs   a's column stride
+     * @param b     b's storage
+     * @param bo    b's offset
+     * @param bbs   b's batch stride
+     * @param brs   b's row stride
+     * @param bcs   b's column stride
+     * @param c     c's storage, a contiguous {@code [batch,m,n]}
+     * @param co    c's offset
+     * @param tile  the register tile
+     */
+    public static void blocked(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,
+            double[] b, int bo, int bbs, int brs, int bcs, double[] c, int co, F64Tile tile) {
+        int mr = tile.mr(), nr = tile.nr();
+        Split s = Split.of(batch, m, n, k, mr, nr);
+        Parallel.forRange(s.tasks, s.grain, (from, to) -> {
+            F64Buffers buf = F64_BUFFERS.get();
+            for (int t = from; t < to; t++) {
+                int bi = t / (s.rowChunks * s.colChunks), rest = t % (s.rowChunks * s.colChunks);
+                int i0 = rest / s.colChunks * s.rowChunk, j0 = rest % s.colChunks * s.colChunk;
+                task(Math.min(s.rowChunk, m - i0), Math.min(s.colChunk, n - j0), k,
+                        a, ao + bi * abs + i0 * ars, ars, acs, b, bo + bi * bbs + j0 * bcs, brs, bcs,
+                        c, co + bi * m * n + i0 * n + j0, n, tile, buf);
+            }
+        });
+    }
+
+    private static void task(int mt, int nt, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
+            double[] c, int co, int ldc, F64Tile tile, F64Buffers buf) {
+        int mr = tile.mr(), nr = tile.nr();
+        int mcStep = Math.max(mr, MC / mr * mr);
+        int kcMax = Math.min(KC, k);
+        int paLen = roundUp(Math.min(mcStep, mt), mr) * kcMax;
+        int pbLen = roundUp(Math.min(NC, nt), nr) * kcMax;
+        if (buf.pa.length < paLen) buf.pa = new double[paLen];
+        if (buf.pb.length < pbLen) buf.pb = new double[pbLen];
+        if (buf.tile.length < mr * nr) buf.tile = new double[mr * nr];
+        double[] pa = buf.pa, pb = buf.pb, tmp = buf.tile;
+        for (int jc = 0; jc < nt; jc += NC) {
+            int nc = Math.min(NC, nt - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, pb);
+                for (int ic = 0; ic < mt; ic += mcStep) {
+                    int mc = Math.min(mcStep, mt - ic);
+                    packA(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, pa);
+                    macro(mc, nc, kc, pa, pb, c, co + ic * ldc + jc, ldc, pc > 0, tile, tmp);
+                }
+            }
+        }
+    }
+
+    private static void macro(int mc, int nc, int kc, double[] pa, double[] pb, double[] c, int co, int ldc, boolean load,
+            F64Tile tile, double[] tmp) {
+        int mr = tile.mr(), nr = tile.nr();
+        for (int jr = 0; jr < nc; jr += nr) {
+            int nw = Math.min(nr, nc - jr), pbo = jr * kc;
+            for (int ir = 0; ir < mc; ir += mr) {
+                int mh = Math.min(mr, mc - ir), pao = ir * kc, ct = co + ir * ldc + jr;
+                if (mh == mr && nw == nr) {
+                    tile.run(kc, pa, pao, pb, pbo, c, ct, ldc, load);
+                } else {
+                    if (load) for (int r = 0; r < mh; r++) System.arraycopy(c, ct + r * ldc, tmp, r * nr, nw);
+                    tile.run(kc, pa, pao, pb, pbo, tmp, 0, nr, load);
+                    for (int r = 0; r < mh; r++) System.arraycopy(tmp, r * nr, c, ct + r * ldc, nw);
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #packA(float[], int, int, int, int, int, int, float[])} in double.
+     *
+     * @param a   source
+     * @param ao  the block's first element
+     * @param ars row stride
+     * @param acs column stride
+     * @param mc  rows
+     * @param kc  columns
+     * @param mr  rows per sliver
+     * @param dst destination
+     */
+    public static void packA(double[] a, int ao, int ars, int acs, int mc, int kc, int mr, double[] dst) {
+        for (int i0 = 0; i0 < mc; i0 += mr) {
+            int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
+            if (acs == 1 || ars != 1) {
+                for (int r = 0; r < h; r++) {
+                    int s = src + r * ars, dd = d + r;
+                    for (int p = 0; p < kc; p++, s += acs, dd += mr) dst[dd] = a[s];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int s = src + p * acs, dd = d + p * mr;
+                    for (int r = 0; r < h; r++) dst[dd + r] = a[s + r];
+                }
+            }
+            if (h < mr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * mr + h, d + p * mr + mr, 0d);
+        }
+    }
+
+    /**
+     * As {@link #packB(float[], int, int, int, int, int, int, float[])} in double.
+     *
+     * @param b   source
+     * @param bo  the panel's first element
+     * @param brs row stride
+     * @param bcs column stride
+     * @param kc  rows
+     * @param nc  columns
+     * @param nr  columns per sliver
+     * @param dst destination
+     */
+    public static void packB(double[] b, int bo, int brs, int bcs, int kc, int nc, int nr, double[] dst) {
+        for (int j0 = 0; j0 < nc; j0 += nr) {
+            int w = Math.min(nr, nc - j0), d = j0 * kc, src = bo + j0 * bcs;
+            if (bcs == 1) {
+                for (int p = 0; p < kc; p++) System.arraycopy(b, src + p * brs, dst, d + p * nr, w);
+            } else {
+                for (int j = 0; j < w; j++) {
+                    int s = src + j * bcs, dd = d + j;
+                    for (int p = 0; p < kc; p++, s += brs, dd += nr) dst[dd] = b[s];
+                }
+            }
+            if (w < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * nr + w, d + p * nr + nr, 0d);
+        }
+    }
+
+    // ---------------------------------------------------------------- plain register tiles (4×4)
+
+    private static final F32Tile PLAIN_F32 = new F32Tile() {
+        @Override
+        public int mr() {
+            return 4;
+        }
+
+        @Override
+        public int nr() {
+            return 4;
+        }
+
+        @Override
+        public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+            tile4x4(kc, pa, pao, pb, pbo, c, co, ldc, load);
+        }
+    };
+
+    private static final F64Tile PLAIN_F64 = new F64Tile() {
+        @Override
+        public int mr() {
+            return 4;
+        }
+
+        @Override
+        public int nr() {
+            return 4;
+        }
+
+        @Override
+        public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+            tile4x4(kc, pa, pao, pb, pbo, c, co, ldc, load);
+        }
+    };
+
+    private static void tile4x4(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+        float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        float c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        if (load) {
+            int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
+            c00 = c[r0]; c01 = c[r0 + 1]; c02 = c[r0 + 2]; c03 = c[r0 + 3];
+            c10 = c[r1]; c11 = c[r1 + 1]; c12 = c[r1 + 2]; c13 = c[r1 + 3];
+            c20 = c[r2]; c21 = c[r2 + 1]; c22 = c[r2 + 2]; c23 = c[r2 + 3];
+            c30 = c[r3]; c31 = c[r3 + 1]; c32 = c[r3 + 2]; c33 = c[r3 + 3];
+        }
+        for (int p = 0; p < kc; p++) {
+            int ai = pao + 4 * p, bi = pbo + 4 * p;
+            float a0 = pa[ai], a1 = pa[ai + 1], a2 = pa[ai + 2], a3 = pa[ai + 3];
+            float b0 = pb[bi], b1 = pb[bi + 1], b2 = pb[bi + 2], b3 = pb[bi + 3];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
+        }
+        int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
+        c[r0] = c00; c[r0 + 1] = c01; c[r0 + 2] = c02; c[r0 + 3] = c03;
+        c[r1] = c10; c[r1 + 1] = c11; c[r1 + 2] = c12; c[r1 + 3] = c13;
+        c[r2] = c20; c[r2 + 1] = c21; c[r2 + 2] = c22; c[r2 + 3] = c23;
+        c[r3] = c30; c[r3 + 1] = c31; c[r3 + 2] = c32; c[r3 + 3] = c33;
+    }
+
+    private static void tile4x4(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        if (load) {
+            int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
+            c00 = c[r0]; c01 = c[r0 + 1]; c02 = c[r0 + 2]; c03 = c[r0 + 3];
+            c10 = c[r1]; c11 = c[r1 + 1]; c12 = c[r1 + 2]; c13 = c[r1 + 3];
+            c20 = c[r2]; c21 = c[r2 + 1]; c22 = c[r2 + 2]; c23 = c[r2 + 3];
+            c30 = c[r3]; c31 = c[r3 + 1]; c32 = c[r3 + 2]; c33 = c[r3 + 3];
+        }
+        for (int p = 0; p < kc; p++) {
+            int ai = pao + 4 * p, bi = pbo + 4 * p;
+            double a0 = pa[ai], a1 = pa[ai + 1], a2 = pa[ai + 2], a3 = pa[ai + 3];
+            double b0 = pb[bi], b1 = pb[bi + 1], b2 = pb[bi + 2], b3 = pb[bi + 3];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
+        }
+        int r0 = co, r1 = co + ldc, r2 = co + 2 * ldc, r3 = co + 3 * ldc;
+        c[r0] = c00; c[r0 + 1] = c01; c[r0 + 2] = c02; c[r0 + 3] = c03;
+        c[r1] = c10; c[r1 + 1] = c11; c[r1 + 2] = c12; c[r1 + 3] = c13;
+        c[r2] = c20; c[r2 + 1] = c21; c[r2 + 2] = c22; c[r2 + 3] = c23;
+        c[r3] = c30; c[r3 + 1] = c31; c[r3 + 2] = c32; c[r3 + 3] = c33;
+    }
+}

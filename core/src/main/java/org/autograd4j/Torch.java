@@ -8,6 +8,7 @@ import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.Promotion;
 import org.autograd4j.ops.RandomOps;
+import org.autograd4j.ops.Threading;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
 
@@ -680,11 +681,34 @@ public final class Torch {
         return of(RandomOps.multinomial(in(probs), numSamples, replacement, generator));
     }
 
+    // ------------------------------------------------------------------ threads
+
+    /**
+     * Sets the number of threads the kernels split large operations over, including the calling thread
+     * ({@code torch.set_num_threads(n)}). Results do not depend on it: every output element is computed by one
+     * thread, in the same order, whatever the count. The default is the number of available processors.
+     *
+     * @param n the thread count, at least 1
+     * @throws IllegalArgumentException {@code set_num_threads expects a positive integer} when {@code n < 1}
+     */
+    public static void setNumThreads(int n) {
+        Threading.setNumThreads(n);
+    }
+
+    /**
+     * The number of threads the kernels use ({@code torch.get_num_threads()}).
+     *
+     * @return the thread count, at least 1
+     */
+    public static int getNumThreads() {
+        return Threading.numThreads();
+    }
+
     // ------------------------------------------------------------------ diagnostics
 
     /**
      * How this library is built and configured, as {@code torch.__config__.show()}: version, the kernel
-     * implementation in use, threads, which float64 libm the samplers use (whether the optional
+     * implementation in use, threads, the optional system BLAS, which float64 libm the samplers use (whether the optional
      * {@code autograd4j-glibc-math} artifact is present) and the JDK.
      *
      * @return the text

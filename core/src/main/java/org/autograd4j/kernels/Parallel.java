@@ -48,7 +48,7 @@ public final class Parallel {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public static void setNumThreads(int n) {
-        if (n < 1) throw new IllegalArgumentException("set_num_threads expects a positive integer, got " + n);
+        if (n < 1) throw new IllegalArgumentException("set_num_threads expects a positive integer");
         threads = n;
     }
 

@@ -123,14 +123,32 @@ public class ScalarKernels implements Kernels {
             // (Activation.cpp's use_mkldnn), strided and one-element ones to ATen's own formula
             boolean dnnl = op == UnaryOp.GELU && xl.isContiguous() && n > 1;
             if (contiguous) {
-                unaryF32(op, p0, p1, dnnl, xs.data, xl.offset(), 1, os.data, ol.offset(), 1, n);
+                float[] xd = xs.data, od = os.data;
+                int xo = xl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        unaryF32(op, p0, p1, dnnl, xd, xo + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    unaryF32(op, p0, p1, dnnl, xd, xo, 1, od, oo, 1, n);
+                }
                 return;
             }
             Runs r = Runs.of(xl, ol);
             while (r.next()) unaryF32(op, p0, p1, dnnl, xs.data, r.base(0), r.stride(0), os.data, r.base(1), r.stride(1), r.length());
         } else if (x instanceof Storage.F64 xs && out instanceof Storage.F64 os) {
             if (contiguous) {
-                unaryF64(op, p0, p1, xs.data, xl.offset(), 1, os.data, ol.offset(), 1, n);
+                double[] xd = xs.data, od = os.data;
+                int xo = xl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        unaryF64(op, p0, p1, xd, xo + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    unaryF64(op, p0, p1, xd, xo, 1, od, oo, 1, n);
+                }
                 return;
             }
             Runs r = Runs.of(xl, ol);
@@ -143,6 +161,27 @@ public class ScalarKernels implements Kernels {
                 for (int i = 0, xi = r.base(0), oi = r.base(1); i < len; i++, xi += xs, oi += os) out.setLong(oi, f.applyAsLong(x.getLong(xi)));
             }
         }
+    }
+
+    /** PyTorch's {@code at::internal::GRAIN_SIZE}: below about this many elements one thread does the work. */
+    static final int GRAIN = 32768;
+
+    /**
+     * Elementwise work is split over threads at multiples of this many elements: a multiple of 16 (the chunk
+     * of PyTorch's vectorised loops, after which sigmoid's and sinh's scalar tails start) and of SLEEF's
+     * 8-lane groups (sin, cos, tan), so each piece's tail and groups fall where one thread's would and the
+     * bits do not depend on the thread count.
+     */
+    static final int BLOCK = 64;
+
+    /** Whether an elementwise op over n elements is worth splitting over threads. */
+    static boolean split(int n) {
+        return n >= 2 * GRAIN && Parallel.numThreads() > 1;
+    }
+
+    /** The number of {@link #BLOCK}s covering n elements. */
+    static int blocks(int n) {
+        return (n + BLOCK - 1) / BLOCK;
     }
 
     /** isnan, isinf, isfinite and logical_not: any input dtype, bool out. */
@@ -313,7 +352,16 @@ public class ScalarKernels implements Kernels {
             // gelu/mish backward: b is the forward input, whose layout picks PyTorch's algorithm (see BinaryOp)
             boolean dnnl = op == BinaryOp.GELU_BACKWARD && bl.isContiguous() && n > 1;
             if (oneRun) {
-                binaryF32(op, dnnl, as.data, al.offset(), sa, bs.data, bl.offset(), sb, os.data, ol.offset(), 1, n);
+                float[] ad = as.data, bd = bs.data, od = os.data;
+                int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        binaryF32(op, dnnl, ad, ao + from * sa, sa, bd, bo + from * sb, sb, od, oo + from, 1, len);
+                    });
+                } else {
+                    binaryF32(op, dnnl, ad, ao, sa, bd, bo, sb, od, oo, 1, n);
+                }
                 return;
             }
             Runs r = Runs.of(al, bl, ol);
@@ -323,7 +371,16 @@ public class ScalarKernels implements Kernels {
         } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
             boolean xContiguous = bl.isContiguous();
             if (oneRun) {
-                binaryF64(op, xContiguous, as.data, al.offset(), sa, bs.data, bl.offset(), sb, os.data, ol.offset(), 1, n);
+                double[] ad = as.data, bd = bs.data, od = os.data;
+                int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        binaryF64(op, xContiguous, ad, ao + from * sa, sa, bd, bo + from * sb, sb, od, oo + from, 1, len);
+                    });
+                } else {
+                    binaryF64(op, xContiguous, ad, ao, sa, bd, bo, sb, od, oo, 1, n);
+                }
                 return;
             }
             Runs r = Runs.of(al, bl, ol);
@@ -906,10 +963,28 @@ public class ScalarKernels implements Kernels {
 
     // ---------------------------------------------------------------- matmul
 
+    /** Products of at least this many multiply-adds go to an opted-in system BLAS ({@link NativeBlas}); smaller ones stay in Java. */
+    static final long BLAS_MIN = 64L * 64 * 64;
+
     @Override
     public void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl) {
         int batch = al.size(0), m = al.size(1), k = al.size(2), n = bl.size(2);
         int[] as = al.strides(), bs = bl.strides();
+        NativeBlas blas = NativeBlas.get();
+        if (blas != null && (long) m * n * k >= BLAS_MIN && a.dtype().isFloatingPoint()
+                && NativeBlas.accepts(m, k, as[1], as[2]) && NativeBlas.accepts(k, n, bs[1], bs[2])) {
+            // the opted-in system BLAS, one call per batch (a broadcast batch has stride 0)
+            for (int bi = 0; bi < batch; bi++) {
+                int ao = al.offset() + bi * as[0], bo = bl.offset() + bi * bs[0], co = cl.offset() + bi * m * n;
+                if (a instanceof Storage.F32 x) {
+                    blas.sgemm(m, n, k, x.data, ao, as[1], as[2], ((Storage.F32) b).data, bo, bs[1], bs[2], ((Storage.F32) c).data, co, n);
+                } else {
+                    blas.dgemm(m, n, k, ((Storage.F64) a).data, ao, as[1], as[2], ((Storage.F64) b).data, bo, bs[1], bs[2],
+                            ((Storage.F64) c).data, co, n);
+                }
+            }
+            return;
+        }
         if (a instanceof Storage.F32 x) {
             gemmF32(batch, m, n, k, x.data, al.offset(), as[0], as[1], as[2], ((Storage.F32) b).data, bl.offset(), bs[0], bs[1], bs[2],
                     ((Storage.F32) c).data, cl.offset());

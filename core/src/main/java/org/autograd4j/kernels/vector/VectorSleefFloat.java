@@ -1684,6 +1684,242 @@ public final class VectorSleefFloat {
         yx.add(yy).intoArray(o, oi);
     }
 
+    // erfc's double-float coefficients (f2d: hi (float) d, lo (float) (d − hi)), per interval 0..3
+    private static final double ERFC_A0 = -0.102775359343930288081655368891e+0;
+    private static final double ERFC_A1 = -0.105247583459338632253369014063e+0;
+    private static final double ERFC_A2 = -0.482365310333045318680618892669e+0;
+    private static final double ERFC_A3 = -0.498961546254537647970305302739e+0;
+    private static final double ERFC_B0 = -0.636619483208481931303752546439e+0;
+    private static final double ERFC_B1 = -0.635609463574589034216723775292e+0;
+    private static final double ERFC_B2 = -0.134450203224533979217859332703e-2;
+    private static final double ERFC_B3 = -0.471199543422848492080722832666e-4;
+    private static final double ERFC_C0 = -0.112837917790537404939545770596e+1;
+    private static final double ERFC_C1 = -0.112855987376668622084547028949e+1;
+    private static final double ERFC_C2 = -0.572319781150472949561786101080e+0;
+    private static final double ERFC_C3 = -0.572364030327966044425932623525e+0;
+
+    /*
+     * erfc's steps, as erfc(FloatVector), sel4/sel4d as blends, div, expk2 and the double-float steps written
+     * out (expk2 as in erfBlock).
+     */
+    static void erfcBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector s = FloatVector.fromArray(F, xa, xi);
+        FloatVector a = s.abs();
+        VectorMask<Float> o0 = a.lt((float) 1.0);
+        VectorMask<Float> o1 = a.lt((float) 2.2);
+        VectorMask<Float> o2 = a.lt((float) 4.3);
+        VectorMask<Float> o3 = a.lt((float) 10.1);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        // u = o1 ? (a, 0) : div((1, 0), (a, 0))
+        FloatVector r = one.div(a);
+        FloatVector hx = one.mul(r);
+        FloatVector w = r.fma(one, hx.neg());
+        FloatVector v = zero.neg().fma(r, a.neg().fma(r, one));
+        FloatVector hy = hx.fma(v, zero.fma(r, w));
+        FloatVector ux = hx.blend(a, o1);
+        FloatVector uy = hy.blend(zero, o1);
+        FloatVector t = FloatVector.broadcast(F, +0.1115344167e+1f).blend(-0.3869504035e+0f, o2)
+                .blend(-0.6236977242e-5f, o1).blend(-0.8638041618e-4f, o0);
+        t = t.fma(ux, FloatVector.broadcast(F, -0.9454904199e+0f).blend(+0.1288077235e+1f, o2)
+                .blend(+0.5749821503e-4f, o1).blend(+0.6000166177e-3f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, -0.3667259514e+0f).blend(-0.1816803217e+1f, o2)
+                .blend(+0.6002851478e-5f, o1).blend(-0.1665703603e-2f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, +0.7155663371e+0f).blend(+0.1249150872e+1f, o2)
+                .blend(-0.2851036377e-2f, o1).blend(+0.1795156277e-3f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, -0.1262947265e-1f).blend(-0.1328857988e+0f, o2)
+                .blend(+0.2260518074e-1f, o1).blend(+0.1914106123e-1f, o0));
+        // d = mul(u, t)
+        FloatVector dx = ux.mul(t);
+        FloatVector dy = uy.fma(t, ux.fma(t, dx.neg()));
+        // d = add2(d, A); d = mul(d, u)
+        FloatVector kx = FloatVector.broadcast(F, (float) ERFC_A3).blend((float) ERFC_A2, o2)
+                .blend((float) ERFC_A1, o1).blend((float) ERFC_A0, o0);
+        FloatVector ky = FloatVector.broadcast(F, (float) (ERFC_A3 - (float) ERFC_A3))
+                .blend((float) (ERFC_A2 - (float) ERFC_A2), o2).blend((float) (ERFC_A1 - (float) ERFC_A1), o1)
+                .blend((float) (ERFC_A0 - (float) ERFC_A0), o0);
+        FloatVector sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        sx = dx.mul(ux);
+        dy = dx.fma(uy, dy.fma(ux, dx.fma(ux, sx.neg())));
+        dx = sx;
+        // d = add2(d, B); d = mul(d, u)
+        kx = FloatVector.broadcast(F, (float) ERFC_B3).blend((float) ERFC_B2, o2)
+                .blend((float) ERFC_B1, o1).blend((float) ERFC_B0, o0);
+        ky = FloatVector.broadcast(F, (float) (ERFC_B3 - (float) ERFC_B3))
+                .blend((float) (ERFC_B2 - (float) ERFC_B2), o2).blend((float) (ERFC_B1 - (float) ERFC_B1), o1)
+                .blend((float) (ERFC_B0 - (float) ERFC_B0), o0);
+        sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        sx = dx.mul(ux);
+        dy = dx.fma(uy, dy.fma(ux, dx.fma(ux, sx.neg())));
+        dx = sx;
+        // d = add2(d, C)
+        kx = FloatVector.broadcast(F, (float) ERFC_C3).blend((float) ERFC_C2, o2)
+                .blend((float) ERFC_C1, o1).blend((float) ERFC_C0, o0);
+        ky = FloatVector.broadcast(F, (float) (ERFC_C3 - (float) ERFC_C3))
+                .blend((float) (ERFC_C2 - (float) ERFC_C2), o2).blend((float) (ERFC_C1 - (float) ERFC_C1), o1)
+                .blend((float) (ERFC_C0 - (float) ERFC_C0), o0);
+        sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        // x = mul(o1 ? d : (−a, 0), a); x = o1 ? x : add2(x, d)
+        FloatVector zx = a.neg().blend(dx, o1);
+        FloatVector zy = zero.blend(dy, o1);
+        FloatVector xx = zx.mul(a);
+        FloatVector xy = zy.fma(a, zx.fma(a, xx.neg()));
+        sx = xx.add(dx);
+        v = sx.sub(xx);
+        FloatVector ay = xx.sub(sx.sub(v)).add(dx.sub(v)).add(xy.add(dy));
+        xx = sx.blend(xx, o1);
+        xy = ay.blend(xy, o1);
+        // x = expk2(x), as in erfBlock
+        w = xx.add(xy).mul(R_LN2F);
+        FloatVector aw = w.abs();
+        r = aw.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(w.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = w.blend(r, aw.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> ok = r.compare(VectorOperators.GE, -0x1p31f).and(r.lt(0x1p31f));
+        q = IntVector.broadcast(I, Integer.MIN_VALUE).blend(q, ok.cast(I));
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        sx = xx.add(a1);
+        v = sx.sub(xx);
+        FloatVector sy = xx.sub(sx.sub(v)).add(a1.sub(v)).add(xy);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        FloatVector u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        FloatVector ex = one.add(tx);
+        FloatVector ey = one.sub(ex).add(tx).add(ty);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        ex = ex.mul(p1).mul(p2);
+        ey = ey.mul(p1).mul(p2);
+        VectorMask<Float> under = xx.lt(-104f);
+        ex = ex.blend(0f, under);
+        ey = ey.blend(0f, under);
+        // x = o1 ? x : mul(x, u)
+        mx = ex.mul(ux);
+        my = ex.fma(uy, ey.fma(ux, ex.fma(ux, mx.neg())));
+        ex = mx.blend(ex, o1);
+        ey = my.blend(ey, o1);
+        r = zero.blend(ex.add(ey), o3);
+        VectorMask<Float> neg = s.reinterpretAsInts().and(SIGN).compare(VectorOperators.NE, 0).cast(F);
+        r = r.blend(FloatVector.broadcast(F, 2f).sub(r), neg);
+        r = r.blend(Float.NaN, s.test(VectorOperators.IS_NAN));
+        r.intoArray(o, oi);
+    }
+
+    /* atan2's steps, as atan2(FloatVector, FloatVector), atan2k (as in atanBlock) and isinf2 written out. */
+    static void atan2Block(float[] ya, int yi, float[] xa, int xi, float[] o, int oi) {
+        FloatVector y = FloatVector.fromArray(F, ya, yi);
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        VectorMask<Float> tiny = x.abs().lt(2.9387372783541830947e-39f);
+        x = x.blend(x.mul((float) (1 << 24)), tiny);
+        y = y.blend(y.mul((float) (1 << 24)), tiny);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        FloatVector ay = y.abs();
+        // atan2k((|y|, 0), (x, 0))
+        VectorMask<Float> p = x.lt(0f);
+        IntVector q = IntVector.broadcast(I, 0).blend(-2, p.cast(I));
+        IntVector fl = IntVector.broadcast(I, 0).blend(SIGN, p.cast(I));
+        FloatVector bx = x.reinterpretAsInts().lanewise(VectorOperators.XOR, fl).reinterpretAsFloats();
+        FloatVector by = zero.reinterpretAsInts().lanewise(VectorOperators.XOR, fl).reinterpretAsFloats();
+        p = bx.lt(ay);
+        q = q.blend(q.add(1), p.cast(I));
+        FloatVector sx = ay.blend(bx.neg(), p);
+        FloatVector sy = zero.blend(by.neg(), p);
+        FloatVector tx = bx.blend(ay, p);
+        FloatVector ty = by.blend(zero, p);
+        FloatVector r = one.div(tx);
+        FloatVector hx = sx.mul(r);
+        FloatVector u = r.fma(sx, hx.neg());
+        FloatVector v = ty.neg().fma(r, tx.neg().fma(r, one));
+        FloatVector hy = hx.fma(v, sy.fma(r, u));
+        tx = hx.mul(hx);
+        ty = hx.add(hx).fma(hy, hx.fma(hx, tx.neg()));
+        FloatVector nx = tx.add(ty);
+        ty = tx.sub(nx).add(ty);
+        tx = nx;
+        u = FloatVector.broadcast(F, -0.00176397908944636583328247f);
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0107900900766253471374512f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0309564601629972457885742f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0577365085482597351074219f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0838950723409652709960938f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.109463557600975036621094f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.142626821994781494140625f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.199983194470405578613281f));
+        FloatVector k = FloatVector.broadcast(F, -0.333332866430282592773438f);
+        FloatVector ut = u.mul(tx);
+        FloatVector ax = k.add(ut);
+        FloatVector axy = k.sub(ax).add(ut);
+        FloatVector mx = tx.mul(ax);
+        FloatVector my = tx.fma(axy, ty.fma(ax, tx.fma(ax, mx.neg())));
+        ax = one.add(mx);
+        axy = one.sub(ax).add(mx).add(my);
+        mx = hx.mul(ax);
+        my = hx.fma(axy, hy.fma(ax, hx.fma(ax, mx.neg())));
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector c1 = FloatVector.broadcast(F, 1.5707963705062866211f);
+        FloatVector px = c1.mul(qf);
+        FloatVector py = FloatVector.broadcast(F, -4.3711388286737928865e-08f).fma(qf, c1.fma(qf, px.neg()));
+        FloatVector rx = px.add(mx);
+        FloatVector ry = px.sub(rx).add(mx).add(py).add(my);
+        // the special cases
+        IntVector sxb = x.reinterpretAsInts().and(SIGN);
+        r = rx.add(ry);
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, sxb).reinterpretAsFloats();
+        final float pi2 = (float) (Math.PI / 2);
+        VectorMask<Float> xinf = x.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY);
+        // isinf2(x, mulsign(m, x)) = xinf ? sign(x) | bits(mulsign(m, x)) : 0
+        FloatVector m = FloatVector.broadcast(F, pi2).reinterpretAsInts().lanewise(VectorOperators.XOR, sxb)
+                .reinterpretAsFloats();
+        FloatVector i2 = zero.blend(sxb.or(m.reinterpretAsInts()).reinterpretAsFloats(), xinf);
+        r = r.blend(FloatVector.broadcast(F, pi2).sub(i2), xinf.or(x.compare(VectorOperators.EQ, 0f)));
+        m = FloatVector.broadcast(F, (float) (Math.PI / 4)).reinterpretAsInts().lanewise(VectorOperators.XOR, sxb)
+                .reinterpretAsFloats();
+        i2 = zero.blend(sxb.or(m.reinterpretAsInts()).reinterpretAsFloats(), xinf);
+        r = r.blend(FloatVector.broadcast(F, pi2).sub(i2),
+                y.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        VectorMask<Float> xneg = sxb.compare(VectorOperators.NE, 0).cast(F);
+        r = r.blend(zero.blend((float) Math.PI, xneg), y.compare(VectorOperators.EQ, 0f));
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, y.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = r.blend(ALL_ONES_NAN, x.test(VectorOperators.IS_NAN).or(y.test(VectorOperators.IS_NAN)));
+        r.intoArray(o, oi);
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // Spans
 
@@ -1878,11 +2114,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            erfc(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            erfcBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            erfc(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::erfcBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -2131,12 +2366,16 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            atan2(FloatVector.fromArray(F, y, yo + i), FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            atan2Block(y, yo + i, x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            atan2(FloatVector.fromArray(F, y, yo + i, m), FloatVector.fromArray(F, x, xo + i, m))
-                    .intoArray(o, oo + i, m);
+            // through zero-padded copies, as tail()
+            float[] ty = new float[L];
+            float[] tx = new float[L];
+            System.arraycopy(y, yo + i, ty, 0, v - i);
+            System.arraycopy(x, xo + i, tx, 0, v - i);
+            atan2Block(ty, 0, tx, 0, ty, 0);
+            System.arraycopy(ty, 0, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = (float) Math.atan2(y[yo + i], x[xo + i]);

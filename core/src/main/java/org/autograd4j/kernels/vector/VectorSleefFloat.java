@@ -11,9 +11,10 @@ import org.autograd4j.kernels.SleefFloat;
  * {@link SleefFloat}'s functions on {@code FloatVector}s at the preferred species: the same SLEEF 3.5.1 steps
  * in the same order ({@code fma} where the plain code calls {@code Math.fma}, the same emulation of x86's
  * {@code roundps}, {@code cvtps2dq} and {@code cvttps2dq}), so every span gives the plain span's bits, which are
- * PyTorch 1.13.1's. Span methods: whole vectors, then the tail under a mask (masked lanes compute on zeros and
- * are not stored), with PyTorch's grouping: {@code sin}, {@code cos}, {@code tan} decide their reduction per 8
- * lanes from the span's start (a vector with a lane of |x| ≥ 125 or NaN goes through the plain span);
+ * PyTorch 1.13.1's. Span methods: whole vectors, then the tail through a zero-padded copy (the padding
+ * computes on zeros and is not stored), each vector one allocation-free block method; with PyTorch's grouping:
+ * {@code sin}, {@code cos}, {@code tan} decide their reduction per 8 lanes from the span's start (a step of
+ * max(L, 8) lanes with a lane of |x| ≥ 125 or NaN goes through the plain span);
  * {@code sigmoid}, {@code sinh}, {@code cosh}, {@code atan2} take the vector formula on the first
  * {@code n - n % 16} elements and the plain scalar formula on the rest.
  */

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * float32 tanh, exp, sigmoid, expm1 and log over 1M and 16M contiguous floats (standard normal inputs): the SLEEF span
+ * float32 tanh, exp, sigmoid, expm1, log, sin, cos, log1p and erf over 1M and 16M contiguous floats (standard normal inputs): the SLEEF span
  * methods called directly, plain ({@code SleefFloat}) and Vector API ({@code VectorSleefFloat}), into a
  * preallocated output; and {@code Tensor.tanh()} (today's kernel, a fresh output each call). PyTorch's twin:
  * {@code torch.tanh(x)} etc. on the same sizes. Runs on the class path (the shaded jar), where the kernels
@@ -109,6 +109,54 @@ public class UnaryBench {
     @Benchmark
     public float[] logVector() {
         VectorSleefFloat.log(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] sinPlain() {
+        SleefFloat.sin(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] sinVector() {
+        VectorSleefFloat.sin(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] cosPlain() {
+        SleefFloat.cos(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] cosVector() {
+        VectorSleefFloat.cos(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] log1pPlain() {
+        SleefFloat.log1p(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] log1pVector() {
+        VectorSleefFloat.log1p(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] erfPlain() {
+        SleefFloat.erf(x, 0, o, 0, n);
+        return o;
+    }
+
+    @Benchmark
+    public float[] erfVector() {
+        VectorSleefFloat.erf(x, 0, o, 0, n);
         return o;
     }
 

@@ -11,9 +11,10 @@ import org.autograd4j.kernels.SleefFloat;
  * {@link SleefFloat}'s functions on {@code FloatVector}s at the preferred species: the same SLEEF 3.5.1 steps
  * in the same order ({@code fma} where the plain code calls {@code Math.fma}, the same emulation of x86's
  * {@code roundps}, {@code cvtps2dq} and {@code cvttps2dq}), so every span gives the plain span's bits, which are
- * PyTorch 1.13.1's. Span methods: whole vectors, then the tail under a mask (masked lanes compute on zeros and
- * are not stored), with PyTorch's grouping: {@code sin}, {@code cos}, {@code tan} decide their reduction per 8
- * lanes from the span's start (a vector with a lane of |x| ≥ 125 goes lane by lane through the plain code);
+ * PyTorch 1.13.1's. Span methods: whole vectors, then the tail through a zero-padded copy (the padding
+ * computes on zeros and is not stored), each vector one allocation-free block method; with PyTorch's grouping:
+ * {@code sin}, {@code cos}, {@code tan} decide their reduction per 8 lanes from the span's start (a step of
+ * max(L, 8) lanes with a lane of |x| ≥ 125 or NaN goes through the plain span);
  * {@code sigmoid}, {@code sinh}, {@code cosh}, {@code atan2} take the vector formula on the first
  * {@code n - n % 16} elements and the plain scalar formula on the rest.
  */
@@ -37,6 +38,8 @@ public final class VectorSleefFloat {
     private static final float M_2_PI_F = (float) (2 * 0.318309886183790671537767526745028724);
     private static final float TWO64 = (float) (1L << 32) * (float) (1L << 32);
     private static final float ALL_ONES_NAN = Float.intBitsToFloat(0xffffffff);
+    /** SleefFloat.TRIGRANGEMAX2F: below it (in every lane of a group) sin, cos, tan take the Cody–Waite path. */
+    private static final float TRIGRANGEMAX2F = 125.0f;
 
     // ---------------------------------------------------------------------------------------------------
     // Lane primitives
@@ -1150,6 +1153,774 @@ public final class VectorSleefFloat {
         r.intoArray(o, oi);
     }
 
+    /** sin's, cos's and tan's block: false, with nothing stored, when a lane has |x| ≥ 125 or is NaN. */
+    interface TrigBlock {
+        boolean apply(float[] x, int xi, float[] o, int oi);
+    }
+
+    /** A trigonometric span's step: whole vectors and whole groups of 8, so groups never straddle two steps. */
+    static final int W = Math.max(L, SleefFloat.AVX2_LANES);
+
+    /**
+     * m ≤ W elements from x[xi] by the block when all of them are small (true), else nothing stored (false).
+     * The last m % L go through a zero-padded copy; zeros are small, as in PyTorch's padded tail vector.
+     */
+    static boolean smallRun(TrigBlock b, float[] x, int xi, float[] o, int oi, int m) {
+        if (W > L) {
+            // narrower than SLEEF's 8: check the whole group before storing any of it (o may be x)
+            for (int k = 0; k < m; k += SleefFloat.AVX2_LANES) {
+                if (SleefFloat.largeGroup(x, xi + k, xi + m)) {
+                    return false;
+                }
+            }
+        }
+        int k = 0;
+        for (; k + L <= m; k += L) {
+            if (!b.apply(x, xi + k, o, oi + k)) {
+                return false; // only when W == L, so k == 0 and nothing was stored
+            }
+        }
+        if (k < m) {
+            float[] t = new float[L];
+            System.arraycopy(x, xi + k, t, 0, m - k);
+            if (!b.apply(t, 0, t, 0)) {
+                return false;
+            }
+            System.arraycopy(t, 0, o, oi + k, m - k);
+        }
+        return true;
+    }
+
+    /*
+     * sinSmall's steps written out. q = (int) u without rintToInt's second rint and fix-up: u is already an
+     * integer, |u| < 40, so both change nothing.
+     */
+    static boolean sinBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        if (!d.abs().lt(TRIGRANGEMAX2F).allTrue()) {
+            return false;
+        }
+        FloatVector t0 = d.mul(M_1_PI_F);
+        FloatVector a = t0.abs();
+        FloatVector u = a.add(0x1p23f).sub(0x1p23f);
+        u = u.reinterpretAsInts().or(t0.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        u = t0.blend(u, a.lt(0x1p23f));
+        IntVector q = (IntVector) u.convert(VectorOperators.F2I, 0);
+        FloatVector v = u.fma(FloatVector.broadcast(F, -PI_A2F), d);
+        // s = add2(v, u·−PI_B)
+        FloatVector b = u.mul(-PI_B2F);
+        FloatVector sx = v.add(b);
+        FloatVector w = sx.sub(v);
+        FloatVector sy = v.sub(sx.sub(w)).add(b.sub(w));
+        // s = add(s, u·−PI_C)
+        b = u.mul(-PI_C2F);
+        FloatVector s2 = sx.add(b);
+        sy = sx.sub(s2).add(b).add(sy);
+        sx = s2;
+        // t = s (sx, sy); s = squ(s) (qx, qy)
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        u = FloatVector.broadcast(F, 2.6083159809786593541503e-06f);
+        u = u.fma(qx, FloatVector.broadcast(F, -0.0001981069071916863322258f));
+        u = u.fma(qx, FloatVector.broadcast(F, 0.00833307858556509017944336f));
+        // x = add(1, mul(add(k, u·s.x), s))
+        FloatVector k = FloatVector.broadcast(F, -0.166666597127914428710938f);
+        FloatVector us = u.mul(qx);
+        FloatVector ax = k.add(us);
+        FloatVector ay = k.sub(ax).add(us);
+        FloatVector mx = ax.mul(qx);
+        FloatVector my = ax.fma(qy, ay.fma(qx, ax.fma(qx, mx.neg())));
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector xx = one.add(mx);
+        FloatVector xy = one.sub(xx).add(mx).add(my);
+        // mulToFloat(t, x)
+        u = sx.fma(xx, sy.fma(xx, sx.mul(xy)));
+        u = u.blend(u.neg(), q.and(1).compare(VectorOperators.EQ, 1).cast(F));
+        u = u.blend(d, d.reinterpretAsInts().compare(VectorOperators.EQ, SIGN).cast(F));
+        u.intoArray(o, oi);
+        return true;
+    }
+
+    /* cosSmall's steps written out; q = (int) dq as in sinBlock (dq is an odd integer, |dq| < 81). */
+    static boolean cosBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        if (!d.abs().lt(TRIGRANGEMAX2F).allTrue()) {
+            return false;
+        }
+        FloatVector t0 = d.fma(FloatVector.broadcast(F, M_1_PI_F), FloatVector.broadcast(F, -0.5f));
+        FloatVector a = t0.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(t0.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = t0.blend(r, a.lt(0x1p23f));
+        FloatVector dq = r.fma(FloatVector.broadcast(F, 2f), FloatVector.broadcast(F, 1f));
+        IntVector q = (IntVector) dq.convert(VectorOperators.F2I, 0);
+        // s = add2(d, dq·−PI_A/2)
+        FloatVector b = dq.mul(-PI_A2F * 0.5f);
+        FloatVector sx = d.add(b);
+        FloatVector w = sx.sub(d);
+        FloatVector sy = d.sub(sx.sub(w)).add(b.sub(w));
+        // s = add2(s, dq·−PI_B/2), then −PI_C/2
+        b = dq.mul(-PI_B2F * 0.5f);
+        FloatVector s2 = sx.add(b);
+        w = s2.sub(sx);
+        sy = sx.sub(s2.sub(w)).add(b.sub(w)).add(sy);
+        sx = s2;
+        b = dq.mul(-PI_C2F * 0.5f);
+        s2 = sx.add(b);
+        w = s2.sub(sx);
+        sy = sx.sub(s2.sub(w)).add(b.sub(w)).add(sy);
+        sx = s2;
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        FloatVector u = FloatVector.broadcast(F, 2.6083159809786593541503e-06f);
+        u = u.fma(qx, FloatVector.broadcast(F, -0.0001981069071916863322258f));
+        u = u.fma(qx, FloatVector.broadcast(F, 0.00833307858556509017944336f));
+        FloatVector k = FloatVector.broadcast(F, -0.166666597127914428710938f);
+        FloatVector us = u.mul(qx);
+        FloatVector ax = k.add(us);
+        FloatVector ay = k.sub(ax).add(us);
+        FloatVector mx = ax.mul(qx);
+        FloatVector my = ax.fma(qy, ay.fma(qx, ax.fma(qx, mx.neg())));
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector xx = one.add(mx);
+        FloatVector xy = one.sub(xx).add(mx).add(my);
+        u = sx.fma(xx, sy.fma(xx, sx.mul(xy)));
+        u = u.blend(u.neg(), q.and(2).compare(VectorOperators.EQ, 0).cast(F));
+        u.intoArray(o, oi);
+        return true;
+    }
+
+    /* tanSmall's steps written out; q = (int) u as in sinBlock (|u| < 80). */
+    static boolean tanBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        if (!d.abs().lt(TRIGRANGEMAX2F).allTrue()) {
+            return false;
+        }
+        FloatVector t0 = d.mul(M_2_PI_F);
+        FloatVector a = t0.abs();
+        FloatVector u = a.add(0x1p23f).sub(0x1p23f);
+        u = u.reinterpretAsInts().or(t0.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        u = t0.blend(u, a.lt(0x1p23f));
+        IntVector q = (IntVector) u.convert(VectorOperators.F2I, 0);
+        FloatVector v = u.fma(FloatVector.broadcast(F, -PI_A2F * 0.5f), d);
+        // s = add2(v, u·−PI_B/2)
+        FloatVector b = u.mul(-PI_B2F * 0.5f);
+        FloatVector sx = v.add(b);
+        FloatVector w = sx.sub(v);
+        FloatVector sy = v.sub(sx.sub(w)).add(b.sub(w));
+        // s = add(s, u·−PI_C/2)
+        b = u.mul(-PI_C2F * 0.5f);
+        FloatVector s2 = sx.add(b);
+        sy = sx.sub(s2).add(b).add(sy);
+        sx = s2;
+        VectorMask<Float> odd = q.and(1).compare(VectorOperators.EQ, 1).cast(F);
+        sx = sx.blend(sx.neg(), odd);
+        sy = sy.blend(sy.neg(), odd);
+        // t = s; s = normalize(squ(s))
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        FloatVector nx = qx.add(qy);
+        qy = qx.sub(nx).add(qy);
+        qx = nx;
+        u = FloatVector.broadcast(F, 0.00446636462584137916564941f);
+        u = u.fma(qx, FloatVector.broadcast(F, -8.3920182078145444393158e-05f));
+        u = u.fma(qx, FloatVector.broadcast(F, 0.0109639242291450500488281f));
+        u = u.fma(qx, FloatVector.broadcast(F, 0.0212360303848981857299805f));
+        u = u.fma(qx, FloatVector.broadcast(F, 0.0540687143802642822265625f));
+        // x = add(k1, u·s.x)
+        FloatVector k = FloatVector.broadcast(F, 0.133325666189193725585938f);
+        FloatVector us = u.mul(qx);
+        FloatVector xx = k.add(us);
+        FloatVector xy = k.sub(xx).add(us);
+        // x = add(1, mul(add(k2, mul(s, x)), s))
+        FloatVector mx = qx.mul(xx);
+        FloatVector my = qx.fma(xy, qy.fma(xx, qx.fma(xx, mx.neg())));
+        k = FloatVector.broadcast(F, 0.33333361148834228515625f);
+        FloatVector ax = k.add(mx);
+        FloatVector ay = k.sub(ax).add(mx).add(my);
+        mx = ax.mul(qx);
+        my = ax.fma(qy, ay.fma(qx, ax.fma(qx, mx.neg())));
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        xx = one.add(mx);
+        xy = one.sub(xx).add(mx).add(my);
+        // x = mul(t, x)
+        mx = sx.mul(xx);
+        my = sx.fma(xy, sy.fma(xx, sx.fma(xx, mx.neg())));
+        // x = odd ? rec(x) : x
+        FloatVector rx = one.div(mx);
+        FloatVector ry = rx.mul(my.neg().fma(rx, mx.neg().fma(rx, one)));
+        xx = mx.blend(rx, odd);
+        xy = my.blend(ry, odd);
+        u = xx.add(xy);
+        u = u.blend(d, d.reinterpretAsInts().compare(VectorOperators.EQ, SIGN).cast(F));
+        u.intoArray(o, oi);
+        return true;
+    }
+
+    /* log1p's steps, as log1p(FloatVector), the double-float steps written out. */
+    static void log1pBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        FloatVector dp1 = d.add(1f);
+        VectorMask<Float> sub = dp1.lt(Float.MIN_NORMAL);
+        dp1 = dp1.blend(dp1.mul(TWO64), sub);
+        IntVector e = dp1.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector t = one.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        FloatVector m = d.fma(t, t.sub(1f));
+        e = e.blend(e.sub(64), sub.cast(I));
+        FloatVector ef = (FloatVector) e.convert(VectorOperators.I2F, 0);
+        FloatVector c1 = FloatVector.broadcast(F, 0.69314718246459960938f);
+        FloatVector sx = c1.mul(ef);
+        FloatVector sy = FloatVector.broadcast(F, -1.904654323148236017e-09f).fma(ef, c1.fma(ef, sx.neg()));
+        // x = div((m, 0), add(2, m))
+        FloatVector two = FloatVector.broadcast(F, 2f);
+        FloatVector dx = two.add(m);
+        FloatVector dy = two.sub(dx).add(m);
+        FloatVector r = one.div(dx);
+        FloatVector xx = m.mul(r);
+        FloatVector u = r.fma(m, xx.neg());
+        FloatVector v = dy.neg().fma(r, dx.neg().fma(r, one));
+        FloatVector xy = xx.fma(v, FloatVector.broadcast(F, 0f).fma(r, u));
+        FloatVector x2 = xx.mul(xx);
+        t = FloatVector.broadcast(F, +0.3027294874e+0f);
+        t = t.fma(x2, FloatVector.broadcast(F, +0.3996108174e+0f));
+        t = t.fma(x2, FloatVector.broadcast(F, +0.6666694880e+0f));
+        // s = add(s, scale(x, 2)), then add(s, x2·x·t)
+        FloatVector yx = xx.mul(2f);
+        FloatVector yy = xy.mul(2f);
+        FloatVector s2 = sx.add(yx);
+        sy = sx.sub(s2).add(yx).add(sy).add(yy);
+        sx = s2;
+        FloatVector w = x2.mul(xx).mul(t);
+        s2 = sx.add(w);
+        sy = sx.sub(s2).add(w).add(sy);
+        sx = s2;
+        r = sx.add(sy);
+        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, (float) 1e+38));
+        r = r.blend(ALL_ONES_NAN, d.lt(-1f));
+        r = r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, -1f));
+        r = r.blend(-0.0f, d.reinterpretAsInts().compare(VectorOperators.EQ, SIGN).cast(F));
+        r.intoArray(o, oi);
+    }
+
+    // erf's double-float coefficients, as f2d(d): hi (float) d, lo (float) (d − hi)
+    private static final double ERF_A0 = -0.376125876000657465175213237214e+0;
+    private static final double ERF_A1 = -0.634588905908410389971210809210e+0;
+    private static final double ERF_A2 = -0.643598050547891613081201721633e+0;
+    private static final double ERF_B0 = +0.112837916021059138255978217023e+1;
+    private static final double ERF_B1 = -0.112879855826694507209862753992e+1;
+    private static final double ERF_B2 = -0.112461487742845562801052956293e+1;
+
+    /*
+     * erf's steps, as erf(FloatVector), sel3/sel3d as blends, expk2 and the double-float steps written out
+     * (expk2 as in tanhBlock, on a pair whose lo part is not zero).
+     */
+    static void erfBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector s = FloatVector.fromArray(F, xa, xi);
+        FloatVector a = s.abs();
+        VectorMask<Float> o0 = a.lt((float) 1.1);
+        VectorMask<Float> o1 = a.lt((float) 2.4);
+        VectorMask<Float> o2 = a.lt((float) 4.0);
+        FloatVector u = a.blend(a.mul(a), o0);
+        FloatVector t = FloatVector.broadcast(F, -0.9495757695e-5f).blend(-0.1792667899e-4f, o1)
+                .blend(+0.7089292194e-4f, o0);
+        t = t.fma(u, FloatVector.broadcast(F, +0.2481465926e-3f).blend(+0.3937633010e-3f, o1)
+                .blend(-0.7768311189e-3f, o0));
+        t = t.fma(u, FloatVector.broadcast(F, -0.2918176819e-2f).blend(-0.3949181177e-2f, o1)
+                .blend(+0.5159463733e-2f, o0));
+        t = t.fma(u, FloatVector.broadcast(F, +0.2059706673e-1f).blend(+0.2445474640e-1f, o1)
+                .blend(-0.2683781274e-1f, o0));
+        t = t.fma(u, FloatVector.broadcast(F, -0.9901899844e-1f).blend(-0.1070996150e+0f, o1)
+                .blend(+0.1128318012e+0f, o0));
+        // d = mul(t, u)
+        FloatVector dx = t.mul(u);
+        FloatVector dy = t.fma(u, dx.neg());
+        // d = add2(d, sel3d(A))
+        FloatVector kx = FloatVector.broadcast(F, (float) ERF_A2).blend((float) ERF_A1, o1).blend((float) ERF_A0, o0);
+        FloatVector ky = FloatVector.broadcast(F, (float) (ERF_A2 - (float) ERF_A2))
+                .blend((float) (ERF_A1 - (float) ERF_A1), o1).blend((float) (ERF_A0 - (float) ERF_A0), o0);
+        FloatVector sx = dx.add(kx);
+        FloatVector v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        // d = mul(d, u)
+        sx = dx.mul(u);
+        dy = dy.fma(u, dx.fma(u, sx.neg()));
+        dx = sx;
+        // d = add2(d, sel3d(B))
+        kx = FloatVector.broadcast(F, (float) ERF_B2).blend((float) ERF_B1, o1).blend((float) ERF_B0, o0);
+        ky = FloatVector.broadcast(F, (float) (ERF_B2 - (float) ERF_B2))
+                .blend((float) (ERF_B1 - (float) ERF_B1), o1).blend((float) (ERF_B0 - (float) ERF_B0), o0);
+        sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        // d = mul(d, a)
+        sx = dx.mul(a);
+        dy = dy.fma(a, dx.fma(a, sx.neg()));
+        dx = sx;
+        // e = expk2(d)
+        FloatVector w = dx.add(dy).mul(R_LN2F);
+        FloatVector aw = w.abs();
+        FloatVector r = aw.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(w.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = w.blend(r, aw.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> ok = r.compare(VectorOperators.GE, -0x1p31f).and(r.lt(0x1p31f));
+        q = IntVector.broadcast(I, Integer.MIN_VALUE).blend(q, ok.cast(I));
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        sx = dx.add(a1);
+        v = sx.sub(dx);
+        FloatVector sy = dx.sub(sx.sub(v)).add(a1.sub(v)).add(dy);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector ex = one.add(tx);
+        FloatVector ey = one.sub(ex).add(tx).add(ty);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        ex = ex.mul(p1).mul(p2);
+        ey = ey.mul(p1).mul(p2);
+        VectorMask<Float> under = dx.lt(-104f);
+        ex = ex.blend(0f, under);
+        ey = ey.blend(0f, under);
+        // d = o0 ? d : add(1, neg(e))
+        FloatVector nex = ex.neg();
+        FloatVector fx = one.add(nex);
+        FloatVector fy = one.sub(fx).add(nex).add(ey.neg());
+        dx = fx.blend(dx, o0);
+        dy = fy.blend(dy, o0);
+        u = one.blend(dx.add(dy), o2);
+        u = u.reinterpretAsInts().lanewise(VectorOperators.XOR, s.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        u = u.blend(Float.NaN, a.test(VectorOperators.IS_NAN));
+        u.intoArray(o, oi);
+    }
+
+    /*
+     * atan's steps, as atan(FloatVector) with atan2k((|d|, 0), (1, 0)) written out: x = (1, 0) is not
+     * negative, so atan2k's first select and sign flip leave q = 0 and x as it is.
+     */
+    static void atanBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        FloatVector ad = d.abs();
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        VectorMask<Float> p = one.lt(ad);
+        IntVector q = IntVector.broadcast(I, 0).blend(1, p.cast(I));
+        // s = p ? neg(x) : y; t = p ? y : x; s = div(s, t)
+        FloatVector sx = ad.blend(-1f, p);
+        FloatVector sy = zero.blend(-0.0f, p);
+        FloatVector tx = one.blend(ad, p);
+        FloatVector ty = zero;
+        FloatVector r = one.div(tx);
+        FloatVector hx = sx.mul(r);
+        FloatVector u = r.fma(sx, hx.neg());
+        FloatVector v = ty.neg().fma(r, tx.neg().fma(r, one));
+        FloatVector hy = hx.fma(v, sy.fma(r, u));
+        // t = normalize(squ(s))
+        tx = hx.mul(hx);
+        ty = hx.add(hx).fma(hy, hx.fma(hx, tx.neg()));
+        FloatVector nx = tx.add(ty);
+        ty = tx.sub(nx).add(ty);
+        tx = nx;
+        u = FloatVector.broadcast(F, -0.00176397908944636583328247f);
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0107900900766253471374512f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0309564601629972457885742f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0577365085482597351074219f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0838950723409652709960938f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.109463557600975036621094f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.142626821994781494140625f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.199983194470405578613281f));
+        // t = mul(t, add(k, u·t.x))
+        FloatVector k = FloatVector.broadcast(F, -0.333332866430282592773438f);
+        FloatVector ut = u.mul(tx);
+        FloatVector ax = k.add(ut);
+        FloatVector ay = k.sub(ax).add(ut);
+        FloatVector mx = tx.mul(ax);
+        FloatVector my = tx.fma(ay, ty.fma(ax, tx.fma(ax, mx.neg())));
+        // t = mul(s, add(1, t))
+        ax = one.add(mx);
+        ay = one.sub(ax).add(mx).add(my);
+        mx = hx.mul(ax);
+        my = hx.fma(ay, hy.fma(ax, hx.fma(ax, mx.neg())));
+        // add(mul((π/2 hi, lo), q), t)
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector c1 = FloatVector.broadcast(F, 1.5707963705062866211f);
+        FloatVector px = c1.mul(qf);
+        FloatVector py = FloatVector.broadcast(F, -4.3711388286737928865e-08f).fma(qf, c1.fma(qf, px.neg()));
+        FloatVector rx = px.add(mx);
+        FloatVector ry = px.sub(rx).add(mx).add(py).add(my);
+        r = rx.add(ry);
+        r = r.blend((float) 1.570796326794896557998982, ad.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, d.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r.intoArray(o, oi);
+    }
+
+    /*
+     * asin's steps, as asin(FloatVector), sqrt and the double-float steps written out.
+     */
+    static void asinBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        FloatVector ad = d.abs();
+        VectorMask<Float> o1 = ad.lt(0.5f);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector x2 = one.sub(ad).mul(0.5f).blend(d.mul(d), o1);
+        // sqrt(x2): scale(mul(add2(x2, mul(t, t)), rec(t)), 0.5), t = √x2
+        FloatVector t = x2.sqrt();
+        FloatVector mx = t.mul(t);
+        FloatVector my = t.fma(t, mx.neg());
+        FloatVector ax = x2.add(mx);
+        FloatVector v = ax.sub(x2);
+        FloatVector ay = x2.sub(ax.sub(v)).add(mx.sub(v)).add(my);
+        FloatVector rx = one.div(t);
+        FloatVector ry = rx.mul(t.neg().fma(rx, one));
+        FloatVector qx = ax.mul(rx);
+        FloatVector qy = ax.fma(ry, ay.fma(rx, ax.fma(rx, qx.neg())));
+        qx = qx.mul(0.5f);
+        qy = qy.mul(0.5f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        FloatVector xx = qx.blend(ad, o1);
+        FloatVector xy = qy.blend(zero, o1);
+        VectorMask<Float> unit = ad.compare(VectorOperators.EQ, 1.0f);
+        xx = xx.blend(zero, unit);
+        xy = xy.blend(zero, unit);
+        FloatVector u = FloatVector.broadcast(F, (float) +0.4197454825e-1);
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.2424046025e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.4547423869e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.7495029271e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.1666677296e+0));
+        u = u.mul(x2.mul(xx));
+        // y = sub(sub((π/4 hi, lo), x), u)
+        FloatVector c1 = FloatVector.broadcast(F, 3.1415927410125732422f / 4);
+        FloatVector sx = c1.sub(xx);
+        FloatVector sy = c1.sub(sx).sub(xx).add(-8.7422776573475857731e-08f / 4).sub(xy);
+        FloatVector yx = sx.sub(u);
+        FloatVector yy = sx.sub(yx).sub(u).add(sy);
+        FloatVector r = yx.add(yy).mul(2f).blend(u.add(xx), o1);
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, d.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r.intoArray(o, oi);
+    }
+
+    /*
+     * acos's steps, as acos(FloatVector), sqrt and the double-float steps written out.
+     */
+    static void acosBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector d = FloatVector.fromArray(F, xa, xi);
+        FloatVector ad = d.abs();
+        VectorMask<Float> o1 = ad.lt(0.5f);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector x2 = one.sub(ad).mul(0.5f).blend(d.mul(d), o1);
+        FloatVector t = x2.sqrt();
+        FloatVector mx = t.mul(t);
+        FloatVector my = t.fma(t, mx.neg());
+        FloatVector ax = x2.add(mx);
+        FloatVector v = ax.sub(x2);
+        FloatVector ay = x2.sub(ax.sub(v)).add(mx.sub(v)).add(my);
+        FloatVector rx = one.div(t);
+        FloatVector ry = rx.mul(t.neg().fma(rx, one));
+        FloatVector qx = ax.mul(rx);
+        FloatVector qy = ax.fma(ry, ay.fma(rx, ax.fma(rx, qx.neg())));
+        qx = qx.mul(0.5f);
+        qy = qy.mul(0.5f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        FloatVector xx = qx.blend(ad, o1);
+        FloatVector xy = qy.blend(zero, o1);
+        VectorMask<Float> unit = ad.compare(VectorOperators.EQ, 1.0f);
+        xx = xx.blend(zero, unit);
+        xy = xy.blend(zero, unit);
+        FloatVector u = FloatVector.broadcast(F, (float) +0.4197454825e-1);
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.2424046025e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.4547423869e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.7495029271e-1));
+        u = u.fma(x2, FloatVector.broadcast(F, (float) +0.1666677296e+0));
+        u = u.mul(x2.mul(xx));
+        IntVector sd = d.reinterpretAsInts().and(SIGN);
+        // y = sub((π/2 hi, lo), add(mulsign(x.x, d), mulsign(u, d)))
+        FloatVector bx = xx.reinterpretAsInts().lanewise(VectorOperators.XOR, sd).reinterpretAsFloats();
+        FloatVector bu = u.reinterpretAsInts().lanewise(VectorOperators.XOR, sd).reinterpretAsFloats();
+        FloatVector cx = bx.add(bu);
+        FloatVector cy = bx.sub(cx).add(bu);
+        FloatVector c1 = FloatVector.broadcast(F, 3.1415927410125732422f / 2);
+        FloatVector yx = c1.sub(cx);
+        FloatVector yy = c1.sub(yx).sub(cx).add(-8.7422776573475857731e-08f / 2).sub(cy);
+        // x = add(x, u); y = o ? y : scale(x, 2)
+        FloatVector zx = xx.add(u);
+        FloatVector zy = xx.sub(zx).add(u).add(xy);
+        yx = zx.mul(2f).blend(yx, o1);
+        yy = zy.mul(2f).blend(yy, o1);
+        // y = !o && d < 0 ? sub((π hi, lo), y) : y
+        VectorMask<Float> back = o1.not().and(d.lt(0f));
+        c1 = FloatVector.broadcast(F, 3.1415927410125732422f);
+        FloatVector wx = c1.sub(yx);
+        FloatVector wy = c1.sub(wx).sub(yx).add(-8.7422776573475857731e-08f).sub(yy);
+        yx = yx.blend(wx, back);
+        yy = yy.blend(wy, back);
+        yx.add(yy).intoArray(o, oi);
+    }
+
+    // erfc's double-float coefficients (f2d: hi (float) d, lo (float) (d − hi)), per interval 0..3
+    private static final double ERFC_A0 = -0.102775359343930288081655368891e+0;
+    private static final double ERFC_A1 = -0.105247583459338632253369014063e+0;
+    private static final double ERFC_A2 = -0.482365310333045318680618892669e+0;
+    private static final double ERFC_A3 = -0.498961546254537647970305302739e+0;
+    private static final double ERFC_B0 = -0.636619483208481931303752546439e+0;
+    private static final double ERFC_B1 = -0.635609463574589034216723775292e+0;
+    private static final double ERFC_B2 = -0.134450203224533979217859332703e-2;
+    private static final double ERFC_B3 = -0.471199543422848492080722832666e-4;
+    private static final double ERFC_C0 = -0.112837917790537404939545770596e+1;
+    private static final double ERFC_C1 = -0.112855987376668622084547028949e+1;
+    private static final double ERFC_C2 = -0.572319781150472949561786101080e+0;
+    private static final double ERFC_C3 = -0.572364030327966044425932623525e+0;
+
+    /*
+     * erfc's steps, as erfc(FloatVector), sel4/sel4d as blends, div, expk2 and the double-float steps written
+     * out (expk2 as in erfBlock).
+     */
+    static void erfcBlock(float[] xa, int xi, float[] o, int oi) {
+        FloatVector s = FloatVector.fromArray(F, xa, xi);
+        FloatVector a = s.abs();
+        VectorMask<Float> o0 = a.lt((float) 1.0);
+        VectorMask<Float> o1 = a.lt((float) 2.2);
+        VectorMask<Float> o2 = a.lt((float) 4.3);
+        VectorMask<Float> o3 = a.lt((float) 10.1);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        // u = o1 ? (a, 0) : div((1, 0), (a, 0))
+        FloatVector r = one.div(a);
+        FloatVector hx = one.mul(r);
+        FloatVector w = r.fma(one, hx.neg());
+        FloatVector v = zero.neg().fma(r, a.neg().fma(r, one));
+        FloatVector hy = hx.fma(v, zero.fma(r, w));
+        FloatVector ux = hx.blend(a, o1);
+        FloatVector uy = hy.blend(zero, o1);
+        FloatVector t = FloatVector.broadcast(F, +0.1115344167e+1f).blend(-0.3869504035e+0f, o2)
+                .blend(-0.6236977242e-5f, o1).blend(-0.8638041618e-4f, o0);
+        t = t.fma(ux, FloatVector.broadcast(F, -0.9454904199e+0f).blend(+0.1288077235e+1f, o2)
+                .blend(+0.5749821503e-4f, o1).blend(+0.6000166177e-3f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, -0.3667259514e+0f).blend(-0.1816803217e+1f, o2)
+                .blend(+0.6002851478e-5f, o1).blend(-0.1665703603e-2f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, +0.7155663371e+0f).blend(+0.1249150872e+1f, o2)
+                .blend(-0.2851036377e-2f, o1).blend(+0.1795156277e-3f, o0));
+        t = t.fma(ux, FloatVector.broadcast(F, -0.1262947265e-1f).blend(-0.1328857988e+0f, o2)
+                .blend(+0.2260518074e-1f, o1).blend(+0.1914106123e-1f, o0));
+        // d = mul(u, t)
+        FloatVector dx = ux.mul(t);
+        FloatVector dy = uy.fma(t, ux.fma(t, dx.neg()));
+        // d = add2(d, A); d = mul(d, u)
+        FloatVector kx = FloatVector.broadcast(F, (float) ERFC_A3).blend((float) ERFC_A2, o2)
+                .blend((float) ERFC_A1, o1).blend((float) ERFC_A0, o0);
+        FloatVector ky = FloatVector.broadcast(F, (float) (ERFC_A3 - (float) ERFC_A3))
+                .blend((float) (ERFC_A2 - (float) ERFC_A2), o2).blend((float) (ERFC_A1 - (float) ERFC_A1), o1)
+                .blend((float) (ERFC_A0 - (float) ERFC_A0), o0);
+        FloatVector sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        sx = dx.mul(ux);
+        dy = dx.fma(uy, dy.fma(ux, dx.fma(ux, sx.neg())));
+        dx = sx;
+        // d = add2(d, B); d = mul(d, u)
+        kx = FloatVector.broadcast(F, (float) ERFC_B3).blend((float) ERFC_B2, o2)
+                .blend((float) ERFC_B1, o1).blend((float) ERFC_B0, o0);
+        ky = FloatVector.broadcast(F, (float) (ERFC_B3 - (float) ERFC_B3))
+                .blend((float) (ERFC_B2 - (float) ERFC_B2), o2).blend((float) (ERFC_B1 - (float) ERFC_B1), o1)
+                .blend((float) (ERFC_B0 - (float) ERFC_B0), o0);
+        sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        sx = dx.mul(ux);
+        dy = dx.fma(uy, dy.fma(ux, dx.fma(ux, sx.neg())));
+        dx = sx;
+        // d = add2(d, C)
+        kx = FloatVector.broadcast(F, (float) ERFC_C3).blend((float) ERFC_C2, o2)
+                .blend((float) ERFC_C1, o1).blend((float) ERFC_C0, o0);
+        ky = FloatVector.broadcast(F, (float) (ERFC_C3 - (float) ERFC_C3))
+                .blend((float) (ERFC_C2 - (float) ERFC_C2), o2).blend((float) (ERFC_C1 - (float) ERFC_C1), o1)
+                .blend((float) (ERFC_C0 - (float) ERFC_C0), o0);
+        sx = dx.add(kx);
+        v = sx.sub(dx);
+        dy = dx.sub(sx.sub(v)).add(kx.sub(v)).add(dy.add(ky));
+        dx = sx;
+        // x = mul(o1 ? d : (−a, 0), a); x = o1 ? x : add2(x, d)
+        FloatVector zx = a.neg().blend(dx, o1);
+        FloatVector zy = zero.blend(dy, o1);
+        FloatVector xx = zx.mul(a);
+        FloatVector xy = zy.fma(a, zx.fma(a, xx.neg()));
+        sx = xx.add(dx);
+        v = sx.sub(xx);
+        FloatVector ay = xx.sub(sx.sub(v)).add(dx.sub(v)).add(xy.add(dy));
+        xx = sx.blend(xx, o1);
+        xy = ay.blend(xy, o1);
+        // x = expk2(x), as in erfBlock
+        w = xx.add(xy).mul(R_LN2F);
+        FloatVector aw = w.abs();
+        r = aw.add(0x1p23f).sub(0x1p23f);
+        r = r.reinterpretAsInts().or(w.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = w.blend(r, aw.lt(0x1p23f));
+        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> ok = r.compare(VectorOperators.GE, -0x1p31f).and(r.lt(0x1p31f));
+        q = IntVector.broadcast(I, Integer.MIN_VALUE).blend(q, ok.cast(I));
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector a1 = qf.mul(-L2UF);
+        sx = xx.add(a1);
+        v = sx.sub(xx);
+        FloatVector sy = xx.sub(sx.sub(v)).add(a1.sub(v)).add(xy);
+        FloatVector a2 = qf.mul(-L2LF);
+        FloatVector tx = sx.add(a2);
+        v = tx.sub(sx);
+        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+        sx = tx;
+        FloatVector u = FloatVector.broadcast(F, +0.1980960224e-3f);
+        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+        FloatVector mx = sx.mul(u);
+        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+        tx = mx.add(k);
+        v = tx.sub(mx);
+        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+        mx = sx.mul(tx);
+        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+        tx = mx.add(0.5f);
+        v = tx.sub(mx);
+        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+        FloatVector qx = sx.mul(sx);
+        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+        mx = qx.mul(tx);
+        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+        tx = sx.add(mx);
+        v = tx.sub(sx);
+        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+        FloatVector ex = one.add(tx);
+        FloatVector ey = one.sub(ex).add(tx).add(ty);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        ex = ex.mul(p1).mul(p2);
+        ey = ey.mul(p1).mul(p2);
+        VectorMask<Float> under = xx.lt(-104f);
+        ex = ex.blend(0f, under);
+        ey = ey.blend(0f, under);
+        // x = o1 ? x : mul(x, u)
+        mx = ex.mul(ux);
+        my = ex.fma(uy, ey.fma(ux, ex.fma(ux, mx.neg())));
+        ex = mx.blend(ex, o1);
+        ey = my.blend(ey, o1);
+        r = zero.blend(ex.add(ey), o3);
+        VectorMask<Float> neg = s.reinterpretAsInts().and(SIGN).compare(VectorOperators.NE, 0).cast(F);
+        r = r.blend(FloatVector.broadcast(F, 2f).sub(r), neg);
+        r = r.blend(Float.NaN, s.test(VectorOperators.IS_NAN));
+        r.intoArray(o, oi);
+    }
+
+    /* atan2's steps, as atan2(FloatVector, FloatVector), atan2k (as in atanBlock) and isinf2 written out. */
+    static void atan2Block(float[] ya, int yi, float[] xa, int xi, float[] o, int oi) {
+        FloatVector y = FloatVector.fromArray(F, ya, yi);
+        FloatVector x = FloatVector.fromArray(F, xa, xi);
+        VectorMask<Float> tiny = x.abs().lt(2.9387372783541830947e-39f);
+        x = x.blend(x.mul((float) (1 << 24)), tiny);
+        y = y.blend(y.mul((float) (1 << 24)), tiny);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.broadcast(F, 0f);
+        FloatVector ay = y.abs();
+        // atan2k((|y|, 0), (x, 0))
+        VectorMask<Float> p = x.lt(0f);
+        IntVector q = IntVector.broadcast(I, 0).blend(-2, p.cast(I));
+        IntVector fl = IntVector.broadcast(I, 0).blend(SIGN, p.cast(I));
+        FloatVector bx = x.reinterpretAsInts().lanewise(VectorOperators.XOR, fl).reinterpretAsFloats();
+        FloatVector by = zero.reinterpretAsInts().lanewise(VectorOperators.XOR, fl).reinterpretAsFloats();
+        p = bx.lt(ay);
+        q = q.blend(q.add(1), p.cast(I));
+        FloatVector sx = ay.blend(bx.neg(), p);
+        FloatVector sy = zero.blend(by.neg(), p);
+        FloatVector tx = bx.blend(ay, p);
+        FloatVector ty = by.blend(zero, p);
+        FloatVector r = one.div(tx);
+        FloatVector hx = sx.mul(r);
+        FloatVector u = r.fma(sx, hx.neg());
+        FloatVector v = ty.neg().fma(r, tx.neg().fma(r, one));
+        FloatVector hy = hx.fma(v, sy.fma(r, u));
+        tx = hx.mul(hx);
+        ty = hx.add(hx).fma(hy, hx.fma(hx, tx.neg()));
+        FloatVector nx = tx.add(ty);
+        ty = tx.sub(nx).add(ty);
+        tx = nx;
+        u = FloatVector.broadcast(F, -0.00176397908944636583328247f);
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0107900900766253471374512f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0309564601629972457885742f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.0577365085482597351074219f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.0838950723409652709960938f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.109463557600975036621094f));
+        u = u.fma(tx, FloatVector.broadcast(F, -0.142626821994781494140625f));
+        u = u.fma(tx, FloatVector.broadcast(F, 0.199983194470405578613281f));
+        FloatVector k = FloatVector.broadcast(F, -0.333332866430282592773438f);
+        FloatVector ut = u.mul(tx);
+        FloatVector ax = k.add(ut);
+        FloatVector axy = k.sub(ax).add(ut);
+        FloatVector mx = tx.mul(ax);
+        FloatVector my = tx.fma(axy, ty.fma(ax, tx.fma(ax, mx.neg())));
+        ax = one.add(mx);
+        axy = one.sub(ax).add(mx).add(my);
+        mx = hx.mul(ax);
+        my = hx.fma(axy, hy.fma(ax, hx.fma(ax, mx.neg())));
+        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector c1 = FloatVector.broadcast(F, 1.5707963705062866211f);
+        FloatVector px = c1.mul(qf);
+        FloatVector py = FloatVector.broadcast(F, -4.3711388286737928865e-08f).fma(qf, c1.fma(qf, px.neg()));
+        FloatVector rx = px.add(mx);
+        FloatVector ry = px.sub(rx).add(mx).add(py).add(my);
+        // the special cases
+        IntVector sxb = x.reinterpretAsInts().and(SIGN);
+        r = rx.add(ry);
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, sxb).reinterpretAsFloats();
+        final float pi2 = (float) (Math.PI / 2);
+        VectorMask<Float> xinf = x.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY);
+        // isinf2(x, mulsign(m, x)) = xinf ? sign(x) | bits(mulsign(m, x)) : 0
+        FloatVector m = FloatVector.broadcast(F, pi2).reinterpretAsInts().lanewise(VectorOperators.XOR, sxb)
+                .reinterpretAsFloats();
+        FloatVector i2 = zero.blend(sxb.or(m.reinterpretAsInts()).reinterpretAsFloats(), xinf);
+        r = r.blend(FloatVector.broadcast(F, pi2).sub(i2), xinf.or(x.compare(VectorOperators.EQ, 0f)));
+        m = FloatVector.broadcast(F, (float) (Math.PI / 4)).reinterpretAsInts().lanewise(VectorOperators.XOR, sxb)
+                .reinterpretAsFloats();
+        i2 = zero.blend(sxb.or(m.reinterpretAsInts()).reinterpretAsFloats(), xinf);
+        r = r.blend(FloatVector.broadcast(F, pi2).sub(i2),
+                y.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        VectorMask<Float> xneg = sxb.compare(VectorOperators.NE, 0).cast(F);
+        r = r.blend(zero.blend((float) Math.PI, xneg), y.compare(VectorOperators.EQ, 0f));
+        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, y.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+        r = r.blend(ALL_ONES_NAN, x.test(VectorOperators.IS_NAN).or(y.test(VectorOperators.IS_NAN)));
+        r.intoArray(o, oi);
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // Spans
 
@@ -1256,11 +2027,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            log1p(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            log1pBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            log1p(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::log1pBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1323,11 +2093,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            erf(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            erfBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            erf(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::erfBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1346,11 +2115,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            erfc(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            erfcBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            erfc(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::erfcBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1369,11 +2137,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            asin(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            asinBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            asin(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::asinBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1392,11 +2159,10 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            acos(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            acosBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            acos(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::acosBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
@@ -1415,19 +2181,18 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = 0;
         for (int b = F.loopBound(n); i < b; i += L) {
-            atan(FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            atanBlock(x, xo + i, o, oo + i);
         }
         if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            atan(FloatVector.fromArray(F, x, xo + i, m)).intoArray(o, oo + i, m);
+            tail(VectorSleefFloat::atanBlock, x, xo + i, o, oo + i, n - i);
         }
     }
 
     /**
      * {@code o[oo + i] = sin(x[xo + i])} for i &lt; n, as {@link SleefFloat#sin(float[], int, float[], int, int)}
      * ({@code torch.sin} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
-     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
-     * lane (or a NaN) goes lane by lane through the plain code.
+     * the same bits. A vector (at least 8 lanes) whose lanes are all below 125 in magnitude takes the vector code;
+     * one with a larger lane (or a NaN) goes through the plain span, which groups its lanes by 8.
      *
      * @param x the input array
      * @param xo the first input index
@@ -1438,25 +2203,23 @@ public final class VectorSleefFloat {
     public static void sin(float[] x, int xo, float[] o, int oo, int n) {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
-            if (smallWindow(v, x, xo, i, n)) {
-                sinSmall(v).intoArray(o, oo + i, m);
-            } else {
-                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
-                    int g0 = g - g % SleefFloat.AVX2_LANES;
-                    o[oo + g] = SleefFloat.sin(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
-                }
+        int i = 0;
+        for (int b = n - n % W; i < b; i += W) {
+            if (!(W == L ? sinBlock(x, xo + i, o, oo + i)
+                    : smallRun(VectorSleefFloat::sinBlock, x, xo + i, o, oo + i, W))) {
+                SleefFloat.sin(x, xo + i, o, oo + i, W);
             }
+        }
+        if (i < n && !smallRun(VectorSleefFloat::sinBlock, x, xo + i, o, oo + i, n - i)) {
+            SleefFloat.sin(x, xo + i, o, oo + i, n - i);
         }
     }
 
     /**
      * {@code o[oo + i] = cos(x[xo + i])} for i &lt; n, as {@link SleefFloat#cos(float[], int, float[], int, int)}
      * ({@code torch.cos} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
-     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
-     * lane (or a NaN) goes lane by lane through the plain code.
+     * the same bits. A vector (at least 8 lanes) whose lanes are all below 125 in magnitude takes the vector code;
+     * one with a larger lane (or a NaN) goes through the plain span, which groups its lanes by 8.
      *
      * @param x the input array
      * @param xo the first input index
@@ -1467,25 +2230,23 @@ public final class VectorSleefFloat {
     public static void cos(float[] x, int xo, float[] o, int oo, int n) {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
-            if (smallWindow(v, x, xo, i, n)) {
-                cosSmall(v).intoArray(o, oo + i, m);
-            } else {
-                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
-                    int g0 = g - g % SleefFloat.AVX2_LANES;
-                    o[oo + g] = SleefFloat.cos(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
-                }
+        int i = 0;
+        for (int b = n - n % W; i < b; i += W) {
+            if (!(W == L ? cosBlock(x, xo + i, o, oo + i)
+                    : smallRun(VectorSleefFloat::cosBlock, x, xo + i, o, oo + i, W))) {
+                SleefFloat.cos(x, xo + i, o, oo + i, W);
             }
+        }
+        if (i < n && !smallRun(VectorSleefFloat::cosBlock, x, xo + i, o, oo + i, n - i)) {
+            SleefFloat.cos(x, xo + i, o, oo + i, n - i);
         }
     }
 
     /**
      * {@code o[oo + i] = tan(x[xo + i])} for i &lt; n, as {@link SleefFloat#tan(float[], int, float[], int, int)}
      * ({@code torch.tan} on a contiguous float32 span, SLEEF's reduction chosen per 8 lanes from {@code xo}) with
-     * the same bits. A vector whose lanes are all below 125 in magnitude takes the vector code; one with a larger
-     * lane (or a NaN) goes lane by lane through the plain code.
+     * the same bits. A vector (at least 8 lanes) whose lanes are all below 125 in magnitude takes the vector code;
+     * one with a larger lane (or a NaN) goes through the plain span, which groups its lanes by 8.
      *
      * @param x the input array
      * @param xo the first input index
@@ -1496,39 +2257,16 @@ public final class VectorSleefFloat {
     public static void tan(float[] x, int xo, float[] o, int oo, int n) {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xo + i, m);
-            if (smallWindow(v, x, xo, i, n)) {
-                tanSmall(v).intoArray(o, oo + i, m);
-            } else {
-                for (int g = i, e = Math.min(i + L, n); g < e; g++) {
-                    int g0 = g - g % SleefFloat.AVX2_LANES;
-                    o[oo + g] = SleefFloat.tan(x[xo + g], SleefFloat.largeGroup(x, xo + g0, xo + n));
-                }
+        int i = 0;
+        for (int b = n - n % W; i < b; i += W) {
+            if (!(W == L ? tanBlock(x, xo + i, o, oo + i)
+                    : smallRun(VectorSleefFloat::tanBlock, x, xo + i, o, oo + i, W))) {
+                SleefFloat.tan(x, xo + i, o, oo + i, W);
             }
         }
-    }
-
-    /**
-     * Whether the vector at span index i may take the Cody–Waite path: all its lanes, and every lane of the AVX2
-     * groups of 8 it overlaps, are below 125 in magnitude (zero-padded lanes past n count as small).
-     */
-    private static boolean smallWindow(FloatVector v, float[] x, int xo, int i, int n) {
-        if (!v.abs().lt(125f).allTrue()) {
-            return false;
+        if (i < n && !smallRun(VectorSleefFloat::tanBlock, x, xo + i, o, oo + i, n - i)) {
+            SleefFloat.tan(x, xo + i, o, oo + i, n - i);
         }
-        if (L % SleefFloat.AVX2_LANES == 0) {
-            return true; // whole groups: the vector's own lanes decide
-        }
-        int g0 = i - i % SleefFloat.AVX2_LANES;
-        int g1 = Math.min(n, (i + L + SleefFloat.AVX2_LANES - 1) / SleefFloat.AVX2_LANES * SleefFloat.AVX2_LANES);
-        for (int k = g0; k < g1; k += SleefFloat.AVX2_LANES) {
-            if (SleefFloat.largeGroup(x, xo + k, xo + n)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -1629,12 +2367,16 @@ public final class VectorSleefFloat {
         int v = n - n % SleefFloat.CHUNK;
         int i = 0;
         for (int b = F.loopBound(v); i < b; i += L) {
-            atan2(FloatVector.fromArray(F, y, yo + i), FloatVector.fromArray(F, x, xo + i)).intoArray(o, oo + i);
+            atan2Block(y, yo + i, x, xo + i, o, oo + i);
         }
         if (i < v) {
-            VectorMask<Float> m = F.indexInRange(i, v);
-            atan2(FloatVector.fromArray(F, y, yo + i, m), FloatVector.fromArray(F, x, xo + i, m))
-                    .intoArray(o, oo + i, m);
+            // through zero-padded copies, as tail()
+            float[] ty = new float[L];
+            float[] tx = new float[L];
+            System.arraycopy(y, yo + i, ty, 0, v - i);
+            System.arraycopy(x, xo + i, tx, 0, v - i);
+            atan2Block(ty, 0, tx, 0, ty, 0);
+            System.arraycopy(ty, 0, o, oo + i, v - i);
         }
         for (i = v; i < n; i++) {
             o[oo + i] = (float) Math.atan2(y[yo + i], x[xo + i]);

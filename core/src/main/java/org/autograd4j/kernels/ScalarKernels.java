@@ -268,6 +268,11 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    /** float32 {@code atan2(y, x)} over contiguous spans with PyTorch's bits ({@link SleefFloat#atan2(float[], int, float[], int, float[], int, int)}). */
+    protected void atan2Span(float[] y, int yo, float[] x, int xo, float[] o, int oo, int n) {
+        SleefFloat.atan2(y, yo, x, xo, o, oo, n);
+    }
+
     /** The float32 function of op: the first ops computed in double and rounded once, the later ones as {@link #floatFn32}. */
     private static FloatUnary floatUnary(UnaryOp op, double p0, double p1, boolean dnnlGelu) {
         if (op == UnaryOp.GELU && dnnlGelu) return MathFns::geluDnnlF;
@@ -417,7 +422,7 @@ public class ScalarKernels implements Kernels {
             case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
             case ATAN2 -> {
                 if (as == 1 && bs == 1 && os == 1) {
-                    SleefFloat.atan2(a, ao, b, bo, o, oo, n); // PyTorch's vectorised atan2 (SLEEF) with its scalar tail
+                    atan2Span(a, ao, b, bo, o, oo, n); // PyTorch's vectorised atan2 (SLEEF) with its scalar tail
                 } else {
                     for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
                 }

@@ -1,5 +1,6 @@
 package org.autograd4j.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -240,6 +241,13 @@ class SleefFloatTest {
             assertEquals(SleefFloat.sin(small, true), o[7]);
             assertEquals(SleefFloat.sin(small, false), o[8]);
             assertEquals(SleefFloat.sin(small, false), o[19]);
+            // in place: the group's choice is made before any lane is overwritten
+            for (Span g : List.of((Span) SleefFloat::sin, VectorSleefFloat::sin, SleefFloat::cos, VectorSleefFloat::cos,
+                    SleefFloat::tan, VectorSleefFloat::tan)) {
+                float[] expected = run(g, x), y = x.clone();
+                g.apply(y, 0, y, 0, y.length);
+                assertArrayEquals(expected, y, "in place");
+            }
         }
     }
 

@@ -65,8 +65,15 @@ public final class VectorKernels extends ScalarKernels {
             case SINH -> VectorSleefFloat.sinh(x, xo, o, oo, n);
             case COSH -> VectorSleefFloat.cosh(x, xo, o, oo, n);
             case SIGMOID -> VectorSleefFloat.sigmoid(x, xo, o, oo, n);
-            // log1p, asin, acos, atan, erf, erfc, sin, cos, tan: the plain spans until their vector forms are
-            // written as allocation-free blocks like the ones above (same bits either way)
+            case LOG1P -> VectorSleefFloat.log1p(x, xo, o, oo, n);
+            case ASIN -> VectorSleefFloat.asin(x, xo, o, oo, n);
+            case ACOS -> VectorSleefFloat.acos(x, xo, o, oo, n);
+            case ATAN -> VectorSleefFloat.atan(x, xo, o, oo, n);
+            case ERF -> VectorSleefFloat.erf(x, xo, o, oo, n);
+            case ERFC -> VectorSleefFloat.erfc(x, xo, o, oo, n);
+            case SIN -> VectorSleefFloat.sin(x, xo, o, oo, n);
+            case COS -> VectorSleefFloat.cos(x, xo, o, oo, n);
+            case TAN -> VectorSleefFloat.tan(x, xo, o, oo, n);
             default -> super.sleefSpan(op, x, xo, o, oo, n);
         }
     }
@@ -131,6 +138,11 @@ public final class VectorKernels extends ScalarKernels {
             float dot = Rows.laneSum(row, 0, n);
             Rows.minusThenTimes(g, go, dot, y, yo, o, oo, n);
         }
+    }
+
+    @Override
+    protected void atan2Span(float[] y, int yo, float[] x, int xo, float[] o, int oo, int n) {
+        VectorSleefFloat.atan2(y, yo, x, xo, o, oo, n);
     }
 
     @Override

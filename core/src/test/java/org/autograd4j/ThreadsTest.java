@@ -35,10 +35,10 @@ class ThreadsTest {
     void resultsDoNotDependOnTheThreadCount() {
         Torch.manualSeed(5);
         // odd sizes above the split threshold, so ranges end inside vectors and chunks
-        Tensor x = Torch.randn(200_003).mul(4);
-        Tensor y = Torch.randn(200_003);
+        Tensor x = Torch.randn(600_003).mul(4);
+        Tensor y = Torch.randn(600_003);
         Tensor a = Torch.randn(300, 301), b = Torch.randn(301, 299);
-        Tensor d = Torch.randn(new long[] {100_001}, DType.FLOAT64);
+        Tensor d = Torch.randn(new long[] {600_001}, DType.FLOAT64);
         List<Function<Void, Tensor>> ops = List.of(
                 v -> x.tanh(), v -> x.sigmoid(), v -> x.sin(), v -> x.exp(), v -> x.relu(), v -> x.add(y), v -> x.mul(2.5),
                 v -> x.div(y), v -> d.mul(d), v -> d.exp(), v -> a.mm(b), v -> b.t().mm(a.t()), v -> x.sum(), v -> a.sum(0),

@@ -163,7 +163,7 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    /** PyTorch's {@code at::internal::GRAIN_SIZE}: below about this many elements one thread does the work. */
+    /** The smallest piece a thread gets: PyTorch's {@code at::internal::GRAIN_SIZE}. */
     static final int GRAIN = 32768;
 
     /**
@@ -174,10 +174,17 @@ public class ScalarKernels implements Kernels {
      */
     static final int BLOCK = 64;
 
-    /** Whether an elementwise op over n elements is worth splitting over threads. */
+    /**
+     * Whether an elementwise op over n elements is worth splitting over threads: from 2¹⁹ elements, where a
+     * second thread measured faster here for add and tanh alike (below, waking a pool thread costs more than it
+     * saves, and memory-bound ops gain little).
+     */
     static boolean split(int n) {
-        return n >= 2 * GRAIN && Parallel.numThreads() > 1;
+        return n >= SPLIT_MIN && Parallel.numThreads() > 1;
     }
+
+    /** The smallest elementwise op split over threads (measured: 2¹⁸ was slower with two threads, 2²⁰ faster). */
+    static final int SPLIT_MIN = 1 << 19;
 
     /** The number of {@link #BLOCK}s covering n elements. */
     static int blocks(int n) {

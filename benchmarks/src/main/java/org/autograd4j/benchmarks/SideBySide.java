@@ -48,8 +48,8 @@ public final class SideBySide {
                     double freshSeconds, int freshCalls, int tutorialRuns) {
     }
 
-    static final Settings QUICK = new Settings("quick", 0.5, 60_000_000L, 5, 3, 2.0, 20_000, 3);
-    static final Settings FULL = new Settings("full", 2.0, 250_000_000L, 15, 20, 2.0, 20_000, 7);
+    static final Settings QUICK = new Settings("quick", 1.5, 60_000_000L, 5, 3, 2.0, 20_000, 3);
+    static final Settings FULL = new Settings("full", 3.0, 250_000_000L, 15, 20, 2.0, 20_000, 7);
     /** Fewer rounds than this make no median worth printing, whatever the budget says. */
     static final int MIN_ROUNDS = 3;
 

@@ -29,6 +29,10 @@ public final class Engine {
         final long sequenceNr;
         int dependencies;
         TensorImpl[] buffer;
+        /** Bit s: buffer[s] is referenced by nothing but this pass (a node's fresh result or a sum), so a leaf may keep it. */
+        int ownedSlots;
+        /** Bit j: the last outputs' j-th tensor shares no storage with the node's input gradients or other outputs. */
+        int ownedOutputs;
         boolean needed = true;
         boolean queued;
         boolean visited; // markNeeded's traversal mark
@@ -146,7 +150,8 @@ public final class Engine {
         java.util.function.Consumer<BackwardNode> trace = TRACE.get();
         ReadyQueue ready = new ReadyQueue();
         int nRoots = rootEdges.length;
-        for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], math);
+        // the roots' gradients are the caller's (or the implicit ones): never owned
+        for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], false, math);
         for (int i = 0; i < nRoots; i++) {
             Task t = tasks.get(rootEdges[i].node());
             if (t.dependencies == 0 && !t.queued) {
@@ -157,7 +162,7 @@ public final class Engine {
         Task task;
         while ((task = ready.poll()) != null) {
             TensorImpl[] outs = runTask(task, retainGraph, grad, captured, math, trace);
-            release(tasks, task.node, outs, ready, math);
+            release(tasks, task.node, outs, task.ownedOutputs, ready, math);
         }
     }
 
@@ -166,7 +171,9 @@ public final class Engine {
                                         java.util.function.Consumer<BackwardNode> trace) {
         BackwardNode node = task.node;
         TensorImpl[] grads = task.buffer;
+        int owned = task.ownedSlots;
         task.buffer = null;
+        task.ownedSlots = 0;
         if (grads == null) grads = new TensorImpl[node.numInputs()];
         if (task.captureIndex != null) {
             for (int s = 0; s < task.captureIndex.length; s++) {
@@ -177,8 +184,12 @@ public final class Engine {
         boolean accumulator = node instanceof GradAccumulator;
         boolean run = task.needed && !(grad && accumulator);
         if (run && anyNonNull(grads)) {
-            if (accumulator) math.accumulate(((GradAccumulator) node).variable(), grads[0]);
-            else outs = node.apply(grads);
+            if (accumulator) {
+                math.accumulate(((GradAccumulator) node).variable(), grads[0], (owned & 1) != 0);
+            } else {
+                outs = node.apply(grads);
+                task.ownedOutputs = fresh(outs, grads);
+            }
             if (trace != null) trace.accept(node);
         }
         if (!retainGraph && run) node.releaseVariables();
@@ -186,13 +197,15 @@ public final class Engine {
     }
 
     /** Hands a node's outputs to the nodes they feed, queueing those whose last dependency this was. */
-    private static void release(TaskMap tasks, BackwardNode node, TensorImpl[] outs, ReadyQueue ready, GradMath math) {
+    private static void release(TaskMap tasks, BackwardNode node, TensorImpl[] outs, int ownedOutputs, ReadyQueue ready, GradMath math) {
         int n = node.numOutputs();
         for (int j = 0; j < n; j++) {
             NextEdge e = node.nextEdge(j);
             if (e.node() == null) continue;
             Task next = tasks.get(e.node());
-            if (outs != null && j < outs.length && outs[j] != null) addToBuffer(next, e.inputNr(), outs[j], math);
+            if (outs != null && j < outs.length && outs[j] != null) {
+                addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
+            }
             if (--next.dependencies == 0) ready.add(next);
         }
     }
@@ -256,11 +269,32 @@ public final class Engine {
         return false;
     }
 
-    private static void addToBuffer(Task t, int slot, TensorImpl g, GradMath math) {
+    private static void addToBuffer(Task t, int slot, TensorImpl g, boolean owned, GradMath math) {
         if (t.buffer == null) t.buffer = new TensorImpl[t.node.numInputs()];
         TensorImpl old = t.buffer[slot];
         // Summed out of place, in arrival order: a gradient may be aliased by another node's output.
         t.buffer[slot] = old == null ? g : math.add(old, g);
+        boolean mine = old == null ? owned : true; // a sum is a fresh tensor
+        if (slot < 31) t.ownedSlots = mine ? t.ownedSlots | (1 << slot) : t.ownedSlots & ~(1 << slot);
+    }
+
+    /**
+     * Which of a node's outputs are fresh tensors, referenced by nothing else: those sharing their storage with
+     * none of the node's input gradients (a derivative may pass g on, or a view of it) and with no other output.
+     * Only the first 31 outputs are tracked; the others count as shared.
+     */
+    private static int fresh(TensorImpl[] outs, TensorImpl[] grads) {
+        int mask = 0;
+        int n = Math.min(outs.length, 31);
+        outer:
+        for (int j = 0; j < n; j++) {
+            TensorImpl o = outs[j];
+            if (o == null) continue;
+            for (TensorImpl g : grads) if (g != null && g.storage() == o.storage()) continue outer;
+            for (int k = 0; k < outs.length; k++) if (k != j && outs[k] != null && outs[k].storage() == o.storage()) continue outer;
+            mask |= 1 << j;
+        }
+        return mask;
     }
 
     private static void computeDependencies(TaskMap tasks, NextEdge[] rootEdges) {

@@ -17,8 +17,10 @@ public interface GradMath {
     TensorImpl to(TensorImpl t, DType dtype);
 
     /**
-     * Adds {@code g} into {@code leaf.grad()}, as PyTorch's AccumulateGrad: the first gradient is stored as a
-     * fresh contiguous copy; later ones are added in place, or out of place when building a higher-order graph.
+     * Adds {@code g} into {@code leaf.grad()}, as PyTorch's AccumulateGrad: the first gradient is stored as is
+     * when {@code owned} (nothing but the engine references it) and it is dense and outside any graph (PyTorch
+     * steals it the same way, by reference count), else as a fresh contiguous copy; later ones are added in
+     * place, or out of place when building a higher-order graph.
      */
-    void accumulate(TensorImpl leaf, TensorImpl g);
+    void accumulate(TensorImpl leaf, TensorImpl g, boolean owned);
 }

@@ -29,10 +29,12 @@ public final class EngineMath implements GradMath {
     }
 
     @Override
-    public void accumulate(TensorImpl leaf, TensorImpl g) {
+    public void accumulate(TensorImpl leaf, TensorImpl g, boolean owned) {
         TensorImpl old = leaf.grad();
         if (old == null) {
-            if (GradMode.isEnabled()) {
+            if (owned && !GradMode.isEnabled() && stealable(g)) {
+                leaf.setGrad(g); // nothing else holds it: keep it, no copy (PyTorch's AccumulateGrad does the same)
+            } else if (GradMode.isEnabled()) {
                 // create_graph: PyTorch's clone_obey_contract (empty_strided + copy_), so the stored grad keeps its
                 // graph through a CopyBackwards node.
                 leaf.setGrad(InPlace.copy(Creation.full(g.shape(), 0, g.dtype()), g));
@@ -44,5 +46,11 @@ public final class EngineMath implements GradMath {
         } else {
             InPlace.addRaw(old, g);
         }
+    }
+
+    /** A gradient that can become {@code .grad} as it is: dense from offset 0 over its whole storage, no view, no graph. */
+    private static boolean stealable(TensorImpl g) {
+        return g.base() == null && !g.requiresGrad() && g.layout().isContiguous() && g.layout().offset() == 0
+                && g.storage().size() == g.numel();
     }
 }

@@ -39,9 +39,10 @@ class ThreadsTest {
         Tensor y = Torch.randn(600_003);
         Tensor a = Torch.randn(300, 301), b = Torch.randn(301, 299);
         Tensor d = Torch.randn(new long[] {600_001}, DType.FLOAT64);
+        Tensor big = Torch.randn((1 << 20) + 37); // a sum whose lanes split over threads
         List<Function<Void, Tensor>> ops = List.of(
                 v -> x.tanh(), v -> x.sigmoid(), v -> x.sin(), v -> x.exp(), v -> x.relu(), v -> x.add(y), v -> x.mul(2.5),
-                v -> x.div(y), v -> d.mul(d), v -> d.exp(), v -> a.mm(b), v -> b.t().mm(a.t()), v -> x.sum(), v -> a.sum(0),
+                v -> x.div(y), v -> d.mul(d), v -> d.exp(), v -> a.mm(b), v -> b.t().mm(a.t()), v -> x.sum(), v -> big.sum(), v -> a.sum(0),
                 v -> x.softmax(0), v -> a.logSoftmax(1));
         List<float[]> one = run(ops, 1);
         for (int threads : new int[] {2, 3}) {

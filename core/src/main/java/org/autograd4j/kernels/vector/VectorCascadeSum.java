@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.autograd4j.kernels.CascadeSum;
+import org.autograd4j.kernels.Parallel;
 
 /**
  * {@link CascadeSum} (PyTorch 1.13.1's CPU cascade sum) in the Vector API, with the same bits. PyTorch's
@@ -51,7 +52,17 @@ public final class VectorCascadeSum {
         int lanes = ILP * F32_LANES;
         float[] acc = new float[lanes];
         int l = F.length();
-        for (int c = 0; c < lanes; c += 2 * l) cascade2(x, off + c, off + c + l, lanes, rows, acc, c, c + l);
+        if (n >= SPLIT_MIN && Parallel.numThreads() > 1) {
+            // the lanes are independent chains: each thread takes whole vectors of them, so the bits are one
+            // thread's; the threads read different cache lines of the same rows
+            Parallel.forRange(lanes / l, 1, (v0, v1) -> {
+                int v = v0;
+                for (; v + 1 < v1; v += 2) cascade2(x, off + v * l, off + (v + 1) * l, lanes, rows, acc, v * l, (v + 1) * l);
+                if (v < v1) cascade1(x, off + v * l, lanes, rows, acc, v * l);
+            });
+        } else {
+            for (int c = 0; c < lanes; c += 2 * l) cascade2(x, off + c, off + c + l, lanes, rows, acc, c, c + l);
+        }
         // leftover whole vectors into lanes 0..7, fold lanes 8..31 onto them, tail first, then lanes 0..7
         for (int v = rows * ILP; v < vecs; v++) {
             for (int k = 0; k < F32_LANES; k++) acc[k] += x[off + v * F32_LANES + k];
@@ -203,6 +214,32 @@ public final class VectorCascadeSum {
         a0.add(a1).add(a2).add(a3).intoArray(out, oa);
         b0.add(b1).add(b2).add(b3).intoArray(out, ob);
     }
+
+    /** {@link #cascade2} for one vector of lanes (a thread's share when the lanes are split over threads). */
+    private static void cascade1(float[] x, int a, int rs, int size, float[] out, int oa) {
+        int p = CascadeSum.levelPower(size);
+        int step = 1 << p;
+        int mask = step - 1;
+        FloatVector z = FloatVector.zero(F);
+        FloatVector a0 = z, a1 = z, a2 = z, a3 = z;
+        int i = 0;
+        while (i + step <= size) {
+            for (int end = i + step; i < end; i++) a0 = a0.add(FloatVector.fromArray(F, x, a + i * rs));
+            a1 = a1.add(a0);
+            a0 = z;
+            if ((i & (mask << p)) != 0) continue;
+            a2 = a2.add(a1);
+            a1 = z;
+            if ((i & (mask << (2 * p))) != 0) continue;
+            a3 = a3.add(a2);
+            a2 = z;
+        }
+        for (; i < size; i++) a0 = a0.add(FloatVector.fromArray(F, x, a + i * rs));
+        a0.add(a1).add(a2).add(a3).intoArray(out, oa);
+    }
+
+    /** Contiguous float32 sums from this many elements split their lanes over threads (memory-bound below). */
+    static final int SPLIT_MIN = 1 << 20;
 
     // ------------------------------------------------------------------------------------------------ float64
 

@@ -1934,6 +1934,30 @@ public final class Tensor {
     public Tensor mm(Tensor other) { return of(LinearAlgebra.mm(impl, other.impl)); }
 
     /**
+     * {@code this + mat1 @ mat2}, this broadcast to the product's shape ({@code self.addmm(mat1, mat2)}): one
+     * matrix product with the bias added, as a linear layer computes {@code x·Wᵀ + b}.
+     *
+     * @param mat1 the left matrix (m × k)
+     * @param mat2 the right matrix (k × n)
+     * @return a new m × n tensor
+     */
+    public Tensor addmm(Tensor mat1, Tensor mat2) { return of(LinearAlgebra.addmm(impl, mat1.impl, mat2.impl, 1, 1)); }
+
+    /**
+     * {@code beta·this + alpha·(mat1 @ mat2)} ({@code self.addmm(mat1, mat2, beta=beta, alpha=alpha)}); with
+     * {@code beta = 0} this is not read.
+     *
+     * @param mat1 the left matrix (m × k)
+     * @param mat2 the right matrix (k × n)
+     * @param beta the factor of this
+     * @param alpha the factor of the product
+     * @return a new m × n tensor
+     */
+    public Tensor addmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return of(LinearAlgebra.addmm(impl, mat1.impl, mat2.impl, beta, alpha));
+    }
+
+    /**
      * NumPy-style matrix product: 1-d, 2-d and batched with broadcasting ({@code torch.matmul}).
      *
      * @param other the right operand

@@ -761,6 +761,32 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.addmm(input, mat1, mat2)}: {@code input + mat1 @ mat2}, input broadcast to the product's shape.
+     *
+     * @param input the tensor added (the bias)
+     * @param mat1 the left matrix
+     * @param mat2 the right matrix
+     * @return the result, as {@code input.addmm(mat1, mat2)}
+     */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        return input.addmm(mat1, mat2);
+    }
+
+    /**
+     * {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta·input + alpha·(mat1 @ mat2)}.
+     *
+     * @param input the tensor added (not read when beta = 0)
+     * @param mat1 the left matrix
+     * @param mat2 the right matrix
+     * @param beta the factor of input
+     * @param alpha the factor of the product
+     * @return the result, as {@code input.addmm(mat1, mat2, beta, alpha)}
+     */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return input.addmm(mat1, mat2, beta, alpha);
+    }
+
+    /**
      * {@code torch.matmul(a, b)}.
      *
      * @param a the input tensor

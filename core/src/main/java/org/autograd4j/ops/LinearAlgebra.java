@@ -3,6 +3,7 @@ package org.autograd4j.ops;
 import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
+import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.SavedTensor;
 import org.autograd4j.autograd.TensorImpl;
 import org.autograd4j.storage.Layout;
@@ -25,7 +26,6 @@ public final class LinearAlgebra {
         }
     }
 
-    /** {@code c[b] = a[b] @ b[b]} over 3-d layouts (no graph). */
     /** The storage of {@code a @ b} over 3-d layouts, row-major; the caller gives it the result's own layout. */
     private static Storage product(TensorImpl a, Layout al, TensorImpl b, Layout bl) {
         Layout l = Layout.contiguous(new int[] {al.size(0), al.size(1), bl.size(2)});
@@ -58,6 +58,50 @@ public final class LinearAlgebra {
                 n.needs(1) ? mm(t(sa.get()), g) : null}, new TensorImpl[] {a, b}, sa, sb);
         }
         return out;
+    }
+
+    /**
+     * {@code beta·self + alpha·(mat1 @ mat2)}, self broadcast to the product's shape ({@code torch.addmm}), as
+     * PyTorch: one matrix product, then the scaled input added (with beta = 0 self is not read, so its NaNs do
+     * not propagate). Derivative ({@code AddmmBackward0}): {@code (beta·g, alpha·g @ mat2ᵀ, alpha·mat1ᵀ @ g)}.
+     */
+    public static TensorImpl addmm(TensorImpl self, TensorImpl mat1, TensorImpl mat2, double beta, double alpha) {
+        if (mat1.dim() != 2) throw new IllegalArgumentException("mat1 must be a matrix, got " + mat1.dim() + "-D tensor");
+        if (mat2.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix, got " + mat2.dim() + "-D tensor");
+        int[] as = mat1.shape(), bs = mat2.shape();
+        if (as[1] != bs[0]) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + dims(as) + " and " + dims(bs) + ")");
+        }
+        TensorImpl bias = Shapes.expand(self.detach(), new long[] {as[0], bs[1]});
+        if (self.dtype() != mat2.dtype()) throw new IllegalArgumentException("self and mat2 must have the same dtype");
+        if (mat1.dtype() != mat2.dtype()) throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
+        TensorImpl out;
+        {
+            boolean prev = GradMode.set(false);
+            try {
+                int[] ast = mat1.layout().strides(), bst = mat2.layout().strides();
+                Storage c = product(mat1, as3d(mat1, as[0], as[1], ast[0], ast[1]), mat2, as3d(mat2, bs[0], bs[1], bst[0], bst[1]));
+                TensorImpl prod = TensorImpl.of(c, Layout.contiguous(new int[] {as[0], bs[1]}));
+                if (alpha != 1) prod = mul(prod, alpha);
+                if (beta == 0) out = prod;
+                else out = Binary.ADD.apply_(prod, beta == 1 ? bias : mul(bias, beta)); // in place: prod is fresh
+            } finally {
+                GradMode.set(prev);
+            }
+        }
+        if (Graph.needs(new TensorImpl[] {self, mat1, mat2})) {
+            SavedTensor sa = mat2.requiresGrad() ? SavedTensor.input(mat1) : null;
+            SavedTensor sb = mat1.requiresGrad() ? SavedTensor.input(mat2) : null;
+            Graph.record(out, "AddmmBackward0", (g, n) -> new TensorImpl[] {
+                n.needs(0) ? (beta == 1 ? g : mul(g, beta)) : null,
+                n.needs(1) ? scaled(mm(g, t(sb.get())), alpha) : null,
+                n.needs(2) ? scaled(mm(t(sa.get()), g), alpha) : null}, new TensorImpl[] {self, mat1, mat2}, sa, sb);
+        }
+        return out;
+    }
+
+    private static TensorImpl scaled(TensorImpl t, double alpha) {
+        return alpha == 1 ? t : mul(t, alpha);
     }
 
     /** Batched {@code a @ b} for 3-d tensors with equal batch sizes. Derivative: {@code (g @ bᵀ, aᵀ @ g)} per batch. */

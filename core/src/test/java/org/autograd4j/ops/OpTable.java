@@ -878,6 +878,22 @@ final class OpTable {
                 s(r(g, 0, 3), r(g, 3, 2)), s(r(g, 2, 0), r(g, 0, 3)), s(r(g, 2, 3), c(g, 3, 2)), s(c(g, 2, 3), r(g, 3, 2))))
                 .accum(4)
                 .py("torch.mm(a, b)");
+        row("addmm", "AddmmBackward0", xs -> Torch.addmm(xs.get(0), xs.get(1), xs.get(2)),
+                xs -> Arr.zip(Arr.matmul(xs.get(1), xs.get(2)), xs.get(0), Double::sum),
+                g -> List.of(s(r(g, 4), r(g, 2, 3), r(g, 3, 4)), s(r(g, 2, 4), r(g, 2, 3), r(g, 3, 4)), s(r(g, 1), r(g, 3, 5), r(g, 5, 2)),
+                        s(r(g, 3, 1), T(r(g, 3, 4)), r(g, 4, 2)), s(r(g), r(g, 2, 7), T(r(g, 7, 3))), s(r(g, 2), r(g, 0, 3), r(g, 3, 2))))
+                .accum(4)
+                .py("torch.addmm(a, b, c)")
+                .error("mat1 must be a matrix, got 1-D tensor", r(new Random(1), 3), r(new Random(2), 3), r(new Random(3), 3, 3))
+                .error("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)", r(new Random(1), 3), r(new Random(2), 2, 3),
+                        r(new Random(3), 4, 5))
+                .error("The expanded size of the tensor (4) must match the existing size (3) at non-singleton dimension 1.  "
+                        + "Target sizes: [2, 4].  Tensor sizes: [3]", r(new Random(1), 3), r(new Random(2), 2, 3), r(new Random(3), 3, 4));
+        row("addmm_scaled", "AddmmBackward0", xs -> Torch.addmm(xs.get(0), xs.get(1), xs.get(2), 0.5, -2.0),
+                xs -> Arr.zip(Arr.map(Arr.matmul(xs.get(1), xs.get(2)), v -> -2.0 * v), Arr.map(xs.get(0), v -> 0.5 * v), Double::sum),
+                g -> List.of(s(r(g, 4), r(g, 2, 3), r(g, 3, 4)), s(r(g, 2, 1), r(g, 2, 5), r(g, 5, 3))))
+                .accum(4)
+                .py("torch.addmm(a, b, c, beta=0.5, alpha=-2.0)");
         row("matmul", "MmBackward0", f2(Tensor::matmul), mm, g -> List.of(
                 named("DotBackward0", r(g, 3), r(g, 3)), named("MvBackward0", r(g, 2, 3), r(g, 3)),
                 named("SqueezeBackward3", r(g, 3), r(g, 3, 2)), s(r(g, 2, 3), r(g, 3, 4)),

@@ -68,6 +68,14 @@ public interface Kernels {
      */
     void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl);
 
+    /**
+     * {@link #matmul(Storage, Layout, Storage, Layout, Storage, Layout)} with the layouts given as numbers, so a
+     * small product allocates no layout: {@code c[bi][i][j] = Σ_p a[aOff + bi·abs + i·ars + p·acs] ·
+     * b[bOff + bi·bbs + p·brs + j·bcs]}, c contiguous {@code [batch, m, n]} from {@code cOff}.
+     */
+    void matmul(int batch, int m, int k, int n, Storage a, int aOff, int abs, int ars, int acs, Storage b, int bOff, int bbs,
+                int brs, int bcs, Storage c, int cOff);
+
     /** {@code out[..i..] = x[..index[..i..]..]} along {@code dim}; out has index's shape (PyTorch's gather). */
     void gather(Storage x, Layout xl, int dim, Storage index, Layout il, Storage out, Layout ol);
 

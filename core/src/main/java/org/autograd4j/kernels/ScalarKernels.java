@@ -980,39 +980,45 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void matmul(Storage a, Layout al, Storage b, Layout bl, Storage c, Layout cl) {
-        int batch = al.size(0), m = al.size(1), k = al.size(2), n = bl.size(2);
         int[] as = al.strides(), bs = bl.strides();
+        matmul(al.size(0), al.size(1), al.size(2), bl.size(2), a, al.offset(), as[0], as[1], as[2], b, bl.offset(), bs[0], bs[1], bs[2],
+                c, cl.offset());
+    }
+
+    @Override
+    public void matmul(int batch, int m, int k, int n, Storage a, int aOff, int abs, int ars, int acs, Storage b, int bOff, int bbs,
+                       int brs, int bcs, Storage c, int cOff) {
         NativeBlas blas = NativeBlas.get();
         if (blas != null && (long) m * n * k >= BLAS_MIN && a.dtype().isFloatingPoint()
-                && NativeBlas.accepts(m, k, as[1], as[2]) && NativeBlas.accepts(k, n, bs[1], bs[2])) {
+                && NativeBlas.accepts(m, k, ars, acs) && NativeBlas.accepts(k, n, brs, bcs)) {
             // the opted-in system BLAS, one call per batch (a broadcast batch has stride 0)
             for (int bi = 0; bi < batch; bi++) {
-                int ao = al.offset() + bi * as[0], bo = bl.offset() + bi * bs[0], co = cl.offset() + bi * m * n;
+                int ao = aOff + bi * abs, bo = bOff + bi * bbs, co = cOff + bi * m * n;
                 if (a instanceof Storage.F32 x) {
-                    blas.sgemm(m, n, k, x.data, ao, as[1], as[2], ((Storage.F32) b).data, bo, bs[1], bs[2], ((Storage.F32) c).data, co, n);
+                    blas.sgemm(m, n, k, x.data, ao, ars, acs, ((Storage.F32) b).data, bo, brs, bcs, ((Storage.F32) c).data, co, n);
                 } else {
-                    blas.dgemm(m, n, k, ((Storage.F64) a).data, ao, as[1], as[2], ((Storage.F64) b).data, bo, bs[1], bs[2],
+                    blas.dgemm(m, n, k, ((Storage.F64) a).data, ao, ars, acs, ((Storage.F64) b).data, bo, brs, bcs,
                             ((Storage.F64) c).data, co, n);
                 }
             }
             return;
         }
         if (a instanceof Storage.F32 x) {
-            gemmF32(batch, m, n, k, x.data, al.offset(), as[0], as[1], as[2], ((Storage.F32) b).data, bl.offset(), bs[0], bs[1], bs[2],
-                    ((Storage.F32) c).data, cl.offset());
+            gemmF32(batch, m, n, k, x.data, aOff, abs, ars, acs, ((Storage.F32) b).data, bOff, bbs, brs, bcs,
+                    ((Storage.F32) c).data, cOff);
         } else if (a instanceof Storage.F64 x) {
-            gemmF64(batch, m, n, k, x.data, al.offset(), as[0], as[1], as[2], ((Storage.F64) b).data, bl.offset(), bs[0], bs[1], bs[2],
-                    ((Storage.F64) c).data, cl.offset());
+            gemmF64(batch, m, n, k, x.data, aOff, abs, ars, acs, ((Storage.F64) b).data, bOff, bbs, brs, bcs,
+                    ((Storage.F64) c).data, cOff);
         } else {
             // int64: exact, wrapping on overflow; read through the strides
             for (int bi = 0; bi < batch; bi++) {
                 for (int i = 0; i < m; i++) {
-                    int arow = al.offset() + bi * as[0] + i * as[1];
+                    int arow = aOff + bi * abs + i * ars;
                     for (int j = 0; j < n; j++) {
-                        int bcol = bl.offset() + bi * bs[0] + j * bs[2];
+                        int bcol = bOff + bi * bbs + j * bcs;
                         long s = 0;
-                        for (int p = 0; p < k; p++) s += a.getLong(arow + p * as[2]) * b.getLong(bcol + p * bs[1]);
-                        c.setLong(cl.offset() + (bi * m + i) * n + j, s);
+                        for (int p = 0; p < k; p++) s += a.getLong(arow + p * acs) * b.getLong(bcol + p * brs);
+                        c.setLong(cOff + (bi * m + i) * n + j, s);
                     }
                 }
             }

@@ -34,6 +34,16 @@ public final class LinearAlgebra {
         return out;
     }
 
+    /** The storage of {@code a @ b} for 2-d a, b, row-major, with no layout allocated on the way. */
+    private static Storage product2d(TensorImpl a, TensorImpl b) {
+        Layout al = a.layout(), bl = b.layout();
+        int m = al.size(0), k = al.size(1), n = bl.size(1);
+        int[] ast = al.strides(), bst = bl.strides();
+        Storage out = Storage.allocate(a.dtype(), m * n);
+        K.matmul(1, m, k, n, a.storage(), al.offset(), 0, ast[0], ast[1], b.storage(), bl.offset(), 0, bst[0], bst[1], out, 0);
+        return out;
+    }
+
     private static Layout as3d(TensorImpl t, int rows, int cols, int rowStride, int colStride) {
         return new Layout(new int[] {1, rows, cols}, new int[] {0, rowStride, colStride}, t.layout().offset());
     }
@@ -47,9 +57,7 @@ public final class LinearAlgebra {
             throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + dims(as) + " and " + dims(bs) + ")");
         }
         sameType(a, b);
-        int[] ast = a.layout().strides(), bst = b.layout().strides();
-        Storage c = product(a, as3d(a, as[0], as[1], ast[0], ast[1]), b, as3d(b, bs[0], bs[1], bst[0], bst[1]));
-        TensorImpl out = TensorImpl.of(c, Layout.contiguous(new int[] {as[0], bs[1]}));
+        TensorImpl out = TensorImpl.of(product2d(a, b), Layout.contiguous(new int[] {as[0], bs[1]}));
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
@@ -79,9 +87,7 @@ public final class LinearAlgebra {
         {
             boolean prev = GradMode.set(false);
             try {
-                int[] ast = mat1.layout().strides(), bst = mat2.layout().strides();
-                Storage c = product(mat1, as3d(mat1, as[0], as[1], ast[0], ast[1]), mat2, as3d(mat2, bs[0], bs[1], bst[0], bst[1]));
-                TensorImpl prod = TensorImpl.of(c, Layout.contiguous(new int[] {as[0], bs[1]}));
+                TensorImpl prod = TensorImpl.of(product2d(mat1, mat2), Layout.contiguous(new int[] {as[0], bs[1]}));
                 if (alpha != 1) prod = mul(prod, alpha);
                 if (beta == 0) out = prod;
                 else out = Binary.ADD.apply_(prod, beta == 1 ? bias : mul(bias, beta)); // in place: prod is fresh

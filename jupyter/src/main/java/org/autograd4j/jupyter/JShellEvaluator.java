@@ -77,7 +77,8 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Starts a session with the library (the jar or folder {@link Tensor} was loaded from) on its class path. */
     public JShellEvaluator() {
         PrintStream sink = new PrintStream(new SyncOut(captured), true, StandardCharsets.UTF_8);
-        shell = JShell.builder().out(sink).err(sink).build();
+        // the snippets' JVM gets the Vector API, so the library picks its vector kernels there too
+        shell = JShell.builder().out(sink).err(sink).remoteVMOptions("--add-modules=jdk.incubator.vector").build();
         shell.addToClasspath(libraryLocation());
         for (String line : PRELUDE) {
             Result r = eval(line);

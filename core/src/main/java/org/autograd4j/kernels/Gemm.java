@@ -275,6 +275,13 @@ public final class Gemm {
     public static void blocked(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
             float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co, F32Tile tile) {
         int mr = tile.mr(), nr = tile.nr();
+        int threads = Parallel.numThreads();
+        if (sharesB(batch, m, n, k, mr, threads)) {
+            for (int bi = 0; bi < batch; bi++) {
+                sharedB(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n, tile, threads);
+            }
+            return;
+        }
         Split s = Split.of(batch, m, n, k, mr, nr);
         Parallel.forRange(s.tasks, s.grain, (from, to) -> {
             F32Buffers buf = F32_BUFFERS.get();
@@ -287,6 +294,80 @@ public final class Gemm {
             }
         });
     }
+
+    /**
+     * Whether one product is split over threads that share its packed B panels: when it is large enough, the
+     * batch does not split evenly over the threads, and there are rows for two tiles per thread.
+     */
+    private static boolean sharesB(int batch, int m, int n, int k, int mr, int threads) {
+        return threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN && batch % threads != 0 && batch < 8 * threads
+                && m >= 2 * threads * mr;
+    }
+
+    /**
+     * One product c (m×n, contiguous) = a @ b by a team of {@code threads} threads sharing each packed B panel
+     * (as BLAS libraries do), started once: per K block the team packs the panel's slivers, then each thread
+     * takes row blocks (packing its own A block) and runs them over the whole panel. Work is claimed from
+     * shared counters, so a thread that starts late (a parked pool worker takes tens of µs to wake) only does
+     * less of it; the panels alternate between two buffers, so one spin barrier per K block (packing done)
+     * suffices. Each output element is one chain computed by one thread: the bits are those of one thread.
+     */
+    private static void sharedB(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+            float[] c, int co, F32Tile tile, int threads) {
+        int mr = tile.mr(), nr = tile.nr();
+        int kcMax = Math.min(KC, k), ncMax = Math.min(NC, n);
+        F32Buffers own = F32_BUFFERS.get();
+        int pbLen = roundUp(ncMax, nr) * kcMax;
+        if (own.pb.length < 2 * pbLen) own.pb = new float[2 * pbLen];
+        float[] pb = own.pb;
+        int mcStep = Math.max(mr, MC / mr * mr);
+        int rows = Math.min(mcStep, roundUp((m + 2 * threads - 1) / (2 * threads), mr)), blocks = (m + rows - 1) / rows;
+        int jSteps = (n + NC - 1) / NC, kSteps = (k + KC - 1) / KC, steps = jSteps * kSteps;
+        // per step: [2s] the next B sliver group to pack, [2s+1] the next row block to run
+        java.util.concurrent.atomic.AtomicIntegerArray next = new java.util.concurrent.atomic.AtomicIntegerArray(2 * steps);
+        java.util.concurrent.atomic.AtomicInteger packed = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.forRange(threads, 1, (from, to) -> {
+            int parties = to - from;
+            F32Buffers buf = F32_BUFFERS.get();
+            int paLen = rows * kcMax;
+            if (buf.pa.length < paLen) buf.pa = new float[paLen];
+            if (buf.tile.length < mr * nr) buf.tile = new float[mr * nr];
+            float[] pa = buf.pa, tmp = buf.tile;
+            for (int st = 0; st < steps; st++) {
+                int jc = st / kSteps * NC, pc = st % kSteps * KC;
+                int nc = Math.min(NC, n - jc), kc = Math.min(KC, k - pc), slivers = (nc + nr - 1) / nr;
+                int group = Math.max(1, slivers / (4 * threads)), pbo = (st & 1) * pbLen;
+                for (int g; (g = next.getAndIncrement(2 * st) * group) < slivers; ) {
+                    packB(b, bo + pc * brs + (jc + g * nr) * bcs, brs, bcs, kc, Math.min(nc - g * nr, group * nr), nr, pb,
+                            pbo + g * nr * kc);
+                }
+                // the panel is whole once every party has packed its last group; then no party still runs
+                // over the panel two steps back, which the next step overwrites
+                int target = (st + 1) * threads;
+                if (packed.addAndGet(parties) < target) awaitCount(packed, target);
+                for (int r; (r = next.getAndIncrement(2 * st + 1)) < blocks; ) {
+                    int i = r * rows, mc = Math.min(rows, m - i);
+                    packA(a, ao + i * ars + pc * acs, ars, acs, mc, kc, mr, pa);
+                    macro(mc, nc, kc, pa, pb, pbo, c, co + i * n + jc, n, pc > 0, tile, tmp);
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits until {@code count} reaches {@code target}: spins briefly (the other parties are normally running
+     * and a park/unpark round trip costs tens of µs), then yields, so that a machine with more runnable threads
+     * than cores still gets to run the party being waited for.
+     */
+    private static void awaitCount(java.util.concurrent.atomic.AtomicInteger count, int target) {
+        for (int spins = 0; count.get() < target; spins++) {
+            if (spins < SPINS) Thread.onSpinWait();
+            else Thread.yield();
+        }
+    }
+
+    /** Spins of {@link #awaitCount} before it starts yielding (each is a pause instruction, tens of ns). */
+    private static final int SPINS = 1 << 11;
 
     /** One task: c (mt×nt, row stride ldc) = a (mt×k) @ b (k×nt), blocked by NC, KC, MC. */
     private static void task(int mt, int nt, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
@@ -316,9 +397,15 @@ public final class Gemm {
     /** All tiles of one packed block; edge tiles go through {@code tmp} so the tile always runs whole. */
     private static void macro(int mc, int nc, int kc, float[] pa, float[] pb, float[] c, int co, int ldc, boolean load,
             F32Tile tile, float[] tmp) {
+        macro(mc, nc, kc, pa, pb, 0, c, co, ldc, load, tile, tmp);
+    }
+
+    /** As above, with the packed panel at {@code pb0} in pb. */
+    private static void macro(int mc, int nc, int kc, float[] pa, float[] pb, int pb0, float[] c, int co, int ldc, boolean load,
+            F32Tile tile, float[] tmp) {
         int mr = tile.mr(), nr = tile.nr();
         for (int jr = 0; jr < nc; jr += nr) {
-            int nw = Math.min(nr, nc - jr), pbo = jr * kc;
+            int nw = Math.min(nr, nc - jr), pbo = pb0 + jr * kc;
             for (int ir = 0; ir < mc; ir += mr) {
                 int mh = Math.min(mr, mc - ir), pao = ir * kc, ct = co + ir * ldc + jr;
                 if (mh == mr && nw == nr) {
@@ -348,7 +435,16 @@ public final class Gemm {
     public static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
-            if (acs == 1 || ars != 1) {
+            if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4)) {
+                // the common case (row-major A, a whole sliver): the sliver height as a constant lets C2 drop
+                // the bounds checks and unroll the copy (a variable stride keeps a check on every element)
+                switch (mr) {
+                    case 12 -> { for (int r = 0; r < 12; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 12); }
+                    case 8 -> { for (int r = 0; r < 8; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 8); }
+                    case 6 -> { for (int r = 0; r < 6; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 6); }
+                    default -> { for (int r = 0; r < 4; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 4); }
+                }
+            } else if (acs == 1 || ars != 1) {
                 // rows are (nearly) contiguous: walk each row along p
                 for (int r = 0; r < h; r++) {
                     int s = src + r * ars, dd = d + r;
@@ -379,9 +475,23 @@ public final class Gemm {
      * @param dst destination, at least {@code kc * roundUp(nc, nr)} long
      */
     public static void packB(float[] b, int bo, int brs, int bcs, int kc, int nc, int nr, float[] dst) {
+        packB(b, bo, brs, bcs, kc, nc, nr, dst, 0);
+    }
+
+    /** As {@link #packB(float[], int, int, int, int, int, int, float[])}, into dst from {@code dOff}. */
+    private static void packB(float[] b, int bo, int brs, int bcs, int kc, int nc, int nr, float[] dst, int dOff) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
-            int w = Math.min(nr, nc - j0), d = j0 * kc, src = bo + j0 * bcs;
-            if (bcs == 1) {
+            int w = Math.min(nr, nc - j0), d = dOff + j0 * kc, src = bo + j0 * bcs;
+            if (bcs == 1 && w == nr && (nr == 32 || nr == 16 || nr == 48 || nr == 4)) {
+                // whole sliver, row-major B: a constant row length lets C2 vectorize the copy (a call to
+                // System.arraycopy per short row cost more than the copy)
+                switch (nr) {
+                    case 32 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 32, 32); }
+                    case 16 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 16, 16); }
+                    case 48 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 48, 48); }
+                    default -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 4, 4); }
+                }
+            } else if (bcs == 1) {
                 for (int p = 0; p < kc; p++) System.arraycopy(b, src + p * brs, dst, d + p * nr, w);
             } else {
                 // transposed or strided B: walk down each column
@@ -392,6 +502,16 @@ public final class Gemm {
             }
             if (w < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * nr + w, d + p * nr + nr, 0f);
         }
+    }
+
+    /** {@code dst[dd + p*mr] = a[s + p]} for p < kc; called with a literal mr, which C2 folds in. */
+    private static void rowToSliver(float[] a, int s, float[] dst, int dd, int kc, int mr) {
+        for (int p = 0; p < kc; p++) dst[dd + p * mr] = a[s + p];
+    }
+
+    /** {@code dst[d + q] = b[s + q]} for q < len; called with a literal len, which C2 folds in. */
+    private static void copyRow(float[] b, int s, float[] dst, int d, int len) {
+        for (int q = 0; q < len; q++) dst[d + q] = b[s + q];
     }
 
     // ---------------------------------------------------------------- float64 driver (the same, in double)

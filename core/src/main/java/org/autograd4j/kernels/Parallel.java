@@ -1,11 +1,8 @@
 package org.autograd4j.kernels;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Intra-op parallelism, as PyTorch's {@code at::parallel_for} with {@code torch.set_num_threads}: one shared
@@ -33,9 +30,6 @@ public final class Parallel {
     private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private static final AtomicInteger WORKER_IDS = new AtomicInteger();
-
-    /** Created on first use; grown (never shrunk below what it has) as the thread count asks. */
-    private static volatile ThreadPoolExecutor pool;
 
     private Parallel() {
     }
@@ -81,65 +75,151 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        ThreadPoolExecutor p = pool(t - 1);
-        CountDownLatch done = new CountDownLatch(t - 1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Split split = new Split(Thread.currentThread(), t - 1);
+        Worker[] ws = workers(t - 1);
         for (int i = 1; i < t; i++) {
             int from = (int) ((long) n * i / t), to = (int) ((long) n * (i + 1) / t);
-            p.execute(() -> {
-                try {
-                    body.run(from, to);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.countDown();
-                }
-            });
+            // Every range runs on its own thread, at the same time (a body may wait for its siblings, as the GEMM's
+            // shared panels do). A worker another caller holds is waited for; callers take workers in index
+            // order, so two callers can never each hold a worker the other waits for.
+            ws[i - 1].hand(body, from, to, split);
         }
-        inside[0] = true;
-        try {
-            body.run(0, (int) ((long) n / t));
-        } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-        } finally {
-            inside[0] = false;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the other ranges still write the caller's output: wait for them
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        Throwable e = failure.get();
+        split.runHere(body, 0, (int) ((long) n / t), inside);
+        split.await();
+        Throwable e = split.failure;
         if (e instanceof RuntimeException r) throw r;
         if (e instanceof Error err) throw err;
         if (e != null) throw new IllegalStateException(e);
     }
 
-    /** The shared pool with at least {@code workers} threads. */
-    private static ThreadPoolExecutor pool(int workers) {
-        ThreadPoolExecutor p = pool;
-        if (p == null || p.getMaximumPoolSize() < workers) {
-            synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                        Thread th = new Thread(() -> {
-                            INSIDE.get()[0] = true; // work handed to a worker never splits again
-                            r.run();
-                        }, "autograd4j-intraop-" + WORKER_IDS.incrementAndGet());
-                        th.setDaemon(true);
-                        return th;
-                    });
-                    pool = p;
-                } else if (p.getMaximumPoolSize() < workers) {
-                    p.setMaximumPoolSize(workers);
-                    p.setCorePoolSize(workers);
+    /**
+     * How long an idle worker, and a caller waiting for the workers, spin before they park: waking a parked
+     * thread measured 75-80 µs on a 2-core VM, more than many splits take, so threads that have just
+     * worked stay awake this long (OpenBLAS's and OpenMP's threads spin too).
+     */
+    private static final long SPIN_NS = 100_000;
+
+    /** One split's bookkeeping: the ranges still running, the first failure, the thread waiting. */
+    private static final class Split {
+        final Thread caller;
+        final AtomicInteger remaining;
+        volatile Throwable failure;
+
+        Split(Thread caller, int ranges) {
+            this.caller = caller;
+            this.remaining = new AtomicInteger(ranges);
+        }
+
+        /** Runs a range on the calling thread (marked inside a split, so it does not split again). */
+        void runHere(RangeBody body, int from, int to, boolean[] inside) {
+            inside[0] = true;
+            try {
+                body.run(from, to);
+            } catch (Throwable e) {
+                fail(e);
+            } finally {
+                inside[0] = false;
+            }
+        }
+
+        void fail(Throwable e) {
+            synchronized (this) {
+                if (failure == null) failure = e;
+            }
+        }
+
+        void done() {
+            if (remaining.decrementAndGet() == 0) LockSupport.unpark(caller);
+        }
+
+        /** Waits, spinning first, until every other range has finished (interrupts are kept, not obeyed). */
+        void await() {
+            long start = System.nanoTime();
+            boolean interrupted = false;
+            while (remaining.get() > 0) {
+                if (System.nanoTime() - start < SPIN_NS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                    // the other ranges still write the caller's output: an interrupt cannot stop the wait
+                    if (Thread.interrupted()) interrupted = true;
                 }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A pool thread: takes one range at a time, spins a while after each, then parks until handed the next. */
+    private static final class Worker extends Thread {
+        private final AtomicReference<Object> busy = new AtomicReference<>();
+        private volatile RangeBody body;
+        private volatile int from, to;
+        private volatile Split split;
+
+        Worker(int id) {
+            super("autograd4j-intraop-" + id);
+            setDaemon(true);
+        }
+
+        /** Hands this worker a range, first waiting (spinning, then yielding) while another split holds it. */
+        void hand(RangeBody b, int f, int t, Split s) {
+            for (int spins = 0; !busy.compareAndSet(null, s); spins++) {
+                if (spins < 1 << 12) Thread.onSpinWait();
+                else Thread.yield();
+            }
+            from = f;
+            to = t;
+            body = b;
+            split = s; // written last: the worker starts when it sees it
+            LockSupport.unpark(this);
+        }
+
+        @Override
+        public void run() {
+            INSIDE.get()[0] = true; // work handed to a worker never splits again
+            while (true) {
+                Split s = take();
+                try {
+                    body.run(from, to);
+                } catch (Throwable e) {
+                    s.fail(e);
+                }
+                body = null;
+                busy.set(null);
+                s.done();
+            }
+        }
+
+        private Split take() {
+            long start = System.nanoTime();
+            while (true) {
+                Split s = split;
+                if (s != null) {
+                    split = null;
+                    return s;
+                }
+                if (System.nanoTime() - start < SPIN_NS) Thread.onSpinWait();
+                else LockSupport.park(this);
+            }
+        }
+    }
+
+    private static volatile Worker[] pool = new Worker[0];
+
+    /** The shared workers, at least {@code count} of them (started on first use, never stopped). */
+    private static Worker[] workers(int count) {
+        Worker[] p = pool;
+        if (p.length >= count) return p;
+        synchronized (Parallel.class) {
+            p = pool;
+            if (p.length < count) {
+                Worker[] grown = java.util.Arrays.copyOf(p, count);
+                for (int i = p.length; i < count; i++) {
+                    grown[i] = new Worker(WORKER_IDS.incrementAndGet());
+                    grown[i].start();
+                }
+                pool = grown;
+                p = grown;
             }
         }
         return p;

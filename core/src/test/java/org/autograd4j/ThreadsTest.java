@@ -35,8 +35,8 @@ class ThreadsTest {
     void resultsDoNotDependOnTheThreadCount() {
         Torch.manualSeed(5);
         // odd sizes above the split threshold, so ranges end inside vectors and chunks
-        Tensor x = Torch.randn(600_003).mul(4);
-        Tensor y = Torch.randn(600_003);
+        Tensor x = Torch.randn(200_003).mul(4);
+        Tensor y = Torch.randn(200_003);
         Tensor a = Torch.randn(300, 301), b = Torch.randn(301, 299);
         Tensor d = Torch.randn(new long[] {600_001}, DType.FLOAT64);
         Tensor big = Torch.randn((1 << 20) + 37); // a sum whose lanes split over threads

@@ -175,16 +175,15 @@ public class ScalarKernels implements Kernels {
     static final int BLOCK = 64;
 
     /**
-     * Whether an elementwise op over n elements is worth splitting over threads: from 2¹⁹ elements, where a
-     * second thread measured faster here for add and tanh alike (below, waking a pool thread costs more than it
-     * saves, and memory-bound ops gain little).
+     * Whether an elementwise op over n elements is worth splitting over threads: from 2¹⁶ elements, where a
+     * second thread measured faster here for add_ and tanh (with the pool's workers spinning between splits).
      */
     static boolean split(int n) {
         return n >= SPLIT_MIN && Parallel.numThreads() > 1;
     }
 
-    /** The smallest elementwise op split over threads (measured: 2¹⁸ was slower with two threads, 2²⁰ faster). */
-    static final int SPLIT_MIN = 1 << 19;
+    /** The smallest elementwise op split over threads (measured: 2¹⁶ add_/tanh 1.2-1.5× faster on two threads, 2¹⁸ 1.5-3×). */
+    static final int SPLIT_MIN = 1 << 16;
 
     /** The number of {@link #BLOCK}s covering n elements. */
     static int blocks(int n) {

@@ -31,7 +31,7 @@ public final class Gemm {
      * At least this many multiply-adds in all before the product is split over threads: about 15-25 µs on one
      * core, well above the cost of waking a parked pool worker (a few µs).
      */
-    public static final long PARALLEL_MIN = 128L * 128 * 128;
+    public static final long PARALLEL_MIN = 64L * 64 * 64;
 
     private Gemm() {
     }

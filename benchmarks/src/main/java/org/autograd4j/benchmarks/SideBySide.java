@@ -50,6 +50,17 @@ public final class SideBySide {
 
     static final Settings QUICK = new Settings("quick", 1.5, 60_000_000L, 5, 3, 2.0, 20_000, 3);
     static final Settings FULL = new Settings("full", 3.0, 250_000_000L, 15, 20, 2.0, 20_000, 7);
+    /** The pause after PyTorch's rounds, so its spinning threads park before autograd4j's next round. */
+    static final long SETTLE_MS = 150;
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Fewer rounds than this make no median worth printing, whatever the budget says. */
     static final int MIN_ROUNDS = 3;
 
@@ -291,6 +302,10 @@ public final class SideBySide {
                     e.getValue()[r] = Double.parseDouble(f[0]) / Integer.parseInt(f[1]);
                     if (f.length > 2) pyCall.get(e.getKey())[r] = Double.parseDouble(f[2]);
                 }
+                // PyTorch's OpenBLAS and OpenMP threads keep spinning for up to ~0.1 s after its round (OpenBLAS's
+                // default thread timeout is 2^28 cycles), which took cores from the next autograd4j round: let them
+                // park first. (autograd4j's own workers spin 0.1 ms.)
+                if (torch && !py.isEmpty()) settle();
             }
             // GC pauses over the rounds, as a share of autograd4j's time in them (this JVM allocates, so pauses,
             // only in its own rounds).

@@ -55,6 +55,10 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     protected void sleefSpan(UnaryOp op, float[] x, int xo, float[] o, int oo, int n) {
+        if (n < F.length()) {
+            super.sleefSpan(op, x, xo, o, oo, n);
+            return;
+        }
         switch (op) {
             case EXP -> VectorSleefFloat.exp(x, xo, o, oo, n);
             case LOG -> VectorSleefFloat.log(x, xo, o, oo, n);
@@ -142,7 +146,8 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     protected void atan2Span(float[] y, int yo, float[] x, int xo, float[] o, int oo, int n) {
-        VectorSleefFloat.atan2(y, yo, x, xo, o, oo, n);
+        if (n < F.length()) super.atan2Span(y, yo, x, xo, o, oo, n);
+        else VectorSleefFloat.atan2(y, yo, x, xo, o, oo, n);
     }
 
     @Override
@@ -175,12 +180,21 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     protected void gemmF32(int batch, int m, int n, int k, float[] a, int ao, int abs, int ars, int acs,
             float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co) {
-        VectorGemm.sgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+        if ((long) m * n * k <= TINY) super.gemmF32(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+        else VectorGemm.sgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
     }
+
+    /**
+     * Products of at most this many multiply-adds, and spans shorter than one vector, take the plain code (same
+     * bits): it is as fast there, and in a fresh JVM's first thousands of calls, before C2 has compiled the vector
+     * code, interpreted or C1-compiled Vector API calls box every vector and cost microseconds each.
+     */
+    static final long TINY = 512;
 
     @Override
     protected void gemmF64(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,
             double[] b, int bo, int bbs, int brs, int bcs, double[] c, int co) {
-        VectorGemm.dgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+        if ((long) m * n * k <= TINY) super.gemmF64(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
+        else VectorGemm.dgemm(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co);
     }
 }

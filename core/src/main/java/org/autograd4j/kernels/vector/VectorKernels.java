@@ -189,7 +189,7 @@ public final class VectorKernels extends ScalarKernels {
      * bits): it is as fast there, and in a fresh JVM's first thousands of calls, before C2 has compiled the vector
      * code, interpreted or C1-compiled Vector API calls box every vector and cost microseconds each.
      */
-    static final long TINY = 512;
+    static final long TINY = 64;
 
     @Override
     protected void gemmF64(int batch, int m, int n, int k, double[] a, int ao, int abs, int ars, int acs,

@@ -1,0 +1,83 @@
+package org.autograd4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The intra-op pool under several user threads at once: splits from different callers share the workers
+ * without deadlock (the GEMM's teams wait for each other inside a split), every index runs exactly once, and
+ * the results are those of one thread.
+ */
+class ParallelTest {
+    private final int before = Parallel.numThreads();
+
+    @AfterEach
+    void restore() {
+        Parallel.setNumThreads(before);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void concurrentCallersShareThePool() throws Exception {
+        Torch.manualSeed(11);
+        Tensor a = Torch.randn(700, 300), b = Torch.randn(300, 260), x = Torch.randn(300_001);
+        Parallel.setNumThreads(1);
+        float[] mm1 = a.mm(b).toFloatArray(), tanh1 = x.tanh().toFloatArray();
+        for (int threads : new int[] {2, 3}) {
+            Parallel.setNumThreads(threads);
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    done.add(callers.submit(() -> {
+                        for (int rep = 0; rep < 5; rep++) {
+                            assertArrayEquals(mm1, a.mm(b).toFloatArray());
+                            assertArrayEquals(tanh1, x.tanh().toFloatArray());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) f.get(100, TimeUnit.SECONDS);
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everyIndexOnceAndFailuresRethrown() {
+        Parallel.setNumThreads(3);
+        for (int n : new int[] {1, 2, 3, 7, 1000, 100_003}) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(n);
+            Parallel.forRange(n, 1, (from, to) -> {
+                for (int i = from; i < to; i++) seen.incrementAndGet(i);
+            });
+            for (int i = 0; i < n; i++) assertEquals(1, seen.get(i), "index " + i + " of " + n);
+        }
+        var e = assertThrows(IllegalStateException.class, () -> Parallel.forRange(9, 1, (from, to) -> {
+            if (from > 0) throw new IllegalStateException("range " + from);
+        }));
+        assertEquals("range ", e.getMessage().substring(0, 6));
+        // the pool still works after a failure
+        AtomicIntegerArray seen = new AtomicIntegerArray(6);
+        Parallel.forRange(6, 1, (from, to) -> {
+            for (int i = from; i < to; i++) seen.incrementAndGet(i);
+        });
+        for (int i = 0; i < 6; i++) assertEquals(1, seen.get(i));
+    }
+}

@@ -52,14 +52,10 @@ public final class VectorCascadeSum {
         int lanes = ILP * F32_LANES;
         float[] acc = new float[lanes];
         int l = F.length();
-        if (n >= SPLIT_MIN && Parallel.numThreads() > 1) {
-            // the lanes are independent chains: each thread takes whole vectors of them, so the bits are one
-            // thread's; the threads read different cache lines of the same rows
-            Parallel.forRange(lanes / l, 1, (v0, v1) -> {
-                int v = v0;
-                for (; v + 1 < v1; v += 2) cascade2(x, off + v * l, off + (v + 1) * l, lanes, rows, acc, v * l, (v + 1) * l);
-                if (v < v1) cascade1(x, off + v * l, lanes, rows, acc, v * l);
-            });
+        int p = CascadeSum.levelPower(rows);
+        int groups = rows >>> (3 * p);
+        if (n >= SPLIT_MIN && Parallel.numThreads() > 1 && groups >= 2 && lanes % (2 * l) == 0) {
+            cascadeSplit(x, off, lanes, rows, p, groups, acc);
         } else {
             for (int c = 0; c < lanes; c += 2 * l) cascade2(x, off + c, off + c + l, lanes, rows, acc, c, c + l);
         }
@@ -215,30 +211,80 @@ public final class VectorCascadeSum {
         b0.add(b1).add(b2).add(b3).intoArray(out, ob);
     }
 
-    /** {@link #cascade2} for one vector of lanes (a thread's share when the lanes are split over threads). */
-    private static void cascade1(float[] x, int a, int rs, int size, float[] out, int oa) {
-        int p = CascadeSum.levelPower(size);
+    /**
+     * {@link #cascade2} over all lanes with the rows split over threads, bit for bit: the top partial sum of
+     * ATen's cascade takes, in order, the level-2 sums of whole groups of {@code 2^(3p)} rows, and each group
+     * starts from zeroed lower levels, so the groups are independent: threads compute them into a buffer, then
+     * one thread adds them in order and finishes the rows after the last whole group as the sequential loop
+     * would (the flush points depend only on the row index modulo {@code 2^(3p)}).
+     */
+    private static void cascadeSplit(float[] x, int off, int lanes, int rows, int p, int groups, float[] acc) {
+        int l = F.length();
+        int groupRows = 1 << (3 * p);
+        float[] level2 = new float[groups * lanes];
+        Parallel.forRange(groups, 1, (g0, g1) -> {
+            for (int g = g0; g < g1; g++) {
+                int base = off + g * groupRows * lanes;
+                for (int c = 0; c < lanes; c += 2 * l) {
+                    cascadeFrom(x, base + c, base + c + l, lanes, groupRows, p, level2, g * lanes + c, g * lanes + c + l);
+                }
+            }
+        });
+        // the rows after the last whole group, from zeroed levels, then the top level: the groups in order
+        int done = groups * groupRows;
+        for (int c = 0; c < lanes; c += 2 * l) {
+            cascadeFrom(x, off + done * lanes + c, off + done * lanes + c + l, lanes, rows - done, p, acc, c, c + l);
+        }
+        for (int k = 0; k < lanes; k++) {
+            float a3 = 0f;
+            for (int g = 0; g < groups; g++) a3 += level2[g * lanes + k];
+            acc[k] = acc[k] + a3; // ((a0 + a1) + a2) + a3, the sequential loop's final sum
+        }
+    }
+
+    /**
+     * {@link #cascade2}'s loop with the level power {@code p} given (the whole sum's, not this piece's): over
+     * {@code size} rows from zeroed levels; writes {@code ((a0 + a1) + a2) + a3}. For a whole group of
+     * {@code 2^(3p)} rows nothing reaches a3, so this is the group's level-2 sum.
+     */
+    private static void cascadeFrom(float[] x, int a, int b, int rs, int size, int p, float[] out, int oa, int ob) {
         int step = 1 << p;
         int mask = step - 1;
         FloatVector z = FloatVector.zero(F);
         FloatVector a0 = z, a1 = z, a2 = z, a3 = z;
+        FloatVector b0 = z, b1 = z, b2 = z, b3 = z;
         int i = 0;
         while (i + step <= size) {
-            for (int end = i + step; i < end; i++) a0 = a0.add(FloatVector.fromArray(F, x, a + i * rs));
+            for (int end = i + step; i < end; i++) {
+                int r = i * rs;
+                a0 = a0.add(FloatVector.fromArray(F, x, a + r));
+                b0 = b0.add(FloatVector.fromArray(F, x, b + r));
+            }
             a1 = a1.add(a0);
+            b1 = b1.add(b0);
             a0 = z;
+            b0 = z;
             if ((i & (mask << p)) != 0) continue;
             a2 = a2.add(a1);
+            b2 = b2.add(b1);
             a1 = z;
+            b1 = z;
             if ((i & (mask << (2 * p))) != 0) continue;
             a3 = a3.add(a2);
+            b3 = b3.add(b2);
             a2 = z;
+            b2 = z;
         }
-        for (; i < size; i++) a0 = a0.add(FloatVector.fromArray(F, x, a + i * rs));
+        for (; i < size; i++) {
+            int r = i * rs;
+            a0 = a0.add(FloatVector.fromArray(F, x, a + r));
+            b0 = b0.add(FloatVector.fromArray(F, x, b + r));
+        }
         a0.add(a1).add(a2).add(a3).intoArray(out, oa);
+        b0.add(b1).add(b2).add(b3).intoArray(out, ob);
     }
 
-    /** Contiguous float32 sums from this many elements split their lanes over threads (memory-bound below). */
+    /** Contiguous float32 sums from this many elements split their rows over threads (memory-bound below). */
     static final int SPLIT_MIN = 1 << 20;
 
     // ------------------------------------------------------------------------------------------------ float64

@@ -44,27 +44,18 @@ class ThreadsTest {
                 v -> x.tanh(), v -> x.sigmoid(), v -> x.sin(), v -> x.exp(), v -> x.relu(), v -> x.add(y), v -> x.mul(2.5),
                 v -> x.div(y), v -> d.mul(d), v -> d.exp(), v -> a.mm(b), v -> b.t().mm(a.t()), v -> x.sum(), v -> big.sum(), v -> a.sum(0),
                 v -> x.softmax(0), v -> a.logSoftmax(1));
-        List<float[]> one = run(ops, 1);
+        List<double[]> one = run(ops, 1);
         for (int threads : new int[] {2, 3}) {
-            List<float[]> many = run(ops, threads);
+            List<double[]> many = run(ops, threads);
             for (int i = 0; i < ops.size(); i++) assertArrayEquals(one.get(i), many.get(i), "op " + i + " at " + threads + " threads");
         }
     }
 
-    private static List<float[]> run(List<Function<Void, Tensor>> ops, int threads) {
+    /** Each op's values, compared bit for bit (JUnit compares doubles by their bits). */
+    private static List<double[]> run(List<Function<Void, Tensor>> ops, int threads) {
         Torch.setNumThreads(threads);
-        List<float[]> out = new ArrayList<>();
-        for (var op : ops) {
-            Tensor t = op.apply(null);
-            double[] v = t.toDoubleArray();
-            float[] f = new float[v.length * 2];
-            for (int i = 0; i < v.length; i++) {
-                long bits = Double.doubleToLongBits(v[i]);
-                f[2 * i] = Float.intBitsToFloat((int) (bits >>> 32));
-                f[2 * i + 1] = Float.intBitsToFloat((int) bits);
-            }
-            out.add(f);
-        }
+        List<double[]> out = new ArrayList<>();
+        for (var op : ops) out.add(op.apply(null).toDoubleArray());
         return out;
     }
 }

@@ -684,9 +684,9 @@ public class ScalarKernels implements Kernels {
             cascadeBlocks(x, xl, lead, out);
             return;
         }
-        if (floating && op != ReduceOp.ALL && op != ReduceOp.ANY && probe.count() == 1) {
-            // each row is one run: typed loops over the array
-            int len = probe.length(), stride = probe.stride(0);
+        if (floating && op != ReduceOp.ALL && op != ReduceOp.ANY && probe.count() <= 1) {
+            // each row is one run (or empty: no run, the op's identity): typed loops over the array
+            int len = probe.count() == 0 ? 0 : probe.length(), stride = probe.stride(0);
             for (int r = 0; r < rows.length; r++) {
                 if (x instanceof Storage.F32 f) out.setDouble(r, reduceRowF32(op, f.data, rows[r], stride, len));
                 else out.setDouble(r, reduceRowF64(op, ((Storage.F64) x).data, rows[r], stride, len));
@@ -879,20 +879,7 @@ public class ScalarKernels implements Kernels {
     private static double reduceDouble(ReduceOp op, Storage x, int base, Runs r) {
         int len = r.length(), s = r.stride(0);
         switch (op) {
-            case SUM -> {
-                // Neumaier-compensated double sum: accurate for float32 (as PyTorch's cascade sum) and float64.
-                double sum = 0, c = 0;
-                while (r.next()) {
-                    for (int i = 0, p = base + r.base(0); i < len; i++, p += s) {
-                        double v = x.getDouble(p);
-                        double t = sum + v;
-                        if (Math.abs(sum) >= Math.abs(v)) c += (sum - t) + v;
-                        else c += (v - t) + sum;
-                        sum = t;
-                    }
-                }
-                return Double.isFinite(sum) ? sum + c : sum;
-            }
+            case SUM -> throw new IllegalStateException("float sums are the cascade's (reduceRowF32, cascadeBlocks)");
             case PROD -> {
                 double prod = 1;
                 while (r.next()) for (int i = 0, p = base + r.base(0); i < len; i++, p += s) prod *= x.getDouble(p);
@@ -1467,11 +1454,6 @@ public class ScalarKernels implements Kernels {
         if (stride == 1) return laneSumF32(v, off, n, scratch);
         for (int i = 0; i < n; i++) row[i] = v[off + i * stride];
         return laneSumF32(row, 0, n, scratch);
-    }
-
-    /** float32 e^x as the float32 exp kernel computes it (one place, so softmax follows the exp kernel). */
-    static float expF32(float v) {
-        return SleefFloat.exp(v);
     }
 
     /** float32 ln x as the float32 log kernel computes it. */

@@ -197,8 +197,6 @@ public final class Reductions {
                     + x.dtype().scalarTypeName() + "'");
         }
         int d = Ops.wrapDim(dim, x.dim());
-        boolean[] mask = new boolean[x.dim()];
-        if (x.dim() > 0) mask[d] = true;
         DType t = x.dtype();
         TensorImpl out = Ops.empty(t, x.shape());
         // one fused kernel pass per row, the dim viewed last in both x and out

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.autograd4j.DType;
 import org.autograd4j.storage.Layout;
@@ -147,10 +146,6 @@ class KernelParityTest {
     }
 
     private static final DType[] DTYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL};
-
-    private static Stream<DynamicTest> cases(String name, Consumer<Random> body) {
-        return Stream.of(DynamicTest.dynamicTest(name, () -> body.accept(new Random(name.hashCode()))));
-    }
 
     @TestFactory
     Stream<DynamicTest> unary() {

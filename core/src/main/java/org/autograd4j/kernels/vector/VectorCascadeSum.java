@@ -174,41 +174,7 @@ public final class VectorCascadeSum {
      * {@code out[ob..]}. Two vectors per row so that two add chains overlap.
      */
     private static void cascade2(float[] x, int a, int b, int rs, int size, float[] out, int oa, int ob) {
-        int p = CascadeSum.levelPower(size);
-        int step = 1 << p;
-        int mask = step - 1;
-        FloatVector z = FloatVector.zero(F);
-        FloatVector a0 = z, a1 = z, a2 = z, a3 = z;
-        FloatVector b0 = z, b1 = z, b2 = z, b3 = z;
-        int i = 0;
-        while (i + step <= size) {
-            for (int end = i + step; i < end; i++) {
-                int r = i * rs;
-                a0 = a0.add(FloatVector.fromArray(F, x, a + r));
-                b0 = b0.add(FloatVector.fromArray(F, x, b + r));
-            }
-            a1 = a1.add(a0);
-            b1 = b1.add(b0);
-            a0 = z;
-            b0 = z;
-            if ((i & (mask << p)) != 0) continue;
-            a2 = a2.add(a1);
-            b2 = b2.add(b1);
-            a1 = z;
-            b1 = z;
-            if ((i & (mask << (2 * p))) != 0) continue;
-            a3 = a3.add(a2);
-            b3 = b3.add(b2);
-            a2 = z;
-            b2 = z;
-        }
-        for (; i < size; i++) {
-            int r = i * rs;
-            a0 = a0.add(FloatVector.fromArray(F, x, a + r));
-            b0 = b0.add(FloatVector.fromArray(F, x, b + r));
-        }
-        a0.add(a1).add(a2).add(a3).intoArray(out, oa);
-        b0.add(b1).add(b2).add(b3).intoArray(out, ob);
+        cascadeFrom(x, a, b, rs, size, CascadeSum.levelPower(size), out, oa, ob);
     }
 
     /**

@@ -3,8 +3,8 @@
 
 Run: /usr/bin/python3 tools/goldens/gen_engine.py
 Writes, under core/src/test/resources/goldens/:
-  engine.txt   values, reprs, node execution orders and graph shapes (org.autograd4j.autograd.EngineGoldenTest)
-  errors.txt   exact RuntimeError messages (org.autograd4j.autograd.ErrorGoldenTest)
+  engine.txt   values, reprs, node execution orders and graph shapes (org.autograd4j.engine.EngineGoldenTest)
+  errors.txt   exact RuntimeError messages (org.autograd4j.engine.ErrorGoldenTest)
 
 File format: one case per line, `<key><TAB><value>`, where the value has `\\` written as `\\\\` and each
 newline as `\\n`. Lines starting with `#` are comments. Every case is deterministic (no random draws).

@@ -1,10 +1,11 @@
 /**
  * autograd4j: PyTorch's tensors and autograd, in Java.
  *
- * <p>Exported: the API ({@code org.autograd4j}), {@code org.autograd4j.nn} ({@code torch.nn}),
+ * <p>Exported: the API ({@code org.autograd4j}), {@code org.autograd4j.autograd} ({@code torch.autograd}'s
+ * toolbox), {@code org.autograd4j.nn} ({@code torch.nn}),
  * {@code org.autograd4j.random} ({@code torch.Generator}) and {@code org.autograd4j.spi}, the service
  * interfaces of optional artifacts ({@code Float64Math}, which {@code org.autograd4j:autograd4j-glibc-math}
- * provides). Everything else (autograd, ops, kernels, storage, math, format) is the library's inside and is
+ * provides). Everything else (engine, ops, kernels, storage, math, format) is the library's inside and is
  * not exported.
  *
  * <p>With {@code --add-modules jdk.incubator.vector} on the command line the kernels use the Vector API;
@@ -12,6 +13,7 @@
  */
 module org.autograd4j {
     exports org.autograd4j;
+
     exports org.autograd4j.nn;
     exports org.autograd4j.random;
     exports org.autograd4j.spi;

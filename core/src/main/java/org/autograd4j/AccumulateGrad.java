@@ -1,6 +1,6 @@
 package org.autograd4j;
 
-import org.autograd4j.autograd.GradAccumulator;
+import org.autograd4j.engine.GradAccumulator;
 
 /**
  * The node at a leaf that requires grad, PyTorch's {@code AccumulateGrad}: it adds the incoming gradient into

@@ -2,8 +2,8 @@ package org.autograd4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.autograd4j.autograd.Engine;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.Engine;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.ops.EngineMath;
 import org.autograd4j.ops.Graph;
 

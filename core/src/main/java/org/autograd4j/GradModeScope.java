@@ -1,6 +1,6 @@
 package org.autograd4j;
 
-import org.autograd4j.autograd.GradMode;
+import org.autograd4j.engine.GradMode;
 
 /**
  * A scope with grad mode set on this thread, what {@link Torch#noGrad()} ({@code with torch.no_grad():}) and

@@ -3,9 +3,9 @@ package org.autograd4j;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.GradAccumulator;
-import org.autograd4j.autograd.NextEdge;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.GradAccumulator;
+import org.autograd4j.engine.NextEdge;
 
 /**
  * A node of the backward graph, PyTorch's {@code torch.autograd.graph.Node} (what {@code grad_fn} returns).

@@ -1,7 +1,7 @@
 package org.autograd4j;
 
 import java.util.List;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.format.Elements;
 import org.autograd4j.format.TensorFormatter;
 import org.autograd4j.ops.Binary;

@@ -1,8 +1,8 @@
 package org.autograd4j;
 
 import java.util.List;
-import org.autograd4j.autograd.GradMode;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.Pointwise;

@@ -5,7 +5,7 @@
  * ({@code torch.autograd}), the graph as PyTorch shows it ({@link org.autograd4j.Node},
  * {@link org.autograd4j.Edge}, {@link org.autograd4j.AccumulateGrad}) and {@link org.autograd4j.GradModeScope}.
  *
- * <p>May import: {@code ops}, {@code autograd}, {@code format}, {@code random}, {@code storage}. Nothing below
+ * <p>May import: {@code ops}, {@code engine}, {@code format}, {@code random}, {@code storage}. Nothing below
  * imports this package except {@code DType}, a leaf enum every room may use.
  */
 package org.autograd4j;

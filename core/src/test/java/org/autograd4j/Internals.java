@@ -1,7 +1,7 @@
 package org.autograd4j;
 
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 

@@ -1,11 +1,8 @@
 /**
- * The graph and its scheduler (internal): {@link org.autograd4j.autograd.TensorImpl} (the library's tensor:
- * storage, layout, version counter and autograd state), {@link org.autograd4j.autograd.BackwardNode} and
- * {@link org.autograd4j.autograd.NextEdge}, the leaf accumulator, the {@link org.autograd4j.autograd.Engine}
- * (dependency count and ready queue), thread-local {@link org.autograd4j.autograd.GradMode} and
- * {@link org.autograd4j.autograd.SavedTensor}. The engine knows nothing of which ops exist: the few tensor
- * operations it needs reach it as a {@link org.autograd4j.autograd.GradMath}.
+ * The autograd toolbox of {@code torch.autograd} beyond {@code backward} and {@code grad}: custom differentiable
+ * functions, the functional API, forward-mode AD, gradient checking and activation checkpointing. Built on the
+ * public API ({@code org.autograd4j}), reaching the engine's nodes where a custom function needs one.
  *
- * <p>May import: {@code storage} and {@code DType}.
+ * <p>May import: the API, {@code ops}, {@code engine}, {@code storage}. Nothing below imports this package.
  */
 package org.autograd4j.autograd;

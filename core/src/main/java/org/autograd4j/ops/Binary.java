@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.storage.Storage;
 

@@ -3,9 +3,9 @@ package org.autograd4j.ops;
 import static org.autograd4j.ops.TensorMath.*;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.NextEdge;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.NextEdge;
+import org.autograd4j.engine.TensorImpl;
 
 /**
  * The base's node after an in-place op wrote through one of its views (PyTorch's {@code CopySlices}).

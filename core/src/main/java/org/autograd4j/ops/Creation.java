@@ -3,7 +3,7 @@ package org.autograd4j.ops;
 import static org.autograd4j.ops.Ops.K;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 

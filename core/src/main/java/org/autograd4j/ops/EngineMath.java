@@ -1,9 +1,9 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.GradMath;
-import org.autograd4j.autograd.GradMode;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.GradMath;
+import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.TensorImpl;
 
 /** The engine's tensor operations ({@link GradMath}), made of ops; the API layer hands it to the engine. */
 public final class EngineMath implements GradMath {

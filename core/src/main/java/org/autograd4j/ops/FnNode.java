@@ -1,10 +1,10 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.NextEdge;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.NextEdge;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 
 /**
  * A backward node made by an op: its PyTorch name, its derivative and the tensors it saved. Each gradient the

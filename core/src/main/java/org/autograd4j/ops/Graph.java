@@ -1,10 +1,10 @@
 package org.autograd4j.ops;
 
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.GradMode;
-import org.autograd4j.autograd.NextEdge;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.NextEdge;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
 
 /** Recording of backward nodes: whether an op needs one, the edges to its inputs, and view histories. */

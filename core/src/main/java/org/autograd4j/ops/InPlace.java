@@ -4,9 +4,9 @@ import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
 import java.util.function.UnaryOperator;
-import org.autograd4j.autograd.BackwardNode;
-import org.autograd4j.autograd.GradMode;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Sizes;

@@ -5,7 +5,7 @@ import static org.autograd4j.ops.TensorMath.*;
 
 import java.util.List;
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Sizes;

@@ -3,9 +3,9 @@ package org.autograd4j.ops;
 import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
-import org.autograd4j.autograd.GradMode;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Storage;
 import org.autograd4j.storage.Sizes;

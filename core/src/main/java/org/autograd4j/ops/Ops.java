@@ -1,7 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.Kernels;
 import org.autograd4j.kernels.UnaryOp;
 import org.autograd4j.storage.Layout;

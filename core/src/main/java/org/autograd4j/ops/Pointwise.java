@@ -4,8 +4,8 @@ import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
 import org.autograd4j.kernels.UnaryOp;
 
@@ -167,7 +167,7 @@ public final class Pointwise {
                     + (self.dtype() != end.dtype() ? end : weight).dtype().scalarTypeName());
         }
         TensorImpl out;
-        boolean prev = org.autograd4j.autograd.GradMode.set(false);
+        boolean prev = org.autograd4j.engine.GradMode.set(false);
         try {
             TensorImpl w = Ops.convert(weight, self.dtype());
             TensorImpl diff = sub(end, self);
@@ -175,7 +175,7 @@ public final class Pointwise {
             TensorImpl large = sub(end, mul(diff, rsub(w, 1.0)));
             out = TensorMath.where(lt(Unary.ABS.apply(w), 0.5), small, large).alias();
         } finally {
-            org.autograd4j.autograd.GradMode.set(prev);
+            org.autograd4j.engine.GradMode.set(prev);
         }
         boolean scalar = weight.isWrappedNumber();
         TensorImpl[] inputs = scalar ? new TensorImpl[] {self, end} : new TensorImpl[] {self, end, weight};

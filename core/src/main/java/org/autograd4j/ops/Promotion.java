@@ -1,7 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 
 /**
  * PyTorch's {@code torch.result_type}: operands fall in three tiers (tensors with dimensions, 0-d tensors,

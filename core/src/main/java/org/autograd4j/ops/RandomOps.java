@@ -1,7 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.random.Generator;
 import org.autograd4j.sampling.Engines;
 import org.autograd4j.sampling.Mt19937;

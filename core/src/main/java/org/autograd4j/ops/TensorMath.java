@@ -1,7 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.TensorImpl;
 
 /**
  * The ops as static functions over {@link TensorImpl}, PyTorch's {@code at::} namespace: what derivatives are

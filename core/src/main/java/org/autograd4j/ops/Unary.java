@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
-import org.autograd4j.autograd.SavedTensor;
-import org.autograd4j.autograd.TensorImpl;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.UnaryOp;
 
 /**
@@ -205,7 +205,7 @@ public final class Unary {
     public static final Unary MISH = def("mish", "MishBackward0", UnaryOp.MISH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
                 // as PyTorch: the fused mish_backward kernel, or with grad mode on (create_graph) its composite form
-                if (!org.autograd4j.autograd.GradMode.isEnabled()) return Binary.MISH_BACKWARD.apply(g, x);
+                if (!org.autograd4j.engine.GradMode.isEnabled()) return Binary.MISH_BACKWARD.apply(g, x);
                 TensorImpl t = tanh(SOFTPLUS.apply(x, 1, 20));
                 return mul(g, add(t, mul(mul(x, sigmoid(x)), rsub(mul(t, t), 1.0))));
             }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional().floatingOnly("mish_cpu").gradientCancels();

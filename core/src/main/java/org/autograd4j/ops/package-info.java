@@ -5,7 +5,7 @@
  * ops with logic of their own are methods declared the same way. {@link org.autograd4j.ops.TensorMath} is the
  * static-function view derivatives are written in; {@link org.autograd4j.ops.InPlace} the one in-place path.
  *
- * <p>May import: {@code autograd}, {@code kernels}, {@code storage}, {@code random} (for {@code Generator}),
+ * <p>May import: {@code engine}, {@code kernels}, {@code storage}, {@code random} (for {@code Generator}),
  * {@code sampling} (the samplers and engines), {@code math} (to report its implementation), {@code DType}.
  * Never the API package.
  */

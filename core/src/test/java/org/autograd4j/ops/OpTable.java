@@ -385,7 +385,7 @@ final class OpTable {
         return op;
     }
 
-    private static Op row(String name, String gradFn, Function<List<Tensor>, Tensor> fn, Function<List<Arr>, Arr> ref,
+    static Op row(String name, String gradFn, Function<List<Tensor>, Tensor> fn, Function<List<Arr>, Arr> ref,
                           Function<Random, List<Sample>> samples) {
         return add(new Op(name, gradFn, fn, ref, samples));
     }
@@ -1000,5 +1000,8 @@ final class OpTable {
                 .noGradcheck()
                 .py("a.to(torch.float64 if a.dtype == torch.float32 else torch.float32)")
                 .out(d -> d == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32);
+
+        // ---------------------------------------------------------------- rows kept in files of their own
+        // (one line each: a class in this package with a static rows() method calling row(...))
     }
 }

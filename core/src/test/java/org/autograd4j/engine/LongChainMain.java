@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -7,7 +7,7 @@ import org.autograd4j.Torch;
  * Times the 1,000,000-op chain of {@link LongChainTest} (forward, backward) and reports the peak heap in use,
  * for the closing note. Run after {@code ./mvnw -pl autograd4j test-compile}:
  * <pre>
- * java -cp core/target/classes:core/target/test-classes org.autograd4j.autograd.LongChainMain [runs] [n]
+ * java -cp core/target/classes:core/target/test-classes org.autograd4j.engine.LongChainMain [runs] [n]
  * </pre>
  * Peak heap is the largest {@code totalMemory - freeMemory} seen by a thread sampling every millisecond during
  * the run (it includes garbage not yet collected, so it depends on -Xmx and the collector); "live graph" is the

@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 /**
  * Where a gradient goes: the node that receives it and which of its input slots (PyTorch's

@@ -1,8 +1,8 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
-import static org.autograd4j.autograd.Goldens.engine;
-import static org.autograd4j.autograd.Goldens.error;
-import static org.autograd4j.autograd.Goldens.repr;
+import static org.autograd4j.engine.Goldens.engine;
+import static org.autograd4j.engine.Goldens.error;
+import static org.autograd4j.engine.Goldens.repr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 /**
  * The node at a leaf that requires grad (PyTorch's {@code AccumulateGrad}). The engine adds what reaches it

@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 import java.util.Arrays;
 import org.autograd4j.Tensor;
@@ -12,7 +12,7 @@ import org.autograd4j.Torch;
  * {@code ./mvnw -q -o -pl core test-compile}:
  * <pre>
  * java --add-modules jdk.incubator.vector -cp core/target/classes:core/target/test-classes \
- *     org.autograd4j.autograd.WarmupMain [poly|multistep|rnn|chain] [iterations]
+ *     org.autograd4j.engine.WarmupMain [poly|multistep|rnn|chain] [iterations]
  * </pre>
  * Blocks are iterations [0,1k), [1k,2k), [2k,5k), [5k,10k), [10k,20k), [20k,50k), [50k,100k) for the small
  * workloads (default 100,000 iterations) and the same numbers without the "k" for {@code chain} (10,000

@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 import static org.autograd4j.Torch.arange;
 import static org.autograd4j.Torch.tensor;

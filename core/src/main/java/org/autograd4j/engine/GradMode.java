@@ -1,4 +1,4 @@
-package org.autograd4j.autograd;
+package org.autograd4j.engine;
 
 /**
  * Whether operations record the backward graph on this thread, as PyTorch's {@code torch.is_grad_enabled()}.

@@ -2603,6 +2603,12 @@ public final class Tensor {
      */
     public Tensor random_() { return of(RandomOps.random_(impl, null)); }
 
+    // ------------------------------------------------------------------ indexing (Python's x[...], x[...] = v)
+
+    // ------------------------------------------------------------------ scatter, split and rearrange
+
+    // ------------------------------------------------------------------ sorting, searching and counting
+
     // ------------------------------------------------------------------ printing
 
     /**

@@ -865,6 +865,14 @@ public final class Torch {
         return a.minimum(b);
     }
 
+    // ------------------------------------------------------------------ indexing: slices, ELLIPSIS, NEWAXIS
+
+    // ------------------------------------------------------------------ scatter, split and rearrange
+
+    // ------------------------------------------------------------------ sorting, searching and counting
+
+    // ------------------------------------------------------------------ checks and Python-style printing
+
     // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods
 
     /**

@@ -98,4 +98,10 @@ public interface Kernels {
      * {@code out = g - e^y·Σ g}, with y the forward result.
      */
     void softmaxBackward(boolean log, Storage grad, Layout gl, Storage y, Layout yl, Storage out, Layout ol);
+
+    // ------------------------------------------------------------------ indexing (advanced index, masks, nonzero)
+
+    // ------------------------------------------------------------------ scatter and rearrange
+
+    // ------------------------------------------------------------------ sorting and searching
 }

@@ -1493,4 +1493,10 @@ public class ScalarKernels implements Kernels {
             }
         }
     }
+
+    // ------------------------------------------------------------------ indexing (advanced index, masks, nonzero)
+
+    // ------------------------------------------------------------------ scatter and rearrange
+
+    // ------------------------------------------------------------------ sorting and searching
 }

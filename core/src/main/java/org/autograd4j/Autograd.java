@@ -1,13 +1,25 @@
 package org.autograd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.autograd4j.engine.BackwardNode;
 import org.autograd4j.engine.Engine;
+import org.autograd4j.engine.SavedTensor;
+import org.autograd4j.engine.TensorHooks;
 import org.autograd4j.engine.TensorImpl;
+import org.autograd4j.ops.Binary;
 import org.autograd4j.ops.EngineMath;
 import org.autograd4j.ops.Graph;
+import org.autograd4j.ops.Shapes;
 
-/** PyTorch's {@code torch.autograd} functions: gradients of outputs with respect to chosen inputs. */
+/**
+ * PyTorch's {@code torch.autograd} functions: gradients of outputs with respect to chosen inputs
+ * ({@code grad}, {@code backward}) and the saved-tensor hooks of {@code torch.autograd.graph}.
+ */
 public final class Autograd {
     private Autograd() {
     }
@@ -55,6 +67,122 @@ public final class Autograd {
      */
     public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph, boolean createGraph) {
         run(tensors, gradTensors, retainGraph || createGraph, createGraph, null, false);
+    }
+
+    /**
+     * As {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)}: with
+     * {@code inputs}, only those tensors (leaves or not) accumulate into {@code .grad}; a non-leaf input starts
+     * retaining its gradient ({@code retain_grad()}), as PyTorch 1.13 does. Null lists mean PyTorch's defaults
+     * (implicit gradients; every leaf).
+     *
+     * @param tensors the tensors to backpropagate from
+     * @param gradTensors their gradients, or null (all implicit, for one-element tensors)
+     * @param retainGraph whether to keep the graph for another pass (implied by {@code createGraph})
+     * @param createGraph whether the gradients get a graph of their own
+     * @param inputs the tensors whose {@code .grad} is filled, or null for every leaf; not empty
+     */
+    public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph, boolean createGraph,
+                                List<Tensor> inputs) {
+        if (inputs == null) {
+            backward(tensors, gradTensors, retainGraph, createGraph);
+            return;
+        }
+        if (inputs.isEmpty()) throw new IllegalArgumentException("'inputs' argument to backward() cannot be empty.");
+        List<TensorImpl> r = unwrap(tensors), g = gradTensors == null ? null : unwrap(gradTensors);
+        List<TensorImpl> in = unwrap(inputs);
+        for (Tensor t : inputs) retainGrad(t.impl());
+        Engine.run(r, g, retainGraph || createGraph, createGraph, in, false, true, EngineMath.INSTANCE);
+    }
+
+    /** {@code tensor.backward(gradient, retain_graph, create_graph, inputs)}. */
+    static void backward(Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph, List<Tensor> inputs) {
+        if (inputs == null) {
+            backward(root, gradient, retainGraph || createGraph, createGraph);
+        } else {
+            backward(Collections.singletonList(root), gradient == null ? null : Collections.singletonList(gradient), retainGraph,
+                    createGraph, inputs);
+        }
+    }
+
+    /**
+     * Opens a scope of saved-tensor hooks, {@code with torch.autograd.graph.saved_tensors_hooks(pack, unpack):}.
+     * While it is open, every tensor an op saves for backward is handed to {@code pack}, and what pack returns is
+     * kept instead of the tensor; the backward pass calls {@code unpack} on it each time it reads the tensor. Only
+     * the innermost open scope applies. As in PyTorch, no in-place-modification check is made through the hooks.
+     *
+     * @param pack what to keep for a saved tensor
+     * @param unpack the tensor back from what {@code pack} returned (same shape and dtype)
+     * @return the scope; closing it ends the hooks for tensors saved later (those saved keep theirs)
+     */
+    public static GradModeScope savedTensorsHooks(Function<Tensor, Object> pack, Function<Object, Tensor> unpack) {
+        SavedTensor.pushHooks(new SavedTensor.Hooks(t -> pack.apply(Tensor.of(t)), o -> {
+            Tensor t = unpack.apply(o);
+            return t == null ? null : t.impl();
+        }));
+        return new GradModeScope(SavedTensor::popHooks);
+    }
+
+    // ------------------------------------------------------------------ hooks (Tensor and Node delegate here)
+
+    /** {@code tensor.register_hook(hook)}: into the tensor's hook list (for a non-leaf, a pre-hook of its node). */
+    static RemovableHandle registerHook(TensorImpl t, UnaryOperator<Tensor> hook) {
+        if (!t.requiresGrad()) throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
+        BackwardNode node = Graph.history(t);
+        if (t.hooks == null) {
+            // a non-leaf's hooks are one pre-hook of its node; a leaf's run inside its AccumulateGrad (as PyTorch 1.13)
+            t.hooks = new TensorHooks(node == null ? 0 : t.outputNr());
+            if (node != null) node.hooks().addPre(t.hooks);
+        }
+        return new RemovableHandle(t.hooks.add(g -> {
+            Tensor r = hook.apply(Tensor.of(g));
+            return r == null ? null : r.impl();
+        }));
+    }
+
+    /** {@code tensor.retain_grad()}: for a non-leaf, one more pre-hook of its node, placed at the first call. */
+    static void retainGrad(TensorImpl t) {
+        if (!t.requiresGrad()) throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
+        BackwardNode node = Graph.history(t);
+        if (node == null || t.retainGradHook != null) return; // a leaf keeps its gradient anyway
+        int slot = t.outputNr();
+        t.retainGradHook = grads -> {
+            TensorImpl g = grads[slot];
+            if (g != null) {
+                TensorImpl old = t.grad();
+                // PyTorch: a contiguous clone the first time, then grad = grad + new (both record under create_graph)
+                t.setGrad(old == null ? Shapes.clone(g) : Binary.ADD.apply(old, g));
+            }
+            return null;
+        };
+        node.hooks().addPre(t.retainGradHook);
+    }
+
+    /** {@code node.register_hook(fn)}. */
+    static RemovableHandle registerPostHook(BackwardNode node, Node.PostHook hook) {
+        return new RemovableHandle(node.hooks().addPost((gradInputs, gradOutputs) -> {
+            List<Tensor> r = hook.apply(wrap(gradInputs), wrap(gradOutputs));
+            return r == null ? null : unwrapAll(r);
+        }));
+    }
+
+    /** {@code node.register_prehook(fn)}. */
+    static RemovableHandle registerPreHook(BackwardNode node, Node.PreHook hook) {
+        return new RemovableHandle(node.hooks().addPre(gradOutputs -> {
+            List<Tensor> r = hook.apply(wrap(gradOutputs));
+            return r == null ? null : unwrapAll(r);
+        }));
+    }
+
+    private static List<Tensor> wrap(TensorImpl[] ts) {
+        Tensor[] r = new Tensor[ts.length];
+        for (int i = 0; i < ts.length; i++) r[i] = Tensor.of(ts[i]);
+        return Collections.unmodifiableList(Arrays.asList(r));
+    }
+
+    private static TensorImpl[] unwrapAll(List<Tensor> ts) {
+        TensorImpl[] r = new TensorImpl[ts.size()];
+        for (int i = 0; i < r.length; i++) r[i] = ts.get(i) == null ? null : ts.get(i).impl();
+        return r;
     }
 
     /** {@code tensor.backward(gradient, ...)}: {@link #run} for one root, without building lists of tensors. */

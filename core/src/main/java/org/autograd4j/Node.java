@@ -55,6 +55,64 @@ public class Node {
         return Collections.unmodifiableList(r);
     }
 
+    /**
+     * A node post-hook, as the function {@code grad_fn.register_hook} takes: it runs after the node, sees the
+     * gradients the node computed for its forward inputs ({@code grad_inputs}, one per {@link #nextFunctions()}
+     * edge, null where none) and those it received ({@code grad_outputs}), and returns replacements for the former
+     * (same count, shapes and dtypes) or null to keep them.
+     */
+    @FunctionalInterface
+    public interface PostHook {
+        /**
+         * Runs after the node.
+         *
+         * @param gradInputs what the node returned, unmodifiable
+         * @param gradOutputs what it received, unmodifiable
+         * @return replacements for {@code gradInputs}, or null
+         */
+        List<Tensor> apply(List<Tensor> gradInputs, List<Tensor> gradOutputs);
+    }
+
+    /**
+     * A node pre-hook, as the function {@code grad_fn.register_prehook} takes: it runs before the node on the
+     * gradients it received ({@code grad_outputs}) and returns replacements (same count, shapes and dtypes) or null.
+     */
+    @FunctionalInterface
+    public interface PreHook {
+        /**
+         * Runs before the node.
+         *
+         * @param gradOutputs the gradients the node received, unmodifiable (null where none arrived)
+         * @return replacements, or null to keep them
+         */
+        List<Tensor> apply(List<Tensor> gradOutputs);
+    }
+
+    /**
+     * Registers a post-hook, {@code grad_fn.register_hook(fn)}. Post-hooks run in registration order after the
+     * node (for AccumulateGrad: after the accumulation, with no grad inputs), each on the previous one's result.
+     * A hook that changes a gradient's size fails with PyTorch's "hook 'hook' has changed the size of value"
+     * (a Java hook has no name, so every message says {@code 'hook'}).
+     *
+     * @param hook the hook
+     * @return a handle whose {@code remove()} unregisters it
+     */
+    public RemovableHandle registerHook(PostHook hook) {
+        return Autograd.registerPostHook(impl, hook);
+    }
+
+    /**
+     * Registers a pre-hook, {@code grad_fn.register_prehook(fn)}. Pre-hooks run before the node in registration
+     * order, together with the tensor hooks and {@code retain_grad} of the node's outputs, as PyTorch 1.13 orders
+     * them: a tensor's hooks all run at the place where its first hook was registered.
+     *
+     * @param hook the hook
+     * @return a handle whose {@code remove()} unregisters it
+     */
+    public RemovableHandle registerPrehook(PreHook hook) {
+        return Autograd.registerPreHook(impl, hook);
+    }
+
     /** As Python's default repr: {@code <AddBackward0 object at 0x7f...>}. */
     @Override
     public String toString() {

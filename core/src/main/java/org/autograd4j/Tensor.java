@@ -173,6 +173,7 @@ public final class Tensor {
      * @return the version
      */
     public int version() {
+        if (impl.isInference()) throw new IllegalStateException("Inference tensors do not track version counter.");
         return impl.version();
     }
 
@@ -206,6 +207,9 @@ public final class Tensor {
     public Tensor requiresGrad_(boolean flag) {
         if (flag && !dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients");
+        }
+        if (flag && impl.isInference() && !Torch.isInferenceModeEnabled()) {
+            throw new IllegalStateException("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
         }
         if (!isLeaf() && !flag) {
             throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want to use a "
@@ -303,6 +307,61 @@ public final class Tensor {
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
         Autograd.backward(this, gradient, retainGraph || createGraph, createGraph);
+    }
+
+    /**
+     * {@code backward(gradient, retain_graph, create_graph, inputs)}: with {@code inputs} (not empty), only those
+     * tensors accumulate into {@code .grad}, leaves or not (a non-leaf input then retains its gradient, as in
+     * PyTorch 1.13); null means every leaf.
+     *
+     * @param gradient the gradient of the output (null for a one-element tensor: 1)
+     * @param retainGraph whether to keep the graph for another backward pass
+     * @param createGraph whether the gradients get a graph of their own (higher-order derivatives)
+     * @param inputs the tensors whose {@code .grad} is filled, or null
+     */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph, List<Tensor> inputs) {
+        Autograd.backward(this, gradient, retainGraph, createGraph, inputs);
+    }
+
+    /**
+     * Makes this non-leaf keep its gradient in {@link #grad()} during backward passes ({@code tensor.retain_grad()});
+     * nothing for a leaf. As in PyTorch 1.13 it acts as one more hook of the tensor's node, registered at the first
+     * call: the tensor hooks registered before it have already changed the gradient it keeps.
+     */
+    public void retainGrad() {
+        Autograd.retainGrad(impl);
+    }
+
+    /**
+     * Whether this non-leaf keeps its gradient ({@code tensor.retains_grad}); false for leaves.
+     *
+     * @return whether {@link #retainGrad()} was called on this non-leaf
+     */
+    public boolean retainsGrad() {
+        return !isLeaf() && impl.retainGradHook != null;
+    }
+
+    /**
+     * Registers a gradient hook ({@code tensor.register_hook(hook)}): each backward pass calls it with the gradient
+     * of this tensor; a returned tensor replaces the gradient (same size and dtype, else PyTorch's "hook 'hook' has
+     * changed the size of value"), null keeps it. A tensor's hooks run in registration order, each on the previous
+     * one's result; on a leaf they run on the summed gradient before it is accumulated into {@code .grad}.
+     *
+     * @param hook the hook
+     * @return a handle whose {@code remove()} unregisters it
+     */
+    public RemovableHandle registerHook(java.util.function.UnaryOperator<Tensor> hook) {
+        return Autograd.registerHook(impl, hook);
+    }
+
+    /**
+     * Whether this is an inference tensor, made under {@link Torch#inferenceMode()} ({@code tensor.is_inference()}).
+     * Outside inference mode it cannot be saved for backward or modified in place.
+     *
+     * @return whether this is an inference tensor
+     */
+    public boolean isInference() {
+        return impl.isInference();
     }
 
     /**

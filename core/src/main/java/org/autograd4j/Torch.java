@@ -729,7 +729,94 @@ public final class Torch {
     }
 
     /**
-     * Sets grad mode on this thread until the scope closes, {@code with torch.set_grad_enabled(mode):}.
+     * Switches grad mode on on this thread until the scope closes, {@code with torch.enable_grad():} (inside a
+     * {@link #noGrad()} scope, say).
+     *
+     * @return the scope; closing it restores the previous grad mode
+     */
+    public static GradModeScope enableGrad() {
+        return new GradModeScope(true);
+    }
+
+    /**
+     * Inference mode on this thread until the scope closes, {@code with torch.inference_mode():}: grad mode is
+     * off and every tensor made is an inference tensor ({@link Tensor#isInference()}), which outside the mode
+     * cannot be saved for backward, modified in place or made to require grad (PyTorch's messages).
+     *
+     * @return the scope; closing it restores the previous modes
+     */
+    public static GradModeScope inferenceMode() {
+        return GradModeScope.inference(true);
+    }
+
+    /**
+     * {@code with torch.inference_mode(mode):}; with {@code false}, as PyTorch's, inference mode is off and grad
+     * mode on until the scope closes.
+     *
+     * @param mode whether inference mode is on
+     * @return the scope; closing it restores the previous modes
+     */
+    public static GradModeScope inferenceMode(boolean mode) {
+        return GradModeScope.inference(mode);
+    }
+
+    /**
+     * Whether inference mode is on for this thread, {@code torch.is_inference_mode_enabled()}.
+     *
+     * @return whether inference mode is on
+     */
+    public static boolean isInferenceModeEnabled() {
+        return GradMode.isInference();
+    }
+
+    /**
+     * {@code torch.is_inference(t)}.
+     *
+     * @param t the tensor
+     * @return whether {@code t} is an inference tensor
+     */
+    public static boolean isInference(Tensor t) {
+        return t.isInference();
+    }
+
+    /**
+     * Anomaly detection until the scope closes, {@code with torch.autograd.detect_anomaly():} (process-wide, as
+     * PyTorch's). Nodes made meanwhile record the Java stack of the forward call that made them, and a backward
+     * node that returns NaN fails with PyTorch's "Function 'LogBackward0' returned nan values in its 0th output.";
+     * the forward stack is that exception's cause (PyTorch prints it as a warning). Any other error raised in a
+     * node's backward carries the forward stack as a suppressed exception.
+     *
+     * @return the scope; closing it restores the previous state
+     */
+    public static GradModeScope detectAnomaly() {
+        return detectAnomaly(true);
+    }
+
+    /**
+     * {@code with torch.autograd.detect_anomaly(check_nan):}: as {@link #detectAnomaly()}; with {@code checkNan}
+     * false, backward results are not checked for NaN (the forward stacks are still recorded).
+     *
+     * @param checkNan whether backward results are checked for NaN
+     * @return the scope; closing it restores the previous state
+     */
+    public static GradModeScope detectAnomaly(boolean checkNan) {
+        boolean[] prev = org.autograd4j.engine.Anomaly.set(true, checkNan);
+        return new GradModeScope(() -> org.autograd4j.engine.Anomaly.restore(prev));
+    }
+
+    /**
+     * Whether anomaly detection is on, {@code torch.is_anomaly_enabled()}.
+     *
+     * @return whether anomaly detection is on
+     */
+    public static boolean isAnomalyEnabled() {
+        return org.autograd4j.engine.Anomaly.isEnabled();
+    }
+
+    /**
+     * Sets grad mode on this thread, {@code torch.set_grad_enabled(mode)}: it takes effect at the call, as
+     * PyTorch's function form, and the returned scope restores the previous mode when it closes
+     * ({@code with torch.set_grad_enabled(mode):}).
      *
      * @param enabled whether grad mode is on
      * @return the scope; closing it restores the previous grad mode

@@ -15,6 +15,10 @@ public abstract class BackwardNode {
     private final NextEdge[] next;
     /** The API object wrapping this node, made on first use by the API layer. */
     public Object facade;
+    /** Hooks registered on this node, or null until the first one. */
+    private volatile NodeHooks hooks;
+    /** With anomaly detection on when this node was made: the stack of the forward call that made it. */
+    private final Anomaly.ForwardTrace creation;
     /** The engine's state for this node while a backward pass runs alone over it (see Engine's TaskMap), else null. */
     Object engineTask;
 
@@ -28,6 +32,23 @@ public abstract class BackwardNode {
         this.next = next;
         this.sequenceNr = sequenceNr;
         this.id = sequenceNr == Long.MAX_VALUE ? SEQUENCE.getAndIncrement() : sequenceNr;
+        this.creation = Anomaly.isEnabled() ? new Anomaly.ForwardTrace(this) : null;
+    }
+
+    /** This node's hooks, made on first use. */
+    public final synchronized NodeHooks hooks() {
+        if (hooks == null) hooks = new NodeHooks();
+        return hooks;
+    }
+
+    /** This node's hooks, or null when none was ever registered (the engine's fast path). */
+    final NodeHooks hooksOrNull() {
+        return hooks;
+    }
+
+    /** The stack of the forward call that made this node, when anomaly detection was on then; else null. */
+    public final Anomaly.ForwardTrace creationTrace() {
+        return creation;
     }
 
     /** A number no other node has; the engine keys its per-pass bookkeeping on it. */

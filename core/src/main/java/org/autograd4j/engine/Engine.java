@@ -36,6 +36,7 @@ public final class Engine {
         boolean needed = true;
         boolean queued;
         boolean visited; // markNeeded's traversal mark
+        boolean target; // backward(inputs=...): this node is an input's, so it runs
         int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
 
         Task(BackwardNode node) {
@@ -59,6 +60,17 @@ public final class Engine {
      */
     public static List<TensorImpl> run(List<TensorImpl> roots, List<TensorImpl> gradOutputs, boolean retainGraph, boolean createGraph,
                                    List<TensorImpl> inputs, boolean allowUnused, GradMath math) {
+        return run(roots, gradOutputs, retainGraph, createGraph, inputs, allowUnused, false, math);
+    }
+
+    /**
+     * As {@link #run(List, List, boolean, boolean, List, boolean, GradMath)}; with {@code accumulate} and
+     * {@code inputs}, gradients accumulate into {@code .grad} of {@code inputs} only ({@code backward(inputs=...)}):
+     * only the nodes on a path to one of them run, and the inputs' own nodes run too (a non-leaf input's
+     * {@code retain_grad} hook is one of its node's pre-hooks, as in PyTorch). Returns null then.
+     */
+    public static List<TensorImpl> run(List<TensorImpl> roots, List<TensorImpl> gradOutputs, boolean retainGraph, boolean createGraph,
+                                   List<TensorImpl> inputs, boolean allowUnused, boolean accumulate, GradMath math) {
         int nRoots = roots.size();
         NextEdge[] rootEdges = new NextEdge[nRoots];
         TensorImpl[] rootGrads = new TensorImpl[nRoots];
@@ -73,10 +85,15 @@ public final class Engine {
         TensorImpl[] captured;
         try {
             computeDependencies(tasks, rootEdges);
-            captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
+            if (accumulate && inputs != null) {
+                captured = null;
+                targets(tasks, rootEdges, inputs);
+            } else {
+                captured = inputs == null ? null : capture(tasks, rootEdges, inputs, allowUnused);
+            }
             boolean prevMode = GradMode.set(createGraph);
             try {
-                execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null, captured, math);
+                execute(tasks, rootEdges, rootGrads, retainGraph, inputs != null && !accumulate, captured, math);
             } finally {
                 GradMode.set(prevMode);
             }
@@ -132,6 +149,17 @@ public final class Engine {
         return captured;
     }
 
+    /** For backward(inputs=...): only the inputs' nodes and the nodes above them run. */
+    private static void targets(TaskMap tasks, NextEdge[] rootEdges, List<TensorImpl> inputs) {
+        for (TensorImpl in : inputs) {
+            NextEdge e = in.gradientEdge();
+            if (e == null) continue;
+            Task t = tasks.get(e.node());
+            if (t != null) t.target = true;
+        }
+        markNeeded(tasks, rootEdges);
+    }
+
     private static List<TensorImpl> results(TensorImpl[] captured, boolean allowUnused) {
         List<TensorImpl> result = new ArrayList<>(captured.length);
         for (int i = 0; i < captured.length; i++) {
@@ -184,16 +212,67 @@ public final class Engine {
         boolean accumulator = node instanceof GradAccumulator;
         boolean run = task.needed && !(grad && accumulator);
         if (run && anyNonNull(grads)) {
-            if (accumulator) {
-                math.accumulate(((GradAccumulator) node).variable(), grads[0], (owned & 1) != 0);
-            } else {
-                outs = node.apply(grads);
-                task.ownedOutputs = fresh(outs, grads);
+            NodeHooks hooks = node.hooksOrNull();
+            if (hooks != null) {
+                TensorImpl[] before = grads;
+                grads = hooks.runPre(grads);
+                // a gradient a hook returned may be the caller's: not owned
+                for (int s = 0; s < grads.length && s < 31; s++) if (grads[s] != before[s]) owned &= ~(1 << s);
             }
+            try {
+                if (accumulator) {
+                    accumulate(((GradAccumulator) node).variable(), grads[0], owned, math);
+                    outs = NO_OUTPUTS;
+                } else {
+                    outs = node.apply(grads);
+                    task.ownedOutputs = fresh(outs, grads);
+                }
+                if (hooks != null) {
+                    TensorImpl[] before = outs;
+                    outs = hooks.runPost(outs, grads);
+                    if (outs != before) task.ownedOutputs = 0;
+                }
+            } catch (RuntimeException e) {
+                Anomaly.ForwardTrace t = node.creationTrace();
+                if (t != null && Anomaly.isEnabled() && e.getCause() != t) e.addSuppressed(t);
+                throw e;
+            }
+            if (Anomaly.isEnabled() && Anomaly.checksNan()) checkNan(node, outs, math);
             if (trace != null) trace.accept(node);
+            if (accumulator) outs = null;
         }
         if (!retainGraph && run) node.releaseVariables();
         return outs;
+    }
+
+    private static final TensorImpl[] NO_OUTPUTS = new TensorImpl[0];
+
+    /**
+     * AccumulateGrad's apply: the leaf's tensor hooks first, chained, on the summed gradient (in PyTorch 1.13 they
+     * run inside the node, after its pre-hooks), then the accumulation into {@code .grad}.
+     */
+    private static void accumulate(TensorImpl leaf, TensorImpl g, int owned, GradMath math) {
+        TensorHooks hooks = leaf.hooks;
+        if (hooks != null && g != null) {
+            TensorImpl[] r = hooks.apply(new TensorImpl[] {g});
+            if (r != null) {
+                g = r[0];
+                owned = 0;
+            }
+        }
+        if (g != null) math.accumulate(leaf, g, (owned & 1) != 0);
+    }
+
+    /** Anomaly mode: a node that returned NaN fails, naming itself, with its forward stack as the cause. */
+    private static void checkNan(BackwardNode node, TensorImpl[] outs, GradMath math) {
+        for (int i = 0; i < outs.length; i++) {
+            if (outs[i] != null && math.hasNan(outs[i])) {
+                IllegalStateException e = new IllegalStateException("Function '" + node.name() + "' returned nan values in its "
+                        + i + "th output.");
+                if (node.creationTrace() != null) e.initCause(node.creationTrace());
+                throw e;
+            }
+        }
     }
 
     /** Hands a node's outputs to the nodes they feed, queueing those whose last dependency this was. */
@@ -348,12 +427,12 @@ public final class Engine {
                     // As PyTorch's exec_info: a node runs when a child runs or is captured; a captured node
                     // itself only runs if another captured node lies below it (its saved tensors stay alive).
                     Task t = tasks.get(n);
-                    boolean needed = false;
+                    boolean needed = t.target;
                     for (int j = 0; j < n.numOutputs() && !needed; j++) {
                         BackwardNode next = n.nextEdge(j).node();
                         if (next == null) continue;
                         Task nt = tasks.get(next);
-                        if (nt.needed || nt.captureIndex != null) needed = true;
+                        if (nt.needed || nt.captureIndex != null || nt.target) needed = true;
                     }
                     t.needed = needed;
                 }

@@ -23,4 +23,7 @@ public interface GradMath {
      * place, or out of place when building a higher-order graph.
      */
     void accumulate(TensorImpl leaf, TensorImpl g, boolean owned);
+
+    /** True when {@code t} holds a NaN (anomaly mode checks every backward result). */
+    boolean hasNan(TensorImpl t);
 }

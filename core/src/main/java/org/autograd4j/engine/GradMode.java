@@ -1,11 +1,12 @@
 package org.autograd4j.engine;
 
 /**
- * Whether operations record the backward graph on this thread, as PyTorch's {@code torch.is_grad_enabled()}.
- * Thread-local: a {@code noGrad} scope on one thread does not affect another.
+ * Whether operations record the backward graph on this thread, as PyTorch's {@code torch.is_grad_enabled()},
+ * and whether inference mode is on ({@code torch.is_inference_mode_enabled()}: tensors made then are
+ * inference tensors). Thread-local: a {@code noGrad} scope on one thread does not affect another.
  */
 public final class GradMode {
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true, false});
 
     /**
      * The last thread that asked and its cell, in one immutable object (so a racing thread can never pair one
@@ -41,6 +42,19 @@ public final class GradMode {
         boolean[] cell = cell();
         boolean prev = cell[0];
         cell[0] = enabled;
+        return prev;
+    }
+
+    /** True when inference mode is on for this thread (tensors made now are inference tensors). */
+    public static boolean isInference() {
+        return cell()[1];
+    }
+
+    /** Sets inference mode for this thread and returns the previous value (grad mode is the caller's business). */
+    public static boolean setInference(boolean enabled) {
+        boolean[] cell = cell();
+        boolean prev = cell[1];
+        cell[1] = enabled;
         return prev;
     }
 }

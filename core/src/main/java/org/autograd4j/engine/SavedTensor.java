@@ -13,15 +13,60 @@ public final class SavedTensor {
             + "or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you "
             + "need to access saved tensors after calling backward.";
 
+    /**
+     * Saved-tensor hooks ({@code torch.autograd.graph.saved_tensors_hooks}): {@code pack} runs when a tensor is
+     * saved and its result is kept instead of the tensor; {@code unpack} turns it back into a tensor each time
+     * the backward reads it.
+     *
+     * @param pack   what to keep for a saved tensor
+     * @param unpack the tensor back from what {@code pack} returned
+     */
+    public record Hooks(java.util.function.Function<TensorImpl, Object> pack, java.util.function.Function<Object, TensorImpl> unpack) {
+    }
+
+    /** The saved-tensor hooks in force on this thread, innermost last (only the innermost applies, as PyTorch's). */
+    private static final ThreadLocal<java.util.ArrayDeque<Hooks>> HOOKS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    /** Threads with a hooks scope open, so saving on the others costs no ThreadLocal lookup. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Opens a scope of saved-tensor hooks on this thread; close it with {@link #popHooks()}. */
+    public static void pushHooks(Hooks h) {
+        HOOKS.get().addLast(h);
+        OPEN.incrementAndGet();
+    }
+
+    /** Closes the innermost scope {@link #pushHooks(Hooks)} opened on this thread. */
+    public static void popHooks() {
+        HOOKS.get().removeLast();
+        OPEN.decrementAndGet();
+    }
+
+    private static Hooks current() {
+        return OPEN.get() == 0 ? null : HOOKS.get().peekLast();
+    }
+
+    private static final String INFERENCE = "Inference tensors cannot be saved for backward. To work around you can make a clone "
+            + "to get a normal tensor and use it in autograd.";
+
     private TensorImpl tensor;
     private final int version;
     private final boolean isOutput;
     private String producer;
+    /** With saved-tensor hooks: the hooks and what pack returned (then {@link #tensor} is null). */
+    private Hooks hooks;
+    private Object packed;
 
     private SavedTensor(TensorImpl tensor, boolean isOutput) {
-        this.tensor = tensor;
+        if (tensor.isInference() && !GradMode.isInference()) throw new IllegalStateException(INFERENCE);
         this.version = tensor.version();
         this.isOutput = isOutput;
+        Hooks h = current();
+        if (h == null) {
+            this.tensor = tensor;
+        } else {
+            this.hooks = h;
+            this.packed = h.pack().apply(tensor);
+        }
     }
 
     /** Saves an input of the op. */
@@ -41,6 +86,9 @@ public final class SavedTensor {
 
     /** The saved tensor, after checking it is still valid. */
     public TensorImpl get() {
+        Hooks h = hooks;
+        // as PyTorch: no version check through hooks (what they keep need not be the tensor)
+        if (h != null) return h.unpack().apply(packed);
         TensorImpl t = tensor;
         if (t == null || t.version() != version) throw invalid(t);
         return t;
@@ -61,6 +109,8 @@ public final class SavedTensor {
     /** Drops the reference; a later {@link #get()} fails with PyTorch's "backward through the graph a second time". */
     public void release() {
         tensor = null;
+        hooks = null;
+        packed = null;
     }
 
 }

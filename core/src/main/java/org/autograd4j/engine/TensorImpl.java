@@ -23,6 +23,8 @@ public final class TensorImpl {
     private final Version version;
     private final TensorImpl base;
     private final boolean wrappedNumber;
+    /** Made while inference mode was on, or a view of such a tensor ({@code is_inference()}). */
+    private final boolean inference;
     private boolean requiresGrad;
     private BackwardNode gradFn;
     private int outputNr;
@@ -34,19 +36,27 @@ public final class TensorImpl {
     private int viewVersion;
     /** The API object wrapping this tensor, made on first use by the API layer. */
     public Object facade;
+    /**
+     * This tensor's gradient hooks ({@code register_hook}), made on first registration and installed as a pre-hook
+     * of its node at that moment, as PyTorch 1.13's {@code _backward_hooks} dict; null until then.
+     */
+    public TensorHooks hooks;
+    /** The {@code retain_grad()} hook, installed as a pre-hook of its own at the first call; null until then. */
+    public NodeHooks.PreHook retainGradHook;
 
-    private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber) {
+    private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber, boolean inference) {
         this.storage = storage;
         this.layout = layout;
         this.version = version;
         this.base = base;
         this.wrappedNumber = wrappedNumber;
+        this.inference = inference;
         this.viewVersion = version.value;
     }
 
     /** A new tensor over {@code storage} with {@code layout}, its own version counter, no history. */
     public static TensorImpl of(Storage storage, Layout layout) {
-        return new TensorImpl(storage, layout, new Version(), null, false);
+        return new TensorImpl(storage, layout, new Version(), null, false, GradMode.isInference());
     }
 
     /** The layout of every wrapped number (layouts are immutable, so one serves all: a Java scalar costs no layout). */
@@ -63,22 +73,22 @@ public final class TensorImpl {
     }
 
     private static TensorImpl wrapped(Storage s) {
-        return new TensorImpl(s, SCALAR, new Version(), null, true);
+        return new TensorImpl(s, SCALAR, new Version(), null, true, false);
     }
 
     /** A view of this tensor's storage with another layout, sharing the version counter ({@code _base} is set). */
     public TensorImpl view(Layout l) {
-        return new TensorImpl(storage, l, version, base == null ? this : base, false);
+        return new TensorImpl(storage, l, version, base == null ? this : base, false, inference);
     }
 
     /** The same storage and version counter, cut from the graph and not a view ({@code tensor.detach()}). */
     public TensorImpl detach() {
-        return new TensorImpl(storage, layout, version, null, false);
+        return new TensorImpl(storage, layout, version, null, false, inference);
     }
 
     /** Same storage and layout, a version counter of its own, no history (a graph-free alias for internal use). */
     public TensorImpl alias() {
-        return new TensorImpl(storage, layout, new Version(), null, false);
+        return new TensorImpl(storage, layout, new Version(), null, false, inference);
     }
 
     // ------------------------------------------------------------------ data
@@ -116,6 +126,11 @@ public final class TensorImpl {
     /** True for a Java scalar wrapped as a tensor (it promotes like a Python number). */
     public boolean isWrappedNumber() {
         return wrappedNumber;
+    }
+
+    /** True for an inference tensor: made in inference mode, or a view of one ({@code tensor.is_inference()}). */
+    public boolean isInference() {
+        return inference;
     }
 
     /** The tensor this one is a view of, or null. */

@@ -48,6 +48,13 @@ public final class EngineMath implements GradMath {
         }
     }
 
+    @Override
+    public boolean hasNan(TensorImpl t) {
+        if (!t.dtype().isFloatingPoint()) return false;
+        TensorImpl any = Reduction.ANY.all(Unary.ISNAN.apply(t));
+        return any.storage().getDouble(any.layout().offset()) != 0;
+    }
+
     /** A gradient that can become {@code .grad} as it is: dense from offset 0 over its whole storage, no view, no graph. */
     private static boolean stealable(TensorImpl g) {
         return g.base() == null && !g.requiresGrad() && g.layout().isContiguous() && g.layout().offset() == 0

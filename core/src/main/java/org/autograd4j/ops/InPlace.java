@@ -106,6 +106,10 @@ public final class InPlace {
 
     /** PyTorch's checks before writing into {@code self}: no self-overlapping layout; no leaf that requires grad. */
     static void checkWritable(TensorImpl self) {
+        if (self.isInference() && !GradMode.isInference()) {
+            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a "
+                    + "clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
+        }
         checkNoInternalOverlap(self.layout());
         if (!GradMode.isEnabled()) return;
         if (self.isLeaf() && self.requiresGrad()) {

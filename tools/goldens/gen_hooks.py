@@ -117,6 +117,29 @@ acc.register_prehook(lambda go: (ev(log, "pre", go[0]), None)[1])
 x.register_hook(lambda g: (ev(log, "X", g), g * 2)[1])
 finish("order.acc", x, y, log)
 
+# order.leaf_first: x.register_hook(X: log, g*2) first, then acc.register_prehook(pre: log, returns [go+1]): the node's
+#   pre-hooks run before a leaf's tensor hooks whatever the registration order (these run inside AccumulateGrad)
+x, y = base(); log = []
+x.register_hook(lambda g: (ev(log, "X", g), g * 2)[1])
+y.grad_fn.next_functions[0][0].register_prehook(lambda go: (ev(log, "pre", go[0]), (go[0] + 1,))[1])
+finish("order.leaf_first", x, y, log)
+
+# order.nonleaf_summed: y=x*3; y.register_hook(Y: log, g*2); (y*y + y).sum().backward(): y's hook sees the summed gradient
+x, y = base(); log = []
+y.register_hook(lambda g: (ev(log, "Y", g), g * 2)[1])
+(y * y + y).sum().backward()
+put("order.nonleaf_summed", ";".join(log) + " " + vals(x.grad))
+
+# order.inplace_after_hook: y.register_hook(A: log, g*2); y.add_(1); y.register_hook(B: log): both stay on the old node
+x, y = base(); log = []
+y.register_hook(lambda g: (ev(log, "A", g), g * 2)[1]); y.add_(1); y.register_hook(lambda g: (ev(log, "B", g), None)[1])
+finish("order.inplace_after_hook", x, y, log)
+
+# order.inplace_before_hook: y.add_(1); y.register_hook(B: log, g*2): on the in-place op's node
+x, y = base(); log = []
+y.add_(1); y.register_hook(lambda g: (ev(log, "B", g), g * 2)[1])
+finish("order.inplace_before_hook", x, y, log)
+
 # order.leaf_summed: x=[1,2] leaf; x.register_hook(X1: log, g*10); x.register_hook(X2: log); (x*2 + x*3).sum().backward()
 x = leaf(1., 2.); log = []
 x.register_hook(lambda g: (ev(log, "X1", g), g * 10)[1])

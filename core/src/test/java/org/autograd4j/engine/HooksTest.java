@@ -126,6 +126,39 @@ class HooksTest {
     }
 
     @Test
+    void accumulateGradPrehooksRunBeforeTheLeafsTensorHooks() {
+        base();
+        x.registerHook(log.hook("X", g -> g.mul(2)));
+        y.gradFn().nextFunctions().get(0).node().registerPrehook(go -> {
+            log.add("pre", go.get(0));
+            return List.of(go.get(0).add(1));
+        });
+        finish("order.leaf_first");
+    }
+
+    @Test
+    void aNonLeafHookSeesTheSummedGradient() {
+        base();
+        y.registerHook(log.hook("Y", g -> g.mul(2)));
+        y.mul(y).add(y).sum().backward();
+        assertEquals(golden("order.nonleaf_summed"), log + " " + vals(x.grad()));
+    }
+
+    @Test
+    void hooksAndInPlaceOps() {
+        base();
+        y.registerHook(log.hook("A", g -> g.mul(2)));
+        y.add_(1);
+        y.registerHook(log.hook("B", null));
+        finish("order.inplace_after_hook");
+        log.clear();
+        base();
+        y.add_(1);
+        y.registerHook(log.hook("B", g -> g.mul(2)));
+        finish("order.inplace_before_hook");
+    }
+
+    @Test
     void leafHooksSeeTheSummedGradientChained() {
         x = leaf(1, 2);
         x.registerHook(log.hook("X1", g -> g.mul(10)));

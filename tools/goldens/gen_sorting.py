@@ -76,9 +76,11 @@ def call(op, args, xs):
     if op == "mode":
         return torch.mode(xs[0], a["dim"], a["keepdim"])
     if op == "unique":
-        return torch.unique(xs[0], sorted=a["sorted"], return_inverse=a["inverse"], return_counts=a["counts"])
+        kw = {"dim": a["dim"]} if "dim" in a else {}
+        return torch.unique(xs[0], sorted=a["sorted"], return_inverse=a["inverse"], return_counts=a["counts"], **kw)
     if op == "unique_consecutive":
-        return torch.unique_consecutive(xs[0], return_inverse=a["inverse"], return_counts=a["counts"])
+        kw = {"dim": a["dim"]} if "dim" in a else {}
+        return torch.unique_consecutive(xs[0], return_inverse=a["inverse"], return_counts=a["counts"], **kw)
     if op in ("cummax", "cummin"):
         return getattr(torch, op)(xs[0], a["dim"])
     if op == "searchsorted":
@@ -281,6 +283,20 @@ for dt in ("f32", "f64", "i64"):
                 vc = ints(sh, 0, 2) if dt == "i64" else floats(sh, 0, 2, nan=0.1)
                 add("unique_consecutive", [("inverse", inv), ("counts", cnt)], spec(dt, sh, vc, st))
 add("unique", [("sorted", True), ("inverse", True), ("counts", True)], spec("b", [5], [True, False, True, True, False]))
+# with dim: slices compared lexicographically (PyTorch sorts them even with sorted=False)
+for dt in ("f32", "f64", "i64"):
+    for sh, st in [([6], "c"), ([5, 2], "c"), ([4, 3], "t"), ([3, 4], "s"), ([2, 4, 3], "c"), ([7, 1], "c"), ([0, 3], "c"),
+                   ([3, 0], "c")]:
+        v = ints(sh, 0, 1) if dt == "i64" else floats(sh, 0, 1)
+        for d in dims_of(sh):
+            for srt in (True, False):
+                add("unique", [("sorted", srt), ("inverse", True), ("counts", True), ("dim", d)], spec(dt, sh, v, st))
+            add("unique_consecutive", [("inverse", True), ("counts", True), ("dim", d)], spec(dt, sh, v, st))
+add("unique", [("sorted", True), ("inverse", False), ("counts", False), ("dim", 0)], spec("f32", [4, 2], [1.0, 2.0, 1.0, 2.0, 0.0, 5.0, 1.0, 1.0], grad=True))
+add("unique_consecutive", [("inverse", False), ("counts", True), ("dim", 0)], spec("f32", [3, 2], [1.0, 2.0, 1.0, 2.0, 0.0, 5.0], grad=True))
+add("unique", [("sorted", True), ("inverse", False), ("counts", False), ("dim", 0)], spec("f32", [], [1.0]))
+add("unique", [("sorted", True), ("inverse", False), ("counts", False), ("dim", 1)], spec("f32", [3], [1.0, 2.0, 3.0]))
+add("unique", [("sorted", True), ("inverse", False), ("counts", False), ("dim", 0)], spec("b", [3], [True, False, True]))
 add("unique", [("sorted", True), ("inverse", False), ("counts", False)], spec("f32", [3, 2], [1.0, 2.0, 1.0, 3.0, 2.0, 2.0], grad=True))
 add("unique_consecutive", [("inverse", False), ("counts", False)], spec("f32", [4], [1.0, 1.0, 2.0, 1.0], grad=True))
 

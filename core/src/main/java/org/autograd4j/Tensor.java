@@ -2851,6 +2851,21 @@ public final class Tensor {
         return unique(Sorting.unique(impl, false), returnInverse, returnCounts);
     }
 
+    /**
+     * The distinct slices along {@code dim} ({@code torch.unique(x, sorted, return_inverse, return_counts,
+     * dim=dim)}), in lexicographic order (PyTorch sorts them whatever {@code sorted} says); inverse and counts
+     * are over dim.
+     *
+     * @param sorted whether ascending (it always is, as in PyTorch)
+     * @param returnInverse whether to return each slice's position in the output
+     * @param returnCounts whether to return how often each slice occurs
+     * @param dim the dimension whose slices are compared
+     * @return the output and the parts asked for
+     */
+    public UniqueResult unique(boolean sorted, boolean returnInverse, boolean returnCounts, int dim) {
+        return unique(Sorting.uniqueDim(impl, dim, false), returnInverse, returnCounts);
+    }
+
     private static UniqueResult unique(TensorImpl[] r, boolean inverse, boolean counts) {
         return new UniqueResult(of(r[0]), inverse ? of(r[1]) : null, counts ? of(r[2]) : null);
     }
@@ -2872,6 +2887,19 @@ public final class Tensor {
      */
     public UniqueResult uniqueConsecutive(boolean returnInverse, boolean returnCounts) {
         return unique(Sorting.unique(impl, true), returnInverse, returnCounts);
+    }
+
+    /**
+     * Each run of equal neighbouring slices along {@code dim} once ({@code torch.unique_consecutive(x,
+     * return_inverse, return_counts, dim=dim)}).
+     *
+     * @param returnInverse whether to return each slice's run number
+     * @param returnCounts whether to return the runs' lengths
+     * @param dim the dimension whose slices are compared
+     * @return the output and the parts asked for
+     */
+    public UniqueResult uniqueConsecutive(boolean returnInverse, boolean returnCounts, int dim) {
+        return unique(Sorting.uniqueDim(impl, dim, true), returnInverse, returnCounts);
     }
 
     /**

@@ -1245,6 +1245,33 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.unique(a, sorted, return_inverse, return_counts, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sorted ascending (always done)
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the counts
+     * @param dim the dimension whose slices are compared
+     * @return the result, as {@code a.unique(sorted, returnInverse, returnCounts, dim)}
+     */
+    public static UniqueResult unique(Tensor a, boolean sorted, boolean returnInverse, boolean returnCounts, int dim) {
+        return a.unique(sorted, returnInverse, returnCounts, dim);
+    }
+
+    /**
+     * {@code torch.unique_consecutive(a, return_inverse, return_counts, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the run lengths
+     * @param dim the dimension whose slices are compared
+     * @return the result, as {@code a.uniqueConsecutive(returnInverse, returnCounts, dim)}
+     */
+    public static UniqueResult uniqueConsecutive(Tensor a, boolean returnInverse, boolean returnCounts, int dim) {
+        return a.uniqueConsecutive(returnInverse, returnCounts, dim);
+    }
+
+    /**
      * {@code torch.unique_consecutive(a)}; the same as the Tensor method.
      *
      * @param a the input tensor

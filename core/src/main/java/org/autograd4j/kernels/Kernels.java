@@ -166,4 +166,13 @@ public interface Kernels {
      * out, inverse and counts have x's element count; returns how many distinct values there are.
      */
     int unique(boolean sorted, Storage x, Layout xl, Storage out, Storage inverse, Storage counts);
+
+    /**
+     * The distinct rows of the 2-d {@code xl} ({@code [n, m]}, any strides; torch.unique with {@code dim}):
+     * {@code sorted} orders the rows lexicographically (a stable sort), else only runs of equal neighbouring rows
+     * merge (torch.unique_consecutive with dim). {@code first[j]} (int64) receives the row that represents
+     * distinct row j, {@code inverse[i]} the distinct row of row i, {@code counts[j]} how many rows equal it; all
+     * three have n elements. Returns how many distinct rows there are.
+     */
+    int uniqueRows(boolean sorted, Storage x, Layout xl, Storage first, Storage inverse, Storage counts);
 }

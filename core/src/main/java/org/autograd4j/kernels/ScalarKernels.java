@@ -1809,6 +1809,43 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int uniqueRows(boolean sorted, Storage x, Layout xl, Storage first, Storage inverse, Storage counts) {
+        int n = xl.size(0), m = xl.size(1), rs = xl.strides()[0], cs = xl.strides()[1], off = xl.offset();
+        if (n == 0) return 0;
+        boolean floating = x.dtype().isFloatingPoint();
+        // row r's elements, read once: doubles, or longs for integer dtypes
+        double[] d = floating ? new double[n * m] : null;
+        long[] l = floating ? null : new long[n * m];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < m; c++) {
+                if (floating) d[r * m + c] = x.getDouble(off + r * rs + c * cs);
+                else l[r * m + c] = x.getLong(off + r * rs + c * cs);
+            }
+        }
+        java.util.function.IntBinaryOperator cmp = (a, b) -> {
+            for (int c = 0; c < m; c++) {
+                int k = floating ? Double.compare(d[a * m + c] + 0.0, d[b * m + c] + 0.0) : Long.compare(l[a * m + c], l[b * m + c]);
+                if (k != 0) return k;
+            }
+            return 0;
+        };
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (sorted) java.util.Arrays.sort(order, (a, b) -> cmp.applyAsInt(a, b)); // a stable merge sort
+        int u = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || cmp.applyAsInt(order[i - 1], order[i]) != 0) {
+                u++;
+                first.setLong(u, order[i]);
+                counts.setLong(u, 0);
+            }
+            counts.setLong(u, counts.getLong(u) + 1);
+            inverse.setLong(order[i], u);
+        }
+        return u + 1;
+    }
+
+    @Override
     public int unique(boolean sorted, Storage x, Layout xl, Storage out, Storage inverse, Storage counts) {
         int n = xl.numel();
         if (n == 0) return 0;

@@ -248,6 +248,41 @@ public final class Sorting {
         return new TensorImpl[] {out, inverse, counts};
     }
 
+    /**
+     * {@code torch.unique(x, dim=dim, return_inverse=True, return_counts=True)} ({@code consecutive=false}, always
+     * sorted, as PyTorch's unique_dim is) or {@code torch.unique_consecutive(x, dim=dim, ...)}: the distinct slices
+     * along dim, as {@code {output, inverse, counts}}, inverse and counts 1-d over dim. The output records
+     * {@code UniqueDimBackward0}/{@code UniqueConsecutiveBackward0}, whose backward fails as PyTorch's does.
+     */
+    public static TensorImpl[] uniqueDim(TensorImpl x, int dim, boolean consecutive) {
+        if (x.dim() == 0) throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
+        int d = Ops.wrapDim(dim, x.dim());
+        int n = x.layout().size(d);
+        if (x.numel() == 0 && n != 0) {
+            throw new IllegalArgumentException("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied");
+        }
+        TensorImpl first = Ops.empty(DType.INT64, new int[] {n});
+        TensorImpl inverse = Ops.empty(DType.INT64, new int[] {n}), counts = Ops.empty(DType.INT64, new int[] {n});
+        int u = 0;
+        if (n > 0) {
+            // the slices as rows of a dense [n, m] block
+            TensorImpl rows = Ops.dense(transpose(x.detach(), 0, d));
+            int m = rows.numel() / n;
+            Layout rl = new Layout(new int[] {n, m}, new int[] {m, 1}, rows.layout().offset());
+            u = K.uniqueRows(!consecutive, rows.storage(), rl, first.storage(), inverse.storage(), counts.storage());
+        }
+        TensorImpl out = Indexing.indexSelect(x.detach(), d, Shapes.narrow(first, 0, 0, u));
+        counts = Shapes.clone(Shapes.narrow(counts, 0, 0, u));
+        if (Graph.needs(x)) {
+            String node = consecutive ? "UniqueConsecutiveBackward0" : "UniqueDimBackward0";
+            String message = "the derivative for '" + (consecutive ? "unique_consecutive" : "unique_dim") + "' is not implemented.";
+            Graph.record(out, node, (g, m) -> {
+                throw new UnsupportedOperationException(message);
+            }, x);
+        }
+        return new TensorImpl[] {out, inverse, counts};
+    }
+
     // ---------------------------------------------------------------- searchsorted, bucketize, histc
 
     /**

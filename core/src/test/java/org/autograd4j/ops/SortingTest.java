@@ -86,8 +86,10 @@ class SortingTest {
             case "median" -> a.containsKey("dim") ? Torch.median(x, i.apply("dim"), b.apply("keepdim")) : Torch.median(x);
             case "nanmedian" -> a.containsKey("dim") ? Torch.nanmedian(x, i.apply("dim"), b.apply("keepdim")) : Torch.nanmedian(x);
             case "mode" -> Torch.mode(x, i.apply("dim"), b.apply("keepdim"));
-            case "unique" -> Torch.unique(x, b.apply("sorted"), b.apply("inverse"), b.apply("counts"));
-            case "unique_consecutive" -> Torch.uniqueConsecutive(x, b.apply("inverse"), b.apply("counts"));
+            case "unique" -> a.containsKey("dim") ? Torch.unique(x, b.apply("sorted"), b.apply("inverse"), b.apply("counts"), i.apply("dim"))
+                    : Torch.unique(x, b.apply("sorted"), b.apply("inverse"), b.apply("counts"));
+            case "unique_consecutive" -> a.containsKey("dim") ? Torch.uniqueConsecutive(x, b.apply("inverse"), b.apply("counts"), i.apply("dim"))
+                    : Torch.uniqueConsecutive(x, b.apply("inverse"), b.apply("counts"));
             case "cummax" -> Torch.cummax(x, i.apply("dim"));
             case "cummin" -> Torch.cummin(x, i.apply("dim"));
             case "searchsorted" -> {
@@ -152,6 +154,17 @@ class SortingTest {
         Tensor u = x.unique().output();
         RuntimeException e = assertThrows(RuntimeException.class, () -> u.sum().backward());
         assertEquals("the derivative for '_unique2' is not implemented.", e.getMessage());
+    }
+
+    @Test
+    void uniqueDimAndConsecutiveBackwardFailAsPyTorchDoes() {
+        Tensor x = Torch.tensor(new double[][] {{1, 2}, {1, 2}}).requiresGrad_();
+        Tensor u = x.unique(true, false, false, 0).output();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> u.sum().backward());
+        assertEquals("the derivative for 'unique_dim' is not implemented.", e.getMessage());
+        Tensor c = x.uniqueConsecutive(false, false, 0).output();
+        e = assertThrows(RuntimeException.class, () -> c.sum().backward());
+        assertEquals("the derivative for 'unique_consecutive' is not implemented.", e.getMessage());
     }
 
     @Test

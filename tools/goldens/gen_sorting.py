@@ -92,6 +92,10 @@ def call(op, args, xs):
         return torch.searchsorted(xs[0], xs[1], **kw)
     if op == "bucketize":
         return torch.bucketize(xs[0], xs[1], right=a["right"])
+    if op == "searchsorted_scalar":
+        return torch.searchsorted(xs[0], a["value"], right=a["right"])
+    if op == "bucketize_scalar":
+        return torch.bucketize(a["value"], xs[0], right=a["right"])
     if op == "histc":
         return torch.histc(xs[0], bins=a["bins"], min=a["min"], max=a["max"])
     raise ValueError(op)
@@ -322,6 +326,21 @@ add("searchsorted", [("right", True), ("side", "left")], spec("f32", [3], [1.0, 
 add("searchsorted", [("side", "foo")], spec("f32", [3], [1.0, 2.0, 3.0]), spec("f32", [1], [2.0]))
 add("searchsorted", [], spec("f32", [], [1.0]), spec("f32", [1], [2.0]))
 add("bucketize", [("right", False)], spec("f32", [3], [1.0, 2.0, 3.0]), spec("f32", [2, 2], [1.0, 2.0, 3.0, 4.0]))
+add("searchsorted", [], spec("f32", [1, 3], [1.0, 2.0, 3.0]), spec("f32", [], [2.0]))
+for dt in ("f32", "f64", "i64"):
+    seq = [1, 2, 2, 3] if dt == "i64" else [1.0, 2.0, 2.0, 3.5]
+    for v in (0.0, 2.0, 2.5, 3.5, 9.0, float("nan")):
+        for right in (False, True):
+            add("searchsorted_scalar", [("value", v), ("right", right)], spec(dt, [4], seq))
+            add("bucketize_scalar", [("value", v), ("right", right)], spec(dt, [4], seq))
+add("searchsorted_scalar", [("value", 2.0), ("right", False)], spec("f32", [1, 3], [1.0, 2.0, 3.0]))
+# promotion: the value in the boundaries' float32, int64 boundaries against a float compare in float32
+add("searchsorted_scalar", [("value", 0.1), ("right", False)], spec("f32", [3], [0.0, 0.1, 0.2]))
+add("searchsorted_scalar", [("value", 0.1), ("right", True)], spec("f32", [3], [0.0, 0.1, 0.2]))
+add("searchsorted_scalar", [("value", 16777217.0), ("right", False)], spec("i64", [2], [16777216, 16777217]))
+add("searchsorted", [], spec("i64", [2], [16777216, 16777217]), spec("f32", [1], [16777216.0]))
+add("searchsorted", [("right", True)], spec("i64", [2], [16777216, 16777217]), spec("f32", [1], [16777216.0]))
+add("searchsorted", [], spec("f32", [3], [0.0, 0.1, 0.2]), spec("f64", [2], [0.1, 0.2]))
 
 # ------------------------------------------------------------------ histc
 for dt in ("f32", "f64"):

@@ -924,6 +924,53 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.searchsorted(sortedSequence, value)} for a Python number: where one value goes in a 1-d sorted
+     * sequence (compared as a double).
+     *
+     * @param sortedSequence a 1-d ascending tensor
+     * @param value the value to place
+     * @return a 0-d int64 index
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, double value) {
+        return of(Sorting.searchsorted(in(sortedSequence), TensorImpl.scalar(value), false, null));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, value, right=right)} for a Python number.
+     *
+     * @param sortedSequence a 1-d ascending tensor
+     * @param value the value to place
+     * @param right whether to place after equal elements
+     * @return a 0-d int64 index
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, double value, boolean right) {
+        return of(Sorting.searchsorted(in(sortedSequence), TensorImpl.scalar(value), right, null));
+    }
+
+    /**
+     * {@code torch.bucketize(value, boundaries)} for a Python number.
+     *
+     * @param value the value to place
+     * @param boundaries a 1-d ascending tensor
+     * @return a 0-d int64 index
+     */
+    public static Tensor bucketize(double value, Tensor boundaries) {
+        return of(Sorting.bucketize(TensorImpl.scalar(value), in(boundaries), false));
+    }
+
+    /**
+     * {@code torch.bucketize(value, boundaries, right=right)} for a Python number.
+     *
+     * @param value the value to place
+     * @param boundaries a 1-d ascending tensor
+     * @param right whether equal boundaries count as below
+     * @return a 0-d int64 index
+     */
+    public static Tensor bucketize(double value, Tensor boundaries, boolean right) {
+        return of(Sorting.bucketize(TensorImpl.scalar(value), in(boundaries), right));
+    }
+
+    /**
      * {@code torch.bucketize(input, boundaries)}: for every element the index of the first boundary {@code >=} it
      * (boundaries 1-d, ascending). Not differentiable.
      *

@@ -307,6 +307,10 @@ public final class Sorting {
             throw new IllegalArgumentException("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 "
                     + "dimension");
         }
+        if (values.dim() == 0 && seq.dim() != 1) {
+            throw new IllegalArgumentException("torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension "
+                    + "is 1, but we got boundaries tensor dim(" + seq.dim() + ") and input value's dim(0) numel(1)");
+        }
         int[] ss = seq.shape(), vs = values.shape();
         boolean shared = ss.length == 1;
         if (!shared) {
@@ -320,6 +324,10 @@ public final class Sorting {
         }
         TensorImpl out = Ops.empty(DType.INT64, vs);
         if (out.numel() == 0) return out;
+        // both in their promoted dtype, as PyTorch compares them (a Python float against float32 boundaries is a float32)
+        DType common = Promotion.resultType(seq, values);
+        seq = Ops.convert(seq, common);
+        values = Ops.convert(values, common);
         // values and out as lines along their last dim (a 0-d values is one line of one)
         Layout vl = values.dim() == 0 ? new Layout(new int[] {1}, new int[] {1}, values.layout().offset()) : values.layout();
         Layout ol = values.dim() == 0 ? new Layout(new int[] {1}, new int[] {1}, 0) : out.layout();

@@ -101,9 +101,17 @@ class SortingTest {
                 yield Torch.searchsorted(x, xs.get(1));
             }
             case "bucketize" -> Torch.bucketize(x, xs.get(1), b.apply("right"));
+            case "searchsorted_scalar" -> b.apply("right") ? Torch.searchsorted(x, num(a.get("value")), true)
+                    : Torch.searchsorted(x, num(a.get("value")));
+            case "bucketize_scalar" -> b.apply("right") ? Torch.bucketize(num(a.get("value")), x, true)
+                    : Torch.bucketize(num(a.get("value")), x);
             case "histc" -> Torch.histc(x, i.apply("bins"), Double.parseDouble(a.get("min")), Double.parseDouble(a.get("max")));
             default -> throw new IllegalArgumentException(op);
         };
+    }
+
+    private static double num(String v) {
+        return v.equals("nan") ? Double.NaN : Double.parseDouble(v);
     }
 
     /** PyTorch's exception type as ours: IndexError an IndexOutOfBoundsException, RuntimeError an IllegalArgumentException. */

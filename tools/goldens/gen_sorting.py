@@ -89,6 +89,8 @@ def call(op, args, xs):
             kw["right"] = a["right"]
         if "side" in a:
             kw["side"] = a["side"]
+        if len(xs) == 3:
+            kw["sorter"] = xs[2]
         return torch.searchsorted(xs[0], xs[1], **kw)
     if op == "bucketize":
         return torch.bucketize(xs[0], xs[1], right=a["right"])
@@ -341,6 +343,22 @@ add("searchsorted_scalar", [("value", 16777217.0), ("right", False)], spec("i64"
 add("searchsorted", [], spec("i64", [2], [16777216, 16777217]), spec("f32", [1], [16777216.0]))
 add("searchsorted", [("right", True)], spec("i64", [2], [16777216, 16777217]), spec("f32", [1], [16777216.0]))
 add("searchsorted", [], spec("f32", [3], [0.0, 0.1, 0.2]), spec("f64", [2], [0.1, 0.2]))
+# sorter: the positions that sort each line
+for dt in ("f32", "f64", "i64"):
+    raw = ints([7], -3, 3) if dt == "i64" else floats([7], -3, 3)
+    order = sorted(range(7), key=lambda i: (raw[i], i))
+    vals = ints([6], -4, 4) if dt == "i64" else floats([6], -4, 4)
+    for kw in ([], [("right", True)], [("side", "right")]):
+        add("searchsorted", kw, spec(dt, [7], raw), spec(dt, [6], vals), spec("i64", [7], order))
+    raw2 = ints([2, 4], -3, 3) if dt == "i64" else floats([2, 4], -3, 3)
+    order2 = [i for r in range(2) for i in sorted(range(4), key=lambda i: (raw2[r * 4 + i], i))]
+    add("searchsorted", [], spec(dt, [2, 4], raw2), spec(dt, [2, 3], ints([2, 3], -4, 4) if dt == "i64" else floats([2, 3], -4, 4)),
+        spec("i64", [2, 4], order2, "t"))
+add("searchsorted", [], spec("f32", [3], [3.0, 1.0, 2.0]), spec("f32", [1], [0.0]), spec("i64", [2], [1, 2]))
+add("searchsorted", [], spec("f32", [3], [3.0, 1.0, 2.0]), spec("f32", [1], [0.0]), spec("f32", [3], [1.0, 2.0, 0.0]))
+add("searchsorted", [], spec("f32", [], [3.0]), spec("f32", [1], [0.0]), spec("i64", [2], [1, 2]))
+add("searchsorted", [("side", "foo")], spec("f32", [3], [3.0, 1.0, 2.0]), spec("f32", [1], [0.0]), spec("i64", [2], [1, 2]))
+add("searchsorted", [], spec("f32", [2, 3], [0.0] * 6), spec("f32", [1], [0.0]), spec("i64", [2], [1, 2]))
 
 # ------------------------------------------------------------------ histc
 for dt in ("f32", "f64"):

@@ -924,6 +924,21 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.searchsorted(sequence, values, right=right, side=side, sorter=sorter)}: the sequence need not be
+     * sorted; {@code sorter} (int64, its shape) holds the positions that sort each line, as {@code argsort} gives.
+     *
+     * @param sequence the boundaries, in any order
+     * @param values the values to place
+     * @param right whether to place after equal elements
+     * @param side "left", "right", or null
+     * @param sorter the positions that sort sequence along its last dim
+     * @return int64 indices of values' shape, into the sorted sequence
+     */
+    public static Tensor searchsorted(Tensor sequence, Tensor values, boolean right, String side, Tensor sorter) {
+        return of(Sorting.searchsorted(in(sequence), in(values), right, side, in(sorter)));
+    }
+
+    /**
      * {@code torch.searchsorted(sortedSequence, value)} for a Python number: where one value goes in a 1-d sorted
      * sequence (compared as a double).
      *

@@ -293,6 +293,16 @@ public final class Sorting {
      * Not differentiable.
      */
     public static TensorImpl searchsorted(TensorImpl seq, TensorImpl values, boolean right, String side) {
+        return searchsorted(seq, values, right, side, null);
+    }
+
+    /**
+     * {@link #searchsorted(TensorImpl, TensorImpl, boolean, String)} over a sequence that {@code sorter} (int64,
+     * the sequence's shape) sorts along its last dim: {@code torch.searchsorted(seq, values, sorter=sorter)}
+     * searches {@code seq.gather(-1, sorter)}. An index out of range fails with gather's error (PyTorch 1.13 does
+     * not check it).
+     */
+    public static TensorImpl searchsorted(TensorImpl seq, TensorImpl values, boolean right, String side, TensorImpl sorter) {
         if (side != null) {
             if (!side.equals("left") && !side.equals("right")) {
                 throw new IllegalArgumentException("torch.searchsorted(): side can only be 'left' or 'right' but got " + side);
@@ -302,6 +312,16 @@ public final class Sorting {
                         + "left while right was True");
             }
             right = side.equals("right");
+        }
+        if (sorter != null) {
+            if (!java.util.Arrays.equals(sorter.shape(), seq.shape())) {
+                throw new IllegalArgumentException("torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
+                        + "tensor " + java.util.Arrays.toString(seq.shape()) + "and got sorter tensor " + java.util.Arrays.toString(sorter.shape()));
+            }
+            if (sorter.dtype() != DType.INT64) {
+                throw new IllegalArgumentException("torch.searchsorted(): sorter must be a tensor of long dtype but got dtype "
+                        + sorter.dtype().scalarTypeName());
+            }
         }
         if (seq.dim() == 0) {
             throw new IllegalArgumentException("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 "
@@ -324,6 +344,7 @@ public final class Sorting {
         }
         TensorImpl out = Ops.empty(DType.INT64, vs);
         if (out.numel() == 0) return out;
+        if (sorter != null) seq = Indexing.gather(seq.detach(), seq.dim() - 1, sorter);
         // both in their promoted dtype, as PyTorch compares them (a Python float against float32 boundaries is a float32)
         DType common = Promotion.resultType(seq, values);
         seq = Ops.convert(seq, common);

@@ -93,6 +93,7 @@ class SortingTest {
             case "cummax" -> Torch.cummax(x, i.apply("dim"));
             case "cummin" -> Torch.cummin(x, i.apply("dim"));
             case "searchsorted" -> {
+                if (xs.size() == 3) yield Torch.searchsorted(x, xs.get(1), a.containsKey("right") && b.apply("right"), a.get("side"), xs.get(2));
                 if (a.containsKey("side") && a.containsKey("right")) {
                     yield Torch.searchsorted(x, xs.get(1), b.apply("right"), a.get("side"));
                 }

@@ -2821,7 +2821,8 @@ public final class Tensor {
     /**
      * The most frequent value along {@code dim} ({@code x.mode(dim, keepdim)}): the smallest of equally frequent
      * ones, with the position of its last occurrence (PyTorch's, for lines of up to 16 elements; for longer
-     * lines PyTorch's unstable sort picks among the occurrences its own way). Gradient ({@code ModeBackward0}).
+     * lines PyTorch's unstable sort picks among the occurrences its own way). Each NaN counts as a value of its
+     * own (PyTorch 1.13's comparisons give no consistent result for NaN). Gradient ({@code ModeBackward0}).
      *
      * @param dim the dimension (negative counts from the end)
      * @param keepdim whether the dim stays, with size 1

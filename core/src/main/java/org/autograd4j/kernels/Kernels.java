@@ -131,7 +131,8 @@ public interface Kernels {
 
     /**
      * The most frequent value of every line (the smallest of equally frequent ones) and the position of its last
-     * occurrence, as PyTorch's mode kernel finds them (sort, longest run). values and indices contiguous.
+     * occurrence, as PyTorch's mode kernel finds them (sort, longest run; a NaN is a run of its own). values and
+     * indices contiguous.
      */
     void mode(Storage x, Layout xl, Storage values, Storage indices);
 

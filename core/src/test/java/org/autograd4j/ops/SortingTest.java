@@ -148,6 +148,52 @@ class SortingTest {
         return tests.stream();
     }
 
+    /** Random tensors with many ties and some NaN, in random layouts. */
+    private static Tensor randomInput(java.util.Random g, int[] shape) {
+        int n = 1;
+        for (int d : shape) n *= d;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = g.nextInt(10) == 0 ? Double.NaN : g.nextInt(7) - 3;
+        Tensor t = Internals.wrap(new Storage.F64(v), Layout.contiguous(shape));
+        return shape.length >= 2 && g.nextBoolean() ? t.transpose(0, 1).contiguous().transpose(0, 1) : t;
+    }
+
+    @Test
+    void sortIsAStablePermutationAndTheOtherOpsAgreeWithIt() {
+        java.util.Random g = new java.util.Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int[] shape = new int[1 + g.nextInt(3)];
+            for (int i = 0; i < shape.length; i++) shape[i] = 1 + g.nextInt(40);
+            Tensor x = randomInput(g, shape);
+            int dim = g.nextInt(shape.length);
+            boolean desc = g.nextBoolean();
+            ValuesIndices r = x.sort(dim, desc, true);
+            // the indices pick the values out of x
+            assertEquals(java.util.Arrays.toString(r.values().toDoubleArray()),
+                    java.util.Arrays.toString(x.gather(dim, r.indices()).toDoubleArray()));
+            Tensor v = r.values().transpose(dim, -1).contiguous(), ix = r.indices().transpose(dim, -1).contiguous();
+            double[] vs = v.toDoubleArray();
+            long[] is = ix.toLongArray();
+            int len = shape[dim];
+            for (int row = 0; row < vs.length / len; row++) {
+                for (int k = 1; k < len; k++) {
+                    double a = vs[row * len + k - 1], b = vs[row * len + k];
+                    // ordered with NaN last ascending (first descending), equal values by increasing position
+                    boolean ordered = desc ? (Double.isNaN(a) || (!Double.isNaN(b) && a >= b)) : (Double.isNaN(b) || (!Double.isNaN(a) && a <= b));
+                    assertTrue(ordered, "order at " + k);
+                    boolean tie = Double.compare(a, b) == 0 || a == b;
+                    if (tie) assertTrue(is[row * len + k - 1] < is[row * len + k], "stability at " + k);
+                }
+            }
+            assertEquals(r.indices().toString(), x.argsort(dim, desc, true).toString());
+            int k = 1 + g.nextInt(len);
+            // topk is the head of the descending (or ascending) stable sort
+            ValuesIndices t = x.topk(k, dim, desc, true);
+            assertEquals(r.values().narrow(dim, 0, k).toString(), t.values().toString());
+            assertEquals(r.indices().narrow(dim, 0, k).toString(), t.indices().toString());
+        }
+    }
+
     @Test
     void sortGradientGoesBackToThePositions() {
         Tensor x = Torch.tensor(3.0, 1.0, 2.0).requiresGrad_();

@@ -15,6 +15,7 @@ import org.autograd4j.ops.RandomOps;
 import org.autograd4j.ops.Reduction;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
+import org.autograd4j.ops.Sorting;
 import org.autograd4j.ops.Unary;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
@@ -2667,6 +2668,344 @@ public final class Tensor {
     // ------------------------------------------------------------------ scatter, split and rearrange
 
     // ------------------------------------------------------------------ sorting, searching and counting
+
+    /**
+     * Sorts along the last dim, ascending ({@code x.sort()}): NaN last; equal values keep their order.
+     *
+     * @return the sorted values and their int64 positions ({@code torch.return_types.sort})
+     */
+    public ValuesIndices sort() { return sort(-1, false); }
+
+    /**
+     * Sorts along {@code dim}, ascending ({@code x.sort(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the sorted values and their int64 positions
+     */
+    public ValuesIndices sort(int dim) { return sort(dim, false); }
+
+    /**
+     * Sorts along {@code dim} ({@code x.sort(dim, descending)}): descending puts NaN first. Ties keep their order,
+     * as PyTorch's CPU sort does for lines of up to 16 elements (longer ones it orders ties its own way unless
+     * stable). The values' gradient ({@code SortBackward0}) goes back to the positions they came from.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param descending largest first
+     * @return the sorted values and their int64 positions
+     */
+    public ValuesIndices sort(int dim, boolean descending) { return pair("sort", Sorting.sort(impl, dim, descending, null)); }
+
+    /**
+     * Sorts along {@code dim}, PyTorch's overload with {@code stable} ({@code x.sort(stable=s, dim=d,
+     * descending=desc)}, node {@code SortBackward1}). The sort is always stable: equal values keep their order.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param descending largest first
+     * @param stable whether equal values must keep their order (they always do)
+     * @return the sorted values and their int64 positions
+     */
+    public ValuesIndices sort(int dim, boolean descending, boolean stable) {
+        return pair("sort", Sorting.sort(impl, dim, descending, stable));
+    }
+
+    /**
+     * The positions that sort the last dim ascending ({@code x.argsort()}), the indices of {@link #sort()}.
+     *
+     * @return an int64 tensor of this shape
+     */
+    public Tensor argsort() { return argsort(-1, false); }
+
+    /**
+     * The positions that sort {@code dim} ascending ({@code x.argsort(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return an int64 tensor of this shape
+     */
+    public Tensor argsort(int dim) { return argsort(dim, false); }
+
+    /**
+     * The positions that sort {@code dim} ({@code x.argsort(dim, descending)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param descending largest first
+     * @return an int64 tensor of this shape
+     */
+    public Tensor argsort(int dim, boolean descending) { return of(Sorting.argsort(impl, dim, descending)); }
+
+    /**
+     * The positions that sort {@code dim} ({@code x.argsort(dim, descending, stable)}); always stable.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param descending largest first
+     * @param stable whether equal values must keep their order (they always do)
+     * @return an int64 tensor of this shape
+     */
+    public Tensor argsort(int dim, boolean descending, boolean stable) { return of(Sorting.argsort(impl, dim, descending)); }
+
+    /**
+     * Sorted along dim 0, ascending ({@code x.msort()}, i.e. {@code x.sort(0).values}).
+     *
+     * @return the sorted values
+     */
+    public Tensor msort() { return sort(0, false).values(); }
+
+    /**
+     * The k largest along the last dim ({@code x.topk(k)}).
+     *
+     * @param k how many (0 to the dim's size)
+     * @return the values, largest first, and their int64 positions ({@code torch.return_types.topk})
+     */
+    public ValuesIndices topk(long k) { return topk(k, -1, true, true); }
+
+    /**
+     * The k largest along {@code dim} ({@code x.topk(k, dim)}).
+     *
+     * @param k how many (0 to the dim's size)
+     * @param dim the dimension (negative counts from the end)
+     * @return the values, largest first, and their int64 positions
+     */
+    public ValuesIndices topk(long k, int dim) { return topk(k, dim, true, true); }
+
+    /**
+     * The k largest (or smallest) along {@code dim} ({@code x.topk(k, dim, largest, sorted)}). Among equal values
+     * the earlier position comes first; PyTorch's selection may pick and order tied values otherwise, and with
+     * {@code sorted=false} returns them in an order of its own, where here they are always in order.
+     * Gradient ({@code TopkBackward0}): back to the positions.
+     *
+     * @param k how many (0 to the dim's size)
+     * @param dim the dimension (negative counts from the end)
+     * @param largest the largest (else the smallest)
+     * @param sorted whether in order (they always are)
+     * @return the values and their int64 positions
+     */
+    public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) {
+        return pair("topk", Sorting.topk(impl, k, dim, largest, sorted));
+    }
+
+    /**
+     * The k-th smallest along the last dim ({@code x.kthvalue(k)}).
+     *
+     * @param k from 1 to the dim's size
+     * @return the value and its int64 position ({@code torch.return_types.kthvalue})
+     */
+    public ValuesIndices kthvalue(long k) { return kthvalue(k, -1, false); }
+
+    /**
+     * The k-th smallest along {@code dim} ({@code x.kthvalue(k, dim)}).
+     *
+     * @param k from 1 to the dim's size
+     * @param dim the dimension (negative counts from the end)
+     * @return the value and its int64 position
+     */
+    public ValuesIndices kthvalue(long k, int dim) { return kthvalue(k, dim, false); }
+
+    /**
+     * The k-th smallest along {@code dim} ({@code x.kthvalue(k, dim, keepdim)}), picked among ties as PyTorch's
+     * quick select picks. Gradient ({@code KthvalueBackward0}): to that position.
+     *
+     * @param k from 1 to the dim's size
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether the dim stays, with size 1
+     * @return the value and its int64 position
+     */
+    public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return pair("kthvalue", Sorting.kthvalue(impl, k, dim, keepdim)); }
+
+    /**
+     * The lower median of all elements ({@code x.median()}): the ⌊(n−1)/2⌋-th smallest, NaN if any is NaN.
+     * Gradient ({@code MedianBackward0}): shared evenly among the elements equal to it.
+     *
+     * @return a 0-d tensor
+     */
+    public Tensor median() { return of(Sorting.medianAll(impl, false)); }
+
+    /**
+     * The lower median along {@code dim} ({@code x.median(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 positions ({@code torch.return_types.median})
+     */
+    public ValuesIndices median(int dim) { return median(dim, false); }
+
+    /**
+     * The lower median along {@code dim} ({@code x.median(dim, keepdim)}): among equal values the one at the
+     * earliest position; a line holding NaN gives its first NaN. Gradient ({@code MedianBackward1}): to that
+     * position.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether the dim stays, with size 1
+     * @return the values and their int64 positions
+     */
+    public ValuesIndices median(int dim, boolean keepdim) { return pair("median", Sorting.medianDim(impl, dim, keepdim, false)); }
+
+    /**
+     * The lower median of the elements that are not NaN ({@code x.nanmedian()}; NaN if all are).
+     *
+     * @return a 0-d tensor
+     */
+    public Tensor nanmedian() { return of(Sorting.medianAll(impl, true)); }
+
+    /**
+     * The lower median along {@code dim} ignoring NaN ({@code x.nanmedian(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 positions ({@code torch.return_types.nanmedian})
+     */
+    public ValuesIndices nanmedian(int dim) { return nanmedian(dim, false); }
+
+    /**
+     * The lower median along {@code dim} ignoring NaN ({@code x.nanmedian(dim, keepdim)}); a line of NaN only
+     * gives NaN (at position 0, where PyTorch's position varies). Gradient ({@code NanmedianBackward1}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether the dim stays, with size 1
+     * @return the values and their int64 positions
+     */
+    public ValuesIndices nanmedian(int dim, boolean keepdim) { return pair("nanmedian", Sorting.medianDim(impl, dim, keepdim, true)); }
+
+    /**
+     * The most frequent value along the last dim ({@code x.mode()}).
+     *
+     * @return the values and their int64 positions ({@code torch.return_types.mode})
+     */
+    public ValuesIndices mode() { return mode(-1, false); }
+
+    /**
+     * The most frequent value along {@code dim} ({@code x.mode(dim)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 positions
+     */
+    public ValuesIndices mode(int dim) { return mode(dim, false); }
+
+    /**
+     * The most frequent value along {@code dim} ({@code x.mode(dim, keepdim)}): the smallest of equally frequent
+     * ones, with the position of its last occurrence (PyTorch's, for lines of up to 16 elements; for longer
+     * lines PyTorch's unstable sort picks among the occurrences its own way). Each NaN counts as a value of its
+     * own (PyTorch 1.13's comparisons give no consistent result for NaN). Gradient ({@code ModeBackward0}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param keepdim whether the dim stays, with size 1
+     * @return the values and their int64 positions
+     */
+    public ValuesIndices mode(int dim, boolean keepdim) { return pair("mode", Sorting.mode(impl, dim, keepdim)); }
+
+    /**
+     * The distinct elements, ascending ({@code x.unique()} / {@code torch.unique(x)}).
+     *
+     * @return the result, printing as the output tensor
+     */
+    public UniqueResult unique() { return unique(true, false, false); }
+
+    /**
+     * The distinct elements with, when asked, inverse indices and counts ({@code torch.unique(x, sorted,
+     * return_inverse, return_counts)}). The output is always ascending: PyTorch 1.13's CPU kernel with
+     * {@code sorted=false} lists the values in its hash set's order instead. NaN: each NaN is a value of its own
+     * here, placed last (PyTorch 1.13's result for NaN is not a consistent one).
+     *
+     * @param sorted whether ascending (it always is)
+     * @param returnInverse whether to return each element's position in the output
+     * @param returnCounts whether to return how often each value occurs
+     * @return the output and the parts asked for
+     */
+    public UniqueResult unique(boolean sorted, boolean returnInverse, boolean returnCounts) {
+        return unique(Sorting.unique(impl, false), returnInverse, returnCounts);
+    }
+
+    /**
+     * The distinct slices along {@code dim} ({@code torch.unique(x, sorted, return_inverse, return_counts,
+     * dim=dim)}), in lexicographic order (PyTorch sorts them whatever {@code sorted} says); inverse and counts
+     * are over dim.
+     *
+     * @param sorted whether ascending (it always is, as in PyTorch)
+     * @param returnInverse whether to return each slice's position in the output
+     * @param returnCounts whether to return how often each slice occurs
+     * @param dim the dimension whose slices are compared
+     * @return the output and the parts asked for
+     */
+    public UniqueResult unique(boolean sorted, boolean returnInverse, boolean returnCounts, int dim) {
+        return unique(Sorting.uniqueDim(impl, dim, false), returnInverse, returnCounts);
+    }
+
+    private static UniqueResult unique(TensorImpl[] r, boolean inverse, boolean counts) {
+        return new UniqueResult(of(r[0]), inverse ? of(r[1]) : null, counts ? of(r[2]) : null);
+    }
+
+    /**
+     * Each run of equal neighbours once, over the flattened tensor ({@code x.unique_consecutive()}).
+     *
+     * @return the result, printing as the output tensor
+     */
+    public UniqueResult uniqueConsecutive() { return uniqueConsecutive(false, false); }
+
+    /**
+     * Each run of equal neighbours once, with, when asked, inverse indices and run lengths
+     * ({@code torch.unique_consecutive(x, return_inverse, return_counts)}).
+     *
+     * @param returnInverse whether to return each element's run number
+     * @param returnCounts whether to return the runs' lengths
+     * @return the output and the parts asked for
+     */
+    public UniqueResult uniqueConsecutive(boolean returnInverse, boolean returnCounts) {
+        return unique(Sorting.unique(impl, true), returnInverse, returnCounts);
+    }
+
+    /**
+     * Each run of equal neighbouring slices along {@code dim} once ({@code torch.unique_consecutive(x,
+     * return_inverse, return_counts, dim=dim)}).
+     *
+     * @param returnInverse whether to return each slice's run number
+     * @param returnCounts whether to return the runs' lengths
+     * @param dim the dimension whose slices are compared
+     * @return the output and the parts asked for
+     */
+    public UniqueResult uniqueConsecutive(boolean returnInverse, boolean returnCounts, int dim) {
+        return unique(Sorting.uniqueDim(impl, dim, true), returnInverse, returnCounts);
+    }
+
+    /**
+     * Running max along {@code dim} with the position it came from ({@code x.cummax(dim)}): ties and NaN move the
+     * position forward. Gradient ({@code CummaxBackward0}): summed back to the positions.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 positions ({@code torch.return_types.cummax})
+     */
+    public ValuesIndices cummax(int dim) { return pair("cummax", Sorting.cumExtreme(impl, dim, true)); }
+
+    /**
+     * Running min along {@code dim} with the position it came from ({@code x.cummin(dim)}). Gradient
+     * ({@code CumminBackward0}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the values and their int64 positions ({@code torch.return_types.cummin})
+     */
+    public ValuesIndices cummin(int dim) { return pair("cummin", Sorting.cumExtreme(impl, dim, false)); }
+
+    /**
+     * A 100-bin histogram over the data's range ({@code x.histc()}).
+     *
+     * @return the counts, in this dtype
+     */
+    public Tensor histc() { return histc(100, 0, 0); }
+
+    /**
+     * A histogram of {@code bins} bins over the data's range ({@code x.histc(bins)}).
+     *
+     * @param bins the number of bins
+     * @return the counts, in this dtype
+     */
+    public Tensor histc(long bins) { return histc(bins, 0, 0); }
+
+    /**
+     * A histogram of {@code bins} equal bins over [min, max] ({@code x.histc(bins, min, max)}; min = max uses the
+     * data's min and max): elements outside are left out, the last bin includes max. Floating dtypes only; not
+     * differentiable.
+     *
+     * @param bins the number of bins
+     * @param min the lower end
+     * @param max the upper end
+     * @return the counts, in this dtype
+     */
+    public Tensor histc(long bins, double min, double max) { return of(Sorting.histc(impl, bins, min, max)); }
 
     // ------------------------------------------------------------------ printing
 

@@ -8,6 +8,7 @@ import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.Promotion;
 import org.autograd4j.ops.RandomOps;
+import org.autograd4j.ops.Sorting;
 import org.autograd4j.ops.Threading;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
@@ -957,6 +958,545 @@ public final class Torch {
     // ------------------------------------------------------------------ scatter, split and rearrange
 
     // ------------------------------------------------------------------ sorting, searching and counting
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, values)}: for every value the index in the matching innermost line
+     * of the sorted sequence where it would be inserted before equal elements (a 1-d sequence serves all values;
+     * otherwise its leading dims equal values'). A NaN value goes to the end. Not differentiable.
+     *
+     * @param sortedSequence ascending along its last dim
+     * @param values the values to place
+     * @return int64 indices of values' shape
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values) {
+        return of(Sorting.searchsorted(in(sortedSequence), in(values), false, null));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, values, right=right)}: with {@code right}, after equal elements.
+     *
+     * @param sortedSequence ascending along its last dim
+     * @param values the values to place
+     * @param right whether to place after equal elements
+     * @return int64 indices of values' shape
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values, boolean right) {
+        return of(Sorting.searchsorted(in(sortedSequence), in(values), right, null));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, values, side=side)}: {@code "left"} or {@code "right"}.
+     *
+     * @param sortedSequence ascending along its last dim
+     * @param values the values to place
+     * @param side "left" (before equal elements) or "right" (after them)
+     * @return int64 indices of values' shape
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values, String side) {
+        return of(Sorting.searchsorted(in(sortedSequence), in(values), false, side));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, values, right=right, side=side)}: both spellings; PyTorch
+     * rejects {@code right=True} with {@code side="left"}.
+     *
+     * @param sortedSequence ascending along its last dim
+     * @param values the values to place
+     * @param right whether to place after equal elements
+     * @param side "left", "right", or null
+     * @return int64 indices of values' shape
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values, boolean right, String side) {
+        return of(Sorting.searchsorted(in(sortedSequence), in(values), right, side));
+    }
+
+    /**
+     * {@code torch.searchsorted(sequence, values, right=right, side=side, sorter=sorter)}: the sequence need not be
+     * sorted; {@code sorter} (int64, its shape) holds the positions that sort each line, as {@code argsort} gives.
+     *
+     * @param sequence the boundaries, in any order
+     * @param values the values to place
+     * @param right whether to place after equal elements
+     * @param side "left", "right", or null
+     * @param sorter the positions that sort sequence along its last dim
+     * @return int64 indices of values' shape, into the sorted sequence
+     */
+    public static Tensor searchsorted(Tensor sequence, Tensor values, boolean right, String side, Tensor sorter) {
+        return of(Sorting.searchsorted(in(sequence), in(values), right, side, in(sorter)));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, value)} for a Python number: where one value goes in a 1-d sorted
+     * sequence (compared as a double).
+     *
+     * @param sortedSequence a 1-d ascending tensor
+     * @param value the value to place
+     * @return a 0-d int64 index
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, double value) {
+        return of(Sorting.searchsorted(in(sortedSequence), TensorImpl.scalar(value), false, null));
+    }
+
+    /**
+     * {@code torch.searchsorted(sortedSequence, value, right=right)} for a Python number.
+     *
+     * @param sortedSequence a 1-d ascending tensor
+     * @param value the value to place
+     * @param right whether to place after equal elements
+     * @return a 0-d int64 index
+     */
+    public static Tensor searchsorted(Tensor sortedSequence, double value, boolean right) {
+        return of(Sorting.searchsorted(in(sortedSequence), TensorImpl.scalar(value), right, null));
+    }
+
+    /**
+     * {@code torch.bucketize(value, boundaries)} for a Python number.
+     *
+     * @param value the value to place
+     * @param boundaries a 1-d ascending tensor
+     * @return a 0-d int64 index
+     */
+    public static Tensor bucketize(double value, Tensor boundaries) {
+        return of(Sorting.bucketize(TensorImpl.scalar(value), in(boundaries), false));
+    }
+
+    /**
+     * {@code torch.bucketize(value, boundaries, right=right)} for a Python number.
+     *
+     * @param value the value to place
+     * @param boundaries a 1-d ascending tensor
+     * @param right whether equal boundaries count as below
+     * @return a 0-d int64 index
+     */
+    public static Tensor bucketize(double value, Tensor boundaries, boolean right) {
+        return of(Sorting.bucketize(TensorImpl.scalar(value), in(boundaries), right));
+    }
+
+    /**
+     * {@code torch.bucketize(input, boundaries)}: for every element the index of the first boundary {@code >=} it
+     * (boundaries 1-d, ascending). Not differentiable.
+     *
+     * @param input the values to place
+     * @param boundaries a 1-d ascending tensor
+     * @return int64 indices of input's shape
+     */
+    public static Tensor bucketize(Tensor input, Tensor boundaries) {
+        return of(Sorting.bucketize(in(input), in(boundaries), false));
+    }
+
+    /**
+     * {@code torch.bucketize(input, boundaries, right=right)}: with {@code right}, the first boundary {@code >} it.
+     *
+     * @param input the values to place
+     * @param boundaries a 1-d ascending tensor
+     * @param right whether equal boundaries count as below
+     * @return int64 indices of input's shape
+     */
+    public static Tensor bucketize(Tensor input, Tensor boundaries, boolean right) {
+        return of(Sorting.bucketize(in(input), in(boundaries), right));
+    }
+
+    /**
+     * {@code torch.sort(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sort()}
+     */
+    public static ValuesIndices sort(Tensor a) {
+        return a.sort();
+    }
+
+    /**
+     * {@code torch.sort(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.sort(dim)}
+     */
+    public static ValuesIndices sort(Tensor a, int dim) {
+        return a.sort(dim);
+    }
+
+    /**
+     * {@code torch.sort(a, dim, descending)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param descending largest first
+     * @return the result, as {@code a.sort(dim, descending)}
+     */
+    public static ValuesIndices sort(Tensor a, int dim, boolean descending) {
+        return a.sort(dim, descending);
+    }
+
+    /**
+     * {@code torch.sort(a, stable=stable, dim=dim, descending=descending)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param descending largest first
+     * @param stable keep ties in order (always done)
+     * @return the result, as {@code a.sort(dim, descending, stable)}
+     */
+    public static ValuesIndices sort(Tensor a, int dim, boolean descending, boolean stable) {
+        return a.sort(dim, descending, stable);
+    }
+
+    /**
+     * {@code torch.argsort(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.argsort()}
+     */
+    public static Tensor argsort(Tensor a) {
+        return a.argsort();
+    }
+
+    /**
+     * {@code torch.argsort(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.argsort(dim)}
+     */
+    public static Tensor argsort(Tensor a, int dim) {
+        return a.argsort(dim);
+    }
+
+    /**
+     * {@code torch.argsort(a, dim, descending)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param descending largest first
+     * @return the result, as {@code a.argsort(dim, descending)}
+     */
+    public static Tensor argsort(Tensor a, int dim, boolean descending) {
+        return a.argsort(dim, descending);
+    }
+
+    /**
+     * {@code torch.argsort(a, dim, descending, stable)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param descending largest first
+     * @param stable keep ties in order (always done)
+     * @return the result, as {@code a.argsort(dim, descending, stable)}
+     */
+    public static Tensor argsort(Tensor a, int dim, boolean descending, boolean stable) {
+        return a.argsort(dim, descending, stable);
+    }
+
+    /**
+     * {@code torch.msort(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.msort()}
+     */
+    public static Tensor msort(Tensor a) {
+        return a.msort();
+    }
+
+    /**
+     * {@code torch.topk(a, k)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k how many
+     * @return the result, as {@code a.topk(k)}
+     */
+    public static ValuesIndices topk(Tensor a, long k) {
+        return a.topk(k);
+    }
+
+    /**
+     * {@code torch.topk(a, k, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k how many
+     * @param dim the dimension
+     * @return the result, as {@code a.topk(k, dim)}
+     */
+    public static ValuesIndices topk(Tensor a, long k, int dim) {
+        return a.topk(k, dim);
+    }
+
+    /**
+     * {@code torch.topk(a, k, dim, largest, sorted)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k how many
+     * @param dim the dimension
+     * @param largest the largest (else the smallest)
+     * @param sorted in order (always done)
+     * @return the result, as {@code a.topk(k, dim, largest, sorted)}
+     */
+    public static ValuesIndices topk(Tensor a, long k, int dim, boolean largest, boolean sorted) {
+        return a.topk(k, dim, largest, sorted);
+    }
+
+    /**
+     * {@code torch.kthvalue(a, k)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k from 1 to the dim's size
+     * @return the result, as {@code a.kthvalue(k)}
+     */
+    public static ValuesIndices kthvalue(Tensor a, long k) {
+        return a.kthvalue(k);
+    }
+
+    /**
+     * {@code torch.kthvalue(a, k, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k from 1 to the dim's size
+     * @param dim the dimension
+     * @return the result, as {@code a.kthvalue(k, dim)}
+     */
+    public static ValuesIndices kthvalue(Tensor a, long k, int dim) {
+        return a.kthvalue(k, dim);
+    }
+
+    /**
+     * {@code torch.kthvalue(a, k, dim, keepdim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param k from 1 to the dim's size
+     * @param dim the dimension
+     * @param keepdim keep the dim with size 1
+     * @return the result, as {@code a.kthvalue(k, dim, keepdim)}
+     */
+    public static ValuesIndices kthvalue(Tensor a, long k, int dim, boolean keepdim) {
+        return a.kthvalue(k, dim, keepdim);
+    }
+
+    /**
+     * {@code torch.median(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.median()}
+     */
+    public static Tensor median(Tensor a) {
+        return a.median();
+    }
+
+    /**
+     * {@code torch.median(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.median(dim)}
+     */
+    public static ValuesIndices median(Tensor a, int dim) {
+        return a.median(dim);
+    }
+
+    /**
+     * {@code torch.median(a, dim, keepdim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param keepdim keep the dim with size 1
+     * @return the result, as {@code a.median(dim, keepdim)}
+     */
+    public static ValuesIndices median(Tensor a, int dim, boolean keepdim) {
+        return a.median(dim, keepdim);
+    }
+
+    /**
+     * {@code torch.nanmedian(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.nanmedian()}
+     */
+    public static Tensor nanmedian(Tensor a) {
+        return a.nanmedian();
+    }
+
+    /**
+     * {@code torch.nanmedian(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.nanmedian(dim)}
+     */
+    public static ValuesIndices nanmedian(Tensor a, int dim) {
+        return a.nanmedian(dim);
+    }
+
+    /**
+     * {@code torch.nanmedian(a, dim, keepdim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param keepdim keep the dim with size 1
+     * @return the result, as {@code a.nanmedian(dim, keepdim)}
+     */
+    public static ValuesIndices nanmedian(Tensor a, int dim, boolean keepdim) {
+        return a.nanmedian(dim, keepdim);
+    }
+
+    /**
+     * {@code torch.mode(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.mode()}
+     */
+    public static ValuesIndices mode(Tensor a) {
+        return a.mode();
+    }
+
+    /**
+     * {@code torch.mode(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.mode(dim)}
+     */
+    public static ValuesIndices mode(Tensor a, int dim) {
+        return a.mode(dim);
+    }
+
+    /**
+     * {@code torch.mode(a, dim, keepdim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @param keepdim keep the dim with size 1
+     * @return the result, as {@code a.mode(dim, keepdim)}
+     */
+    public static ValuesIndices mode(Tensor a, int dim, boolean keepdim) {
+        return a.mode(dim, keepdim);
+    }
+
+    /**
+     * {@code torch.unique(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.unique()}
+     */
+    public static UniqueResult unique(Tensor a) {
+        return a.unique();
+    }
+
+    /**
+     * {@code torch.unique(a, sorted, return_inverse, return_counts)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sorted ascending (always done)
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the counts
+     * @return the result, as {@code a.unique(sorted, returnInverse, returnCounts)}
+     */
+    public static UniqueResult unique(Tensor a, boolean sorted, boolean returnInverse, boolean returnCounts) {
+        return a.unique(sorted, returnInverse, returnCounts);
+    }
+
+    /**
+     * {@code torch.unique(a, sorted, return_inverse, return_counts, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sorted ascending (always done)
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the counts
+     * @param dim the dimension whose slices are compared
+     * @return the result, as {@code a.unique(sorted, returnInverse, returnCounts, dim)}
+     */
+    public static UniqueResult unique(Tensor a, boolean sorted, boolean returnInverse, boolean returnCounts, int dim) {
+        return a.unique(sorted, returnInverse, returnCounts, dim);
+    }
+
+    /**
+     * {@code torch.unique_consecutive(a, return_inverse, return_counts, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the run lengths
+     * @param dim the dimension whose slices are compared
+     * @return the result, as {@code a.uniqueConsecutive(returnInverse, returnCounts, dim)}
+     */
+    public static UniqueResult uniqueConsecutive(Tensor a, boolean returnInverse, boolean returnCounts, int dim) {
+        return a.uniqueConsecutive(returnInverse, returnCounts, dim);
+    }
+
+    /**
+     * {@code torch.unique_consecutive(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.uniqueConsecutive()}
+     */
+    public static UniqueResult uniqueConsecutive(Tensor a) {
+        return a.uniqueConsecutive();
+    }
+
+    /**
+     * {@code torch.unique_consecutive(a, return_inverse, return_counts)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param returnInverse return the inverse indices
+     * @param returnCounts return the run lengths
+     * @return the result, as {@code a.uniqueConsecutive(returnInverse, returnCounts)}
+     */
+    public static UniqueResult uniqueConsecutive(Tensor a, boolean returnInverse, boolean returnCounts) {
+        return a.uniqueConsecutive(returnInverse, returnCounts);
+    }
+
+    /**
+     * {@code torch.cummax(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.cummax(dim)}
+     */
+    public static ValuesIndices cummax(Tensor a, int dim) {
+        return a.cummax(dim);
+    }
+
+    /**
+     * {@code torch.cummin(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension
+     * @return the result, as {@code a.cummin(dim)}
+     */
+    public static ValuesIndices cummin(Tensor a, int dim) {
+        return a.cummin(dim);
+    }
+
+    /**
+     * {@code torch.histc(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.histc()}
+     */
+    public static Tensor histc(Tensor a) {
+        return a.histc();
+    }
+
+    /**
+     * {@code torch.histc(a, bins)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param bins the number of bins
+     * @return the result, as {@code a.histc(bins)}
+     */
+    public static Tensor histc(Tensor a, long bins) {
+        return a.histc(bins);
+    }
+
+    /**
+     * {@code torch.histc(a, bins, min, max)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param bins the number of bins
+     * @param min the lower end
+     * @param max the upper end
+     * @return the result, as {@code a.histc(bins, min, max)}
+     */
+    public static Tensor histc(Tensor a, long bins, double min, double max) {
+        return a.histc(bins, min, max);
+    }
 
     // ------------------------------------------------------------------ checks and Python-style printing
 

@@ -1,7 +1,8 @@
 package org.autograd4j;
 
 /**
- * The pair returned by {@code max(dim)}/{@code min(dim)}, PyTorch's {@code torch.return_types.max}/{@code min}.
+ * The pair of values and int64 indices returned by {@code max(dim)}, {@code min(dim)}, {@code sort}, {@code topk},
+ * {@code kthvalue}, {@code median(dim)}, {@code mode}, {@code cummax}, …: PyTorch's {@code torch.return_types.<op>}.
  */
 public final class ValuesIndices {
     private final String op;
@@ -9,10 +10,10 @@ public final class ValuesIndices {
     private final Tensor indices;
 
     /**
-     * A result of the reduction named {@code op} ({@code "max"} or {@code "min"}).
+     * A result of the op named {@code op} ({@code "max"}, {@code "sort"}, {@code "topk"}, …).
      *
-     * @param op the reduction's name, as its repr prints it
-     * @param values the extreme values
+     * @param op the op's name, as its repr prints it
+     * @param values the values
      * @param indices their int64 positions
      */
     public ValuesIndices(String op, Tensor values, Tensor indices) {
@@ -22,7 +23,7 @@ public final class ValuesIndices {
     }
 
     /**
-     * The extreme values (differentiable), {@code result.values}.
+     * The values (differentiable), {@code result.values}.
      *
      * @return the values
      */
@@ -31,7 +32,7 @@ public final class ValuesIndices {
     }
 
     /**
-     * Their positions along the reduced dim (int64), {@code result.indices}.
+     * Their positions along the dim (int64), {@code result.indices}.
      *
      * @return the indices
      */

@@ -104,4 +104,76 @@ public interface Kernels {
     // ------------------------------------------------------------------ scatter and rearrange
 
     // ------------------------------------------------------------------ sorting and searching
+
+    /**
+     * Sorts every line along the last dimension of {@code xl} (PyTorch's {@code sort_stable_kernel}): a stable
+     * sort, NaN greater than every number (last ascending, first descending), equal values keeping their order.
+     * Writes the sorted values to {@code values} (x's dtype) and their int64 positions in the line to
+     * {@code indices}; both have xl's shape and any strides. Only the first {@code k} of each line are written
+     * when {@code k} is less than the line's length (top-k: {@code vl} and {@code il} then have k there).
+     */
+    void sort(boolean descending, int k, Storage x, Layout xl, Storage values, Layout vl, Storage indices, Layout il);
+
+    /**
+     * The {@code k}-th smallest (0-based) of every line along the last dimension of {@code xl}, found by
+     * PyTorch's {@code quick_select_template} (median of three, NaN largest), so which of tied values is
+     * picked is PyTorch's. values and indices are contiguous, one per line.
+     */
+    void kthvalue(int k, Storage x, Layout xl, Storage values, Storage indices);
+
+    /**
+     * The lower median of every line along the last dimension: the element at position {@code (n - 1) / 2} in
+     * (value, position) order. Without {@code ignoreNan} a line holding NaN gives its first NaN (torch.median);
+     * with it NaN are left out and the position counts the other values only (torch.nanmedian); a line of NaN
+     * only gives NaN at position 0. values and indices are contiguous, one per line.
+     */
+    void median(boolean ignoreNan, Storage x, Layout xl, Storage values, Storage indices);
+
+    /**
+     * The most frequent value of every line (the smallest of equally frequent ones) and the position of its last
+     * occurrence, as PyTorch's mode kernel finds them (sort, longest run; a NaN is a run of its own). values and
+     * indices contiguous.
+     */
+    void mode(Storage x, Layout xl, Storage values, Storage indices);
+
+    /**
+     * Running max ({@code max=true}) or min along the last dimension with its position, as PyTorch's
+     * {@code cummax_cummin_helper}: a new element wins when it is NaN or, while the running value is not NaN,
+     * when it is {@code >=} (max) or {@code <=} (min) it, so ties move the index forward. values and indices have
+     * xl's shape and any strides.
+     */
+    void cumExtreme(boolean max, Storage x, Layout xl, Storage values, Layout vl, Storage indices, Layout il);
+
+    /**
+     * For every element of {@code v} the insertion position in the matching line (last dimension) of the sorted
+     * {@code seq}: the first position whose value is {@code >= v} (or {@code > v} when {@code right}), PyTorch's
+     * {@code cus_lower_bound}/{@code cus_upper_bound} comparisons, so a NaN value goes to the end. {@code sl}
+     * has v's leading shape (stride 0 where one sequence serves all); {@code out} (int64) has vl's shape.
+     */
+    void searchsorted(boolean right, Storage seq, Layout sl, Storage v, Layout vl, Storage out, Layout ol);
+
+    /**
+     * A histogram of the elements of x in {@code bins} equal bins over [lo, hi] (PyTorch's linear histogram
+     * kernel: the bin from {@code (x - lo)·bins/(hi - lo)} in x's dtype, corrected against the edges, the last
+     * bin closed; values outside are left out, and NaN is counted in the first bin, as PyTorch 1.13 counts it). {@code edges} holds the bins + 1 edges; out (x's dtype,
+     * contiguous, zeroed by the caller) receives the counts.
+     */
+    void histc(Storage x, Layout xl, Storage edges, Storage out);
+
+    /**
+     * The distinct values of x in order ({@code sorted}: ascending, as a stable sort orders them; else runs of
+     * equal neighbours in x's order, torch.unique_consecutive), written from 0 into out; {@code inverse[i]}
+     * (int64, x's row-major order) is the output position of element i, {@code counts[j]} the size of run j.
+     * out, inverse and counts have x's element count; returns how many distinct values there are.
+     */
+    int unique(boolean sorted, Storage x, Layout xl, Storage out, Storage inverse, Storage counts);
+
+    /**
+     * The distinct rows of the 2-d {@code xl} ({@code [n, m]}, any strides; torch.unique with {@code dim}):
+     * {@code sorted} orders the rows lexicographically (a stable sort), else only runs of equal neighbouring rows
+     * merge (torch.unique_consecutive with dim). {@code first[j]} (int64) receives the row that represents
+     * distinct row j, {@code inverse[i]} the distinct row of row i, {@code counts[j]} how many rows equal it; all
+     * three have n elements. Returns how many distinct rows there are.
+     */
+    int uniqueRows(boolean sorted, Storage x, Layout xl, Storage first, Storage inverse, Storage counts);
 }

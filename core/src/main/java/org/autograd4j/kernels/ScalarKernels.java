@@ -1499,4 +1499,376 @@ public class ScalarKernels implements Kernels {
     // ------------------------------------------------------------------ scatter and rearrange
 
     // ------------------------------------------------------------------ sorting and searching
+
+    /** One line along the last dim: its values read once (doubles, or longs for integer dtypes). */
+    private static final class Line {
+        final boolean floating;
+        final double[] d;
+        final long[] l;
+        final int[] idx;
+        int n;
+
+        Line(boolean floating, int cap) {
+            this.floating = floating;
+            d = floating ? new double[cap] : null;
+            l = floating ? null : new long[cap];
+            idx = new int[cap];
+        }
+
+        void read(Storage x, int base, int step, int len) {
+            n = len;
+            if (floating) for (int i = 0; i < len; i++) d[i] = x.getDouble(base + i * step);
+            else for (int i = 0; i < len; i++) l[i] = x.getLong(base + i * step);
+            for (int i = 0; i < len; i++) idx[i] = i;
+        }
+
+        /** Whether element a orders strictly before element b: ascending with NaN last, or descending with NaN first. */
+        boolean before(int a, int b, boolean descending) {
+            if (floating) {
+                double x = d[a], y = d[b];
+                return descending ? (x != x && y == y) || x > y : (x == x && y != y) || x < y;
+            }
+            return descending ? l[a] > l[b] : l[a] < l[b];
+        }
+
+        boolean isNaN(int a) {
+            return floating && d[a] != d[a];
+        }
+
+        boolean same(int a, int b) {
+            return floating ? d[a] == d[b] : l[a] == l[b];
+        }
+
+        void put(Storage out, int pos, int a) {
+            if (floating) out.setDouble(pos, d[a]);
+            else out.setLong(pos, l[a]);
+        }
+    }
+
+    /** Stable merge sort of {@code idx[0, n)} by {@link Line#before} (insertion sort on short runs). */
+    private static void stableSort(Line line, boolean descending) {
+        int n = line.n;
+        int[] a = line.idx, tmp = new int[n];
+        final int run = 16;
+        for (int lo = 0; lo < n; lo += run) {
+            int hi = Math.min(n, lo + run);
+            for (int i = lo + 1; i < hi; i++) {
+                int v = a[i], j = i - 1;
+                while (j >= lo && line.before(v, a[j], descending)) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+        }
+        for (int width = run; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width), hi = Math.min(n, lo + 2 * width);
+                if (mid >= hi) {
+                    System.arraycopy(a, lo, tmp, lo, hi - lo);
+                    continue;
+                }
+                int i = lo, j = mid, k = lo;
+                // the right run's element goes first only when strictly before: equal elements keep their order
+                while (i < mid && j < hi) tmp[k++] = line.before(a[j], a[i], descending) ? a[j++] : a[i++];
+                while (i < mid) tmp[k++] = a[i++];
+                while (j < hi) tmp[k++] = a[j++];
+            }
+            System.arraycopy(tmp, 0, a, 0, n);
+        }
+    }
+
+    private static int lastStride(Layout l) {
+        return l.dim() == 0 ? 1 : l.strides()[l.dim() - 1];
+    }
+
+    private static int lastSize(Layout l) {
+        return l.dim() == 0 ? 1 : l.size(l.dim() - 1);
+    }
+
+    private static int[] lineOffsets(Layout l) {
+        return l.dim() == 0 ? new int[] {l.offset()} : rowOffsets(l, l.dim() - 1);
+    }
+
+    @Override
+    public void sort(boolean descending, int k, Storage x, Layout xl, Storage values, Layout vl, Storage indices, Layout il) {
+        int len = lastSize(xl), step = lastStride(xl), vs = lastStride(vl), is = lastStride(il);
+        int[] xr = lineOffsets(xl), vr = lineOffsets(vl), ir = lineOffsets(il);
+        int take = Math.min(k, len);
+        Line line = new Line(x.dtype().isFloatingPoint(), len);
+        for (int r = 0; r < xr.length; r++) {
+            line.read(x, xr[r], step, len);
+            stableSort(line, descending);
+            for (int i = 0; i < take; i++) {
+                line.put(values, vr[r] + i * vs, line.idx[i]);
+                indices.setLong(ir[r] + i * is, line.idx[i]);
+            }
+        }
+    }
+
+    @Override
+    public void kthvalue(int k, Storage x, Layout xl, Storage values, Storage indices) {
+        int len = lastSize(xl), step = lastStride(xl);
+        int[] xr = lineOffsets(xl);
+        Line line = new Line(x.dtype().isFloatingPoint(), len);
+        for (int r = 0; r < xr.length; r++) {
+            line.read(x, xr[r], step, len);
+            quickSelect(line, k);
+            line.put(values, r, line.idx[k]);
+            indices.setLong(r, line.idx[k]);
+        }
+    }
+
+    /** Whether element a of the line is greater than b or NaN while b is not (quick select's {@code gt_or_nan}). */
+    private static boolean gtOrNan(Line line, int a, int b) {
+        return line.before(a, b, true);
+    }
+
+    /**
+     * PyTorch's {@code quick_select_template}: partially orders {@code idx} so that position k holds the k-th
+     * smallest; median of three, Hoare partition. The order of tied values is this algorithm's, as in PyTorch.
+     */
+    private static void quickSelect(Line line, int k) {
+        int[] a = line.idx;
+        int lo = 0, hi = line.n - 1;
+        while (true) {
+            if (hi <= lo) return;
+            if (hi == lo + 1) {
+                if (gtOrNan(line, a[lo], a[hi])) swap(a, lo, hi);
+                return;
+            }
+            int p = lo + (hi - lo) / 2;
+            swap(a, p, lo + 1);
+            if (gtOrNan(line, a[lo + 1], a[hi])) swap(a, lo + 1, hi);
+            if (gtOrNan(line, a[lo], a[hi])) swap(a, lo, hi);
+            if (gtOrNan(line, a[lo + 1], a[lo])) swap(a, lo + 1, lo);
+            int i = lo + 1, j = hi, piv = a[lo];
+            while (true) {
+                do i++; while (gtOrNan(line, piv, a[i]));
+                do j--; while (gtOrNan(line, a[j], piv));
+                if (j < i) break;
+                swap(a, i, j);
+            }
+            swap(a, lo, j);
+            if (j <= k) lo = i;
+            if (j >= k) hi = j - 1;
+        }
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    @Override
+    public void median(boolean ignoreNan, Storage x, Layout xl, Storage values, Storage indices) {
+        int len = lastSize(xl), step = lastStride(xl);
+        int[] xr = lineOffsets(xl);
+        Line line = new Line(x.dtype().isFloatingPoint(), len);
+        for (int r = 0; r < xr.length; r++) {
+            line.read(x, xr[r], step, len);
+            int nan = 0, firstNan = -1;
+            for (int i = 0; i < len; i++) {
+                if (line.isNaN(i)) {
+                    if (firstNan < 0) firstNan = i;
+                    nan++;
+                }
+            }
+            int pick;
+            if (!ignoreNan && nan > 0) {
+                pick = firstNan;
+            } else if (nan == len) {
+                pick = 0; // nanmedian of NaN only: PyTorch's position depends on its nth_element; value NaN either way
+            } else {
+                // (value, position) order is what PyTorch's tie-broken nth_element selects from: a stable sort gives it
+                stableSort(line, false);
+                pick = line.idx[(len - nan - 1) / 2];
+            }
+            line.put(values, r, pick);
+            indices.setLong(r, pick);
+        }
+    }
+
+    @Override
+    public void mode(Storage x, Layout xl, Storage values, Storage indices) {
+        int len = lastSize(xl), step = lastStride(xl);
+        int[] xr = lineOffsets(xl);
+        Line line = new Line(x.dtype().isFloatingPoint(), len);
+        for (int r = 0; r < xr.length; r++) {
+            line.read(x, xr[r], step, len);
+            stableSort(line, false);
+            int[] a = line.idx;
+            int best = a[0], bestFreq = 0, freq = 0;
+            for (int i = 0; i < len; i++) {
+                freq++;
+                if (i == len - 1 || !line.same(a[i], a[i + 1])) {
+                    // strictly more: the first (smallest) of equally frequent values stays; its last occurrence
+                    if (freq > bestFreq) {
+                        best = a[i];
+                        bestFreq = freq;
+                    }
+                    freq = 0;
+                }
+            }
+            line.put(values, r, best);
+            indices.setLong(r, best);
+        }
+    }
+
+    @Override
+    public void cumExtreme(boolean max, Storage x, Layout xl, Storage values, Layout vl, Storage indices, Layout il) {
+        int len = lastSize(xl), step = lastStride(xl), vs = lastStride(vl), is = lastStride(il);
+        int[] xr = lineOffsets(xl), vr = lineOffsets(vl), ir = lineOffsets(il);
+        boolean floating = x.dtype().isFloatingPoint();
+        for (int r = 0; r < xr.length; r++) {
+            int best = 0;
+            if (floating) {
+                double m = 0;
+                for (int i = 0; i < len; i++) {
+                    double v = x.getDouble(xr[r] + i * step);
+                    if (i == 0 || v != v || (m == m && (max ? v >= m : v <= m))) {
+                        m = v;
+                        best = i;
+                    }
+                    values.setDouble(vr[r] + i * vs, m);
+                    indices.setLong(ir[r] + i * is, best);
+                }
+            } else {
+                long m = 0;
+                for (int i = 0; i < len; i++) {
+                    long v = x.getLong(xr[r] + i * step);
+                    if (i == 0 || (max ? v >= m : v <= m)) {
+                        m = v;
+                        best = i;
+                    }
+                    values.setLong(vr[r] + i * vs, m);
+                    indices.setLong(ir[r] + i * is, best);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void searchsorted(boolean right, Storage seq, Layout sl, Storage v, Layout vl, Storage out, Layout ol) {
+        int len = lastSize(sl), step = lastStride(sl);
+        int vn = lastSize(vl), vs = lastStride(vl), os = lastStride(ol);
+        int[] sr = lineOffsets(sl), vr = lineOffsets(vl), or = lineOffsets(ol);
+        boolean floating = seq.dtype().isFloatingPoint() || v.dtype().isFloatingPoint();
+        for (int r = 0; r < vr.length; r++) {
+            int base = sr[r];
+            for (int i = 0; i < vn; i++) {
+                int lo = 0, hi = len;
+                if (floating) {
+                    double val = v.getDouble(vr[r] + i * vs);
+                    while (lo < hi) {
+                        int mid = lo + ((hi - lo) >> 1);
+                        double m = seq.getDouble(base + mid * step);
+                        // PyTorch's negated tests: a NaN value or boundary compares false, so the search moves right
+                        if (right ? !(m > val) : !(m >= val)) lo = mid + 1;
+                        else hi = mid;
+                    }
+                } else {
+                    long val = v.getLong(vr[r] + i * vs);
+                    while (lo < hi) {
+                        int mid = lo + ((hi - lo) >> 1);
+                        long m = seq.getLong(base + mid * step);
+                        if (right ? !(m > val) : !(m >= val)) lo = mid + 1;
+                        else hi = mid;
+                    }
+                }
+                out.setLong(or[r] + i * os, lo);
+            }
+        }
+    }
+
+    @Override
+    public void histc(Storage x, Layout xl, Storage edges, Storage out) {
+        int nEdges = edges.size(), bins = nEdges - 1;
+        boolean f32 = x.dtype() == DType.FLOAT32;
+        double lo = edges.getDouble(0), hi = edges.getDouble(bins);
+        int n = xl.numel();
+        for (int i = 0; i < n; i++) {
+            double e = x.getDouble(xl.indexOf(i));
+            if (e < lo || e > hi) continue;
+            if (e != e) {
+                // PyTorch 1.13's range test lets NaN through and its bin arithmetic lands it in the first bin
+                out.setDouble(0, out.getDouble(0) + 1);
+                continue;
+            }
+            // the bin estimate in x's dtype, as PyTorch computes it, then the upper_bound search around it
+            long pos = f32 ? (long) (float) ((float) ((float) (e - lo) * bins) / (float) (hi - lo))
+                    : (long) ((e - lo) * bins / (hi - lo));
+            int pmin = (int) Math.max(0, pos - 1), pmax = (int) Math.min(pos + 2, nEdges);
+            int p = pmin;
+            while (p < pmax && !(e < edges.getDouble(p))) p++;
+            p -= 1;
+            if (p == bins) p -= 1;
+            out.setDouble(p, out.getDouble(p) + 1);
+        }
+    }
+
+    @Override
+    public int uniqueRows(boolean sorted, Storage x, Layout xl, Storage first, Storage inverse, Storage counts) {
+        int n = xl.size(0), m = xl.size(1), rs = xl.strides()[0], cs = xl.strides()[1], off = xl.offset();
+        if (n == 0) return 0;
+        boolean floating = x.dtype().isFloatingPoint();
+        // row r's elements, read once: doubles, or longs for integer dtypes
+        double[] d = floating ? new double[n * m] : null;
+        long[] l = floating ? null : new long[n * m];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < m; c++) {
+                if (floating) d[r * m + c] = x.getDouble(off + r * rs + c * cs);
+                else l[r * m + c] = x.getLong(off + r * rs + c * cs);
+            }
+        }
+        java.util.function.IntBinaryOperator cmp = (a, b) -> {
+            for (int c = 0; c < m; c++) {
+                int k = floating ? Double.compare(d[a * m + c] + 0.0, d[b * m + c] + 0.0) : Long.compare(l[a * m + c], l[b * m + c]);
+                if (k != 0) return k;
+            }
+            return 0;
+        };
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (sorted) java.util.Arrays.sort(order, (a, b) -> cmp.applyAsInt(a, b)); // a stable merge sort
+        int u = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || cmp.applyAsInt(order[i - 1], order[i]) != 0) {
+                u++;
+                first.setLong(u, order[i]);
+                counts.setLong(u, 0);
+            }
+            counts.setLong(u, counts.getLong(u) + 1);
+            inverse.setLong(order[i], u);
+        }
+        return u + 1;
+    }
+
+    @Override
+    public int unique(boolean sorted, Storage x, Layout xl, Storage out, Storage inverse, Storage counts) {
+        int n = xl.numel();
+        if (n == 0) return 0;
+        Line line = new Line(x.dtype().isFloatingPoint(), n);
+        line.n = n;
+        for (int i = 0; i < n; i++) {
+            if (line.floating) line.d[i] = x.getDouble(xl.indexOf(i));
+            else line.l[i] = x.getLong(xl.indexOf(i));
+            line.idx[i] = i;
+        }
+        if (sorted) stableSort(line, false);
+        int[] a = line.idx;
+        int u = -1;
+        for (int i = 0; i < n; i++) {
+            // NaN never equals its neighbour: each NaN is its own value
+            if (i == 0 || !line.same(a[i - 1], a[i])) {
+                u++;
+                line.put(out, u, a[i]);
+                counts.setLong(u, 0);
+            }
+            counts.setLong(u, counts.getLong(u) + 1);
+            inverse.setLong(a[i], u);
+        }
+        return u + 1;
+    }
 }

@@ -46,6 +46,14 @@ public abstract class BackwardNode {
         return name();
     }
 
+    /**
+     * The node's Python class as {@code repr} shows it: the name, or for a custom Function's node its module path
+     * too ({@code torch.autograd.function.LegendreBackward}).
+     */
+    public String pythonClassName() {
+        return name();
+    }
+
     /** Number of next edges. */
     public final int numOutputs() {
         return next.length;

@@ -34,6 +34,8 @@ public final class TensorImpl {
     private int viewVersion;
     /** The API object wrapping this tensor, made on first use by the API layer. */
     public Object facade;
+    /** For a view a custom Function returned: "Output k of NameBackward", for PyTorch's in-place error; else null. */
+    private String customFunctionView;
 
     private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber) {
         this.storage = storage;
@@ -179,6 +181,20 @@ public final class TensorImpl {
         this.gradFn = node;
         this.outputNr = nr;
         this.viewVersion = version.value;
+    }
+
+    /**
+     * For a view that a custom Function returned (or an input it returned as-is), which output of which node it is
+     * ({@code "Output 0 of NameBackward"}): PyTorch forbids writing it in place while recording, because the view's
+     * rebase would override the custom backward. Null for every other tensor.
+     */
+    public String customFunctionView() {
+        return customFunctionView;
+    }
+
+    /** Marks this view as output {@code what} of a custom Function (see {@link #customFunctionView()}). */
+    public void setCustomFunctionView(String what) {
+        this.customFunctionView = what;
     }
 
     /** The accumulated gradient ({@code .grad}), or null. */

@@ -54,6 +54,14 @@ public abstract class BackwardNode {
         return name();
     }
 
+    /**
+     * The tensors this node saved for its backward, unchecked, for drawing the graph (torchviz's
+     * {@code show_saved}); none once released.
+     */
+    public java.util.List<TensorImpl> savedForDisplay() {
+        return java.util.List.of();
+    }
+
     /** Number of next edges. */
     public final int numOutputs() {
         return next.length;

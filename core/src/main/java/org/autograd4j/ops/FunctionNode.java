@@ -258,6 +258,13 @@ public final class FunctionNode extends BackwardNode {
     }
 
     @Override
+    public java.util.List<TensorImpl> savedForDisplay() {
+        java.util.List<TensorImpl> r = new java.util.ArrayList<>();
+        for (SavedTensor s : saved) if (s != null && s.peek() != null) r.add(s.peek());
+        return r;
+    }
+
+    @Override
     public void releaseVariables() {
         for (SavedTensor s : saved) if (s != null) s.release();
     }

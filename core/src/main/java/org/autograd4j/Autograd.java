@@ -220,4 +220,56 @@ public final class Autograd {
         }
         return r;
     }
+
+    // ------------------------------------------------------------------ the graph drawn (torchviz)
+
+    /**
+     * The backward graph behind {@code outputs} as Graphviz DOT text, as torchviz's {@code make_dot(outputs)}
+     * draws it: outputs in green with their sizes, nodes by name, leaves in light blue with their sizes, edges from
+     * inputs to outputs. Render it with {@code dot -Tsvg}, or see {@link #toSvg(Tensor...)}.
+     *
+     * @param outputs the tensors whose history to draw
+     * @return the DOT source
+     */
+    public static String toDot(Tensor... outputs) {
+        return GraphDot.dot(null, false, outputs);
+    }
+
+    /**
+     * {@code make_dot(outputs, params=params, show_saved=showSaved)}: leaves found in {@code params} are labelled
+     * with their names ({@code dict(model.named_parameters())}), and with {@code showSaved} each node's saved
+     * tensors are drawn in orange with their sizes.
+     *
+     * @param params names for leaf tensors, or null
+     * @param showSaved whether to draw the tensors each node saved for its backward
+     * @param outputs the tensors whose history to draw
+     * @return the DOT source
+     */
+    public static String toDot(java.util.Map<String, Tensor> params, boolean showSaved, Tensor... outputs) {
+        return GraphDot.dot(params, showSaved, outputs);
+    }
+
+    /**
+     * {@link #toDot(Tensor...)} rendered as SVG by Graphviz's {@code dot} program (found on the {@code PATH}).
+     *
+     * @param outputs the tensors whose history to draw
+     * @return the SVG document
+     * @throws IllegalStateException when {@code dot} cannot be run (Graphviz is not installed) or fails
+     */
+    public static String toSvg(Tensor... outputs) {
+        return GraphDot.svg(toDot(outputs));
+    }
+
+    /**
+     * {@link #toDot(java.util.Map, boolean, Tensor...)} rendered as SVG by Graphviz's {@code dot} program.
+     *
+     * @param params names for leaf tensors, or null
+     * @param showSaved whether to draw the tensors each node saved for its backward
+     * @param outputs the tensors whose history to draw
+     * @return the SVG document
+     * @throws IllegalStateException when {@code dot} cannot be run (Graphviz is not installed) or fails
+     */
+    public static String toSvg(java.util.Map<String, Tensor> params, boolean showSaved, Tensor... outputs) {
+        return GraphDot.svg(toDot(params, showSaved, outputs));
+    }
 }

@@ -116,6 +116,6 @@ public class Node {
     /** As Python's default repr: {@code <AddBackward0 object at 0x7f...>}. */
     @Override
     public String toString() {
-        return "<" + name() + " object at 0x" + String.format("%012x", 0x7f0000000000L + ((long) System.identityHashCode(this) << 4)) + ">";
+        return "<" + impl.pythonClassName() + " object at 0x" + String.format("%012x", 0x7f0000000000L + ((long) System.identityHashCode(this) << 4)) + ">";
     }
 }

@@ -61,6 +61,21 @@ public final class Tensor {
         return impl;
     }
 
+    // org.autograd4j.autograd (custom Functions, …) converts through ops.ApiBridge: the root may not import it
+    static {
+        org.autograd4j.ops.ApiBridge.register(new org.autograd4j.ops.ApiBridge.Access() {
+            @Override
+            public TensorImpl impl(Object tensor) {
+                return ((Tensor) tensor).impl;
+            }
+
+            @Override
+            public Object tensor(TensorImpl impl) {
+                return of(impl);
+            }
+        });
+    }
+
     static TensorImpl[] impls(List<Tensor> ts) {
         TensorImpl[] r = new TensorImpl[ts.size()];
         for (int i = 0; i < r.length; i++) r[i] = ts.get(i).impl;

@@ -67,6 +67,22 @@ public abstract class BackwardNode {
         return name();
     }
 
+    /**
+     * The node's Python class as {@code repr} shows it: the name, or for a custom Function's node its module path
+     * too ({@code torch.autograd.function.LegendreBackward}).
+     */
+    public String pythonClassName() {
+        return name();
+    }
+
+    /**
+     * The tensors this node saved for its backward, unchecked, for drawing the graph (torchviz's
+     * {@code show_saved}); none once released.
+     */
+    public java.util.List<TensorImpl> savedForDisplay() {
+        return java.util.List.of();
+    }
+
     /** Number of next edges. */
     public final int numOutputs() {
         return next.length;

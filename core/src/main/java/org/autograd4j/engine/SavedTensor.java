@@ -106,6 +106,11 @@ public final class SavedTensor {
                 + "torch.autograd.set_detect_anomaly(True).");
     }
 
+    /** The saved tensor without the checks, or null once released: for drawing the graph, never for computing. */
+    public TensorImpl peek() {
+        return tensor;
+    }
+
     /** Drops the reference; a later {@link #get()} fails with PyTorch's "backward through the graph a second time". */
     public void release() {
         tensor = null;

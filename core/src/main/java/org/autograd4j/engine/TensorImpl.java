@@ -43,6 +43,8 @@ public final class TensorImpl {
     public TensorHooks hooks;
     /** The {@code retain_grad()} hook, installed as a pre-hook of its own at the first call; null until then. */
     public NodeHooks.PreHook retainGradHook;
+    /** For a view a custom Function returned: "Output k of NameBackward", for PyTorch's in-place error; else null. */
+    private String customFunctionView;
 
     private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber, boolean inference) {
         this.storage = storage;
@@ -194,6 +196,20 @@ public final class TensorImpl {
         this.gradFn = node;
         this.outputNr = nr;
         this.viewVersion = version.value;
+    }
+
+    /**
+     * For a view that a custom Function returned (or an input it returned as-is), which output of which node it is
+     * ({@code "Output 0 of NameBackward"}): PyTorch forbids writing it in place while recording, because the view's
+     * rebase would override the custom backward. Null for every other tensor.
+     */
+    public String customFunctionView() {
+        return customFunctionView;
+    }
+
+    /** Marks this view as output {@code what} of a custom Function (see {@link #customFunctionView()}). */
+    public void setCustomFunctionView(String what) {
+        this.customFunctionView = what;
     }
 
     /** The accumulated gradient ({@code .grad}), or null. */

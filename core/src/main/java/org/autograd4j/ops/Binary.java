@@ -58,16 +58,16 @@ public final class Binary {
 
     // ------------------------------------------------------------------ the table
 
-    public static final Binary ADD = def("add", "AddBackward0", BinaryOp.ADD, Rule.PROMOTE, (a, b) -> a + b)
+    public static final Binary ADD = def("add", "AddBackward0", BinaryOp.ADD, Rule.PROMOTE, (a, b) -> a + b).cppScalar("AddBackward1")
             .self(0, (g, a, b, y) -> g).other(0, (g, a, b, y) -> g).inPlace();
-    public static final Binary SUB = def("sub", "SubBackward0", BinaryOp.SUB, Rule.PROMOTE, (a, b) -> a - b)
+    public static final Binary SUB = def("sub", "SubBackward0", BinaryOp.SUB, Rule.PROMOTE, (a, b) -> a - b).cppScalar("SubBackward1")
             .self(0, (g, a, b, y) -> g).other(0, (g, a, b, y) -> neg(g)).inPlace()
             .rejectBools("Subtraction, the `-` operator, with two bool tensors is not supported. "
                     + "Use the `^` or `logical_xor()` operator instead.", SUB_BOOL);
-    public static final Binary MUL = def("mul", "MulBackward0", BinaryOp.MUL, Rule.PROMOTE, (a, b) -> a * b)
+    public static final Binary MUL = def("mul", "MulBackward0", BinaryOp.MUL, Rule.PROMOTE, (a, b) -> a * b).cppScalar("MulBackward1")
             .self(OTHER, (g, a, b, y) -> mul(g, b)).other(SELF, (g, a, b, y) -> mul(g, a)).inPlace();
     /** True division; {@code other: -grad·((self/other)/other)}, rounded as PyTorch's formula. */
-    public static final Binary DIV = def("div", "DivBackward0", BinaryOp.DIV, Rule.FLOAT, (a, b) -> a / b)
+    public static final Binary DIV = def("div", "DivBackward0", BinaryOp.DIV, Rule.FLOAT, (a, b) -> a / b).cppScalar("DivBackward1")
             .self(OTHER, (g, a, b, y) -> div(g, b)).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), div(div(a, b), b)))
             .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
     /** NaN-propagating max; on ties the gradient is split in half (PyTorch 1.13). */
@@ -159,7 +159,7 @@ public final class Binary {
     public final Rule rule;
     /** Double-precision reference. */
     public final Ref ref;
-    private String scalarNode;
+    private String scalarNode, cppScalarNode;
     private Derivative dSelf, dOther;
     private int readsSelf, readsOther;
     private boolean inPlace, internal;
@@ -207,6 +207,16 @@ public final class Binary {
     /** PyTorch's {@code .Scalar} overload has its own node (one input) when the other operand is a Java scalar. */
     private Binary scalarNode(String name) {
         scalarNode = name;
+        return this;
+    }
+
+    /**
+     * The node of PyTorch's {@code Tensor op(const Tensor&, const Scalar&)} C++ overload ({@code MulBackward1}): what
+     * a derivative formula's {@code grad * 2} records, where Python's {@code x * 2} wraps the number and records
+     * {@code MulBackward0}. See {@link #applyScalar}.
+     */
+    private Binary cppScalar(String name) {
+        cppScalarNode = name;
         return this;
     }
 
@@ -302,6 +312,21 @@ public final class Binary {
         return out;
     }
 
+    /**
+     * {@code op(a, b)} with a C++ {@code Scalar} operand, as derivative formulas call it ({@code at::mul(grad, 2)}):
+     * the values of {@link #apply} with {@code b} a wrapped number, recorded as the overload's own one-input node
+     * where PyTorch has one ({@code AddBackward1}, {@code SubBackward1}, {@code MulBackward1}, {@code DivBackward1}).
+     */
+    public TensorImpl applyScalar(TensorImpl a, double b) {
+        TensorImpl sb = TensorImpl.scalar(b);
+        if (cppScalarNode == null) return apply(a, sb);
+        if (boolError != null) checkBools(a, sb);
+        DType t = computeType(a, sb);
+        TensorImpl out = raw(kernel, a, sb, t, t);
+        if (Graph.needs(a)) recordScalar(cppScalarNode, a, sb, out);
+        return out;
+    }
+
     private void checkBools(TensorImpl a, TensorImpl b) {
         if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
         if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
@@ -332,12 +357,18 @@ public final class Binary {
         SavedTensor sb = (reads & OTHER) != 0 ? SavedTensor.input(b) : null;
         SavedTensor sy = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
         if (b.isWrappedNumber() && scalarNode != null) {
-            // PyTorch's .Scalar overload: one input; the scalar is a constant of the node
-            Derivative ds = dSelf;
-            Graph.record(out, scalarNode, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
+            recordScalar(scalarNode, a, b, out);
             return;
         }
         Graph.record(out, node, backward, new TensorImpl[] {a, b}, new SavedTensor[] {sa, sb, sy});
+    }
+
+    /** PyTorch's .Scalar overload: one input; the scalar {@code b} is a constant of the node. */
+    private void recordScalar(String name, TensorImpl a, TensorImpl b, TensorImpl out) {
+        SavedTensor sa = (readsSelf & SELF) != 0 ? SavedTensor.input(a) : null;
+        SavedTensor sy = (readsSelf & RESULT) != 0 ? SavedTensor.output(out) : null;
+        Derivative ds = dSelf;
+        Graph.record(out, name, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
     }
 
     /**

@@ -104,6 +104,13 @@ public final class FnNode extends BackwardNode {
     }
 
     @Override
+    public java.util.List<TensorImpl> savedForDisplay() {
+        java.util.List<TensorImpl> r = new java.util.ArrayList<>();
+        for (SavedTensor s : saved) if (s != null && s.peek() != null) r.add(s.peek());
+        return r;
+    }
+
+    @Override
     public void releaseVariables() {
         for (SavedTensor s : saved) if (s != null) s.release();
     }

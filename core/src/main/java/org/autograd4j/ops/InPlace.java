@@ -83,6 +83,7 @@ public final class InPlace {
         checkWritable(self);
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || (other != null && other.requiresGrad()));
         if (record) checkRebasable(self);
+        if (record && self.customFunctionView() != null) throw customViewWrite(self.customFunctionView());
         BackwardNode node;
         if (record) {
             node = body.run(readsOld ? snapshot(self) : standIn(self));
@@ -97,6 +98,14 @@ public final class InPlace {
         self.bumpVersion();
         if (record) rebase(self, node);
         return self;
+    }
+
+    /** PyTorch's error for writing in place a view a custom Function returned ({@code handle_view_on_rebase}). */
+    static IllegalStateException customViewWrite(String which) {
+        return new IllegalStateException(which + " is a view and is being modified inplace. This view was created inside a custom "
+                + "Function (or because an input was returned as-is) and the autograd logic to handle view+inplace would override "
+                + "the custom backward associated with the custom Function, leading to incorrect gradients. This behavior is "
+                + "forbidden. You can fix this by cloning the output of the custom Function.");
     }
 
     /** For bodies that write self directly: the node {@code name} over {@code inputs} when recording, else null. */

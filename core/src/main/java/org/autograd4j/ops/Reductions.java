@@ -207,10 +207,8 @@ public final class Reductions {
             Graph.record(out, log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", (g, n) -> {
                 TensorImpl y = so.get();
                 if (!Graph.needs(g, y)) return new TensorImpl[] {softmaxBackwardRaw(log, g, y, d)};
-                // create_graph: the same formula in differentiable ops
-                if (log) return new TensorImpl[] {sub(g, mul(exp(y), dd.length == 0 ? g : sum(g, dd, true)))};
-                TensorImpl gy = mul(g, y);
-                return new TensorImpl[] {sub(gy, mul(y, dd.length == 0 ? gy : sum(gy, dd, true)))};
+                // create_graph: PyTorch's _(log_)softmax_backward_data op, its own node
+                return new TensorImpl[] {BackwardOps.softmaxBackwardData(log, g, y, d, dd, (gg, yy) -> softmaxBackwardRaw(log, gg, yy, d))};
             }, x, so);
         }
         return out;

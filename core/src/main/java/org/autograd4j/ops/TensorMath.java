@@ -20,22 +20,22 @@ public final class TensorMath {
 
     /** {@code at::add(a, b)}. */
     public static TensorImpl add(TensorImpl a, TensorImpl b) { return Binary.ADD.apply(a, b); }
-    /** {@code at::add(a, b)} (a Java double acts as a Python float). */
-    public static TensorImpl add(TensorImpl a, double b) { return Binary.ADD.apply(a, s(b)); }
+    /** {@code at::add(a, b)} with a C++ Scalar {@code b} (its one-input node, as a derivative formula records it). */
+    public static TensorImpl add(TensorImpl a, double b) { return Binary.ADD.applyScalar(a, b); }
     /** {@code at::sub(a, b)}. */
     public static TensorImpl sub(TensorImpl a, TensorImpl b) { return Binary.SUB.apply(a, b); }
-    /** {@code at::sub(a, b)} (a Java double acts as a Python float). */
-    public static TensorImpl sub(TensorImpl a, double b) { return Binary.SUB.apply(a, s(b)); }
-    /** {@code s - a} ({@code rsub}). */
-    public static TensorImpl rsub(TensorImpl a, double s) { return Pointwise.rsub(a, s); }
+    /** {@code at::sub(a, b)} with a C++ Scalar {@code b} (its one-input node, as a derivative formula records it). */
+    public static TensorImpl sub(TensorImpl a, double b) { return Binary.SUB.applyScalar(a, b); }
+    /** {@code s - a} as C++'s {@code Scalar - Tensor}: the scalar wrapped, so PyTorch records {@code SubBackward0(None, a)}. */
+    public static TensorImpl rsub(TensorImpl a, double s) { return Binary.SUB.apply(s(s), a); }
     /** {@code at::mul(a, b)}. */
     public static TensorImpl mul(TensorImpl a, TensorImpl b) { return Binary.MUL.apply(a, b); }
-    /** {@code at::mul(a, b)} (a Java double acts as a Python float). */
-    public static TensorImpl mul(TensorImpl a, double b) { return Binary.MUL.apply(a, s(b)); }
+    /** {@code at::mul(a, b)} with a C++ Scalar {@code b} (its one-input node, as a derivative formula records it). */
+    public static TensorImpl mul(TensorImpl a, double b) { return Binary.MUL.applyScalar(a, b); }
     /** {@code at::div(a, b)}. */
     public static TensorImpl div(TensorImpl a, TensorImpl b) { return Binary.DIV.apply(a, b); }
-    /** {@code at::div(a, b)} (a Java double acts as a Python float). */
-    public static TensorImpl div(TensorImpl a, double b) { return Binary.DIV.apply(a, s(b)); }
+    /** {@code at::div(a, b)} with a C++ Scalar {@code b} (its one-input node, as a derivative formula records it). */
+    public static TensorImpl div(TensorImpl a, double b) { return Binary.DIV.applyScalar(a, b); }
     /** {@code at::pow(a, b)}. */
     public static TensorImpl pow(TensorImpl a, TensorImpl b) { return Binary.POW.apply(a, b); }
     /** {@code a ** e} with a Python-float exponent. */

@@ -108,10 +108,10 @@ public final class Unary {
             (g, y, p, q) -> tanhBackward(g, y), (x, p, q) -> Math.tanh(x)).inPlace();
     /** As PyTorch's sigmoid_backward kernel evaluates it: {@code g·(1 - y)·y}. */
     public static final Unary SIGMOID = def("sigmoid", "SigmoidBackward0", UnaryOp.SIGMOID, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> mul(mul(g, rsub(y, 1.0)), y), (x, p, q) -> 1 / (1 + Math.exp(-x))).inPlace();
+            (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).inPlace();
     /** PyTorch's threshold_backward: g where the output is positive. */
     public static final Unary RELU = def("relu", "ReluBackward0", UnaryOp.RELU, Rule.SAME, Saves.RESULT,
-            (g, y, p, q) -> where(gt(y, 0.0), g, 0.0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
+            (g, y, p, q) -> BackwardOps.thresholdBackward(g, y, 0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
     public static final Unary RECIPROCAL = def("reciprocal", "ReciprocalBackward0", UnaryOp.RECIPROCAL, Rule.FLOAT, Saves.RESULT,
             (g, y, p, q) -> mul(neg(g), mul(y, y)), (x, p, q) -> 1 / x).domain(Domain.NONZERO).ulps(0).inPlace();
     /** {@code log1p_backward}: g / (self + 1). */
@@ -168,26 +168,22 @@ public final class Unary {
      * (softplus_backward): g where βx &gt; threshold, else {@code g·z/(z+1)} with {@code z = e^(βx)}.
      */
     public static final Unary SOFTPLUS = def("softplus", "SoftplusBackward0", UnaryOp.SOFTPLUS, Rule.FLOAT, Saves.SELF,
-            (g, x, beta, th) -> {
-                TensorImpl bx = mul(x, beta);
-                TensorImpl z = exp(bx);
-                return where(gt(bx, th), g, div(mul(g, z), add(z, 1.0)));
-            }, (x, beta, th) -> x * beta > th ? x : Math.log1p(Math.exp(x * beta)) / beta).params(1, 20).functional()
+            (g, x, beta, th) -> BackwardOps.softplusBackward(g, x, beta, th), (x, beta, th) -> x * beta > th ? x : Math.log1p(Math.exp(x * beta)) / beta).params(1, 20).functional()
             .floatingOnly("softplus_cpu");
     /** {@code min(max(x, lo), hi)}. Derivative (hardtanh_backward): g strictly inside (lo, hi), else 0. */
     public static final Unary HARDTANH = def("hardtanh", "HardtanhBackward0", UnaryOp.HARDTANH, Rule.SAME, Saves.SELF,
-            (g, x, lo, hi) -> where(logicalAnd(gt(x, lo), lt(x, hi)), g, 0.0),
+            (g, x, lo, hi) -> BackwardOps.hardtanhBackward(g, x, lo, hi),
             (x, lo, hi) -> Math.min(Math.max(x, lo), hi)).params(-1, 1).functional().inPlace();
     /** {@code x > 0 ? x : α(e^x - 1)}. Derivative (elu_backward): g for x &gt; 0, else {@code g·α·e^x}. */
     public static final Unary ELU = def("elu", "EluBackward0", UnaryOp.ELU, Rule.FLOAT, Saves.SELF,
-            (g, x, alpha, q) -> where(gt(x, 0.0), g, mul(g, mul(exp(x), alpha))),
+            (g, x, alpha, q) -> BackwardOps.eluBackward(g, alpha, false, x),
             (x, alpha, q) -> x > 0 ? x : alpha * Math.expm1(x)).params(1, 0).domain(Domain.NONZERO).functional()
-            .floatingOnly("elu_cpu").inPlaceAs("EluBackward1", (g, y, alpha, q) -> where(gt(y, 0.0), g, mul(g, add(y, alpha))));
+            .floatingOnly("elu_cpu").inPlaceAs("EluBackward1", (g, y, alpha, q) -> BackwardOps.eluBackward(g, alpha, true, y));
     /** {@code x > 0 ? x : slope·x}. Derivative (leaky_relu_backward): g for x &gt; 0, else {@code g·slope}. */
     public static final Unary LEAKY_RELU = def("leaky_relu", "LeakyReluBackward0", UnaryOp.LEAKY_RELU, Rule.FLOAT, Saves.SELF,
-            (g, x, slope, q) -> where(gt(x, 0.0), g, mul(g, slope)),
+            (g, x, slope, q) -> BackwardOps.leakyReluBackward(g, x, slope),
             (x, slope, q) -> x > 0 ? x : x * slope).params(0.01, 0).domain(Domain.NONZERO).functional()
-            .floatingOnly("leaky_relu_cpu").inPlaceAs("LeakyReluBackward1", (g, y, slope, q) -> where(gt(y, 0.0), g, mul(g, slope)));
+            .floatingOnly("leaky_relu_cpu").inPlaceAs("LeakyReluBackward1", (g, y, slope, q) -> BackwardOps.leakyReluBackward(g, y, slope));
     /**
      * {@code x·Φ(x)} with the exact normal CDF (approximate='none'). Derivative: PyTorch's fused
      * {@code gelu_backward(g, x) = g·(Φ(x) + x·φ(x))}, a primitive with its own derivative.

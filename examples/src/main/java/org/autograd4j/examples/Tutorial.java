@@ -4,19 +4,42 @@ import static org.autograd4j.Torch.mm;
 import static org.autograd4j.Torch.randn;
 import static org.autograd4j.Torch.tensor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.autograd4j.Autograd;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 
 /**
  * The "PyTorch Gradients" autograd lesson (the notebook this project started from), translated line by
  * line: each PyTorch line stands as a comment above its Java. Run it with {@code ./autograd4j tutorial}.
+ * With {@code --graph DIR} it also writes the lesson's three backward graphs to DIR as Graphviz DOT
+ * ({@link Autograd#toDot}, torchviz's {@code make_dot}), and as SVG where Graphviz's {@code dot} is installed.
  */
 public final class Tutorial {
     private Tutorial() {
     }
 
-    /** Runs the lesson and prints what the notebook prints (Python's {@code None} is Java's {@code null}). */
+    /** Where {@code --graph} writes the graphs, or null. */
+    private static Path graphs;
+
+    /**
+     * Runs the lesson and prints what the notebook prints (Python's {@code None} is Java's {@code null}).
+     *
+     * @param args nothing, or {@code --graph DIR} to write the graphs there
+     */
     public static void main(String[] args) {
+        graphs = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--graph") && i + 1 < args.length) {
+                graphs = Path.of(args[++i]);
+            } else {
+                throw new IllegalArgumentException("usage: Tutorial [--graph DIR]; got " + args[i]);
+            }
+        }
         // # PyTorch Gradients
         //
         // This section covers the PyTorch autograd implementation of gradient descent. Tools include:
@@ -63,6 +86,8 @@ public final class Tutorial {
         //   y = 2(2)^4 + (2)^3 + 3(2)^2 + 5(2) + 1 = 32 + 8 + 12 + 10 + 1 = 63
         // This is the value of y when x = 2.
 
+        draw("1-polynomial", y);
+
         // #### Step 4. Backprop
         // #perform backpropagation and compute all gradients
         // y.backward()
@@ -103,6 +128,8 @@ public final class Tutorial {
         Tensor out = z.mean();
         // print(out)
         System.out.println(out);
+
+        draw("2-mean", out);
 
         // #### 5. Now perform back-propagation to find the gradient of x w.r.t out
         // out.backward()
@@ -167,6 +194,8 @@ public final class Tutorial {
         // print(loss)
         System.out.println(loss);
 
+        draw("3-rnn-step", java.util.Map.of("Wh", wh, "Wx", wx), loss);
+
         // # backprop
         // loss.backward()
         loss.backward();
@@ -181,5 +210,29 @@ public final class Tutorial {
         System.out.println(x.grad());
         // print(h.grad)
         System.out.println(h.grad());
+    }
+
+    private static void draw(String name, Tensor t) {
+        draw(name, null, t);
+    }
+
+    /** With {@code --graph}: t's backward graph as DIR/name.dot, and DIR/name.svg when Graphviz is installed. */
+    private static void draw(String name, java.util.Map<String, Tensor> params, Tensor t) {
+        if (graphs == null) return;
+        try {
+            Files.createDirectories(graphs);
+            Path dot = graphs.resolve(name + ".dot");
+            Files.writeString(dot, Autograd.toDot(params, false, t), StandardCharsets.UTF_8);
+            System.err.println("wrote " + dot);
+            try {
+                Path svg = graphs.resolve(name + ".svg");
+                Files.writeString(svg, Autograd.toSvg(params, false, t), StandardCharsets.UTF_8);
+                System.err.println("wrote " + svg);
+            } catch (IllegalStateException e) {
+                System.err.println("no SVG: " + e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

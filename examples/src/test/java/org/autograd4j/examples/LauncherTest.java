@@ -116,6 +116,13 @@ class LauncherTest {
         checkTutorial(runTutorial);
         assertFalse(runTutorial.err.contains(BUILDING), "run rebuilt current jars:\n" + runTutorial);
 
+        // tutorial --graph DIR: the same transcript, and the lesson's graphs as DOT files in DIR
+        Result graphed = run(repo, offline, null, "tutorial", "--graph", "graphs");
+        checkTutorial(graphed);
+        for (String g : List.of("1-polynomial", "2-mean", "3-rnn-step")) {
+            assertTrue(Files.readString(repo.resolve("graphs/" + g + ".dot")).startsWith("digraph {"), g + ":\n" + graphed);
+        }
+
         // The jars are current and the root target/ folder is gone (a clean of the root, or a checkout built
         // by ./mvnw): every command must still work, without building.
         deleteTree(repo.resolve("target"));

@@ -2,7 +2,7 @@
 """Generate indexing goldens from real PyTorch (1.13.1) for org.autograd4j.ops.IndexingTest.
 
 Run: ATEN_CPU_CAPABILITY=avx2 /usr/bin/python3 tools/goldens/gen_indexing.py
-Writes core/src/test/resources/goldens/indexing.txt.
+Writes core/src/test/resources/goldens/indexing.txt (subscripts) and indexing_ops.txt (mask and selection ops).
 
 x is float64 of the case's shape with values arange(n) * 0.5 - 3, requiring grad. An index list is written
 as space-separated tokens, which IndexingTest turns into Tensor.index's Object[]:
@@ -288,5 +288,107 @@ def main():
     print(len(gets), "get cases,", len(puts), "put cases")
 
 
+OPS_OUT = "core/src/test/resources/goldens/indexing_ops.txt"
+
+
+def op_arg(tok):
+    kind, rest = tok.split(":", 1)
+    if kind == "x":
+        return make_x(parse_shape(rest))
+    if kind == "y":
+        return make_value("V:" + rest)
+    if kind == "i":
+        return int(rest)
+    shape_s, v = rest.split(":")
+    shape = parse_shape(shape_s)
+    if kind == "d":
+        return torch.tensor([float(a) for a in v.split(",")] if v else [], dtype=torch.float64).reshape(shape)
+    return tok_to_py(tok)
+
+
+OPS = {
+    "masked_select": lambda a: a[0].masked_select(a[1]),
+    "masked_scatter": lambda a: a[0].masked_scatter(a[1], a[2]),
+    "take": lambda a: a[0].take(a[1]),
+    "nonzero": lambda a: a[0].nonzero(),
+    "nonzero_tuple": lambda a: a[0].nonzero(as_tuple=True),
+    "where": lambda a: torch.where(a[0]),
+    "argwhere": lambda a: torch.argwhere(a[0]),
+    "count_nonzero": lambda a: torch.count_nonzero(a[0]),
+    "count_nonzero_dim": lambda a: torch.count_nonzero(a[0], a[1]),
+}
+
+
+def out_line(y):
+    if y.dtype == torch.int64 or y.dtype == torch.bool:
+        v = " ".join(str(int(a)) for a in y.reshape(-1).tolist())
+    else:
+        v = vals(y)
+    return "out " + str(y.dtype).replace("torch.", "") + " " + shp(y.shape) + (" " + v if v else "")
+
+
+def run_op(out, name, toks):
+    out.append("op " + name + " " + " ".join(toks))
+    try:
+        args = [op_arg(t) for t in toks]
+        y = OPS[name](args)
+    except Exception as e:
+        out.append(err_line(e))
+        return
+    if isinstance(y, tuple):
+        out.append("outs " + str(len(y)))
+        for t in y:
+            out.append(out_line(t))
+        return
+    out.append(out_line(y))
+    out.append(fn_line(y))
+    if y.requires_grad:
+        (y * y).sum().backward()
+        for a in args:
+            if isinstance(a, torch.Tensor) and a.requires_grad:
+                out.append("grad " + (vals(a.grad) if a.grad is not None else "none"))
+
+
+def ops_main():
+    out = []
+    cases = [
+        ("masked_select", ["x:[3,4]", m([3, 4], "101100011110")]), ("masked_select", ["x:[3,4]", m([4], "1011")]),
+        ("masked_select", ["x:[4]", m([3, 4], "101100011110")]), ("masked_select", ["x:[3,4]", m([], "1")]),
+        ("masked_select", ["x:[]", m([2], "01")]), ("masked_select", ["x:[3,4]", m([2], "10")]),
+        ("masked_select", ["x:[3,4]", "f:[4]:1,0,1,1"]), ("masked_select", ["x:[0,4]", m([4], "1010")]),
+        ("masked_select", ["x:[2,3,2]", m([3, 1], "101")]),
+        ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "y:[7]"]),
+        ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "y:[2,5]"]),
+        ("masked_scatter", ["x:[3,4]", m([4], "0110"), "y:[6]"]), ("masked_scatter", ["x:[4]", m([2, 4], "01101001"), "y:[4]"]),
+        ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "y:[6]"]),
+        ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "f:[7]:1,2,3,4,5,6,7"]),
+        ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "d:[7]:1,2,3,4,5,6,7"]),
+        ("take", ["x:[3,4]", t([3], 0, 11, -1)]), ("take", ["x:[3,4]", t([2, 2], 1, 2, 3, 1)]), ("take", ["x:[3,4]", t([], 5)]),
+        ("take", ["x:[3,4]", t([0])]), ("take", ["x:[3,4]", t([1], 12)]), ("take", ["x:[3,4]", t([1], -13)]),
+        ("take", ["x:[3,4]", "f:[1]:1"]), ("take", ["x:[]", t([2], 0, -1)]), ("take", ["x:[0]", t([1], 0)]),
+        ("take", ["x:[2,3,2]", t([4], 11, 0, 5, 5)]),
+        ("nonzero", ["x:[3,4]"]), ("nonzero", ["x:[13]"]), ("nonzero", ["x:[2,3,2]"]), ("nonzero", ["x:[]"]),
+        ("nonzero", ["d:[]:0"]), ("nonzero", ["d:[0,3]:"]), ("nonzero", ["d:[4]:NaN,0,-0.0,inf"]),
+        ("nonzero", [m([2, 3], "010111")]), ("nonzero", [t([5], 0, 3, 0, -1, 0)]),
+        ("nonzero_tuple", ["x:[3,4]"]), ("nonzero_tuple", ["x:[]"]), ("nonzero_tuple", ["d:[]:0"]),
+        ("nonzero_tuple", [m([2, 3], "010111")]), ("nonzero_tuple", ["d:[0,3]:"]),
+        ("where", [m([2, 3], "110001")]), ("where", ["x:[2,3,2]"]), ("argwhere", ["x:[3,4]"]), ("argwhere", [t([3], 0, 2, 0)]),
+        ("count_nonzero", ["x:[3,4]"]), ("count_nonzero", ["d:[4]:NaN,0,-0.0,inf"]), ("count_nonzero", [m([2, 3], "010111")]),
+        ("count_nonzero", ["d:[0]:"]), ("count_nonzero_dim", ["x:[3,4]", "i:1"]), ("count_nonzero_dim", ["x:[3,4]", "i:-2"]),
+        ("count_nonzero_dim", ["x:[3,4]", "i:2"]), ("count_nonzero_dim", [m([2, 3], "010111"), "i:0"]),
+        ("count_nonzero_dim", [t([2, 2], 0, 3, 0, 0), "i:1"]),
+    ]
+    for name, toks in cases:
+        run_op(out, name, toks)
+    with open(OPS_OUT, "w") as f:
+        f.write("# mask and selection op goldens from PyTorch " + torch.__version__ + " (tools/goldens/gen_indexing.py)\n")
+        f.write("# op <name> <args: x:SHAPE as in indexing.txt, y:SHAPE float64 arange+100 requiring grad, d:SHAPE:V float64,\n")
+        f.write("#   t/m/f as in indexing.txt, i:N an int>; then err, or out <dtype> <shape> <values> and fn and one grad\n")
+        f.write("#   per input requiring grad (of (y*y).sum()); tuple results: outs <k> and k out lines\n")
+        f.write("\n".join(out) + "\n")
+    print(len(cases), "op cases")
+
+
 if __name__ == "__main__":
     main()
+    ops_main()

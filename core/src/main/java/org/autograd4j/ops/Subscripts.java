@@ -503,7 +503,7 @@ public final class Subscripts {
     // ------------------------------------------------------------------ masks, nonzero, take
 
     private static void checkMask(TensorImpl mask, String op) {
-        if (mask.dtype() != DType.BOOL) throw new IllegalArgumentException(op + ": expected BoolTensor for mask");
+        if (mask.dtype() != DType.BOOL) throw new IllegalArgumentException(op + ": expected BoolTensor or ByteTensor for mask");
     }
 
     /** {@code torch.nonzero(x)}: int64 [n, x.dim()], the coordinates of the nonzero elements in row-major order. */
@@ -537,7 +537,7 @@ public final class Subscripts {
      */
     public static TensorImpl maskedSelect(TensorImpl x, TensorImpl mask) {
         checkMask(mask, "masked_select");
-        int[] shape = Ops.broadcast(x.shape(), mask.shape());
+        int[] shape = Ops.broadcast(mask.shape(), x.shape());
         TensorImpl xb = x.detach().view(x.layout().broadcastTo(shape));
         TensorImpl mb = mask.detach().view(mask.layout().broadcastTo(shape));
         TensorImpl out;
@@ -569,7 +569,7 @@ public final class Subscripts {
             throw new IllegalArgumentException("masked_scatter: expected self and source to have same dtypes but got"
                     + x.dtype().scalarTypeName() + " and " + source.dtype().scalarTypeName());
         }
-        int[] shape = Ops.broadcast(x.shape(), mask.shape());
+        int[] shape = Ops.broadcast(mask.shape(), x.shape());
         Layout ml = mask.layout().broadcastTo(shape);
         if (K.countNonzero(mask.storage(), ml) > source.numel()) {
             throw new IllegalArgumentException("Number of elements of source < number of ones in mask");
@@ -605,6 +605,7 @@ public final class Subscripts {
             throw new IllegalArgumentException("take(): Expected a long tensor for index, but got " + index.dtype().scalarTypeName());
         }
         int numel = x.numel();
+        if (numel == 0 && index.numel() > 0) throw new IndexOutOfBoundsException("take(): tried to take from an empty tensor");
         TensorImpl iv = Ops.dense(index);
         for (int i = 0; i < iv.numel(); i++) {
             long v = iv.storage().getLong(iv.layout().offset() + i);

@@ -12,7 +12,8 @@ as space-separated tokens, which IndexingTest turns into Tensor.index's Object[]
 (SHAPE like [2,3], [] for 0-d; values row-major.)
 Lines:
   get <xshape> | <tokens>                  y = x[idx]
-  put <xshape> <acc> <value> | <tokens>    y = x.clone(); y[idx] = value  (acc 1: y.index_put_(tensors, value, True))
+  put <xshape> <acc> <value> | <tokens>    y = x.clone(); y[idx] = value  (acc 1: y.index_put_(tensors, value, True);
+                                           acc 2: y = x, the leaf, itself)
      value: S:1.5 (a number) or V:SHAPE (float64 arange(n) + 100, requiring grad) or W:SHAPE (float32, no grad)
 followed by either
   err <IndexError|ValueError|RuntimeError> <message>
@@ -128,8 +129,8 @@ def run_put(out, shape, acc, spec, toks):
     v = make_value(spec)
     try:
         idx = tuple(tok_to_py(t) for t in toks)
-        y = x.clone()
-        if acc:
+        y = x if acc == 2 else x.clone()
+        if acc == 1:
             vt = v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=torch.float64)
             y.index_put_(idx, vt, accumulate=True)
         else:
@@ -279,6 +280,8 @@ def main():
         ([3, 4], 1, "V:[4]", [t([3], 2, 2, 2)]), ([3, 4], 1, "V:[5]", [m([3, 4], "110000100011")]),
         ([3, 4, 5], 1, "V:[2,5]", [t([2], 1, 1), t([2], 2, 2)]), ([3, 4, 5], 1, "V:[5]", [t([2, 2], 0, 0, 1, 1), t([2, 2], 3, 3, 3, 3)]),
         ([3, 4, 5], 1, "V:[4,5]", [t([3], 0, 0, 0)]), ([2, 3, 4, 2], 1, "V:[2]", [t([2], 1, 1), t([2], 2, 2)]),
+        # acc 2: written into the leaf x itself, which requires grad
+        ([5], 2, "S:1.0", ["i:0"]), ([5], 2, "S:1.0", [t([1], 0)]), ([5], 2, "S:1.0", ["E"]), ([3, 4], 2, "V:[4]", [s(), "i:0"]),
     ]
     for shape, acc, spec, toks in puts:
         run_put(out, shape, acc, spec, toks)
@@ -377,14 +380,21 @@ def ops_main():
         ("count_nonzero", ["d:[0]:"]), ("count_nonzero_dim", ["x:[3,4]", "i:1"]), ("count_nonzero_dim", ["x:[3,4]", "i:-2"]),
         ("count_nonzero_dim", ["x:[3,4]", "i:2"]), ("count_nonzero_dim", [m([2, 3], "010111"), "i:0"]),
         ("count_nonzero_dim", [t([2, 2], 0, 3, 0, 0), "i:1"]),
+        ("take", [t([2, 3], 5, -1, 7, 0, 2, 9), t([3], 0, -1, 3)]), ("take", [m([2, 2], "0110"), t([2], 1, 3)]),
+        ("masked_select", [t([4], 1, 2, 3, 4), m([4], "0110")]), ("masked_select", [m([2, 2], "0110"), m([2], "10")]),
+        ("masked_scatter", [t([4], 1, 2, 3, 4), m([4], "0110"), t([2], 7, 8)]),
     ]
     for name, toks in cases:
         run_op(out, name, toks)
+    # Python's repr of the slices Torch.slice makes (Slice.toString)
+    for sl in [s(1, None, 2), s(), s(-3, 4, None), s(0, -1, 3), s(None, 5, None)]:
+        out.append("repr " + sl + " " + repr(tok_to_py(sl)))
     with open(OPS_OUT, "w") as f:
         f.write("# mask and selection op goldens from PyTorch " + torch.__version__ + " (tools/goldens/gen_indexing.py)\n")
         f.write("# op <name> <args: x:SHAPE as in indexing.txt, y:SHAPE float64 arange+100 requiring grad, d:SHAPE:V float64,\n")
         f.write("#   t/m/f as in indexing.txt, i:N an int>; then err, or out <dtype> <shape> <values> and fn and one grad\n")
         f.write("#   per input requiring grad (of (y*y).sum()); tuple results: outs <k> and k out lines\n")
+        f.write("# repr <slice token> <Python's repr of it>\n")
         f.write("\n".join(out) + "\n")
     print(len(cases), "op cases")
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.autograd4j.DType;
+import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Sizes;
@@ -415,13 +416,25 @@ public final class Subscripts {
         return Shapes.view(v, Sizes.toLongs(Arrays.copyOfRange(v.shape(), k, v.dim())));
     }
 
+    /**
+     * Assignment into a leaf that requires grad: PyTorch's {@code x[...] = v} reports it as a view of the leaf
+     * whatever the index (its setitem writes through an alias); checked where PyTorch checks, just before the write.
+     */
+    private static void checkLeaf(TensorImpl self) {
+        if (GradMode.isEnabled() && self.isLeaf() && self.requiresGrad()) {
+            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
     /** PyTorch's {@code copy_to}: a copy, a fill from a 0-d value, or a copy of the value expanded to dst. */
-    private static void copyTo(TensorImpl dst, TensorImpl src, boolean accumulate) {
+    private static void copyTo(TensorImpl self, TensorImpl dst, TensorImpl src, boolean accumulate) {
         if (accumulate) {
             InPlace.apply(dst, src, old -> TensorMath.add(old, src));
         } else if (Arrays.equals(dst.shape(), src.shape())) {
+            checkLeaf(self);
             InPlace.copy(dst, src);
         } else if (src.dim() == 0) {
+            checkLeaf(self);
             fillFrom(dst, src);
         } else {
             TensorImpl v = stripLeadingOnes(src);
@@ -430,7 +443,9 @@ public final class Subscripts {
                         + "}, size=" + Sizes.list(dst.shape()) + "): the number of sizes provided (" + dst.dim() + ") must be "
                         + "greater or equal to the number of dimensions in the tensor (" + v.dim() + ")");
             }
-            InPlace.copy(dst, Arrays.equals(v.shape(), dst.shape()) ? v : Shapes.expand(v, Sizes.toLongs(dst.shape())));
+            TensorImpl e = Arrays.equals(v.shape(), dst.shape()) ? v : Shapes.expand(v, Sizes.toLongs(dst.shape()));
+            checkLeaf(self);
+            InPlace.copy(dst, e);
         }
     }
 
@@ -456,26 +471,27 @@ public final class Subscripts {
             Object o = idx[0];
             if (Boolean.FALSE.equals(o)) return self;
             if (o == ELLIPSIS) {
-                copyTo(self, value, accumulate);
+                copyTo(self, self, value, accumulate);
                 return self;
             }
             if (o == null || Boolean.TRUE.equals(o)) {
-                copyTo(Shapes.unsqueeze(self, 0), value, accumulate);
+                copyTo(self, Shapes.unsqueeze(self, 0), value, accumulate);
                 return self;
             }
             if (o instanceof Integer || o instanceof Long) {
-                copyTo(applySelect(self, 0, ((Number) o).longValue(), 0), value, accumulate);
+                copyTo(self, applySelect(self, 0, ((Number) o).longValue(), 0), value, accumulate);
                 return self;
             }
             if (o instanceof Range r) {
-                copyTo(applySlice(self, 0, r, false), value, accumulate);
+                copyTo(self, applySlice(self, 0, r, false), value, accumulate);
                 return self;
             }
         }
         Sliced s = applySlicing(self, idx);
         if (s.indices().isEmpty()) {
-            copyTo(s.view(), value, accumulate);
+            copyTo(self, s.view(), value, accumulate);
         } else {
+            if (!accumulate) checkLeaf(self);
             // index_put_ itself (accumulate) takes the value as it is; assignment drops its leading 1s
             indexPut_(s.view(), s.indices().toArray(new TensorImpl[0]), accumulate ? value : stripLeadingOnes(value), accumulate);
         }
@@ -541,11 +557,11 @@ public final class Subscripts {
         TensorImpl xb = x.detach().view(x.layout().broadcastTo(shape));
         TensorImpl mb = mask.detach().view(mask.layout().broadcastTo(shape));
         TensorImpl out;
-        boolean prev = org.autograd4j.engine.GradMode.set(false);
+        boolean prev = GradMode.set(false);
         try {
             out = index(xb, new TensorImpl[] {mb});
         } finally {
-            org.autograd4j.engine.GradMode.set(prev);
+            GradMode.set(prev);
         }
         if (Graph.needs(x)) {
             TensorImpl m = Shapes.cloneRaw(mb);
@@ -616,11 +632,11 @@ public final class Subscripts {
         TensorImpl flat = Ops.dense(x.detach());
         flat = flat.view(new Layout(new int[] {numel}, new int[] {1}, flat.layout().offset()));
         TensorImpl out;
-        boolean prev = org.autograd4j.engine.GradMode.set(false);
+        boolean prev = GradMode.set(false);
         try {
             out = index(flat, new TensorImpl[] {index});
         } finally {
-            org.autograd4j.engine.GradMode.set(prev);
+            GradMode.set(prev);
         }
         if (Graph.needs(x)) {
             int[] shape = x.shape();

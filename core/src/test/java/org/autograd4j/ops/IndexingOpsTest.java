@@ -82,7 +82,12 @@ class IndexingOpsTest {
         for (int i = 0; i < lines.size(); ) {
             GoldenFile.Line head = lines.get(i++);
             List<GoldenFile.Line> body = new ArrayList<>();
-            while (i < lines.size() && !lines.get(i).startsWith("op ")) body.add(lines.get(i++));
+            while (i < lines.size() && !lines.get(i).startsWith("op ") && !lines.get(i).startsWith("repr ")) body.add(lines.get(i++));
+            if (head.startsWith("repr ")) {
+                tests.add(DynamicTest.dynamicTest(head.text(), () ->
+                        assertEquals(head.rest(2), IndexingTest.token(head.token(1)).toString(), head.where())));
+                continue;
+            }
             tests.add(DynamicTest.dynamicTest(head.text(), () -> check(head, body)));
         }
         assertTrue(tests.size() >= 50);

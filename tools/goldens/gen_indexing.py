@@ -295,6 +295,8 @@ OPS_OUT = "core/src/test/resources/goldens/indexing_ops.txt"
 
 
 def op_arg(tok):
+    if ":" not in tok:
+        return tok_to_py(tok)
     kind, rest = tok.split(":", 1)
     if kind == "x":
         return make_x(parse_shape(rest))
@@ -302,6 +304,8 @@ def op_arg(tok):
         return make_value("V:" + rest)
     if kind == "i":
         return int(rest)
+    if kind != "d":
+        return tok_to_py(tok)
     shape_s, v = rest.split(":")
     shape = parse_shape(shape_s)
     if kind == "d":
@@ -319,6 +323,7 @@ OPS = {
     "argwhere": lambda a: torch.argwhere(a[0]),
     "count_nonzero": lambda a: torch.count_nonzero(a[0]),
     "count_nonzero_dim": lambda a: torch.count_nonzero(a[0], a[1]),
+    "index": lambda a: a[0][tuple(a[1:])],
 }
 
 
@@ -346,6 +351,10 @@ def run_op(out, name, toks):
     out.append(out_line(y))
     out.append(fn_line(y))
     if y.requires_grad:
+        # the derivative's own graph (double backward): node names of d y / d (first input) with create_graph
+        first = next(a for a in args if isinstance(a, torch.Tensor) and a.requires_grad)
+        gx = torch.autograd.grad(y, [first], torch.ones_like(y).requires_grad_(), create_graph=True)[0]
+        out.append("fn2 " + fn_line(gx)[3:])
         (y * y).sum().backward()
         for a in args:
             if isinstance(a, torch.Tensor) and a.requires_grad:
@@ -383,6 +392,8 @@ def ops_main():
         ("take", [t([2, 3], 5, -1, 7, 0, 2, 9), t([3], 0, -1, 3)]), ("take", [m([2, 2], "0110"), t([2], 1, 3)]),
         ("masked_select", [t([4], 1, 2, 3, 4), m([4], "0110")]), ("masked_select", [m([2, 2], "0110"), m([2], "10")]),
         ("masked_scatter", [t([4], 1, 2, 3, 4), m([4], "0110"), t([2], 7, 8)]),
+        ("index", ["x:[3,4]", t([3], 0, 0, 2)]), ("index", ["x:[3,4]", "s:None:None:2", "i:1"]), ("index", ["x:[3,4]", "i:1"]),
+        ("index", ["x:[3,4]", "N"]), ("index", ["x:[3,4]", m([3, 4], "101100011110")]), ("index", ["x:[3,4]", "E", t([2], 3, 3)]),
     ]
     for name, toks in cases:
         run_op(out, name, toks)
@@ -393,7 +404,8 @@ def ops_main():
         f.write("# mask and selection op goldens from PyTorch " + torch.__version__ + " (tools/goldens/gen_indexing.py)\n")
         f.write("# op <name> <args: x:SHAPE as in indexing.txt, y:SHAPE float64 arange+100 requiring grad, d:SHAPE:V float64,\n")
         f.write("#   t/m/f as in indexing.txt, i:N an int>; then err, or out <dtype> <shape> <values> and fn and one grad\n")
-        f.write("#   per input requiring grad (of (y*y).sum()); tuple results: outs <k> and k out lines\n")
+        f.write("#   per input requiring grad (of (y*y).sum()); fn2: the grad_fn of d y/d (first input) for a grad output requiring grad, under create_graph;\n")
+        f.write("#   tuple results: outs <k> and k out lines\n")
         f.write("# repr <slice token> <Python's repr of it>\n")
         f.write("\n".join(out) + "\n")
     print(len(cases), "op cases")

@@ -346,7 +346,7 @@ public final class Subscripts {
             int[] shape = self.shape();
             TensorImpl[] saved = detached(indices);
             Graph.record(out, "IndexBackward0", (g, n) -> new TensorImpl[] {
-                indexPut(Ops.empty(g.dtype(), shape), saved, g, true)}, self);
+                indexPut(Ops.empty(g.dtype(), shape), saved, g, true, "IndexPutImplBackward0")}, self);
         }
         return out;
     }
@@ -389,11 +389,15 @@ public final class Subscripts {
      * with accumulate, added) at the indices. Derivative: {@code IndexPutBackward0}.
      */
     public static TensorImpl indexPut(TensorImpl self, TensorImpl[] indices, TensorImpl value, boolean accumulate) {
+        return indexPut(self, indices, value, accumulate, "IndexPutBackward0");
+    }
+
+    /** {@link #indexPut} recorded as {@code name} (index's derivative calls {@code _index_put_impl_}: IndexPutImplBackward0). */
+    private static TensorImpl indexPut(TensorImpl self, TensorImpl[] indices, TensorImpl value, boolean accumulate, String name) {
         TensorImpl out = Shapes.cloneRaw(self);
         putRaw(out, indices, value, accumulate);
         if (Graph.needs(self, value)) {
-            Graph.record(out, "IndexPutBackward0", indexPutBackward(detached(indices), value.shape(), accumulate),
-                    new TensorImpl[] {self, value});
+            Graph.record(out, name, indexPutBackward(detached(indices), value.shape(), accumulate), new TensorImpl[] {self, value});
         }
         return out;
     }
@@ -564,9 +568,10 @@ public final class Subscripts {
             GradMode.set(prev);
         }
         if (Graph.needs(x)) {
-            TensorImpl m = Shapes.cloneRaw(mb);
+            TensorImpl m = mask.detach();
+            // PyTorch's masked_select_backward: g scattered into zeros of the broadcast shape (summed back by the node)
             Graph.record(out, "MaskedSelectBackward0", (g, n) -> new TensorImpl[] {
-                indexPut(Ops.empty(g.dtype(), shape), new TensorImpl[] {m}, g, false)}, x);
+                maskedScatter(Ops.empty(g.dtype(), shape), m, g)}, x);
         }
         return out;
     }
@@ -641,8 +646,22 @@ public final class Subscripts {
         if (Graph.needs(x)) {
             int[] shape = x.shape();
             TensorImpl ix = index.detach();
-            Graph.record(out, "TakeBackward0", (g, n) -> new TensorImpl[] {
-                TensorMath.reshape(indexPut(Ops.empty(g.dtype(), new int[] {numel}), new TensorImpl[] {ix}, g, true), shape)}, x);
+            Graph.record(out, "TakeBackward0", (g, n) -> new TensorImpl[] {putBackward(g, shape, ix)}, x);
+        }
+        return out;
+    }
+
+    /**
+     * take's derivative, {@code zeros(shape).put_(index, g, accumulate=True)}: g added at the row-major positions
+     * of a tensor of {@code shape}. Derivative: gg taken back at the index ({@code PutBackward0}).
+     */
+    private static TensorImpl putBackward(TensorImpl g, int[] shape, TensorImpl index) {
+        TensorImpl out = Ops.empty(g.dtype(), shape);
+        int numel = out.numel();
+        TensorImpl flat = out.view(new Layout(new int[] {numel}, new int[] {1}, 0));
+        putRaw(flat, new TensorImpl[] {index}, g.dim() == index.dim() ? g : g.view(g.layout().broadcastTo(index.shape())), true);
+        if (Graph.needs(g)) {
+            Graph.record(out, "PutBackward0", (gg, n) -> new TensorImpl[] {null, take(gg, index)}, new TensorImpl[] {out.detach(), g});
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.autograd4j.Autograd;
 import org.autograd4j.DType;
 import org.autograd4j.GoldenFile;
 import org.autograd4j.Tensor;
@@ -63,6 +64,7 @@ class IndexingOpsTest {
             case "argwhere" -> Torch.argwhere(x);
             case "count_nonzero" -> Torch.countNonzero(x);
             case "count_nonzero_dim" -> x.countNonzero((Integer) a.get(1));
+            case "index" -> x.index(a.subList(1, a.size()).toArray());
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -119,8 +121,13 @@ class IndexingOpsTest {
                 .map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
         assertEquals(body.get(1).text(), fn, head.where());
         if (!y.requiresGrad()) return;
+        Tensor wrt = (Tensor) args.stream().filter(a -> a instanceof Tensor in && in.requiresGrad()).findFirst().orElseThrow();
+        Tensor gx = Autograd.grad(List.of(y), List.of(wrt), List.of(Torch.onesLike(y).requiresGrad_()), true, true, false).get(0);
+        String fn2 = gx.gradFn() == null ? "fn2 None -" : "fn2 " + gx.gradFn().name() + " " + gx.gradFn().nextFunctions().stream()
+                .map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
+        assertEquals(body.get(2).text(), fn2, head.where());
         y.mul(y).sum().backward();
-        int g = 2;
+        int g = 3;
         for (Object a : args) {
             if (a instanceof Tensor in && in.requiresGrad()) {
                 GoldenFile.Line line = body.get(g++);

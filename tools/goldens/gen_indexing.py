@@ -316,6 +316,7 @@ def op_arg(tok):
 OPS = {
     "masked_select": lambda a: a[0].masked_select(a[1]),
     "masked_scatter": lambda a: a[0].masked_scatter(a[1], a[2]),
+    "masked_scatter_": lambda a: a[0].clone().masked_scatter_(a[1], a[2]),
     "take": lambda a: a[0].take(a[1]),
     "nonzero": lambda a: a[0].nonzero(),
     "nonzero_tuple": lambda a: a[0].nonzero(as_tuple=True),
@@ -375,6 +376,8 @@ def ops_main():
         ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "y:[6]"]),
         ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "f:[7]:1,2,3,4,5,6,7"]),
         ("masked_scatter", ["x:[3,4]", m([3, 4], "101100011110"), "d:[7]:1,2,3,4,5,6,7"]),
+        ("masked_scatter_", ["x:[3,4]", m([4], "0110"), "y:[6]"]), ("masked_scatter_", ["d:[4]:1,2,3,4", m([4], "1011"), "y:[3]"]),
+        ("masked_scatter_", ["x:[4]", m([2, 4], "01101001"), "y:[4]"]), ("masked_scatter_", ["x:[3,4]", m([2, 4], "01101001"), "y:[8]"]),
         ("take", ["x:[3,4]", t([3], 0, 11, -1)]), ("take", ["x:[3,4]", t([2, 2], 1, 2, 3, 1)]), ("take", ["x:[3,4]", t([], 5)]),
         ("take", ["x:[3,4]", t([0])]), ("take", ["x:[3,4]", t([1], 12)]), ("take", ["x:[3,4]", t([1], -13)]),
         ("take", ["x:[3,4]", "f:[1]:1"]), ("take", ["x:[]", t([2], 0, -1)]), ("take", ["x:[0]", t([1], 0)]),

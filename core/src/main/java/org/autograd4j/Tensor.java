@@ -2731,7 +2731,7 @@ public final class Tensor {
      * @return this tensor, modified in place
      */
     public Tensor maskedScatter_(Tensor mask, Tensor source) {
-        return of(InPlace.apply(impl, mask.impl, old -> Subscripts.maskedScatter(old, mask.impl, source.impl)));
+        return of(Subscripts.maskedScatter_(impl, mask.impl, source.impl));
     }
 
     /**

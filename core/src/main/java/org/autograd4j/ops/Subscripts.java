@@ -609,6 +609,25 @@ public final class Subscripts {
         return out;
     }
 
+    /**
+     * {@code self.masked_scatter_(mask, source)} through the one in-place path: mask must broadcast to self's
+     * shape (PyTorch's expand message otherwise). Recorded when self or source requires grad.
+     */
+    public static TensorImpl maskedScatter_(TensorImpl self, TensorImpl mask, TensorImpl source) {
+        if (mask.dim() > self.dim()) {
+            throw new IllegalArgumentException("expand(CPUBoolType{" + Sizes.list(mask.shape()) + "}, size=" + Sizes.list(self.shape())
+                    + "): the number of sizes provided (" + self.dim() + ") must be greater or equal to the number of dimensions "
+                    + "in the tensor (" + mask.dim() + ")");
+        }
+        // PyTorch expands the mask to self (its message); the expanded view itself is not needed
+        Shapes.expand(mask.detach(), Sizes.toLongs(self.shape()));
+        return InPlace.write(self, source, true, old -> {
+            TensorImpl r = maskedScatter(old, mask, source);
+            K.copy(r.storage(), r.layout(), self.storage(), self.layout());
+            return r.gradFn();
+        });
+    }
+
     /** PyTorch's {@code masked_scatter_backward}: the selected g, zero-padded to source's numel, viewed as source. */
     private static TensorImpl maskedScatterSource(TensorImpl g, TensorImpl mask, int[] srcShape, int srcNumel) {
         TensorImpl sel = maskedSelect(g, mask);

@@ -57,6 +57,7 @@ class IndexingOpsTest {
         return switch (name) {
             case "masked_select" -> x.maskedSelect((Tensor) a.get(1));
             case "masked_scatter" -> Torch.maskedScatter(x, (Tensor) a.get(1), (Tensor) a.get(2));
+            case "masked_scatter_" -> x.clone().maskedScatter_((Tensor) a.get(1), (Tensor) a.get(2));
             case "take" -> Torch.take(x, (Tensor) a.get(1));
             case "nonzero" -> x.nonzero();
             case "nonzero_tuple" -> x.nonzero(true);

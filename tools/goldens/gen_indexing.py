@@ -250,6 +250,34 @@ def main():
             elif "E" not in toks:
                 toks.append("E"); d = len(shape)
         gets.append((shape, toks))
+    # random lists with masks, booleans and several index tensors (advanced placement rules)
+    rnd = random.Random(11)
+    for _ in range(40):
+        shape = rnd.choice([[3, 4, 5], [2, 3, 4, 2], [4, 3]])
+        toks = []
+        d = 0
+        while d < len(shape) and rnd.random() < 0.85:
+            r = rnd.random()
+            if r < 0.1:
+                toks.append("N")
+            elif r < 0.18:
+                toks.append(rnd.choice(["T", "F"]))
+            elif r < 0.4:
+                a = rnd.choice([None, 0, 1, -1]); c = rnd.choice([None, 2])
+                toks.append(s(a, None, c)); d += 1
+            elif r < 0.55 and d + 1 < len(shape):
+                k = rnd.randint(1, 2)
+                bits = "".join(rnd.choice("01") for _ in range(shape[d] * (shape[d + 1] if k == 2 else 1)))
+                toks.append(m([shape[d], shape[d + 1]] if k == 2 else [shape[d]], bits)); d += k
+            elif r < 0.65:
+                toks.append("i:%d" % rnd.randint(-shape[d], shape[d] - 1)); d += 1
+            else:
+                b = rnd.choice([[2], [1], [2, 1], [3]])
+                n = 1
+                for v in b:
+                    n *= v
+                toks.append(t(b, *[rnd.randint(-shape[d], shape[d] - 1) for _ in range(n)])); d += 1
+        gets.append((shape, toks))
     for shape, toks in gets:
         run_get(out, shape, toks)
 
@@ -283,6 +311,23 @@ def main():
         # acc 2: written into the leaf x itself, which requires grad
         ([5], 2, "S:1.0", ["i:0"]), ([5], 2, "S:1.0", [t([1], 0)]), ([5], 2, "S:1.0", ["E"]), ([3, 4], 2, "V:[4]", [s(), "i:0"]),
     ]
+    # random assignments through basic and advanced indices (value: a number, or one broadcasting row)
+    rnd = random.Random(13)
+    for _ in range(25):
+        shape = rnd.choice([[3, 4, 5], [4, 3], [5]])
+        toks = []
+        for d in range(len(shape)):
+            r = rnd.random()
+            if r < 0.3:
+                toks.append(s(rnd.choice([None, 1]), None, rnd.choice([None, 2])))
+            elif r < 0.55:
+                toks.append("i:%d" % rnd.randint(-shape[d], shape[d] - 1))
+            elif r < 0.8:
+                toks.append(t([2], rnd.randint(0, shape[d] - 1), rnd.randint(-shape[d], -1)))
+            else:
+                break
+        spec = rnd.choice(["S:4.5", "V:[%d]" % shape[-1], "V:[1]"])
+        puts.append((shape, 0, spec, toks))
     for shape, acc, spec, toks in puts:
         run_put(out, shape, acc, spec, toks)
     with open(OUT, "w") as f:

@@ -579,7 +579,8 @@ public final class Subscripts {
     /**
      * {@code x.masked_scatter(mask, source)}: x (broadcast with mask) with the places where mask is true taking
      * source's elements in order. Derivative: self g masked to 0 there; source the selected g, zero-padded to
-     * source's size ({@code MaskedScatterBackward0}).
+     * source's size ({@code MaskedScatterBackward0}). A mask that is not bool is rejected with later PyTorch's
+     * message: 1.13 accepts one and scatters nothing for a float mask, which no program means.
      */
     public static TensorImpl maskedScatter(TensorImpl x, TensorImpl mask, TensorImpl source) {
         if (mask.dtype() != DType.BOOL) {

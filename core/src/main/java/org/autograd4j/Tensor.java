@@ -16,6 +16,7 @@ import org.autograd4j.ops.Reduction;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
 import org.autograd4j.ops.Sorting;
+import org.autograd4j.ops.Subscripts;
 import org.autograd4j.ops.Unary;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
@@ -2679,6 +2680,185 @@ public final class Tensor {
     public Tensor random_() { return of(RandomOps.random_(impl, null)); }
 
     // ------------------------------------------------------------------ indexing (Python's x[...], x[...] = v)
+
+    /** The index list with the API's types unwrapped for the ops: Tensor to its impl, Slice to a range. */
+    private static Object[] subscripts(Object[] indices) {
+        if (indices == null) return null;
+        Object[] r = new Object[indices.length];
+        for (int i = 0; i < r.length; i++) {
+            Object o = indices[i];
+            if (o instanceof Tensor t) r[i] = t.impl;
+            else if (o instanceof Slice sl) r[i] = new Subscripts.Range(sl.start() == null ? null : (long) sl.start(),
+                    sl.stop() == null ? null : (long) sl.stop(), sl.step() == null ? 1 : sl.step());
+            else r[i] = o;
+        }
+        return r;
+    }
+
+    /**
+     * Python's {@code x[i, ...]} (the C++ frontend's {@code x.index({...})}). Each entry is an {@code Integer} or
+     * {@code Long} (picks one position, the dim goes: a view, SelectBackward0), a {@link Slice} from
+     * {@link Torch#slice(Integer, Integer, Integer)} (a view, SliceBackward0), {@link Torch#ELLIPSIS} ({@code ...}),
+     * {@code null} or {@link Torch#NEWAXIS} (None: a new size-1 dim, UnsqueezeBackward0), a {@code Boolean}
+     * (True/False), an int64 tensor or {@code long[]}/{@code int[]} (advanced indexing: the index tensors
+     * broadcast together, their dims replace the indexed ones where those are adjacent, else go first) or a
+     * bool tensor (a mask over as many dims as it has). Advanced indexing copies (IndexBackward0).
+     * Example: {@code x.index(slice(1, null, 2), ELLIPSIS, NEWAXIS)} is {@code x[1::2, ..., None]}.
+     *
+     * @param indices the index list, as in Python's brackets
+     * @return the view or the gathered tensor
+     * @throws IndexOutOfBoundsException with PyTorch's message for indices out of range or too many indices
+     * @throws IllegalArgumentException for an entry of another type (naming its class), or a step below 1
+     */
+    public Tensor index(Object... indices) { return of(Subscripts.get(impl, subscripts(indices))); }
+
+    /**
+     * Python's {@code x[indices] = value} (the C++ frontend's {@code x.index_put_({...}, value)}): value,
+     * broadcast to the indexed part, is written there. Writing through the basic indices goes through the view
+     * (x's history becomes CopySlices); with index tensors it is {@code index_put_} (IndexPutBackward0).
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the values written
+     * @return this tensor, modified in place
+     */
+    public Tensor indexPut_(Object[] indices, Tensor value) { return of(Subscripts.set(impl, subscripts(indices), value.impl, false)); }
+
+    /**
+     * {@code x.index_put_(indices, value, accumulate)}: with accumulate true the value is added at the indexed
+     * places, duplicates summing ({@code x[indices] += value} without NumPy's last-write rule).
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the values written or added
+     * @param accumulate whether to add instead of writing
+     * @return this tensor, modified in place
+     */
+    public Tensor indexPut_(Object[] indices, Tensor value, boolean accumulate) {
+        return of(Subscripts.set(impl, subscripts(indices), value.impl, accumulate));
+    }
+
+    /**
+     * Python's {@code x[indices] = value} with a number.
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the value written (converted to this tensor's dtype)
+     * @return this tensor, modified in place
+     */
+    public Tensor indexPut_(Object[] indices, double value) { return of(Subscripts.set(impl, subscripts(indices), value, false)); }
+
+    /**
+     * {@code x.index_put_(indices, torch.tensor(value), accumulate)} with a number.
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the value written or added (converted to this tensor's dtype)
+     * @param accumulate whether to add instead of writing
+     * @return this tensor, modified in place
+     */
+    public Tensor indexPut_(Object[] indices, double value, boolean accumulate) {
+        return of(Subscripts.set(impl, subscripts(indices), value, accumulate));
+    }
+
+    /**
+     * Out-of-place {@link #indexPut_(Object[], Tensor)}: {@code x.index_put(indices, value)}, a copy with the
+     * values written (IndexPutBackward0 when every entry is an index tensor).
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the values written
+     * @return the new tensor
+     */
+    public Tensor indexPut(Object[] indices, Tensor value) { return indexPut(indices, value, false); }
+
+    /**
+     * Out-of-place {@link #indexPut_(Object[], Tensor, boolean)}: {@code x.index_put(indices, value, accumulate)}.
+     *
+     * @param indices the index list, as {@link #index(Object...)} takes it
+     * @param value the values written or added
+     * @param accumulate whether to add instead of writing
+     * @return the new tensor
+     */
+    public Tensor indexPut(Object[] indices, Tensor value, boolean accumulate) {
+        return of(Subscripts.setCopy(impl, subscripts(indices), value.impl, accumulate));
+    }
+
+    /**
+     * The elements where the bool mask (broadcast with this tensor) is true, 1-d in row-major order
+     * ({@code x.masked_select(mask)}, {@code x[mask]} for a mask of x's shape). Derivative: MaskedSelectBackward0.
+     *
+     * @param mask a bool tensor
+     * @return the selected elements
+     */
+    public Tensor maskedSelect(Tensor mask) { return of(Subscripts.maskedSelect(impl, mask.impl)); }
+
+    /**
+     * This tensor with the places where mask is true taking source's elements in row-major order
+     * ({@code x.masked_scatter(mask, source)}). Derivative: MaskedScatterBackward0.
+     *
+     * @param mask a bool tensor, broadcast with this tensor
+     * @param source at least as many elements as mask has true ones, of this dtype
+     * @return the new tensor
+     */
+    public Tensor maskedScatter(Tensor mask, Tensor source) { return of(Subscripts.maskedScatter(impl, mask.impl, source.impl)); }
+
+    /**
+     * In-place {@link #maskedScatter(Tensor, Tensor)} ({@code x.masked_scatter_(mask, source)}).
+     *
+     * @param mask a bool tensor that broadcasts to this tensor's shape
+     * @param source at least as many elements as mask has true ones, of this dtype
+     * @return this tensor, modified in place
+     */
+    public Tensor maskedScatter_(Tensor mask, Tensor source) {
+        return of(Subscripts.maskedScatter_(impl, mask.impl, source.impl));
+    }
+
+    /**
+     * The coordinates of the nonzero elements, int64 of shape [n, dim()] in row-major order ({@code x.nonzero()}).
+     *
+     * @return the coordinates
+     */
+    public Tensor nonzero() { return of(Subscripts.nonzero(impl)); }
+
+    /**
+     * {@code x.nonzero(as_tuple=asTuple)}: with asTuple, one int64 vector of coordinates per dim (a 0-d
+     * tensor counts as 1-d), which indexes the nonzero elements: {@code x.index(x.nonzero(true).toArray())};
+     * without, the one tensor of {@link #nonzero()}.
+     *
+     * @param asTuple whether to split the coordinates by dim
+     * @return the coordinate vectors, or a list holding the [n, dim()] tensor
+     */
+    public List<Tensor> nonzero(boolean asTuple) {
+        if (!asTuple) return List.of(nonzero());
+        return Subscripts.nonzeroTuple(impl).stream().map(Tensor::of).toList();
+    }
+
+    /**
+     * The same as {@link #nonzero()} ({@code torch.argwhere(x)}).
+     *
+     * @return the coordinates, int64 [n, dim()]
+     */
+    public Tensor argwhere() { return nonzero(); }
+
+    /**
+     * The number of nonzero elements, a 0-d int64 ({@code torch.count_nonzero(x)}).
+     *
+     * @return the count
+     */
+    public Tensor countNonzero() { return of(Subscripts.countNonzero(impl)); }
+
+    /**
+     * The number of nonzero elements along dim, int64 ({@code torch.count_nonzero(x, dim)}).
+     *
+     * @param dim the dim counted over (removed)
+     * @return the counts
+     */
+    public Tensor countNonzero(int dim) { return of(Subscripts.countNonzero(impl, dim)); }
+
+    /**
+     * The elements at the int64 index, reading this tensor as if it were 1-d in row-major order, shaped like the
+     * index ({@code x.take(index)}). Derivative: TakeBackward0.
+     *
+     * @param index int64 positions, negative ones counting from the end
+     * @return the picked elements
+     */
+    public Tensor take(Tensor index) { return of(Subscripts.take(impl, index.impl)); }
 
     // ------------------------------------------------------------------ scatter, split and rearrange
 

@@ -955,6 +955,153 @@ public final class Torch {
 
     // ------------------------------------------------------------------ indexing: slices, ELLIPSIS, NEWAXIS
 
+    /**
+     * Python's {@code ...} in an index list: as many full slices as the other entries leave dims
+     * ({@code x.index(ELLIPSIS, 0)} is {@code x[..., 0]}; the C++ frontend's {@code "..."}).
+     */
+    public static final Object ELLIPSIS = org.autograd4j.ops.Subscripts.ELLIPSIS;
+
+    /**
+     * Python's {@code None} in an index list ({@code np.newaxis}): a new size-1 dim, {@code x.index(NEWAXIS)}
+     * is {@code x[None]}. It is {@code null}, so a plain {@code null} entry means the same.
+     */
+    public static final Object NEWAXIS = null;
+
+    /**
+     * The Python slice {@code start:stop} for an index list; null for an open end ({@code slice(1, null)} is
+     * {@code 1:}).
+     *
+     * @param start the first index, or null
+     * @param stop the end (excluded), or null
+     * @return the slice
+     */
+    public static Slice slice(Integer start, Integer stop) {
+        return new Slice(start, stop, null);
+    }
+
+    /**
+     * The Python slice {@code start:stop:step}; null for an open end or the default step ({@code slice(null,
+     * null, 2)} is {@code ::2}).
+     *
+     * @param start the first index, or null
+     * @param stop the end (excluded), or null
+     * @param step the step (positive), or null for 1
+     * @return the slice
+     * @throws IllegalArgumentException when step is 0
+     */
+    public static Slice slice(Integer start, Integer stop, Integer step) {
+        return new Slice(start, stop, step);
+    }
+
+    /**
+     * {@code torch.where(condition)}: the same as {@code torch.nonzero(condition, as_tuple=True)}.
+     *
+     * @param condition the tensor whose nonzero elements are located
+     * @return one int64 coordinate vector per dim
+     */
+    public static List<Tensor> where(Tensor condition) {
+        return condition.nonzero(true);
+    }
+
+    /**
+     * {@code torch.nonzero(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the coordinates, int64 [n, a.dim()]
+     */
+    public static Tensor nonzero(Tensor a) {
+        return a.nonzero();
+    }
+
+    /**
+     * {@code torch.nonzero(a, as_tuple=asTuple)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param asTuple whether to split the coordinates by dim
+     * @return the coordinate vectors, or a list holding the [n, a.dim()] tensor
+     */
+    public static List<Tensor> nonzero(Tensor a, boolean asTuple) {
+        return a.nonzero(asTuple);
+    }
+
+    /**
+     * {@code torch.argwhere(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the coordinates, int64 [n, a.dim()]
+     */
+    public static Tensor argwhere(Tensor a) {
+        return a.argwhere();
+    }
+
+    /**
+     * {@code torch.count_nonzero(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the count, 0-d int64
+     */
+    public static Tensor countNonzero(Tensor a) {
+        return a.countNonzero();
+    }
+
+    /**
+     * {@code torch.count_nonzero(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dim counted over
+     * @return the counts, int64
+     */
+    public static Tensor countNonzero(Tensor a, int dim) {
+        return a.countNonzero(dim);
+    }
+
+    /**
+     * {@code torch.masked_select(a, mask)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param mask a bool tensor
+     * @return the selected elements, 1-d
+     */
+    public static Tensor maskedSelect(Tensor a, Tensor mask) {
+        return a.maskedSelect(mask);
+    }
+
+    /**
+     * {@code torch.masked_scatter(a, mask, source)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param mask a bool tensor
+     * @param source the values scattered
+     * @return the new tensor
+     */
+    public static Tensor maskedScatter(Tensor a, Tensor mask, Tensor source) {
+        return a.maskedScatter(mask, source);
+    }
+
+    /**
+     * {@code torch.take(a, index)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param index int64 positions into a read as 1-d
+     * @return the picked elements
+     */
+    public static Tensor take(Tensor a, Tensor index) {
+        return a.take(index);
+    }
+
+    /**
+     * {@code torch.index_put(a, indices, value, accumulate)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param indices the index list, as {@link Tensor#index(Object...)} takes it
+     * @param value the values written or added
+     * @param accumulate whether to add instead of writing
+     * @return the new tensor
+     */
+    public static Tensor indexPut(Tensor a, Object[] indices, Tensor value, boolean accumulate) {
+        return a.indexPut(indices, value, accumulate);
+    }
+
     // ------------------------------------------------------------------ scatter, split and rearrange
 
     // ------------------------------------------------------------------ sorting, searching and counting

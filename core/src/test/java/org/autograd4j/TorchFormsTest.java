@@ -33,7 +33,15 @@ class TorchFormsTest {
         if (type == boolean.class) return true;
         if (type == int[].class) return new int[] {1};
         if (type == long[].class) return new long[] {3, 2};
+        if (type == Object[].class) return new Object[] {Torch.tensor(new long[] {1, 0})};
         return null;
+    }
+
+    /** Argument {@code i} of {@code Torch.<name>}: masks and int64 indices where the op takes them. */
+    private static Object arg(String name, int i, Class<?> type) {
+        if (i == 1 && (name.equals("maskedSelect") || name.equals("maskedScatter"))) return sample().gt(1.0);
+        if (i == 1 && name.equals("take")) return Torch.tensor(new long[] {0, 5, -2});
+        return arg(type);
     }
 
     private static Object call(Method m, Object target, Object[] args) throws Throwable {
@@ -63,7 +71,7 @@ class TorchFormsTest {
             covered++;
             tests.add(DynamicTest.dynamicTest(f.getName() + Arrays.toString(p), () -> {
                 Object[] rest = new Object[p.length - 1];
-                for (int i = 1; i < p.length; i++) rest[i - 1] = arg(p[i]);
+                for (int i = 1; i < p.length; i++) rest[i - 1] = arg(f.getName(), i, p[i]);
                 if (Arrays.asList(rest).contains(null)) throw new AssertionError("no sample argument for " + f);
                 Tensor self = sample();
                 Object[] all = new Object[p.length];

@@ -101,6 +101,35 @@ public interface Kernels {
 
     // ------------------------------------------------------------------ indexing (advanced index, masks, nonzero)
 
+    /**
+     * PyTorch's advanced-index kernel ({@code index}): for each element of out, in row-major order, reads src at
+     * the position {@code sl} gives that element (sl has out's shape, stride 0 along the indexed dims) plus
+     * {@code Σₖ idxₖ·strides[k]}, where a negative {@code idxₖ} counts from {@code sizes[k]}. The index layouts
+     * arrive broadcast to out's shape. Every index is checked before anything is written: the first one out of
+     * range (row-major, then k) throws PyTorch's "index i is out of bounds for dimension k with size s".
+     */
+    void index(Storage src, Layout sl, Storage[] idx, Layout[] il, int[] sizes, int[] strides, Storage out, Layout ol);
+
+    /**
+     * The converse ({@code index_put_}): dst at the positions {@link #index} reads gets val (broadcast to the
+     * indexing result's shape), or has it added when {@code accumulate}; duplicates take the last write in
+     * row-major order (PyTorch's serial CPU order) or sum in that order. Indices are checked before any write.
+     */
+    void indexPut(Storage dst, Layout dl, Storage[] idx, Layout[] il, int[] sizes, int[] strides, Storage val, Layout vl,
+            boolean accumulate);
+
+    /** The number of nonzero (true) elements. */
+    int countNonzero(Storage x, Layout xl);
+
+    /** The coordinates of x's nonzero elements in row-major order, written to int64 out, a contiguous [n, x.dim()]. */
+    void nonzero(Storage x, Layout xl, Storage out);
+
+    /**
+     * {@code masked_scatter_}: out's elements where mask (broadcast to out's shape) is true, in row-major order,
+     * take src's elements one after another in src's row-major order; the caller checks src has enough.
+     */
+    void maskedScatter(Storage out, Layout ol, Storage mask, Layout ml, Storage src, Layout sl);
+
     // ------------------------------------------------------------------ scatter and rearrange
 
     // ------------------------------------------------------------------ sorting and searching

@@ -1496,6 +1496,95 @@ public class ScalarKernels implements Kernels {
 
     // ------------------------------------------------------------------ indexing (advanced index, masks, nonzero)
 
+    /** The storage position of out element {@code i} in the indexed tensor, or -1 - k for index k out of range. */
+    private static long indexedPosition(int i, Layout sl, Storage[] idx, Layout[] il, int[] sizes, int[] strides) {
+        long pos = sl.indexOf(i);
+        for (int k = 0; k < idx.length; k++) {
+            long v = idx[k].getLong(il[k].indexOf(i));
+            if (v < -sizes[k] || v >= sizes[k]) return -1 - k;
+            pos += (v < 0 ? v + sizes[k] : v) * strides[k];
+        }
+        return pos;
+    }
+
+    /** Throws for the first index out of range, before any write (PyTorch's order: elements row-major, then k). */
+    private static void checkIndices(int n, Layout sl, Storage[] idx, Layout[] il, int[] sizes, int[] strides) {
+        for (int i = 0; i < n; i++) {
+            long pos = indexedPosition(i, sl, idx, il, sizes, strides);
+            if (pos < 0) {
+                int k = (int) (-1 - pos);
+                throw new IndexOutOfBoundsException("index " + idx[k].getLong(il[k].indexOf(i)) + " is out of bounds for dimension "
+                        + k + " with size " + sizes[k]);
+            }
+        }
+    }
+
+    @Override
+    public void index(Storage src, Layout sl, Storage[] idx, Layout[] il, int[] sizes, int[] strides, Storage out, Layout ol) {
+        int n = ol.numel();
+        checkIndices(n, sl, idx, il, sizes, strides);
+        boolean floating = src.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            int p = (int) indexedPosition(i, sl, idx, il, sizes, strides), o = ol.indexOf(i);
+            if (floating) out.setDouble(o, src.getDouble(p));
+            else out.setLong(o, src.getLong(p));
+        }
+    }
+
+    @Override
+    public void indexPut(Storage dst, Layout dl, Storage[] idx, Layout[] il, int[] sizes, int[] strides, Storage val, Layout vl,
+            boolean accumulate) {
+        int n = dl.numel();
+        checkIndices(n, dl, idx, il, sizes, strides);
+        boolean floating = dst.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            int p = (int) indexedPosition(i, dl, idx, il, sizes, strides), v = vl.indexOf(i);
+            if (floating) dst.setDouble(p, accumulate ? dst.getDouble(p) + val.getDouble(v) : val.getDouble(v));
+            else if (dst.dtype() == DType.BOOL) dst.setLong(p, accumulate ? dst.getLong(p) | val.getLong(v) : val.getLong(v));
+            else dst.setLong(p, accumulate ? dst.getLong(p) + val.getLong(v) : val.getLong(v));
+        }
+    }
+
+    @Override
+    public int countNonzero(Storage x, Layout xl) {
+        int n = xl.numel(), count = 0;
+        boolean floating = x.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            int p = xl.indexOf(i);
+            // NaN is nonzero, as in PyTorch
+            if (floating ? x.getDouble(p) != 0 : x.getLong(p) != 0) count++;
+        }
+        return count;
+    }
+
+    @Override
+    public void nonzero(Storage x, Layout xl, Storage out) {
+        int n = xl.numel(), nd = xl.dim(), row = 0;
+        int[] shape = xl.shape();
+        boolean floating = x.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            int p = xl.indexOf(i);
+            if (floating ? x.getDouble(p) == 0 : x.getLong(p) == 0) continue;
+            for (int d = nd - 1, rem = i; d >= 0; d--) {
+                out.setLong(row * nd + d, rem % shape[d]);
+                rem /= shape[d];
+            }
+            row++;
+        }
+    }
+
+    @Override
+    public void maskedScatter(Storage out, Layout ol, Storage mask, Layout ml, Storage src, Layout sl) {
+        int n = ol.numel(), next = 0;
+        boolean floating = out.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            if (mask.getLong(ml.indexOf(i)) == 0) continue;
+            int o = ol.indexOf(i), s = sl.indexOf(next++);
+            if (floating) out.setDouble(o, src.getDouble(s));
+            else out.setLong(o, src.getLong(s));
+        }
+    }
+
     // ------------------------------------------------------------------ scatter and rearrange
 
     // ------------------------------------------------------------------ sorting and searching

@@ -92,6 +92,8 @@ public final class Reductions {
     public static TensorImpl sumTo(TensorImpl g, int[] shape) {
         int[] gs = g.shape();
         if (java.util.Arrays.equals(gs, shape)) return g;
+        // as PyTorch's sum_to: to a 0-d shape it is the plain sum (SumBackward0 in a double-backward graph)
+        if (shape.length == 0) return sum(g);
         int lead = gs.length - shape.length;
         int[] dims = new int[gs.length];
         int n = 0;

@@ -323,7 +323,8 @@ public final class Indexing {
         long[] idx = values(index);
         int size = x.dim() == 0 ? 1 : x.layout().size(d);
         for (long i : idx) {
-            if (i < -size || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
+            // PyTorch takes no negative indices here
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
         }
         int[] shape = x.shape().clone();
         if (x.dim() > 0) shape[d] = idx.length;
@@ -359,11 +360,9 @@ public final class Indexing {
         int d = checkIndexAdd(base, dim, index, src);
         long[] idx = values(index);
         TensorImpl out = Shapes.cloneRaw(base);
-        int size = base.dim() == 0 ? 1 : base.layout().size(d);
         TensorImpl s = src.detach();
         for (int k = 0; k < idx.length; k++) {
-            int at = (int) (idx[k] < 0 ? idx[k] + size : idx[k]);
-            Layout dst = base.dim() == 0 ? out.layout() : Shapes.select(out, d, at).layout();
+            Layout dst = base.dim() == 0 ? out.layout() : Shapes.select(out, d, idx[k]).layout();
             Layout sl = src.dim() == 0 ? s.layout() : Shapes.select(s, d, k).layout().broadcastTo(dst.shape());
             if (alpha == 1) {
                 K.binary(BinaryOp.ADD, out.storage(), dst, s.storage(), sl, out.storage(), dst);
@@ -426,7 +425,7 @@ public final class Indexing {
                     + ") should be equal to source.size(dim): (" + n + "), for dim: " + d);
         }
         int size = self.dim() == 0 ? 1 : self.layout().size(d);
-        for (long i : values(index)) if (i < -size || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
+        for (long i : values(index)) if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
         // the slices must broadcast as the add would
         if (self.dim() > 0 && src.dim() > 0) {
             int[] ds = removeDim(self.shape(), d), ss = removeDim(src.shape(), d);

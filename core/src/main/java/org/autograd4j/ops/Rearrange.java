@@ -568,7 +568,21 @@ public final class Rearrange {
             br[2 * i + 1] = bs;
             res[i] = (long) as * bs;
         }
-        return Shapes.unsafeView(mul(reshape(a, ar), reshape(b, br)), res);
+        return Shapes.unsafeView(mul(unsafeView(a, ar), unsafeView(b, br)), res);
+    }
+
+    /**
+     * PyTorch's {@code _unsafe_view} of any layout that can take the shape as a view (kron inserts size-1 dims,
+     * which always can): the same storage, no view relation. Derivative ({@code UnsafeViewBackward0}): g reshaped back.
+     */
+    private static TensorImpl unsafeView(TensorImpl x, int[] shape) {
+        int[] st = Shapes.viewStrides(x.layout(), shape);
+        TensorImpl out = TensorImpl.of(x.storage(), new Layout(shape, st, x.layout().offset()));
+        if (Graph.needs(x)) {
+            int[] orig = x.shape();
+            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {reshape(g, orig)}, x);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ einsum

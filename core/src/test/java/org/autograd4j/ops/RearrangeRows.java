@@ -286,7 +286,7 @@ final class RearrangeRows {
     private static void indexRows() {
         row("index_add", "IndexAddBackward0", f3((x, i, s) -> x.indexAdd(1, i, s)),
                 xs -> indexRef(xs.get(0), 1, xs.get(1), xs.get(2), 1, "add"),
-                g -> List.of(s(r(g, 2, 5), index(sh(3), 4, 0, 4), r(g, 2, 3)), s(T(r(g, 3, 4)), index(sh(2), -1, 0), r(g, 3, 2)),
+                g -> List.of(s(r(g, 2, 5), index(sh(3), 4, 0, 4), r(g, 2, 3)), s(T(r(g, 3, 4)), index(sh(2), 3, 0), r(g, 3, 2)),
                         s(r(g, 2, 3), index(sh(0)), r(g, 2, 0)), s(S(r(g, 3, 3)), index(sh(1), 1), c(g, 3, 1))))
                 .py("a.index_add(1, b, c)").accum(1)
                 .error("index_add_(): Number of indices (1) should be equal to source.size(dim): (2), for dim: 1",

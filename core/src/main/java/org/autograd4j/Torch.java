@@ -1150,6 +1150,39 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.repeat_interleave(a, repeats)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats the count
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, long repeats) {
+        return a.repeatInterleave(repeats);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(a, repeats)} with a count per element; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats 0-d or 1-d int64 counts
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, Tensor repeats) {
+        return a.repeatInterleave(repeats);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(repeats)}: each index i repeated {@code repeats[i]} times, as int64 (the
+     * index {@code a.repeat_interleave(repeats, dim)} selects with).
+     *
+     * @param repeats 1-d int64 counts
+     * @return a new 1-d int64 tensor
+     */
+    public static Tensor repeatInterleave(Tensor repeats) {
+        return arange(repeats.numel()).repeatInterleave(repeats, 0);
+    }
+
+    /**
      * {@code torch.tril(a, diagonal)}; the same as the Tensor method.
      *
      * @param a the input tensor

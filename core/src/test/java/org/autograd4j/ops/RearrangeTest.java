@@ -258,6 +258,7 @@ class RearrangeTest {
         put("tile", got -> got.put("out", reprOf(x.tile(2))));
         put("repeat_interleave", got -> got.put("out", reprOf(x.repeatInterleave(tensor(new long[] {1, 0, 2}), 1))));
         put("repeat_interleave_flat", got -> got.put("out", reprOf(x.repeatInterleave(2))));
+        put("repeat_interleave_index", got -> got.put("out", reprOf(Torch.repeatInterleave(tensor(new long[] {2, 0, 1})))));
         put("tril", got -> got.put("out", reprOf(Torch.ones(3, 4).tril(1))));
         put("triu", got -> got.put("out", reprOf(Torch.ones(3, 4).triu(-1))));
         put("tril_", got -> got.put("out", reprOf(Torch.ones(3, 3).tril_())));

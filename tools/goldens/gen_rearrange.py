@@ -151,6 +151,19 @@ put("unbind", "nr2", str(p[2].output_nr))
 (p[0] * 3 + p[2]).sum().backward()
 put("unbind", "x.grad", x.grad)
 
+# in place on one of several views of one node: refused while recording, allowed when nothing is recorded
+x = torch.arange(6.).requires_grad_()
+y = x * 1
+err_inplace = []
+for name, pieces in [("split", lambda: y.split(2)), ("unbind", lambda: y.unbind(0))]:
+    try:
+        pieces()[1].mul_(2)
+    except RuntimeError as e:
+        put("inplace_piece", name, str(e))
+with torch.no_grad():
+    y.split(2)[1].mul_(2)
+put("inplace_piece", "no_grad", y.detach())
+
 # scatter_ with duplicates (the last write wins on CPU), scatter_add_ with duplicates
 z = torch.zeros(2, 4)
 z.scatter_(1, torch.tensor([[1, 1, 3], [0, 0, 0]]), torch.arange(1., 7.).reshape(2, 3))

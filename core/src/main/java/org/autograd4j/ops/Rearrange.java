@@ -88,8 +88,8 @@ public final class Rearrange {
 
     /**
      * Pieces of {@code splitSize} along dim (the last one smaller), views ({@code tensor.split(split_size, dim)};
-     * node {@code SplitBackward0}: the pieces' gradients concatenated). Unlike PyTorch, which refuses an in-place
-     * op on one of several views of one node while recording, such a write goes through the one in-place path.
+     * node {@code SplitBackward0}: the pieces' gradients concatenated). As PyTorch, an in-place op on a piece that
+     * has this node as its history is refused ({@link InPlace}'s check).
      */
     public static List<TensorImpl> split(TensorImpl x, long splitSize, int dim) {
         if (x.dim() == 0) throw new IllegalArgumentException("split expects at least a 1-dimensional tensor");

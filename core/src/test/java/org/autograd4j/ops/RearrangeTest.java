@@ -204,6 +204,17 @@ class RearrangeTest {
             p.get(0).mul(3).add(p.get(2)).sum().backward();
             got.put("x.grad", reprOf(x.grad()));
         });
+        put("inplace_piece", got -> {
+            Tensor y = arange(6.).requiresGrad_().mul(1);
+            err(got, () -> y.split(2).get(1).mul_(2));
+            got.put("split", got.remove("RuntimeError"));
+            err(got, () -> y.unbind(0).get(1).mul_(2));
+            got.put("unbind", got.remove("RuntimeError"));
+            try (var ignored = Torch.noGrad()) {
+                y.split(2).get(1).mul_(2);
+            }
+            got.put("no_grad", reprOf(y.detach()));
+        });
         put("scatter_dups", got -> {
             Tensor z = zeros(2, 4);
             z.scatter_(1, tensor(new long[][] {{1, 1, 3}, {0, 0, 0}}), arange(1., 7., 1.).reshape(2, 3));

@@ -1183,6 +1183,111 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.roll(a, shifts)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param shifts the shift of the flattened elements
+     * @return the result, as {@code a.roll(...)}
+     */
+    public static Tensor roll(Tensor a, long shifts) {
+        return a.roll(shifts);
+    }
+
+    /**
+     * {@code torch.split(a, splitSize)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param splitSize the size of each piece
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long splitSize) {
+        return a.split(splitSize);
+    }
+
+    /**
+     * {@code torch.split(a, sizes)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sizes the pieces' sizes
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long[] sizes) {
+        return a.split(sizes);
+    }
+
+    /**
+     * {@code torch.chunk(a, chunks)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param chunks the number of pieces wanted
+     * @return the result, as {@code a.chunk(...)}
+     */
+    public static List<Tensor> chunk(Tensor a, int chunks) {
+        return a.chunk(chunks);
+    }
+
+    /**
+     * {@code torch.unbind(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.unbind(...)}
+     */
+    public static List<Tensor> unbind(Tensor a) {
+        return a.unbind();
+    }
+
+    /**
+     * {@code torch.tril(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.tril(...)}
+     */
+    public static Tensor tril(Tensor a) {
+        return a.tril();
+    }
+
+    /**
+     * {@code torch.triu(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.triu(...)}
+     */
+    public static Tensor triu(Tensor a) {
+        return a.triu();
+    }
+
+    /**
+     * {@code torch.diag(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.diag(...)}
+     */
+    public static Tensor diag(Tensor a) {
+        return a.diag();
+    }
+
+    /**
+     * {@code torch.diagonal(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.diagonal(...)}
+     */
+    public static Tensor diagonal(Tensor a) {
+        return a.diagonal();
+    }
+
+    /**
+     * {@code torch.cross(a, other)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param other the second factor
+     * @return the result, as {@code a.cross(...)}
+     */
+    public static Tensor cross(Tensor a, Tensor other) {
+        return a.cross(other);
+    }
+
+    /**
      * {@code torch.tril(a, diagonal)}; the same as the Tensor method.
      *
      * @param a the input tensor

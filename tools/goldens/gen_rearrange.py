@@ -283,6 +283,8 @@ err("err_index_copy_dim", lambda: x.index_copy(0, torch.tensor([[0, 1]]), torch.
 err("err_index_fill_bounds", lambda: x.index_fill(0, torch.tensor([0, 4]), 1.))
 err("err_index_fill_value", lambda: x.index_fill(0, torch.tensor([0, 1]), torch.tensor([1., 2.])))
 err("err_unbind", lambda: x.unbind(2))
+leaf = torch.zeros(2, 3, requires_grad=True)
+err("err_leaf_scatter_", lambda: leaf.scatter_(1, torch.tensor([[5]]), 1.))
 
 with open(OUT, "w") as f:
     f.write("\n".join(lines) + "\n")

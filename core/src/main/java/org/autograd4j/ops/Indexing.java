@@ -160,12 +160,14 @@ public final class Indexing {
 
     /** {@link #scatter(TensorImpl, int, TensorImpl, TensorImpl)} in place. */
     public static TensorImpl scatter_(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkScatter(self, dim, index, src);
         return writeFrom(self, src, old -> scatter(old, dim, index, src));
     }
 
     /** {@link #scatter(TensorImpl, int, TensorImpl, double)} in place. */
     public static TensorImpl scatter_(TensorImpl self, int dim, TensorImpl index, double value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkScatter(self, dim, index, null);
         return writeFrom(self, null, old -> scatter(old, dim, index, value));
     }
@@ -199,6 +201,7 @@ public final class Indexing {
 
     /** {@link #scatterAdd} in place. */
     public static TensorImpl scatterAdd_(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkScatter(self, dim, index, src);
         return writeFrom(self, src, old -> scatterAdd(old, dim, index, src));
     }
@@ -228,6 +231,7 @@ public final class Indexing {
     /** {@link #scatterReduce} in place. */
     public static TensorImpl scatterReduce_(TensorImpl self, int dim, TensorImpl index, TensorImpl src, String reduce,
             boolean includeSelf) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         reduceCode(reduce);
         checkScatter(self, dim, index, src);
         return writeFrom(self, src, old -> scatterReduce(old, dim, index, src, reduce, includeSelf));
@@ -436,6 +440,7 @@ public final class Indexing {
 
     /** {@link #indexAdd(TensorImpl, int, TensorImpl, TensorImpl, double)} in place. */
     public static TensorImpl indexAdd_(TensorImpl self, int dim, TensorImpl index, TensorImpl src, double alpha) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkIndexAdd(self, dim, index, src);
         return writeFrom(self, src, old -> indexAdd(old, dim, index, src, alpha));
     }
@@ -466,6 +471,7 @@ public final class Indexing {
 
     /** {@link #indexCopy} in place. */
     public static TensorImpl indexCopy_(TensorImpl self, int dim, TensorImpl index, TensorImpl source) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkIndexCopy(self, dim, index, source);
         return writeFrom(self, source, old -> indexCopy(old, dim, index, source));
     }
@@ -561,12 +567,14 @@ public final class Indexing {
 
     /** {@link #indexFill(TensorImpl, int, TensorImpl, double)} in place. */
     public static TensorImpl indexFill_(TensorImpl self, int dim, TensorImpl index, double value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkIndexFill(self, dim, index);
         return writeFrom(self, null, old -> indexFill(old, dim, index, value));
     }
 
     /** {@link #indexFill(TensorImpl, int, TensorImpl, TensorImpl)} in place. */
     public static TensorImpl indexFill_(TensorImpl self, int dim, TensorImpl index, TensorImpl value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
         checkIndexFill(self, dim, index);
         return writeFrom(self, value, old -> indexFill(old, dim, index, value));
     }

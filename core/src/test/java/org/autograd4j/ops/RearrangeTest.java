@@ -321,6 +321,7 @@ class RearrangeTest {
         put("err_index_fill_bounds", got -> err(got, () -> e.indexFill(0, tensor(new long[] {0, 4}), 1.)));
         put("err_index_fill_value", got -> err(got, () -> e.indexFill(0, tensor(new long[] {0, 1}), tensor(1., 2.))));
         put("err_unbind", got -> err(got, () -> e.unbind(2)));
+        put("err_leaf_scatter_", got -> err(got, () -> zeros(2, 3).requiresGrad_().scatter_(1, tensor(new long[][] {{5}}), 1.)));
     }
 
     @TestFactory

@@ -12,6 +12,7 @@ import org.autograd4j.ops.InPlace;
 import org.autograd4j.ops.LinearAlgebra;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.RandomOps;
+import org.autograd4j.ops.Rearrange;
 import org.autograd4j.ops.Reduction;
 import org.autograd4j.ops.Reductions;
 import org.autograd4j.ops.Shapes;
@@ -2861,6 +2862,507 @@ public final class Tensor {
     public Tensor take(Tensor index) { return of(Subscripts.take(impl, index.impl)); }
 
     // ------------------------------------------------------------------ scatter, split and rearrange
+
+    /** The pieces as API tensors (split, chunk, unbind). */
+    private static List<Tensor> ofAll(List<TensorImpl> pieces) {
+        List<Tensor> r = new java.util.ArrayList<>(pieces.size());
+        for (TensorImpl p : pieces) r.add(of(p));
+        return java.util.Collections.unmodifiableList(r);
+    }
+
+    /**
+     * {@code out[..index[..i..]..] = src[..i..]} along {@code dim}, the rest this tensor's values
+     * ({@code tensor.scatter(dim, index, src)}); with duplicate indices the last write wins.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices, as many dims as this tensor, no larger than src
+     * @param src the values, this tensor's dtype
+     * @return a new tensor
+     */
+    public Tensor scatter(int dim, Tensor index, Tensor src) { return of(Indexing.scatter(impl, dim, index.impl, src.impl)); }
+
+    /**
+     * {@code value} at the indexed positions along {@code dim} ({@code tensor.scatter(dim, index, value)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices, as many dims as this tensor
+     * @param value the value to write
+     * @return a new tensor
+     */
+    public Tensor scatter(int dim, Tensor index, double value) { return of(Indexing.scatter(impl, dim, index.impl, value)); }
+
+    /**
+     * {@link #scatter(int, Tensor, Tensor)} in place ({@code tensor.scatter_(dim, index, src)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @return this tensor, modified in place
+     */
+    public Tensor scatter_(int dim, Tensor index, Tensor src) { return of(Indexing.scatter_(impl, dim, index.impl, src.impl)); }
+
+    /**
+     * {@link #scatter(int, Tensor, double)} in place ({@code tensor.scatter_(dim, index, value)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param value the value to write
+     * @return this tensor, modified in place
+     */
+    public Tensor scatter_(int dim, Tensor index, double value) { return of(Indexing.scatter_(impl, dim, index.impl, value)); }
+
+    /**
+     * {@code out[..index[..i..]..] += src[..i..]} along {@code dim} ({@code tensor.scatter_add(dim, index, src)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices, as many dims as this tensor, no larger than src
+     * @param src the values, this tensor's dtype
+     * @return a new tensor
+     */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return of(Indexing.scatterAdd(impl, dim, index.impl, src.impl)); }
+
+    /**
+     * {@link #scatterAdd} in place ({@code tensor.scatter_add_(dim, index, src)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @return this tensor, modified in place
+     */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) { return of(Indexing.scatterAdd_(impl, dim, index.impl, src.impl)); }
+
+    /**
+     * Each indexed position reduced with the src values scattered to it and its own value
+     * ({@code tensor.scatter_reduce(dim, index, src, reduce)}, include_self=True).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values, this tensor's dtype
+     * @param reduce "sum", "prod", "mean", "amax" or "amin"
+     * @return a new tensor
+     */
+    public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce) { return scatterReduce(dim, index, src, reduce, true); }
+
+    /**
+     * {@code tensor.scatter_reduce(dim, index, src, reduce, include_self=includeSelf)}: without includeSelf the
+     * indexed positions reduce only the src values scattered to them.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values, this tensor's dtype
+     * @param reduce "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether this tensor's values take part in the reduction
+     * @return a new tensor
+     */
+    public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+        return of(Indexing.scatterReduce(impl, dim, index.impl, src.impl, reduce, includeSelf));
+    }
+
+    /**
+     * {@link #scatterReduce(int, Tensor, Tensor, String, boolean)} in place ({@code tensor.scatter_reduce_}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @param reduce "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether this tensor's values take part in the reduction
+     * @return this tensor, modified in place
+     */
+    public Tensor scatterReduce_(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+        return of(Indexing.scatterReduce_(impl, dim, index.impl, src.impl, reduce, includeSelf));
+    }
+
+    /**
+     * The slices of {@code source} added at the indexed positions along {@code dim}
+     * ({@code tensor.index_add(dim, index, source)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices, one per slice of source
+     * @param source the slices, this tensor's dtype
+     * @return a new tensor
+     */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) { return of(Indexing.indexAdd(impl, dim, index.impl, source.impl)); }
+
+    /**
+     * {@code alpha·source}'s slices added at the indexed positions ({@code tensor.index_add(dim, index, source, alpha=alpha)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @param alpha the factor of source
+     * @return a new tensor
+     */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) {
+        return of(Indexing.indexAdd(impl, dim, index.impl, source.impl, alpha));
+    }
+
+    /**
+     * {@link #indexAdd(int, Tensor, Tensor)} in place ({@code tensor.index_add_(dim, index, source)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @return this tensor, modified in place
+     */
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source) { return indexAdd_(dim, index, source, 1); }
+
+    /**
+     * {@link #indexAdd(int, Tensor, Tensor, double)} in place ({@code tensor.index_add_(dim, index, source, alpha=alpha)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @param alpha the factor of source
+     * @return this tensor, modified in place
+     */
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source, double alpha) {
+        return of(Indexing.indexAdd_(impl, dim, index.impl, source.impl, alpha));
+    }
+
+    /**
+     * The slices of {@code source} copied to the indexed positions along {@code dim} ({@code tensor.index_copy}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices, one per slice of source
+     * @param source the slices, this tensor's dtype
+     * @return a new tensor
+     */
+    public Tensor indexCopy(int dim, Tensor index, Tensor source) { return of(Indexing.indexCopy(impl, dim, index.impl, source.impl)); }
+
+    /**
+     * {@link #indexCopy} in place ({@code tensor.index_copy_(dim, index, source)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @return this tensor, modified in place
+     */
+    public Tensor indexCopy_(int dim, Tensor index, Tensor source) { return of(Indexing.indexCopy_(impl, dim, index.impl, source.impl)); }
+
+    /**
+     * {@code value} in the indexed slices along {@code dim} ({@code tensor.index_fill(dim, index, value)}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices (negative count from the end)
+     * @param value the value
+     * @return a new tensor
+     */
+    public Tensor indexFill(int dim, Tensor index, double value) { return of(Indexing.indexFill(impl, dim, index.impl, value)); }
+
+    /**
+     * {@code tensor.index_fill(dim, index, value)} with a 0-d tensor value (which gets a gradient).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices
+     * @param value a 0-d tensor
+     * @return a new tensor
+     */
+    public Tensor indexFill(int dim, Tensor index, Tensor value) { return of(Indexing.indexFill(impl, dim, index.impl, value.impl)); }
+
+    /**
+     * {@link #indexFill(int, Tensor, double)} in place ({@code tensor.index_fill_}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices
+     * @param value the value
+     * @return this tensor, modified in place
+     */
+    public Tensor indexFill_(int dim, Tensor index, double value) { return of(Indexing.indexFill_(impl, dim, index.impl, value)); }
+
+    /**
+     * {@link #indexFill(int, Tensor, Tensor)} in place ({@code tensor.index_fill_}).
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices
+     * @param value a 0-d tensor
+     * @return this tensor, modified in place
+     */
+    public Tensor indexFill_(int dim, Tensor index, Tensor value) { return of(Indexing.indexFill_(impl, dim, index.impl, value.impl)); }
+
+    /**
+     * Pieces of {@code splitSize} along dim 0, the last one smaller ({@code tensor.split(split_size)}), views.
+     *
+     * @param splitSize the size of each piece
+     * @return the pieces (views of this tensor, outputs 0, 1, … of one {@code SplitBackward0} node)
+     */
+    public List<Tensor> split(long splitSize) { return split(splitSize, 0); }
+
+    /**
+     * Pieces of {@code splitSize} along {@code dim}, the last one smaller ({@code tensor.split(split_size, dim)}).
+     *
+     * @param splitSize the size of each piece
+     * @param dim the dimension (negative counts from the end)
+     * @return the pieces (views of this tensor, outputs 0, 1, … of one {@code SplitBackward0} node)
+     */
+    public List<Tensor> split(long splitSize, int dim) { return ofAll(Rearrange.split(impl, splitSize, dim)); }
+
+    /**
+     * Pieces of the given sizes along dim 0 ({@code tensor.split([sizes])}), views.
+     *
+     * @param sizes the pieces' sizes, summing to the dim's size
+     * @return the pieces (views, outputs of one {@code SplitWithSizesBackward0} node)
+     */
+    public List<Tensor> split(long[] sizes) { return split(sizes, 0); }
+
+    /**
+     * Pieces of the given sizes along {@code dim} ({@code tensor.split([sizes], dim)}), views.
+     *
+     * @param sizes the pieces' sizes, summing to the dim's size
+     * @param dim the dimension (negative counts from the end)
+     * @return the pieces (views, outputs of one {@code SplitWithSizesBackward0} node)
+     */
+    public List<Tensor> split(long[] sizes, int dim) { return ofAll(Rearrange.split(impl, sizes, dim)); }
+
+    /**
+     * {@code chunks} pieces of ⌈size/chunks⌉ along dim 0 (fewer if they run out; {@code tensor.chunk(chunks)}).
+     *
+     * @param chunks the number of pieces wanted
+     * @return the pieces (views, outputs of one {@code SplitBackward0} node)
+     */
+    public List<Tensor> chunk(int chunks) { return chunk(chunks, 0); }
+
+    /**
+     * {@code chunks} pieces of ⌈size/chunks⌉ along {@code dim} ({@code tensor.chunk(chunks, dim)}).
+     *
+     * @param chunks the number of pieces wanted
+     * @param dim the dimension (negative counts from the end)
+     * @return the pieces (views, outputs of one {@code SplitBackward0} node)
+     */
+    public List<Tensor> chunk(int chunks, int dim) { return ofAll(Rearrange.chunk(impl, chunks, dim)); }
+
+    /**
+     * The slices along dim 0 ({@code tensor.unbind()}), views.
+     *
+     * @return the slices (views, outputs of one {@code UnbindBackward0} node)
+     */
+    public List<Tensor> unbind() { return unbind(0); }
+
+    /**
+     * The slices along {@code dim} ({@code tensor.unbind(dim)}), views.
+     *
+     * @param dim the dimension (negative counts from the end)
+     * @return the slices (views, outputs of one {@code UnbindBackward0} node)
+     */
+    public List<Tensor> unbind(int dim) { return ofAll(Rearrange.unbind(impl, dim)); }
+
+    /**
+     * The elements in reverse order along each of {@code dims} ({@code tensor.flip(dims)}), a copy.
+     *
+     * @param dims distinct dimensions (negative count from the end)
+     * @return a new tensor
+     */
+    public Tensor flip(int... dims) { return of(Rearrange.flip(impl, dims)); }
+
+    /**
+     * The flattened elements shifted cyclically by {@code shifts}, shape kept ({@code tensor.roll(shifts)}).
+     *
+     * @param shifts the shift (negative shifts the other way)
+     * @return a new tensor
+     */
+    public Tensor roll(long shifts) { return of(Rearrange.roll(impl, new long[] {shifts}, new int[0])); }
+
+    /**
+     * Elements shifted cyclically by {@code shifts} along {@code dim} ({@code tensor.roll(shifts, dim)}).
+     *
+     * @param shifts the shift
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor roll(long shifts, int dim) { return of(Rearrange.roll(impl, new long[] {shifts}, new int[] {dim})); }
+
+    /**
+     * Elements shifted by {@code shifts[i]} along {@code dims[i]} ({@code tensor.roll(shifts, dims)}).
+     *
+     * @param shifts one shift per dim
+     * @param dims the dimensions
+     * @return a new tensor
+     */
+    public Tensor roll(long[] shifts, int[] dims) { return of(Rearrange.roll(impl, shifts, dims)); }
+
+    /**
+     * This tensor repeated {@code repeats[i]} times along dim i ({@code tensor.repeat(*repeats)}; extra leading
+     * counts add dims), a copy.
+     *
+     * @param repeats one count per dim, at least as many as this tensor has dims
+     * @return a new tensor
+     */
+    public Tensor repeat(long... repeats) { return of(Rearrange.repeat(impl, repeats)); }
+
+    /**
+     * {@link #repeat} with the counts padded by leading 1s to this tensor's rank ({@code tensor.tile(dims)}).
+     *
+     * @param dims the counts
+     * @return a new tensor
+     */
+    public Tensor tile(long... dims) { return of(Rearrange.tile(impl, dims)); }
+
+    /**
+     * Each element of the flattened tensor repeated {@code repeats} times ({@code tensor.repeat_interleave(repeats)}).
+     *
+     * @param repeats the count
+     * @return a new 1-d tensor
+     */
+    public Tensor repeatInterleave(long repeats) { return of(Rearrange.repeatInterleave(impl, repeats, null)); }
+
+    /**
+     * Each slice along {@code dim} repeated {@code repeats} times ({@code tensor.repeat_interleave(repeats, dim)}).
+     *
+     * @param repeats the count
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor repeatInterleave(long repeats, int dim) { return of(Rearrange.repeatInterleave(impl, repeats, dim)); }
+
+    /**
+     * Element i of the flattened tensor repeated {@code repeats[i]} times ({@code tensor.repeat_interleave(repeats)}).
+     *
+     * @param repeats 0-d or 1-d int64 counts
+     * @return a new 1-d tensor
+     */
+    public Tensor repeatInterleave(Tensor repeats) { return of(Rearrange.repeatInterleave(impl, repeats.impl, null)); }
+
+    /**
+     * Slice i along {@code dim} repeated {@code repeats[i]} times ({@code tensor.repeat_interleave(repeats, dim)}).
+     *
+     * @param repeats 0-d or 1-d int64 counts, one per slice (or one for all)
+     * @param dim the dimension (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor repeatInterleave(Tensor repeats, int dim) { return of(Rearrange.repeatInterleave(impl, repeats.impl, dim)); }
+
+    /**
+     * The lower triangle of the last two dims, the rest zero ({@code tensor.tril()}).
+     *
+     * @return a new tensor
+     */
+    public Tensor tril() { return tril(0); }
+
+    /**
+     * Elements (i, j) with {@code j - i <= diagonal} kept, the rest zero ({@code tensor.tril(diagonal)}).
+     *
+     * @param diagonal the last diagonal kept (0 the main one, positive above it)
+     * @return a new tensor
+     */
+    public Tensor tril(long diagonal) { return of(Rearrange.tril(impl, diagonal)); }
+
+    /**
+     * The upper triangle of the last two dims, the rest zero ({@code tensor.triu()}).
+     *
+     * @return a new tensor
+     */
+    public Tensor triu() { return triu(0); }
+
+    /**
+     * Elements (i, j) with {@code j - i >= diagonal} kept, the rest zero ({@code tensor.triu(diagonal)}).
+     *
+     * @param diagonal the first diagonal kept (0 the main one, positive above it)
+     * @return a new tensor
+     */
+    public Tensor triu(long diagonal) { return of(Rearrange.triu(impl, diagonal)); }
+
+    /**
+     * {@link #tril()} in place ({@code tensor.tril_()}).
+     *
+     * @return this tensor, modified in place
+     */
+    public Tensor tril_() { return tril_(0); }
+
+    /**
+     * {@link #tril(long)} in place ({@code tensor.tril_(diagonal)}).
+     *
+     * @param diagonal the last diagonal kept
+     * @return this tensor, modified in place
+     */
+    public Tensor tril_(long diagonal) { return of(Rearrange.tril_(impl, diagonal)); }
+
+    /**
+     * {@link #triu()} in place ({@code tensor.triu_()}).
+     *
+     * @return this tensor, modified in place
+     */
+    public Tensor triu_() { return triu_(0); }
+
+    /**
+     * {@link #triu(long)} in place ({@code tensor.triu_(diagonal)}).
+     *
+     * @param diagonal the first diagonal kept
+     * @return this tensor, modified in place
+     */
+    public Tensor triu_(long diagonal) { return of(Rearrange.triu_(impl, diagonal)); }
+
+    /**
+     * A 1-d tensor as a diagonal matrix, or a matrix's diagonal as a 1-d tensor ({@code tensor.diag()}).
+     *
+     * @return a new tensor
+     */
+    public Tensor diag() { return diag(0); }
+
+    /**
+     * {@code tensor.diag(diagonal)}: 1-d → the square matrix with this on diagonal k; 2-d → diagonal k, a copy.
+     *
+     * @param diagonal which diagonal (0 the main one, positive above it)
+     * @return a new tensor
+     */
+    public Tensor diag(int diagonal) { return of(Rearrange.diag(impl, diagonal)); }
+
+    /**
+     * The main diagonal of dims 0 and 1 as the last dim ({@code tensor.diagonal()}), a view.
+     *
+     * @return a view of this tensor (it shares the storage)
+     */
+    public Tensor diagonal() { return diagonal(0, 0, 1); }
+
+    /**
+     * Diagonal {@code offset} of the matrices in dims dim1, dim2, as the last dim
+     * ({@code tensor.diagonal(offset, dim1, dim2)}), a view.
+     *
+     * @param offset which diagonal (0 the main one, positive above it)
+     * @param dim1 the rows' dimension
+     * @param dim2 the columns' dimension
+     * @return a view of this tensor (it shares the storage)
+     */
+    public Tensor diagonal(int offset, int dim1, int dim2) { return of(Rearrange.diagonal(impl, offset, dim1, dim2)); }
+
+    /**
+     * The sum of the main diagonal of a matrix ({@code tensor.trace()}).
+     *
+     * @return a 0-d tensor (int64 for integer matrices)
+     */
+    public Tensor trace() { return of(Rearrange.trace(impl)); }
+
+    /**
+     * The outer product of two 1-d tensors, {@code out[i][j] = this[i]·other[j]} ({@code tensor.outer(other)}).
+     *
+     * @param other a 1-d tensor
+     * @return a new 2-d tensor
+     */
+    public Tensor outer(Tensor other) { return of(Rearrange.outer(impl, other.impl)); }
+
+    /**
+     * The cross product of the 3-vectors along {@code dim} ({@code tensor.cross(other, dim)},
+     * {@code torch.linalg.cross}); the inputs broadcast.
+     *
+     * @param other the second factor, this tensor's dtype
+     * @param dim a dimension of size 3
+     * @return a new tensor
+     */
+    public Tensor cross(Tensor other, int dim) { return of(Rearrange.cross(impl, other.impl, dim)); }
+
+    /**
+     * The cross product along the first dim of size 3 ({@code tensor.cross(other)}, PyTorch 1.13's default).
+     *
+     * @param other the second factor, this tensor's dtype
+     * @return a new tensor
+     */
+    public Tensor cross(Tensor other) { return of(Rearrange.cross(impl, other.impl)); }
+
+    /**
+     * The Kronecker product ({@code tensor.kron(other)}): block (i, j, …) is {@code this[i, j, …]·other}.
+     *
+     * @param other the second factor
+     * @return a new tensor
+     */
+    public Tensor kron(Tensor other) { return of(Rearrange.kron(impl, other.impl)); }
 
     // ------------------------------------------------------------------ sorting, searching and counting
 

@@ -9,6 +9,7 @@ import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.Promotion;
 import org.autograd4j.ops.RandomOps;
 import org.autograd4j.ops.Sorting;
+import org.autograd4j.ops.Rearrange;
 import org.autograd4j.ops.Threading;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
@@ -1103,6 +1104,513 @@ public final class Torch {
     }
 
     // ------------------------------------------------------------------ scatter, split and rearrange
+
+    /**
+     * {@code torch.einsum(equation, *operands)}: Einstein summation, PyTorch 1.13.1's algorithm (operands aligned
+     * to the output's then the contracted labels, repeated labels as diagonals, contracted left to right with
+     * bmm), composed of permute, diagonal, sum, mul and bmm, so the gradients and node names are PyTorch's: e.g.
+     * {@code einsum("ij,jk->ik", a, b)} is {@code a @ b} ({@code ViewBackward0}), {@code "ii->"} the trace
+     * ({@code SumBackward1}), {@code "i,j->ij"} the outer product ({@code MulBackward0}), {@code "...ij->...ji"}
+     * a batched transpose ({@code PermuteBackward0}). Labels are [a-zA-Z]; without "->" the output is the
+     * ellipsis dims then the labels seen once, in alphabetical order (capitals first).
+     *
+     * @param equation the subscripts, e.g. {@code "bij,bjk->bik"}
+     * @param operands one tensor per comma-separated term
+     * @return the result
+     */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return of(Rearrange.einsum(equation, java.util.Arrays.asList(Tensor.impls(java.util.Arrays.asList(operands)))));
+    }
+
+    /**
+     * {@link #einsum(String, Tensor...)} with the operands in a list ({@code torch.einsum(equation, operands)}).
+     *
+     * @param equation the subscripts
+     * @param operands one tensor per comma-separated term
+     * @return the result
+     */
+    public static Tensor einsum(String equation, List<Tensor> operands) {
+        return of(Rearrange.einsum(equation, java.util.Arrays.asList(Tensor.impls(operands))));
+    }
+
+    /**
+     * {@code torch.scatter(a, dim, index, src)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @return the result, as {@code a.scatter(...)}
+     */
+    public static Tensor scatter(Tensor a, int dim, Tensor index, Tensor src) {
+        return a.scatter(dim, index, src);
+    }
+
+    /**
+     * {@code torch.scatter(a, dim, index, value)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param value the value
+     * @return the result, as {@code a.scatter(...)}
+     */
+    public static Tensor scatter(Tensor a, int dim, Tensor index, double value) {
+        return a.scatter(dim, index, value);
+    }
+
+    /**
+     * {@code torch.scatter_add(a, dim, index, src)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @return the result, as {@code a.scatterAdd(...)}
+     */
+    public static Tensor scatterAdd(Tensor a, int dim, Tensor index, Tensor src) {
+        return a.scatterAdd(dim, index, src);
+    }
+
+    /**
+     * {@code torch.scatter_reduce(a, dim, index, src, reduce)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @param reduce "sum", "prod", "mean", "amax" or "amin"
+     * @return the result, as {@code a.scatterReduce(...)}
+     */
+    public static Tensor scatterReduce(Tensor a, int dim, Tensor index, Tensor src, String reduce) {
+        return a.scatterReduce(dim, index, src, reduce);
+    }
+
+    /**
+     * {@code torch.scatter_reduce(a, dim, index, src, reduce, includeSelf)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index int64 indices
+     * @param src the values
+     * @param reduce "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether a's values take part
+     * @return the result, as {@code a.scatterReduce(...)}
+     */
+    public static Tensor scatterReduce(Tensor a, int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+        return a.scatterReduce(dim, index, src, reduce, includeSelf);
+    }
+
+    /**
+     * {@code torch.index_add(a, dim, index, source)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @return the result, as {@code a.indexAdd(...)}
+     */
+    public static Tensor indexAdd(Tensor a, int dim, Tensor index, Tensor source) {
+        return a.indexAdd(dim, index, source);
+    }
+
+    /**
+     * {@code torch.index_add(a, dim, index, source, alpha)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @param alpha the factor of source
+     * @return the result, as {@code a.indexAdd(...)}
+     */
+    public static Tensor indexAdd(Tensor a, int dim, Tensor index, Tensor source, double alpha) {
+        return a.indexAdd(dim, index, source, alpha);
+    }
+
+    /**
+     * {@code torch.index_copy(a, dim, index, source)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index 1-d int64 indices
+     * @param source the slices
+     * @return the result, as {@code a.indexCopy(...)}
+     */
+    public static Tensor indexCopy(Tensor a, int dim, Tensor index, Tensor source) {
+        return a.indexCopy(dim, index, source);
+    }
+
+    /**
+     * {@code torch.index_fill(a, dim, index, value)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices
+     * @param value the value
+     * @return the result, as {@code a.indexFill(...)}
+     */
+    public static Tensor indexFill(Tensor a, int dim, Tensor index, double value) {
+        return a.indexFill(dim, index, value);
+    }
+
+    /**
+     * {@code torch.index_fill(a, dim, index, value)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @param index 0-d or 1-d int64 indices
+     * @param value a 0-d tensor
+     * @return the result, as {@code a.indexFill(...)}
+     */
+    public static Tensor indexFill(Tensor a, int dim, Tensor index, Tensor value) {
+        return a.indexFill(dim, index, value);
+    }
+
+    /**
+     * {@code torch.split(a, splitSize, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param splitSize the size of each piece
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long splitSize, int dim) {
+        return a.split(splitSize, dim);
+    }
+
+    /**
+     * {@code torch.split(a, sizes, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sizes the pieces' sizes
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long[] sizes, int dim) {
+        return a.split(sizes, dim);
+    }
+
+    /**
+     * {@code torch.chunk(a, chunks, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param chunks the number of pieces wanted
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.chunk(...)}
+     */
+    public static List<Tensor> chunk(Tensor a, int chunks, int dim) {
+        return a.chunk(chunks, dim);
+    }
+
+    /**
+     * {@code torch.unbind(a, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.unbind(...)}
+     */
+    public static List<Tensor> unbind(Tensor a, int dim) {
+        return a.unbind(dim);
+    }
+
+    /**
+     * {@code torch.flip(a, dims)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dims distinct dimensions
+     * @return the result, as {@code a.flip(...)}
+     */
+    public static Tensor flip(Tensor a, int... dims) {
+        return a.flip(dims);
+    }
+
+    /**
+     * {@code torch.roll(a, shifts, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param shifts the shift
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.roll(...)}
+     */
+    public static Tensor roll(Tensor a, long shifts, int dim) {
+        return a.roll(shifts, dim);
+    }
+
+    /**
+     * {@code torch.roll(a, shifts, dims)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param shifts one shift per dim
+     * @param dims the dimensions
+     * @return the result, as {@code a.roll(...)}
+     */
+    public static Tensor roll(Tensor a, long[] shifts, int[] dims) {
+        return a.roll(shifts, dims);
+    }
+
+    /**
+     * {@code torch.tile(a, dims)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param dims the counts
+     * @return the result, as {@code a.tile(...)}
+     */
+    public static Tensor tile(Tensor a, long... dims) {
+        return a.tile(dims);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(a, repeats, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats the count
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, long repeats, int dim) {
+        return a.repeatInterleave(repeats, dim);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(a, repeats, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats 0-d or 1-d int64 counts
+     * @param dim the dimension (negative counts from the end)
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, Tensor repeats, int dim) {
+        return a.repeatInterleave(repeats, dim);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(a, repeats)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats the count
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, long repeats) {
+        return a.repeatInterleave(repeats);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(a, repeats)} with a count per element; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param repeats 0-d or 1-d int64 counts
+     * @return the result, as {@code a.repeatInterleave(...)}
+     */
+    public static Tensor repeatInterleave(Tensor a, Tensor repeats) {
+        return a.repeatInterleave(repeats);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(repeats)}: each index i repeated {@code repeats[i]} times, as int64 (the
+     * index {@code a.repeat_interleave(repeats, dim)} selects with).
+     *
+     * @param repeats 1-d int64 counts
+     * @return a new 1-d int64 tensor
+     */
+    public static Tensor repeatInterleave(Tensor repeats) {
+        return arange(repeats.numel()).repeatInterleave(repeats, 0);
+    }
+
+    /**
+     * {@code torch.roll(a, shifts)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param shifts the shift of the flattened elements
+     * @return the result, as {@code a.roll(...)}
+     */
+    public static Tensor roll(Tensor a, long shifts) {
+        return a.roll(shifts);
+    }
+
+    /**
+     * {@code torch.split(a, splitSize)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param splitSize the size of each piece
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long splitSize) {
+        return a.split(splitSize);
+    }
+
+    /**
+     * {@code torch.split(a, sizes)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param sizes the pieces' sizes
+     * @return the result, as {@code a.split(...)}
+     */
+    public static List<Tensor> split(Tensor a, long[] sizes) {
+        return a.split(sizes);
+    }
+
+    /**
+     * {@code torch.chunk(a, chunks)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param chunks the number of pieces wanted
+     * @return the result, as {@code a.chunk(...)}
+     */
+    public static List<Tensor> chunk(Tensor a, int chunks) {
+        return a.chunk(chunks);
+    }
+
+    /**
+     * {@code torch.unbind(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.unbind(...)}
+     */
+    public static List<Tensor> unbind(Tensor a) {
+        return a.unbind();
+    }
+
+    /**
+     * {@code torch.tril(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.tril(...)}
+     */
+    public static Tensor tril(Tensor a) {
+        return a.tril();
+    }
+
+    /**
+     * {@code torch.triu(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.triu(...)}
+     */
+    public static Tensor triu(Tensor a) {
+        return a.triu();
+    }
+
+    /**
+     * {@code torch.diag(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.diag(...)}
+     */
+    public static Tensor diag(Tensor a) {
+        return a.diag();
+    }
+
+    /**
+     * {@code torch.diagonal(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.diagonal(...)}
+     */
+    public static Tensor diagonal(Tensor a) {
+        return a.diagonal();
+    }
+
+    /**
+     * {@code torch.cross(a, other)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param other the second factor
+     * @return the result, as {@code a.cross(...)}
+     */
+    public static Tensor cross(Tensor a, Tensor other) {
+        return a.cross(other);
+    }
+
+    /**
+     * {@code torch.tril(a, diagonal)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param diagonal the last diagonal kept
+     * @return the result, as {@code a.tril(...)}
+     */
+    public static Tensor tril(Tensor a, long diagonal) {
+        return a.tril(diagonal);
+    }
+
+    /**
+     * {@code torch.triu(a, diagonal)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param diagonal the first diagonal kept
+     * @return the result, as {@code a.triu(...)}
+     */
+    public static Tensor triu(Tensor a, long diagonal) {
+        return a.triu(diagonal);
+    }
+
+    /**
+     * {@code torch.diag(a, diagonal)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param diagonal which diagonal
+     * @return the result, as {@code a.diag(...)}
+     */
+    public static Tensor diag(Tensor a, int diagonal) {
+        return a.diag(diagonal);
+    }
+
+    /**
+     * {@code torch.diagonal(a, offset, dim1, dim2)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param offset which diagonal
+     * @param dim1 the rows' dimension
+     * @param dim2 the columns' dimension
+     * @return the result, as {@code a.diagonal(...)}
+     */
+    public static Tensor diagonal(Tensor a, int offset, int dim1, int dim2) {
+        return a.diagonal(offset, dim1, dim2);
+    }
+
+    /**
+     * {@code torch.trace(a)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.trace(...)}
+     */
+    public static Tensor trace(Tensor a) {
+        return a.trace();
+    }
+
+    /**
+     * {@code torch.outer(a, other)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param other a 1-d tensor
+     * @return the result, as {@code a.outer(...)}
+     */
+    public static Tensor outer(Tensor a, Tensor other) {
+        return a.outer(other);
+    }
+
+    /**
+     * {@code torch.cross(a, other, dim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param other the second factor
+     * @param dim a dimension of size 3
+     * @return the result, as {@code a.cross(...)}
+     */
+    public static Tensor cross(Tensor a, Tensor other, int dim) {
+        return a.cross(other, dim);
+    }
+
+    /**
+     * {@code torch.kron(a, other)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param other the second factor
+     * @return the result, as {@code a.kron(...)}
+     */
+    public static Tensor kron(Tensor a, Tensor other) {
+        return a.kron(other);
+    }
 
     // ------------------------------------------------------------------ sorting, searching and counting
 

@@ -34,6 +34,35 @@ class TorchFormsTest {
         if (type == int[].class) return new int[] {1};
         if (type == long[].class) return new long[] {3, 2};
         if (type == Object[].class) return new Object[] {Torch.tensor(new long[] {1, 0})};
+        if (type == String.class) return "sum";
+        return null;
+    }
+
+    /** Other tensor arguments: the float sample, int64 zeros of its shape or of 3 elements, or a 0-d float. */
+    private static Tensor alternative(int k) {
+        return switch (k) {
+            case 0 -> sample();
+            case 1 -> Torch.zeros(new long[] {2, 3}, DType.INT64);
+            case 2 -> Torch.zeros(new long[] {3}, DType.INT64);
+            default -> Torch.tensor(0.5);
+        };
+    }
+
+    /** The method's arguments after self with the first combination of {@link #alternative}s it accepts, or null. */
+    private static Object[] fittingTensors(Method m, Class<?>[] p) {
+        int tensors = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] == Tensor.class) tensors++;
+        if (tensors == 0 || tensors > 3) return null;
+        for (int combo = 1; combo < (1 << (2 * tensors)); combo++) {
+            Object[] rest = new Object[p.length - 1];
+            for (int i = 1, t = 0; i < p.length; i++) rest[i - 1] = p[i] == Tensor.class ? alternative((combo >> (2 * t++)) & 3) : arg(p[i]);
+            try {
+                call(m, sample(), rest);
+                return rest;
+            } catch (Throwable e) {
+                // try the next combination
+            }
+        }
         return null;
     }
 
@@ -85,7 +114,21 @@ class TorchFormsTest {
                     RuntimeException t = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> call(f, null, all));
                     assertEquals(e.getClass(), t.getClass());
                     assertEquals(e.getMessage(), t.getMessage());
-                    errors.incrementAndGet();
+                    // ops taking indices or a 0-d value (scatter, index_add, index_fill): the first other tensors that fit
+                    Object[] fit = fittingTensors(m, p);
+                    if (fit == null) {
+                        errors.incrementAndGet();
+                        return;
+                    }
+                    Object[] fitAll = new Object[p.length];
+                    fitAll[0] = sample();
+                    System.arraycopy(fit, 0, fitAll, 1, fit.length);
+                    viaMethod = (Tensor) call(m, sample(), fit);
+                    viaTorch = (Tensor) call(f, null, fitAll);
+                    assertEquals(viaMethod.dtype(), viaTorch.dtype());
+                    assertArrayEquals(viaMethod.toDoubleArray(), viaTorch.toDoubleArray());
+                    assertEquals(viaMethod.gradFn() == null ? null : viaMethod.gradFn().name(),
+                            viaTorch.gradFn() == null ? null : viaTorch.gradFn().name());
                     return;
                 }
                 viaTorch = (Tensor) call(f, null, all);

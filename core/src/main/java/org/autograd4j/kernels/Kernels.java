@@ -132,6 +132,18 @@ public interface Kernels {
 
     // ------------------------------------------------------------------ scatter and rearrange
 
+    /** {@link #scatterReduce}'s reduction: assign (PyTorch's scatter), sum, prod, amax, amin (NaN propagates). */
+    int SCATTER_ASSIGN = 0, SCATTER_SUM = 1, SCATTER_PROD = 2, SCATTER_AMAX = 3, SCATTER_AMIN = 4;
+
+    /**
+     * {@code out[..index[..i..]..] = reduce(out[..], src[..i..])} along {@code dim}, in index order (PyTorch's
+     * {@code scatter_} and {@code scatter_reduce_} kernels); {@code sl} has index's shape; indices in bounds.
+     */
+    void scatterReduce(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl, int reduce);
+
+    /** {@code out = x} with the coordinates of the dims where {@code flipped[d]} reversed; same shapes (torch.flip). */
+    void flip(Storage x, Layout xl, boolean[] flipped, Storage out, Layout ol);
+
     // ------------------------------------------------------------------ sorting and searching
 
     /**

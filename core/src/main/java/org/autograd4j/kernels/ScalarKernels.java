@@ -1587,6 +1587,63 @@ public class ScalarKernels implements Kernels {
 
     // ------------------------------------------------------------------ scatter and rearrange
 
+    @Override
+    public void scatterReduce(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl, int reduce) {
+        if (il.numel() == 0) return;
+        long[] idx = ((Storage.I64) index).data;
+        int[] shape = il.shape();
+        int[] ost = ol.strides();
+        boolean floating = out.dtype().isFloatingPoint();
+        Runs r = Runs.of(il, sl);
+        int len = r.length(), si = r.stride(0), ss = r.stride(1), i = 0;
+        while (r.next()) {
+            for (int k = 0, ip = r.base(0), s = r.base(1); k < len; k++, ip += si, s += ss, i++) {
+                int opos = indexedPosition(i, shape, dim, idx[ip], ost, ol.offset());
+                if (floating) out.setDouble(opos, reduceDouble(reduce, out.getDouble(opos), src.getDouble(s)));
+                else out.setLong(opos, reduceLong(reduce, out.getLong(opos), src.getLong(s)));
+            }
+        }
+    }
+
+    // in double, rounded once by the store: exact for float32 (+ and * of two floats are correctly rounded so)
+    private static double reduceDouble(int reduce, double a, double b) {
+        return switch (reduce) {
+            case SCATTER_ASSIGN -> b;
+            case SCATTER_SUM -> a + b;
+            case SCATTER_PROD -> a * b;
+            case SCATTER_AMAX -> Double.isNaN(b) || Double.isNaN(a) ? Double.NaN : Math.max(a, b);
+            default -> Double.isNaN(b) || Double.isNaN(a) ? Double.NaN : Math.min(a, b);
+        };
+    }
+
+    private static long reduceLong(int reduce, long a, long b) {
+        return switch (reduce) {
+            case SCATTER_ASSIGN -> b;
+            case SCATTER_SUM -> a + b;
+            case SCATTER_PROD -> a * b;
+            case SCATTER_AMAX -> Math.max(a, b);
+            default -> Math.min(a, b);
+        };
+    }
+
+    @Override
+    public void flip(Storage x, Layout xl, boolean[] flipped, Storage out, Layout ol) {
+        int n = ol.numel();
+        int[] shape = ol.shape(), xst = xl.strides();
+        boolean floating = out.dtype().isFloatingPoint();
+        for (int i = 0; i < n; i++) {
+            int rem = i, pos = xl.offset();
+            for (int d = shape.length - 1; d >= 0; d--) {
+                int c = rem % shape[d];
+                rem /= shape[d];
+                pos += (flipped[d] ? shape[d] - 1 - c : c) * xst[d];
+            }
+            int o = ol.indexOf(i);
+            if (floating) out.setDouble(o, x.getDouble(pos));
+            else out.setLong(o, x.getLong(pos));
+        }
+    }
+
     // ------------------------------------------------------------------ sorting and searching
 
     /** One line along the last dim: its values read once (doubles, or longs for integer dtypes). */

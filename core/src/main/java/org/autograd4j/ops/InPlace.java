@@ -128,6 +128,11 @@ public final class InPlace {
         if (base != null && base.isLeaf() && base.requiresGrad()) {
             throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         }
+        if (base != null && self.requiresGrad() && self.gradFn() instanceof Rearrange.MultiNode m) {
+            throw new IllegalStateException("Output " + self.outputNr() + " of " + m.name() + " is a view and is being modified "
+                    + "inplace. This view is the output of a function that returns multiple views. Such functions do not allow the "
+                    + "output views to be modified inplace. You should replace the inplace operation by an out-of-place one.");
+        }
     }
 
     /** An expanded (stride-0) layout cannot be written: several elements share one memory location. */

@@ -5,12 +5,17 @@ import static org.autograd4j.ops.TensorMath.*;
 
 import java.util.List;
 import org.autograd4j.DType;
+import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
+import org.autograd4j.kernels.Kernels;
 import org.autograd4j.storage.Layout;
 import org.autograd4j.storage.Sizes;
 
-/** Ops that pick or place elements by index, and joining: gather, scatterAdd, indexSelect, indexAdd, cat, stack. */
+/**
+ * Ops that pick or place elements by index, and joining: gather, the scatter family (scatter, scatterAdd,
+ * scatterReduce), indexSelect, indexAdd, indexCopy, indexFill, cat, stack.
+ */
 public final class Indexing {
     private Indexing() {
     }
@@ -57,22 +62,261 @@ public final class Indexing {
         }
     }
 
+    // ------------------------------------------------------------------ scatter family
+
+    /** PyTorch's reduce names for scatter_reduce, in {@link org.autograd4j.kernels.Kernels#SCATTER_SUM}'s order. */
+    private static int reduceCode(String reduce) {
+        return switch (reduce) {
+            case "sum" -> Kernels.SCATTER_SUM;
+            case "prod" -> Kernels.SCATTER_PROD;
+            case "mean" -> -1;
+            case "amax" -> Kernels.SCATTER_AMAX;
+            case "amin" -> Kernels.SCATTER_AMIN;
+            default -> throw new IllegalArgumentException("reduce argument must be either sum, prod, mean, amax or amin.");
+        };
+    }
+
+    /**
+     * PyTorch's checks of a scatter into self (scatter_gather_dtype_check and scatter_shape_check, then the
+     * kernel's bounds check), all before anything is written; src may be null (a scalar value).
+     */
+    private static int checkScatter(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        // PyTorch names every op of the family "scatter" in these two messages
+        if (index.dtype() != DType.INT64) throw new IllegalArgumentException("scatter(): Expected dtype int64 for index");
+        if (src != null && src.dtype() != self.dtype()) {
+            throw new IllegalArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
+        }
+        int d = Ops.wrapDim(dim, self.dim());
+        if (index.numel() == 0) return d;
+        if (Math.max(index.dim(), 1) != Math.max(self.dim(), 1)) {
+            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as self tensor");
+        }
+        if (src != null && Math.max(index.dim(), 1) != Math.max(src.dim(), 1)) {
+            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as src tensor");
+        }
+        boolean bad = false;
+        for (int k = 0; k < index.dim(); k++) {
+            int is = index.layout().size(k);
+            if (k != d && is > self.layout().size(k)) bad = true;
+            if (src != null && is > src.layout().size(k)) bad = true;
+        }
+        if (bad) {
+            throw new IllegalArgumentException("Expected index " + Sizes.list(index.shape()) + " to be smaller than self "
+                    + Sizes.list(self.shape()) + " apart from dimension " + d
+                    + (src != null ? " and to be smaller size than src " + Sizes.list(src.shape()) : ""));
+        }
+        int size = self.dim() == 0 ? 1 : self.layout().size(d);
+        for (long i : values(index)) {
+            if (i < 0 || i >= size) {
+                throw new IllegalArgumentException("index " + i + " is out of bounds for dimension " + d + " with size " + size);
+            }
+        }
+        return d;
+    }
+
+    /** src read over index's shape (src may be larger along any dim). */
+    private static Layout overIndex(TensorImpl src, TensorImpl index) {
+        Layout sl = src.layout();
+        if (src.dim() == 0 || index.dim() == 0) return new Layout(index.shape(), new int[index.dim()], sl.offset());
+        return new Layout(index.shape(), sl.strides(), sl.offset());
+    }
+
+    /** A copy of self with src (or value, where src is null) reduced in at index along d; no graph, no checks. */
+    private static TensorImpl scatterRaw(TensorImpl self, int d, TensorImpl index, TensorImpl src, double value, int reduce) {
+        TensorImpl out = Shapes.cloneRaw(self);
+        TensorImpl s = src != null ? src : Ops.convert(TensorImpl.scalar(value), self.dtype());
+        Layout sl = src != null ? overIndex(src, index) : new Layout(index.shape(), new int[index.dim()], s.layout().offset());
+        TensorImpl idx = Ops.dense(index);
+        K.scatterReduce(out.storage(), out.layout(), self.dim() == 0 ? 0 : d, idx.storage(), idx.layout(), s.storage(), sl, reduce);
+        return out;
+    }
+
+    /**
+     * {@code self} with {@code src[..i..]} written at {@code [..index[..i..]..]} along dim (a new tensor;
+     * PyTorch's {@code scatter(dim, index, src)}); duplicate indices: the last write wins, as on PyTorch's CPU.
+     * Derivative ({@code ScatterBackward0}): self: g with the scattered positions zeroed; src: g gathered.
+     */
+    public static TensorImpl scatter(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        int d = checkScatter(self, dim, index, src);
+        TensorImpl out = scatterRaw(self, d, index, src, 0, Kernels.SCATTER_ASSIGN);
+        if (Graph.needs(self, src)) {
+            TensorImpl idx = index.detach();
+            Graph.record(out, "ScatterBackward0", (g, n) -> new TensorImpl[] {
+                n.needs(0) ? scatter(g, d, idx, 0.0) : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {self, src});
+        }
+        return out;
+    }
+
+    /** {@code self} with {@code value} written at the indexed positions. Derivative ({@code ScatterBackward1}): g zeroed there. */
+    public static TensorImpl scatter(TensorImpl self, int dim, TensorImpl index, double value) {
+        int d = checkScatter(self, dim, index, null);
+        TensorImpl out = scatterRaw(self, d, index, null, value, Kernels.SCATTER_ASSIGN);
+        if (Graph.needs(self)) {
+            TensorImpl idx = index.detach();
+            Graph.record(out, "ScatterBackward1", (g, n) -> new TensorImpl[] {scatter(g, d, idx, 0.0)}, self);
+        }
+        return out;
+    }
+
+    /** {@link #scatter(TensorImpl, int, TensorImpl, TensorImpl)} in place. */
+    public static TensorImpl scatter_(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkScatter(self, dim, index, src);
+        return writeFrom(self, src, old -> scatter(old, dim, index, src));
+    }
+
+    /** {@link #scatter(TensorImpl, int, TensorImpl, double)} in place. */
+    public static TensorImpl scatter_(TensorImpl self, int dim, TensorImpl index, double value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkScatter(self, dim, index, null);
+        return writeFrom(self, null, old -> scatter(old, dim, index, value));
+    }
+
+    /**
+     * An in-place op whose other operand need not broadcast to self (src of a scatter, source of index_add):
+     * the out-of-place result from a snapshot of self, copied in. The caller checked its inputs first.
+     */
+    private static TensorImpl writeFrom(TensorImpl self, TensorImpl other, java.util.function.UnaryOperator<TensorImpl> op) {
+        return InPlace.write(self, other, true, old -> {
+            TensorImpl result = op.apply(old);
+            K.copy(result.storage(), result.layout(), self.storage(), self.layout());
+            return result.gradFn();
+        });
+    }
+
     /**
      * {@code base} with {@code src[..i..]} added at {@code [..index[..i..]..]} along dim (a new tensor; base is
      * not modified). Derivative: (g, g gathered by index) — PyTorch's {@code scatter_add}.
      */
     public static TensorImpl scatterAdd(TensorImpl base, int dim, TensorImpl index, TensorImpl src) {
-        checkIndex(index, "scatter_add");
-        int d = base.dim() == 0 ? 0 : Ops.wrapDim(dim, base.dim());
-        TensorImpl out = Shapes.cloneRaw(base);
-        TensorImpl s = Ops.convert(src, base.dtype());
-        K.scatterAdd(out.storage(), out.layout(), d, index.storage(), index.layout(), s.storage(), s.layout());
+        int d = checkScatter(base, dim, index, src);
+        TensorImpl out = scatterRaw(base, d, index, src, 0, Kernels.SCATTER_SUM);
         if (Graph.needs(base, src)) {
             TensorImpl idx = index.detach();
             Graph.record(out, "ScatterAddBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? g : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {base, src});
         }
         return out;
+    }
+
+    /** {@link #scatterAdd} in place. */
+    public static TensorImpl scatterAdd_(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkScatter(self, dim, index, src);
+        return writeFrom(self, src, old -> scatterAdd(old, dim, index, src));
+    }
+
+    /**
+     * PyTorch's {@code scatter_reduce(dim, index, src, reduce, include_self)}: each indexed position of self
+     * becomes the reduction ("sum", "prod", "mean", "amax", "amin") of the src values scattered to it, and of
+     * its own value when {@code includeSelf}. As PyTorch: without includeSelf the positions are first set to the
+     * reduction's identity; "mean" divides the sum by the count (at least 1; floor division for integers).
+     * Derivative ({@code ScatterReduceBackward0}): {@code scatter_reduce_backward} of derivatives.yaml.
+     */
+    public static TensorImpl scatterReduce(TensorImpl self, int dim, TensorImpl index, TensorImpl src, String reduce,
+            boolean includeSelf) {
+        int code = reduceCode(reduce);
+        int d = checkScatter(self, dim, index, src);
+        TensorImpl out = scatterReduceRaw(self, d, index, src, code, includeSelf);
+        if (Graph.needs(self, src)) {
+            // self, src and the result as saved tensors: under create_graph the derivative differentiates through them
+            TensorImpl idx = index.detach();
+            Graph.record(out, "ScatterReduceBackward0", (g, n) -> scatterReduceBackward(g, n.saved(0), d, idx, n.saved(1), reduce,
+                    includeSelf, n.saved(2)), new TensorImpl[] {self, src}, SavedTensor.input(self), SavedTensor.input(src),
+                    SavedTensor.output(out));
+        }
+        return out;
+    }
+
+    /** {@link #scatterReduce} in place. */
+    public static TensorImpl scatterReduce_(TensorImpl self, int dim, TensorImpl index, TensorImpl src, String reduce,
+            boolean includeSelf) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        reduceCode(reduce);
+        checkScatter(self, dim, index, src);
+        return writeFrom(self, src, old -> scatterReduce(old, dim, index, src, reduce, includeSelf));
+    }
+
+    private static TensorImpl scatterReduceRaw(TensorImpl self, int d, TensorImpl index, TensorImpl src, int code,
+            boolean includeSelf) {
+        TensorImpl start = self;
+        if (!includeSelf) {
+            double identity = switch (code) {
+                case Kernels.SCATTER_PROD -> 1;
+                case Kernels.SCATTER_AMAX -> self.dtype().isFloatingPoint() ? Double.NEGATIVE_INFINITY : Long.MIN_VALUE;
+                case Kernels.SCATTER_AMIN -> self.dtype().isFloatingPoint() ? Double.POSITIVE_INFINITY : Long.MAX_VALUE;
+                default -> 0;
+            };
+            start = scatterRaw(self, d, index, null, identity, Kernels.SCATTER_ASSIGN);
+        }
+        TensorImpl out = scatterRaw(start, d, index, src, 0, code < 0 ? Kernels.SCATTER_SUM : code);
+        if (code < 0) {
+            TensorImpl count = Ops.empty(self.dtype(), self.shape());
+            if (includeSelf) K.fill(count.storage(), count.layout(), 1);
+            TensorImpl ones = Ops.empty(self.dtype(), index.shape());
+            K.fill(ones.storage(), ones.layout(), 1);
+            count = scatterRaw(count, d, index, ones, 0, Kernels.SCATTER_SUM);
+            int off = out.layout().offset();
+            for (int i = 0; i < out.numel(); i++) {
+                // count is contiguous like out (both fresh): a position no value reached divides by 1
+                if (self.dtype().isFloatingPoint()) {
+                    double c = count.storage().getDouble(i);
+                    out.storage().setDouble(off + i, out.storage().getDouble(off + i) / (c == 0 ? 1 : c));
+                } else {
+                    long c = count.storage().getLong(i);
+                    out.storage().setLong(off + i, Math.floorDiv(out.storage().getLong(off + i), c == 0 ? 1 : c));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** PyTorch 1.13.1's {@code scatter_reduce_backward}, in tensor ops. */
+    private static TensorImpl[] scatterReduceBackward(TensorImpl g, TensorImpl self, int d, TensorImpl index, TensorImpl src,
+            String reduce, boolean includeSelf, TensorImpl result) {
+        TensorImpl gSelf, gSrc;
+        switch (reduce) {
+            case "sum" -> {
+                gSelf = g;
+                gSrc = gather(g, d, index);
+            }
+            case "prod" -> {
+                // exclusive products where an element is 0, so a single zero still gets its gradient
+                TensorImpl maskedSelf = Pointwise.maskedFill(self, eq(self, 0.0), 1);
+                TensorImpl maskedSelfResult = scatterReduce(maskedSelf, d, index, src, reduce, includeSelf);
+                gSelf = div(mul(g, maskedSelfResult), maskedSelf);
+                TensorImpl srcZero = eq(src, 0.0);
+                TensorImpl srcNumZeros = gather(scatterAdd(Ops.empty(self.dtype(), self.shape()), d, index, to(srcZero,
+                        self.dtype())), d, index);
+                TensorImpl srcSingleZero = logicalAnd(srcZero, eq(srcNumZeros, 1.0));
+                TensorImpl maskedSrc = Pointwise.maskedFill(src, srcSingleZero, 1);
+                TensorImpl maskedSrcResult = scatterReduce(self, d, index, maskedSrc, reduce, includeSelf);
+                gSrc = where(srcSingleZero, gather(mul(g, maskedSrcResult), d, index),
+                        div(gather(mul(g, result), d, index), Pointwise.maskedFill(src, srcZero, 1)));
+            }
+            case "mean" -> {
+                TensorImpl count = Ops.empty(g.dtype(), g.shape());
+                if (includeSelf) K.fill(count.storage(), count.layout(), 1);
+                TensorImpl ones = Ops.empty(g.dtype(), src.shape());
+                K.fill(ones.storage(), ones.layout(), 1);
+                count = scatterAdd(count, d, index, ones);
+                count = Pointwise.maskedFill(count, eq(count, 0.0), 1);
+                gSelf = div(g, count);
+                gSrc = div(gather(g, d, index), gather(count, d, index));
+            }
+            default -> {
+                // amax/amin: the gradient is shared evenly among the elements equal to the result
+                TensorImpl value = gather(result, d, index);
+                TensorImpl selfIsResult = to(eq(self, result), self.dtype());
+                TensorImpl srcIsResult = to(eq(src, value), self.dtype());
+                TensorImpl count = scatterAdd(selfIsResult, d, index, srcIsResult);
+                TensorImpl distributed = div(g, count);
+                gSelf = mul(selfIsResult, distributed);
+                gSrc = mul(srcIsResult, gather(distributed, d, index));
+            }
+        }
+        if (!includeSelf) gSelf = scatter(gSelf, d, index, 0.0);
+        return new TensorImpl[] {gSelf, gSrc};
     }
 
     /** Slices along dim picked by a 1-d int64 index. Derivative: g index-added into zeros. */
@@ -83,7 +327,8 @@ public final class Indexing {
         long[] idx = values(index);
         int size = x.dim() == 0 ? 1 : x.layout().size(d);
         for (long i : idx) {
-            if (i < -size || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
+            // PyTorch takes no negative indices here
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
         }
         int[] shape = x.shape().clone();
         if (x.dim() > 0) shape[d] = idx.length;
@@ -107,21 +352,253 @@ public final class Indexing {
 
     /** {@code base} with slices of src added at the indexed positions along dim. Derivative: (g, g index-selected). */
     public static TensorImpl indexAdd(TensorImpl base, int dim, TensorImpl index, TensorImpl src) {
-        int d = base.dim() == 0 ? 0 : Ops.wrapDim(dim, base.dim());
+        return indexAdd(base, dim, index, src, 1);
+    }
+
+    /**
+     * {@code base} with {@code alpha·src}'s slices added at the indexed positions along dim (PyTorch's
+     * {@code index_add(dim, index, source, alpha=alpha)}, a new tensor). Derivative ({@code IndexAddBackward0}):
+     * self: g; source: g index-selected, times alpha.
+     */
+    public static TensorImpl indexAdd(TensorImpl base, int dim, TensorImpl index, TensorImpl src, double alpha) {
+        int d = checkIndexAdd(base, dim, index, src);
         long[] idx = values(index);
         TensorImpl out = Shapes.cloneRaw(base);
-        // detached, so the slices below (whose select checks bound the indices) record nothing for src
-        TensorImpl s = Ops.convert(src, base.dtype()).detach();
-        int size = base.dim() == 0 ? 1 : base.layout().size(d);
+        TensorImpl s = src.detach();
         for (int k = 0; k < idx.length; k++) {
-            Layout dst = base.dim() == 0 ? out.layout() : select(out, d, idx[k] < 0 ? idx[k] + size : idx[k]).layout();
-            Layout sl = base.dim() == 0 ? s.layout() : select(s, d, k).layout();
-            K.binary(BinaryOp.ADD, out.storage(), dst, s.storage(), sl, out.storage(), dst);
+            Layout dst = base.dim() == 0 ? out.layout() : Shapes.select(out, d, idx[k]).layout();
+            Layout sl = src.dim() == 0 ? s.layout() : Shapes.select(s, d, k).layout().broadcastTo(dst.shape());
+            if (alpha == 1) {
+                K.binary(BinaryOp.ADD, out.storage(), dst, s.storage(), sl, out.storage(), dst);
+            } else {
+                addScaled(out, dst, s, sl, alpha, base.dim() > 1);
+            }
         }
         if (Graph.needs(base, src)) {
             TensorImpl ix = index.detach();
             Graph.record(out, "IndexAddBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? g : null, n.needs(1) ? indexSelect(g, d, ix) : null}, new TensorImpl[] {base, src});
+                n.needs(0) ? g : null, n.needs(1) ? scaled(indexSelect(g, d, ix), alpha) : null}, new TensorImpl[] {base, src});
+        }
+        return out;
+    }
+
+    private static TensorImpl scaled(TensorImpl t, double alpha) {
+        return alpha == 1 ? t : mul(t, alpha);
+    }
+
+    /**
+     * {@code out[dst] += alpha·src[sl]} rounded as PyTorch's CPU index_add does: one fused multiply-add per
+     * element for slices of a tensor of more than one dim (its add kernel's {@code fmadd}), the product rounded
+     * before the sum for a 1-d tensor (its plain loop).
+     */
+    private static void addScaled(TensorImpl out, Layout dst, TensorImpl src, Layout sl, double alpha, boolean fused) {
+        org.autograd4j.storage.Storage o = out.storage(), si = src.storage();
+        boolean f32 = out.dtype() == DType.FLOAT32;
+        for (int i = 0; i < dst.numel(); i++) {
+            int p = dst.indexOf(i), q = sl.indexOf(i);
+            if (!out.dtype().isFloatingPoint()) {
+                o.setLong(p, o.getLong(p) + (long) alpha * si.getLong(q));
+            } else if (f32) {
+                float a = (float) alpha, b = (float) si.getDouble(q), c = (float) o.getDouble(p);
+                o.setDouble(p, fused ? Math.fma(b, a, c) : c + b * a);
+            } else {
+                double b = si.getDouble(q), c = o.getDouble(p);
+                o.setDouble(p, fused ? Math.fma(b, alpha, c) : c + b * alpha);
+            }
+        }
+    }
+
+    /** PyTorch's checks of index_add, in its order. */
+    private static int checkIndexAdd(TensorImpl self, int dim, TensorImpl index, TensorImpl src) {
+        int d = self.dim() == 0 ? 0 : Ops.wrapDim(dim, self.dim());
+        if (index.dim() > 1) {
+            throw new IndexOutOfBoundsException("index_add_(): Index is supposed to be a vector, but got dim: " + index.dim()
+                    + " with type: " + index.dtype().scalarTypeName() + " and size: " + Sizes.list(index.shape()));
+        }
+        if (index.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("index_add_(): Expected dtype int32/int64 for index but got: "
+                    + index.dtype().scalarTypeName());
+        }
+        if (self.dtype() != src.dtype()) {
+            throw new IllegalArgumentException("index_add_(): self (" + self.dtype().scalarTypeName() + ") and source ("
+                    + src.dtype().scalarTypeName() + ") must have the same scalar type");
+        }
+        int n = src.dim() == 0 ? 1 : src.layout().size(d);
+        if (index.numel() != n) {
+            throw new IllegalArgumentException("index_add_(): Number of indices (" + index.numel()
+                    + ") should be equal to source.size(dim): (" + n + "), for dim: " + d);
+        }
+        int size = self.dim() == 0 ? 1 : self.layout().size(d);
+        for (long i : values(index)) if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index out of range in self");
+        // the slices must broadcast as the add would
+        if (self.dim() > 0 && src.dim() > 0) {
+            int[] ds = removeDim(self.shape(), d), ss = removeDim(src.shape(), d);
+            InPlace.checkBroadcastsTo(Ops.empty(self.dtype(), ds), Ops.empty(src.dtype(), ss));
+        }
+        return d;
+    }
+
+    /** {@link #indexAdd(TensorImpl, int, TensorImpl, TensorImpl, double)} in place. */
+    public static TensorImpl indexAdd_(TensorImpl self, int dim, TensorImpl index, TensorImpl src, double alpha) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkIndexAdd(self, dim, index, src);
+        return writeFrom(self, src, old -> indexAdd(old, dim, index, src, alpha));
+    }
+
+    /**
+     * {@code self} with the slices of {@code source} copied to the indexed positions along dim (PyTorch's
+     * {@code index_copy}, a new tensor). Derivative ({@code IndexCopyBackward0}): self: g with the indexed
+     * slices zeroed; source: g index-selected.
+     */
+    public static TensorImpl indexCopy(TensorImpl self, int dim, TensorImpl index, TensorImpl source) {
+        int d = checkIndexCopy(self, dim, index, source);
+        long[] idx = values(index);
+        TensorImpl out = Shapes.cloneRaw(self);
+        TensorImpl s = source.detach();
+        for (int k = 0; k < idx.length; k++) {
+            Layout dst = self.dim() == 0 ? out.layout() : Shapes.select(out, d, idx[k]).layout();
+            Layout sl = source.dim() == 0 ? s.layout() : Shapes.select(s, d, k).layout();
+            K.copy(s.storage(), sl, out.storage(), dst);
+        }
+        if (Graph.needs(self, source)) {
+            TensorImpl ix = index.detach();
+            Graph.record(out, "IndexCopyBackward0", (g, n) -> new TensorImpl[] {
+                n.needs(0) ? indexFill(g, d, ix, 0.0) : null, n.needs(1) ? indexSelect(g, d, ix) : null},
+                    new TensorImpl[] {self, source});
+        }
+        return out;
+    }
+
+    /** {@link #indexCopy} in place. */
+    public static TensorImpl indexCopy_(TensorImpl self, int dim, TensorImpl index, TensorImpl source) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkIndexCopy(self, dim, index, source);
+        return writeFrom(self, source, old -> indexCopy(old, dim, index, source));
+    }
+
+    /** PyTorch's checks of index_copy, in its order. */
+    private static int checkIndexCopy(TensorImpl self, int dim, TensorImpl index, TensorImpl source) {
+        int d = self.dim() == 0 ? 0 : Ops.wrapDim(dim, self.dim());
+        if (index.dim() > 1) {
+            throw new IndexOutOfBoundsException("index_copy_(): Index should have dimension 1 or 0 (got " + index.dim() + ")");
+        }
+        int n = source.dim() == 0 ? 1 : source.layout().size(d);
+        if (index.numel() != n) {
+            throw new IndexOutOfBoundsException("index_copy_(): Number of indices (" + index.numel()
+                    + ") should be equal to source.size(dim) (" + n + ")");
+        }
+        if (index.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("index_copy_(): Expected a long tensor for index, but got "
+                    + index.dtype().scalarTypeName());
+        }
+        if (self.dtype() != source.dtype()) {
+            throw new IllegalArgumentException("index_copy_(): self and source expected to have the same dtype, but got (self) "
+                    + self.dtype().scalarTypeName() + " and (source) " + source.dtype().scalarTypeName());
+        }
+        if (self.dim() > 0 && source.dim() > 0 && self.dim() != source.dim()) {
+            throw new IndexOutOfBoundsException("index_copy_(): When source and destination are not scalars, their "
+                    + "dimensionality must match. Source dimensionality (" + source.dim() + "), destination dimensionality ("
+                    + self.dim() + ")");
+        }
+        if (self.dim() > 0 && source.dim() > 0) {
+            int[] ds = removeDim(self.shape(), d), ss = removeDim(source.shape(), d);
+            if (!java.util.Arrays.equals(ds, ss)) {
+                throw new IllegalArgumentException("index_copy_(): Source/destination tensor must have same slice shapes. "
+                        + "Destination slice shape: " + spaced(ds) + " at dimension " + d + " and source slice shape: "
+                        + spaced(ss) + " at dimension 0.");
+            }
+        }
+        int size = self.dim() == 0 ? 1 : self.layout().size(d);
+        for (long i : values(index)) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException("index_copy_(): index " + i + " is out of bounds for dimension " + d
+                        + " with size " + size);
+            }
+        }
+        return d;
+    }
+
+    private static int[] removeDim(int[] s, int d) {
+        int[] r = new int[s.length - 1];
+        for (int i = 0, k = 0; i < s.length; i++) if (i != d) r[k++] = s[i];
+        return r;
+    }
+
+    private static String spaced(int[] s) {
+        StringBuilder b = new StringBuilder();
+        for (int x : s) b.append(b.isEmpty() ? "" : " ").append(x);
+        return b.toString();
+    }
+
+    /**
+     * {@code self} with {@code value} in the indexed slices along dim (PyTorch's {@code index_fill}, a new
+     * tensor; negative indices count from the end). Derivative ({@code IndexFillBackward0}): g with those
+     * slices zeroed.
+     */
+    public static TensorImpl indexFill(TensorImpl self, int dim, TensorImpl index, double value) {
+        int d = checkIndexFill(self, dim, index);
+        TensorImpl out = indexFillRaw(self, d, index, value);
+        if (Graph.needs(self)) {
+            TensorImpl ix = index.detach();
+            Graph.record(out, "IndexFillBackward0", (g, n) -> new TensorImpl[] {indexFill(g, d, ix, 0.0)}, self);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #indexFill(TensorImpl, int, TensorImpl, double)} with a 0-d tensor value. Derivative
+     * ({@code IndexFillBackward1}): self: g with the slices zeroed; value: the sum of g over them.
+     */
+    public static TensorImpl indexFill(TensorImpl self, int dim, TensorImpl index, TensorImpl value) {
+        if (value.dim() != 0) {
+            throw new IllegalArgumentException("index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                    + value.dim() + " dimension(s).");
+        }
+        int d = checkIndexFill(self, dim, index);
+        TensorImpl out = indexFillRaw(self, d, index, value.storage().getDouble(value.layout().offset()));
+        if (Graph.needs(self, value)) {
+            TensorImpl ix = index.detach();
+            Graph.record(out, "IndexFillBackward1", (g, n) -> new TensorImpl[] {
+                n.needs(0) ? indexFill(g, d, ix, 0.0) : null, n.needs(1) ? sum(indexSelect(g, d, ix)) : null},
+                    new TensorImpl[] {self, value});
+        }
+        return out;
+    }
+
+    /** {@link #indexFill(TensorImpl, int, TensorImpl, double)} in place. */
+    public static TensorImpl indexFill_(TensorImpl self, int dim, TensorImpl index, double value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkIndexFill(self, dim, index);
+        return writeFrom(self, null, old -> indexFill(old, dim, index, value));
+    }
+
+    /** {@link #indexFill(TensorImpl, int, TensorImpl, TensorImpl)} in place. */
+    public static TensorImpl indexFill_(TensorImpl self, int dim, TensorImpl index, TensorImpl value) {
+        InPlace.checkWritable(self); // PyTorch's leaf check comes before the op's own
+        checkIndexFill(self, dim, index);
+        return writeFrom(self, value, old -> indexFill(old, dim, index, value));
+    }
+
+    private static int checkIndexFill(TensorImpl self, int dim, TensorImpl index) {
+        int d = self.dim() == 0 ? 0 : Ops.wrapDim(dim, self.dim());
+        if (index.dim() > 1) throw new IllegalArgumentException("Index has to be a vector/scalar");
+        if (index.dtype() != DType.INT64) throw new IndexOutOfBoundsException("index_fill_(): Expected dtype int64 for index.");
+        int size = self.dim() == 0 ? 1 : self.layout().size(d);
+        for (long i : values(index)) {
+            if (i < -size || i >= size) {
+                throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension " + d + " with size " + size);
+            }
+        }
+        return d;
+    }
+
+    private static TensorImpl indexFillRaw(TensorImpl self, int d, TensorImpl index, double value) {
+        TensorImpl out = Shapes.cloneRaw(self);
+        int size = self.dim() == 0 ? 1 : self.layout().size(d);
+        TensorImpl od = out.detach();
+        for (long i : values(index)) {
+            Layout l = self.dim() == 0 ? out.layout() : Shapes.select(od, d, i < 0 ? i + size : i).layout();
+            K.fill(out.storage(), l, value);
         }
         return out;
     }

@@ -1005,5 +1005,6 @@ final class OpTable {
         // (one line each: a class in this package with a static rows() method calling row(...))
         SortRows.rows();
         IndexRows.rows();
+        RearrangeRows.rows();
     }
 }

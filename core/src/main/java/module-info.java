@@ -13,6 +13,7 @@
  */
 module org.autograd4j {
     exports org.autograd4j;
+    exports org.autograd4j.autograd;
 
     exports org.autograd4j.nn;
     exports org.autograd4j.random;

@@ -60,6 +60,14 @@ public final class Tensor {
         return impl;
     }
 
+    static {
+        // the toolbox (org.autograd4j.autograd) reaches TensorImpl through this, not through a public method
+        org.autograd4j.engine.Facade.register(new org.autograd4j.engine.Facade.Access() {
+            @Override public TensorImpl impl(Object tensor) { return ((Tensor) tensor).impl; }
+            @Override public Object wrap(TensorImpl t) { return of(t); }
+        });
+    }
+
     static TensorImpl[] impls(List<Tensor> ts) {
         TensorImpl[] r = new TensorImpl[ts.size()];
         for (int i = 0; i < r.length; i++) r[i] = ts.get(i).impl;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
@@ -331,13 +332,21 @@ public final class Binary {
         SavedTensor sa = (reads & SELF) != 0 ? SavedTensor.input(a) : null;
         SavedTensor sb = (reads & OTHER) != 0 ? SavedTensor.input(b) : null;
         SavedTensor sy = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
+        // auto_element_wise: the tangent is the sum over inputs of each one's derivative applied to its tangent
+        Derivative ds = dSelf, dt = dOther;
+        Dual.Forward fw = DualLevels.open() == 0 ? null : t -> {
+            TensorImpl r = t[0] == null ? null : ds.of(t[0], a, b, out);
+            if (t.length < 2 || t[1] == null) return r;
+            if (dt == null) throw new UnsupportedOperationException(Dual.notImplemented(name));
+            TensorImpl q = dt.of(t[1], a, b, out);
+            return r == null ? q : add(r, q);
+        };
         if (b.isWrappedNumber() && scalarNode != null) {
             // PyTorch's .Scalar overload: one input; the scalar is a constant of the node
-            Derivative ds = dSelf;
-            Graph.record(out, scalarNode, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
+            Graph.record(out, scalarNode, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, fw, sa, sy);
             return;
         }
-        Graph.record(out, node, backward, new TensorImpl[] {a, b}, new SavedTensor[] {sa, sb, sy});
+        Graph.record(out, node, backward, new TensorImpl[] {a, b}, fw, new SavedTensor[] {sa, sb, sy});
     }
 
     /**

@@ -26,7 +26,12 @@ class ForwardADTest {
     static final DType D = DType.FLOAT64;
 
     static Map<String, String> goldens() throws IOException {
-        try (InputStream in = ForwardADTest.class.getResourceAsStream("/goldens/forward_ad.txt")) {
+        return blocks("/goldens/forward_ad.txt");
+    }
+
+    /** A golden file of blocks: {@code ## name} lines, each followed by its text (trailing blank lines dropped). */
+    static Map<String, String> blocks(String resource) throws IOException {
+        try (InputStream in = ForwardADTest.class.getResourceAsStream(resource)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> r = new LinkedHashMap<>();
             for (String block : text.split("(?m)^## ")) {

@@ -97,6 +97,8 @@ case("wrong_shape", in_level(lambda: fwAD.make_dual(x, torch.ones(2, dtype=D))))
 case("int_primal", in_level(lambda: fwAD.make_dual(torch.tensor([1, 2]), torch.ones(2, dtype=D))))
 case("int_tangent", in_level(lambda: fwAD.make_dual(x, torch.tensor([1, 2, 3]))))
 case("dual_of_dual", in_level(lambda: fwAD.make_dual(fwAD.make_dual(x, v), v)))
+case("no_formula_multi_margin_loss", in_level(lambda: torch.nn.functional.multi_margin_loss(
+    fwAD.make_dual(torch.tensor([[0.5, 1.0]], dtype=D), torch.ones(1, 2, dtype=D)), torch.tensor([0]))))
 case("asinh_inplace", in_level(lambda: fwAD.make_dual(x.clone(), v).asinh_()))
 
 

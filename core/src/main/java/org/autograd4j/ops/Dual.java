@@ -104,7 +104,7 @@ public final class Dual {
 
     /** The ATen op name behind a node name: {@code IndexAddBackward0} → {@code index_add}. */
     static String opName(String node) {
-        String n = node.substring(node.lastIndexOf(':') + 1).replaceAll("Backward\\d*$", "");
+        String n = node.substring(node.lastIndexOf(':') + 1).replaceAll("Backwards?\\d*$", "");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);

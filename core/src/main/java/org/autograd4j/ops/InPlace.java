@@ -72,6 +72,10 @@ public final class InPlace {
         int level = DualLevels.current();
         if (level == 0) return;
         TensorImpl tc = t == null ? Creation.full(self.shape(), 0, self.dtype()) : Ops.convert(t, self.dtype());
+        // a broadcast source (copy_) gives self's shape, in memory of its own
+        if (!java.util.Arrays.equals(tc.shape(), self.shape())) {
+            tc = Shapes.cloneRaw(tc.view(tc.layout().broadcastTo(self.shape())));
+        }
         TensorImpl base = self.base();
         if (base == null || !base.layout().isContiguous()) {
             self.setTangent(level, tc);

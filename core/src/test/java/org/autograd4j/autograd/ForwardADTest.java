@@ -167,6 +167,8 @@ class ForwardADTest {
             }
         });
         Map<String, String> expected = goldens();
+        // ops the API does not have, recorded without a formula: checked by ops.DualTest
+        expected.keySet().removeIf(k -> k.startsWith("no_formula_"));
         assertEquals(expected.keySet(), cases.keySet());
         for (Map.Entry<String, Supplier<Object>> c : cases.entrySet()) {
             assertEquals(expected.get(c.getKey()), text(c.getValue()), c.getKey());

@@ -137,6 +137,20 @@ class FunctionalTest {
         assertEquals(22, count);
     }
 
+    @Test
+    void forwardOverReverseGivesTheHessianProduct() {
+        // jvp of the gradient function: the backward's own ops carry tangents, so this is H·v (PyTorch's hvp golden)
+        for (Map.Entry<String, UnaryOperator<Tensor>> e : functions().entrySet()) {
+            String n = e.getKey();
+            UnaryOperator<Tensor> f = e.getValue();
+            Tensor x = n.equals("mm_self") || n.equals("atan_t") ? M : X;
+            UnaryOperator<Tensor> s = f.apply(x).numel() == 1 ? f : t -> f.apply(t).sum();
+            UnaryOperator<Tensor> grad = t -> Autograd.grad(List.of(s.apply(t)), List.of(t), null, true, true, false).get(0);
+            Tensor hv = Functional.jvp(grad, x, vec(3, x.shape())).get(1);
+            check(n + " hvp 1", hv);
+        }
+    }
+
     static List<Tensor> two(List<Tensor> in) {
         Tensor x = in.get(0), y = in.get(1);
         return List.of(x.mul(y), x.exp().add(y).sum());

@@ -52,6 +52,8 @@ case("transpose_view", in_level(lambda: fwAD.unpack_dual(fwAD.make_dual(m, mv).t
 case("where", in_level(lambda: fwAD.unpack_dual(torch.where(x > 0, fwAD.make_dual(x, v), x * 2))))
 case("clamp", in_level(lambda: fwAD.unpack_dual(fwAD.make_dual(x, v).clamp(-1.0, 1.0))))
 case("float32", in_level(lambda: fwAD.unpack_dual(fwAD.make_dual(x.float(), v.float()).tanh())))
+case("print_dual", in_level(lambda: str(fwAD.make_dual(x, v))))
+case("print_dual_matrix_grad", in_level(lambda: str(fwAD.make_dual(m.clone().requires_grad_(), mv).exp())))
 case("no_tangent_input", in_level(lambda: fwAD.unpack_dual(x.sin())))
 
 

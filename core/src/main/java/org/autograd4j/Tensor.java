@@ -2633,6 +2633,8 @@ public final class Tensor {
             @Override public boolean getBool(long i) { return t.storage().getLong(t.layout().indexOf((int) i)) != 0; }
         };
         Node fn = gradFn();
-        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad());
+        TensorImpl tangent = org.autograd4j.ops.Dual.tangent(t);
+        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad(),
+                tangent == null ? null : of(tangent).toString());
     }
 }

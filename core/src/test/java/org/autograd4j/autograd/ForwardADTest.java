@@ -127,6 +127,8 @@ class ForwardADTest {
         cases.put("where", inLevel(() -> unpack(Torch.where(x().gt(0.0), dx(), x().mul(2.0)))));
         cases.put("clamp", inLevel(() -> unpack(dx().clamp(-1.0, 1.0))));
         cases.put("float32", inLevel(() -> unpack(ForwardAD.makeDual(x().to(DType.FLOAT32), v().to(DType.FLOAT32)).tanh())));
+        cases.put("print_dual", inLevel(() -> dx().toString()));
+        cases.put("print_dual_matrix_grad", inLevel(() -> ForwardAD.makeDual(m().clone().requiresGrad_(), mv()).exp().toString()));
         cases.put("no_tangent_input", inLevel(() -> unpack(x().sin())));
         cases.put("inplace_mul", inLevel(() -> {
             Tensor w = x().clone();

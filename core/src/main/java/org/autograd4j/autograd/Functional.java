@@ -23,6 +23,7 @@ import org.autograd4j.Torch;
  * and {@code strict} raises PyTorch's errors instead ("The output of the user-provided function is
  * independent of input 0. This is not allowed in strict mode."). {@code vectorize} is accepted for parity and
  * computes the same values row by row (there is no vmap); PyTorch rejects it together with {@code strict}.
+ * {@code jacobian}'s {@code strategy="forward-mode"} takes one forward-mode pass per input element.
  *
  * <pre>{@code
  * Tensor j = Functional.jacobian(x -> x.exp(), x);              // torch.autograd.functional.jacobian(torch.exp, x)
@@ -120,6 +121,24 @@ public final class Functional {
      */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor x, boolean createGraph, boolean strict, boolean vectorize) {
         return jacobian(single(f), List.of(x), createGraph, strict, vectorize, false).get(0).get(0);
+    }
+
+    /**
+     * {@code jacobian(f, x, create_graph, strict, vectorize, strategy)}: {@code strategy} is
+     * {@code "reverse-mode"} (one backward per output element) or {@code "forward-mode"} (one forward-mode pass per
+     * input element; as PyTorch it needs {@code vectorize}, and takes neither {@code createGraph} nor {@code strict}).
+     *
+     * @param f the function
+     * @param x the input
+     * @param createGraph whether the result carries a graph
+     * @param strict whether an output independent of the input is an error
+     * @param vectorize accepted for parity
+     * @param strategy {@code "reverse-mode"} or {@code "forward-mode"}
+     * @return the Jacobian
+     */
+    public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor x, boolean createGraph, boolean strict, boolean vectorize,
+            String strategy) {
+        return jacobian(single(f), List.of(x), createGraph, strict, vectorize, strategy).get(0).get(0);
     }
 
     /**
@@ -245,6 +264,42 @@ public final class Functional {
     public static List<List<Tensor>> jacobian(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, boolean createGraph,
             boolean strict, boolean vectorize) {
         return jacobian(f, inputs, createGraph, strict, vectorize, true);
+    }
+
+    /**
+     * {@code jacobian(f, (x₀, x₁, …), create_graph, strict, vectorize, strategy)}, {@code strategy} as in
+     * {@link #jacobian(UnaryOperator, Tensor, boolean, boolean, boolean, String)}.
+     *
+     * @param f the function
+     * @param inputs the inputs
+     * @param createGraph whether the results carry a graph
+     * @param strict whether an output independent of an input is an error
+     * @param vectorize accepted for parity
+     * @param strategy {@code "reverse-mode"} or {@code "forward-mode"}
+     * @return the Jacobian blocks, per output then per input
+     */
+    public static List<List<Tensor>> jacobian(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, boolean createGraph,
+            boolean strict, boolean vectorize, String strategy) {
+        if (!strategy.equals("forward-mode") && !strategy.equals("reverse-mode")) {
+            throw new IllegalArgumentException("Expected strategy to be either \"forward-mode\" or \"reverse-mode\". Hint: If your "
+                    + "function has more outputs than inputs, \"forward-mode\" tends to be more performant. Otherwise, prefer to use "
+                    + "\"reverse-mode\".");
+        }
+        if (strategy.equals("reverse-mode")) return jacobian(f, inputs, createGraph, strict, vectorize, true);
+        if (createGraph) {
+            throw new UnsupportedOperationException("torch.autograd.functional.jacobian: `create_graph=True` and "
+                    + "`strategy=\"forward-mode\"` are not supported together (yet). Please either set `create_graph=False` or "
+                    + "`strategy=\"reverse-mode\"`.");
+        }
+        if (strict) {
+            throw new IllegalStateException("torch.autograd.functional.jacobian: `strict=True` and `strategy=\"forward-mode\"` are "
+                    + "not supported together (yet). Please either set `strict=False` or `strategy=\"reverse-mode\"`.");
+        }
+        if (!vectorize) {
+            throw new UnsupportedOperationException("Computing Jacobian using forward-AD or forward-over-reverse Hessian is"
+                    + "only implemented for `vectorize=True`.");
+        }
+        return jacobianForward(f, inputs);
     }
 
     /**
@@ -545,6 +600,55 @@ public final class Functional {
             }
             return jac;
         }
+    }
+
+    /** PyTorch's {@code _jacfwd}: one forward-mode pass per element of the inputs (a standard-basis tangent). */
+    private static List<List<Tensor>> jacobianForward(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs) {
+        List<List<List<Tensor>>> columns = null; // [output][input][element]
+        List<Tensor> primals = null;
+        for (int k = 0; k < inputs.size(); k++) {
+            Tensor x = inputs.get(k);
+            for (long e = 0; e < x.numel(); e++) {
+                try (ForwardAD.DualLevel level = ForwardAD.dualLevel()) {
+                    List<Tensor> duals = new ArrayList<>(inputs.size());
+                    for (int i = 0; i < inputs.size(); i++) {
+                        Tensor in = inputs.get(i);
+                        Tensor t = Torch.zerosLike(in);
+                        if (i == k) t.reshape(-1).select(0, e).fill_(1.0);
+                        duals.add(ForwardAD.makeDual(in, t));
+                    }
+                    List<Tensor> outs = f.apply(duals);
+                    if (columns == null) {
+                        columns = new ArrayList<>();
+                        primals = new ArrayList<>();
+                        for (Tensor o : outs) {
+                            List<List<Tensor>> perInput = new ArrayList<>();
+                            for (int i = 0; i < inputs.size(); i++) perInput.add(new ArrayList<>());
+                            columns.add(perInput);
+                            primals.add(ForwardAD.unpackDual(o).primal());
+                        }
+                    }
+                    for (int j = 0; j < outs.size(); j++) {
+                        ForwardAD.UnpackedDualTensor u = ForwardAD.unpackDual(outs.get(j));
+                        columns.get(j).get(k).add(u.tangent() != null ? u.tangent() : Torch.zerosLike(u.primal()));
+                    }
+                }
+            }
+        }
+        if (columns == null) throw new IllegalArgumentException("jacobian: the inputs have no elements");
+        List<List<Tensor>> jac = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            Tensor out = primals.get(j);
+            List<Tensor> blocks = new ArrayList<>();
+            for (int k = 0; k < inputs.size(); k++) {
+                long[] shape = concat(out.shape(), inputs.get(k).shape());
+                List<Tensor> cols = columns.get(j).get(k);
+                // the input's elements are the last dims, as PyTorch's transposed forward-mode Jacobian
+                blocks.add(cols.isEmpty() ? Torch.zeros(shape, out.dtype()) : Torch.stack(cols, out.dim()).reshape(shape));
+            }
+            jac.add(blocks);
+        }
+        return jac;
     }
 
     private static long[] concat(long[] a, long[] b) {

@@ -203,6 +203,14 @@ class FunctionalTest {
     }
 
     @Test
+    void forwardModeJacobianMatchesPyTorch() {
+        check("exp_fwd jacobian 0", Functional.jacobian(x -> x.exp(), X, false, false, true, "forward-mode"));
+        check("mm_self_fwd jacobian 0", Functional.jacobian(m -> m.mm(m), M, false, false, true, "forward-mode"));
+        List<List<Tensor>> jac = Functional.jacobian(FunctionalTest::two, List.of(X, Y), false, false, true, "forward-mode");
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) check("two_fwd jacobian " + i + "," + j, jac.get(i).get(j));
+    }
+
+    @Test
     void independentOutputsGiveZeros() {
         UnaryOperator<Tensor> c = x -> A.sum(new int[] {0}, false);
         check("const jacobian 0", Functional.jacobian(c, X));
@@ -229,6 +237,10 @@ class FunctionalTest {
         error("strict_vhp_linear", () -> Functional.vhp(linear, X, vec(1, 3), false, true));
         error("strict_hvp_linear", () -> Functional.hvp(linear, X, vec(1, 3), false, true));
         error("strict_vectorize", () -> Functional.jacobian(x -> x.exp(), X, false, true, true));
+        error("strategy_unknown", () -> Functional.jacobian(x -> x.exp(), X, false, false, false, "sideways"));
+        error("strategy_fwd_create_graph", () -> Functional.jacobian(x -> x.exp(), X, true, false, false, "forward-mode"));
+        error("strategy_fwd_strict", () -> Functional.jacobian(x -> x.exp(), X, false, true, false, "forward-mode"));
+        error("strategy_fwd_no_vectorize", () -> Functional.jacobian(x -> x.exp(), X, false, false, false, "forward-mode"));
         error("v_size", () -> Functional.vjp(x -> x.exp(), X, Torch.ones(2).to(D)));
         error("v_none", () -> Functional.vjp(x -> x.exp(), X, null));
         error("jvp_v_none", () -> Functional.jvp(x -> x.exp(), X, null));

@@ -131,6 +131,11 @@ jac = jacobian(two, (X, Y), vectorize=True, strategy="forward-mode")
 for i in range(2):
     for j in range(2):
         emit("two_fwd", "jacobian", "%d,%d" % (i, j), jac[i][j])
+hes = hessian(scalar2, (X, Y), vectorize=True, outer_jacobian_strategy="forward-mode")
+for i in range(2):
+    for j in range(2):
+        emit("scalar2_fwd", "hessian", "%d,%d" % (i, j), hes[i][j])
+emit("sin_mul_fwd", "hessian", 0, hessian(lambda x: (x.sin() * x).sum(), X, vectorize=True, outer_jacobian_strategy="forward-mode"))
 # independent outputs (not strict): zeros
 emit("const", "jacobian", 0, jacobian(lambda x: A.sum(0), X))
 o, p = vjp(lambda x: A.sum(0), X, vec((3,), 1))

@@ -668,15 +668,39 @@ public final class Functional {
 
     private static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph,
             boolean strict, boolean vectorize, boolean tuple) {
+        return hessian(f, inputs, createGraph, strict, vectorize, "reverse-mode");
+    }
+
+    /**
+     * {@code hessian(f, (x₀, x₁, …), create_graph, strict, vectorize, outer_jacobian_strategy)}: the outer
+     * Jacobian (of the gradient) by {@code "reverse-mode"} (double backward) or {@code "forward-mode"}
+     * (forward-over-reverse; as PyTorch it needs {@code vectorize}).
+     *
+     * @param f the function (one output element)
+     * @param inputs the inputs
+     * @param createGraph whether the results carry a graph
+     * @param strict whether independence of an input is an error
+     * @param vectorize accepted for parity
+     * @param outerJacobianStrategy {@code "reverse-mode"} or {@code "forward-mode"}
+     * @return the Hessian blocks
+     */
+    public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph,
+            boolean strict, boolean vectorize, String outerJacobianStrategy) {
+        if (!outerJacobianStrategy.equals("forward-mode") && !outerJacobianStrategy.equals("reverse-mode")) {
+            throw new IllegalArgumentException("Expected strategy to be either \"forward-mode\" or \"reverse-mode\".");
+        }
+        boolean forward = outerJacobianStrategy.equals("forward-mode");
         // PyTorch's: the jacobian of the function's gradient, itself a jacobian with create_graph
         Function<List<Tensor>, List<Tensor>> jacFunc = inp -> {
+            // forward mode: the dual inputs must require grad, or the inner jacobian would detach their tangents
+            if (forward) for (Tensor t : inp) t.requiresGrad_(true);
             List<List<Tensor>> j = jacobian(xs -> List.of(singleOutput(f, xs, strict, "hessian").squeeze()), inp, true, false, false,
                     true);
             List<Tensor> row = j.get(0);
             checkDerivatives(row, "jacobian", strict);
             return row;
         };
-        return jacobian(jacFunc, inputs, createGraph, strict, vectorize, true);
+        return jacobian(jacFunc, inputs, createGraph, strict, vectorize, outerJacobianStrategy);
     }
 
     private static Products hessianProduct(String fn, Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v,

@@ -368,23 +368,21 @@ public final class GradCheck {
             // written through an alias with a version counter of its own (PyTorch writes through x.data), so the
             // graph already recorded for the outputs stays usable
             Tensor flat = ForwardAD.wrap(ForwardAD.impl(x).alias());
-            {
-                // grad mode as it is: gradgradcheck's function calls autograd.grad
-                for (int e = 0; e < n; e++) {
-                    long[] at = unravel(e, x.shape());
-                    Tensor entry = element(flat, at);
-                    double orig = entry.item();
-                    entry.fill_(orig - eps);
-                    List<Tensor> a = f.apply(inputs);
-                    double[][] outA = values(a);
-                    entry.fill_(orig + eps);
-                    double[][] outB = values(f.apply(inputs));
-                    entry.fill_(orig);
-                    for (int j = 0; j < funcOut.size(); j++) {
-                        double[] d = new double[outA[j].length];
-                        for (int m = 0; m < d.length; m++) d[m] = (outB[j][m] - outA[j][m]) / (2 * eps);
-                        cols[j][e] = d;
-                    }
+            // grad mode as it is: gradgradcheck's function calls autograd.grad
+            for (int e = 0; e < n; e++) {
+                long[] at = unravel(e, x.shape());
+                Tensor entry = element(flat, at);
+                double orig = entry.item();
+                entry.fill_(orig - eps);
+                List<Tensor> a = f.apply(inputs);
+                double[][] outA = values(a);
+                entry.fill_(orig + eps);
+                double[][] outB = values(f.apply(inputs));
+                entry.fill_(orig);
+                for (int j = 0; j < funcOut.size(); j++) {
+                    double[] d = new double[outA[j].length];
+                    for (int m = 0; m < d.length; m++) d[m] = (outB[j][m] - outA[j][m]) / (2 * eps);
+                    cols[j][e] = d;
                 }
             }
             for (int j = 0; j < funcOut.size(); j++) jac[k][j] = matrix(cols[j], n, (int) funcOut.get(j).numel());

@@ -208,6 +208,10 @@ class FunctionalTest {
         check("mm_self_fwd jacobian 0", Functional.jacobian(m -> m.mm(m), M, false, false, true, "forward-mode"));
         List<List<Tensor>> jac = Functional.jacobian(FunctionalTest::two, List.of(X, Y), false, false, true, "forward-mode");
         for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) check("two_fwd jacobian " + i + "," + j, jac.get(i).get(j));
+        // forward-over-reverse Hessians
+        List<List<Tensor>> hes = Functional.hessian(FunctionalTest::scalar2, List.of(X, Y), false, false, true, "forward-mode");
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) check("scalar2_fwd hessian " + i + "," + j, hes.get(i).get(j));
+        check("sin_mul_fwd hessian 0", Functional.hessian(in -> in.get(0).sin().mul(in.get(0)).sum(), List.of(X), false, false, true, "forward-mode").get(0).get(0));
     }
 
     @Test

@@ -78,6 +78,27 @@ def inplace_view():
 case("inplace_copy_view", inplace_view)
 
 
+def inplace_on_dual():
+    with fwAD.dual_level():
+        p = x.clone()
+        # PyTorch writes an in-place op's tangent into the tangent it was given (here a clone, not v itself)
+        d = fwAD.make_dual(p, v.clone())
+        d.mul_(2.0)
+        return "%s %s" % (fwAD.unpack_dual(d), fwAD.unpack_dual(p))
+
+
+def inplace_view_add():
+    with fwAD.dual_level():
+        y = torch.zeros(2, 3, dtype=D)
+        r = y[1]
+        r.add_(fwAD.make_dual(x, v))
+        return "%s %s %s" % (fwAD.unpack_dual(y), fwAD.unpack_dual(r), fwAD.unpack_dual(y[0]))
+
+
+case("inplace_on_dual", inplace_on_dual)
+case("inplace_view_add", inplace_view_add)
+
+
 def after_exit():
     with fwAD.dual_level():
         d = fwAD.make_dual(x, v)

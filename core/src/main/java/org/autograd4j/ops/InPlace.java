@@ -77,11 +77,14 @@ public final class InPlace {
             tc = Shapes.cloneRaw(tc.view(tc.layout().broadcastTo(self.shape())));
         }
         TensorImpl base = self.base();
-        if (base == null || !base.layout().isContiguous()) {
+        TensorImpl old = base == null ? null : base.tangent(level);
+        // a view with a tangent of its own over a base without one is (a view of) a make_dual result, whose
+        // tangent PyTorch does not write into the base
+        boolean ownTangent = old == null && self.tangent(level) != null;
+        if (base == null || !base.layout().isContiguous() || ownTangent) {
             self.setTangent(level, tc);
             return;
         }
-        TensorImpl old = base.tangent(level);
         TensorImpl bt = old == null ? Creation.full(base.shape(), 0, base.dtype()) : Shapes.cloneRaw(Ops.convert(old, base.dtype()));
         Layout g = Graph.geometryInBase(self);
         TensorImpl part = bt.view(new Layout(g.shape(), g.strides(), bt.layout().offset() + g.offset()));

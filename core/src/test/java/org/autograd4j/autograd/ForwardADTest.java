@@ -140,6 +140,18 @@ class ForwardADTest {
             base.select(0, 0).copy_(dx());
             return unpack(base);
         }));
+        cases.put("inplace_on_dual", inLevel(() -> {
+            Tensor p = x().clone();
+            Tensor d = ForwardAD.makeDual(p, v());
+            d.mul_(2.0);
+            return unpack(d) + " " + unpack(p);
+        }));
+        cases.put("inplace_view_add", inLevel(() -> {
+            Tensor y = Torch.zeros(2, 3).to(D);
+            Tensor r = y.select(0, 1);
+            r.add_(dx());
+            return unpack(y) + " " + unpack(r) + " " + unpack(y.select(0, 0));
+        }));
         cases.put("after_exit", () -> {
             Tensor d;
             try (ForwardAD.DualLevel l = ForwardAD.dualLevel()) {

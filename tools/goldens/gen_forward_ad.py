@@ -108,6 +108,17 @@ def after_exit():
 case("after_exit", after_exit)
 
 
+def tangent_layout():
+    with fwAD.dual_level():
+        tt = mv.t()
+        d = fwAD.make_dual(m.clone(), tt)
+        t = fwAD.unpack_dual(d).tangent
+        return "%s %s %s" % (t is tt, list(t.stride()), t)
+
+
+case("tangent_layout", tangent_layout)
+
+
 def nested():
     with fwAD.dual_level():
         with fwAD.dual_level():

@@ -148,7 +148,13 @@ public final class Dual {
         } finally {
             DualLevels.endTangent(prev);
         }
-        d.setTangent(level, tangent);
+        // PyTorch keeps the tangent as given when its strides are the primal's, else stores a copy laid out like the
+        // primal (here: for a contiguous primal; otherwise the tangent is kept as given, the same values)
+        TensorImpl t = tangent;
+        if (!java.util.Arrays.equals(t.layout().strides(), primal.layout().strides()) && primal.layout().isContiguous()) {
+            t = Shapes.cloneRaw(tangent);
+        }
+        d.setTangent(level, t);
         return d;
     }
 

@@ -159,6 +159,11 @@ class ForwardADTest {
             }
             return unpack(d);
         });
+        cases.put("tangent_layout", inLevel(() -> {
+            Tensor tt = mv().t();
+            Tensor t = ForwardAD.unpackDual(ForwardAD.makeDual(m().clone(), tt)).tangent();
+            return (t == tt ? "True" : "False") + " " + java.util.Arrays.toString(t.stride()) + " " + t;
+        }));
         cases.put("nested", inLevel(() -> {
             try (ForwardAD.DualLevel inner = ForwardAD.dualLevel()) {
                 return null;

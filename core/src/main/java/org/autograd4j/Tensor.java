@@ -63,18 +63,11 @@ public final class Tensor {
         return impl;
     }
 
-    // org.autograd4j.autograd (custom Functions, …) converts through ops.ApiBridge: the root may not import it
     static {
-        org.autograd4j.ops.ApiBridge.register(new org.autograd4j.ops.ApiBridge.Access() {
-            @Override
-            public TensorImpl impl(Object tensor) {
-                return ((Tensor) tensor).impl;
-            }
-
-            @Override
-            public Object tensor(TensorImpl impl) {
-                return of(impl);
-            }
+        // the toolbox (org.autograd4j.autograd) reaches TensorImpl through this, not through a public method
+        org.autograd4j.engine.Facade.register(new org.autograd4j.engine.Facade.Access() {
+            @Override public TensorImpl impl(Object tensor) { return ((Tensor) tensor).impl; }
+            @Override public Object wrap(TensorImpl t) { return of(t); }
         });
     }
 
@@ -3720,6 +3713,8 @@ public final class Tensor {
             @Override public boolean getBool(long i) { return t.storage().getLong(t.layout().indexOf((int) i)) != 0; }
         };
         Node fn = gradFn();
-        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad());
+        TensorImpl tangent = org.autograd4j.ops.Dual.tangent(t);
+        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad(),
+                tangent == null ? null : of(tangent).toString());
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.autograd4j.Tensor;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
-import org.autograd4j.ops.ApiBridge;
+import org.autograd4j.engine.Facade;
 import org.autograd4j.ops.FunctionNode;
 
 /**
@@ -111,7 +111,7 @@ public abstract class Function {
     }
 
     private Call call(Object[] args) {
-        ApiBridge.Access api = ApiBridge.access();
+        Facade.Access api = Facade.access();
         Object[] implArgs = new Object[args.length];
         boolean[] needs = new boolean[args.length];
         boolean enabled = GradMode.isEnabled();
@@ -139,7 +139,7 @@ public abstract class Function {
         FunctionNode[] node = new FunctionNode[1];
         FunctionNode.Backward bw = grads -> {
             Tensor[] gs = new Tensor[grads.length];
-            for (int j = 0; j < gs.length; j++) gs[j] = grads[j] == null ? null : (Tensor) api.tensor(grads[j]);
+            for (int j = 0; j < gs.length; j++) gs[j] = grads[j] == null ? null : (Tensor) api.wrap(grads[j]);
             Tensor[] r = backward(ctx, gs);
             if (r == null) return null;
             TensorImpl[] ri = new TensorImpl[r.length];
@@ -150,7 +150,7 @@ public abstract class Function {
                 impls(api, ctx.toSave()), ctx.materializeGrads(), bw, node);
         ctx.node = node[0];
         List<Tensor> r = new ArrayList<>(wired.length);
-        for (TensorImpl t : wired) r.add((Tensor) api.tensor(t));
+        for (TensorImpl t : wired) r.add((Tensor) api.wrap(t));
         return new Call(Collections.unmodifiableList(r), single);
     }
 
@@ -174,7 +174,7 @@ public abstract class Function {
         return r;
     }
 
-    private static List<TensorImpl> impls(ApiBridge.Access api, List<Tensor> ts) {
+    private static List<TensorImpl> impls(Facade.Access api, List<Tensor> ts) {
         List<TensorImpl> r = new ArrayList<>(ts.size());
         for (Tensor t : ts) r.add(t == null ? null : api.impl(t));
         return r;

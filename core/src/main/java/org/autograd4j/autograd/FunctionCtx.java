@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.engine.TensorImpl;
-import org.autograd4j.ops.ApiBridge;
+import org.autograd4j.engine.Facade;
 import org.autograd4j.ops.FunctionNode;
 
 /**
@@ -58,7 +58,7 @@ public final class FunctionCtx {
         }
         TensorImpl[] s = node.savedTensors();
         List<Tensor> r = new ArrayList<>(s.length);
-        for (TensorImpl t : s) r.add(t == null ? null : (Tensor) ApiBridge.access().tensor(t));
+        for (TensorImpl t : s) r.add(t == null ? null : (Tensor) Facade.access().wrap(t));
         return Collections.unmodifiableList(r);
     }
 

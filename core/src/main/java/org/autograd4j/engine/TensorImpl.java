@@ -45,6 +45,9 @@ public final class TensorImpl {
     public NodeHooks.PreHook retainGradHook;
     /** For a view a custom Function returned: "Output k of NameBackward", for PyTorch's in-place error; else null. */
     private String customFunctionView;
+    /** Forward-mode AD: the tangent, valid only while {@link DualLevels} is at {@link #tangentLevel}. */
+    private TensorImpl tangent;
+    private int tangentLevel;
 
     private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber, boolean inference) {
         this.storage = storage;
@@ -240,5 +243,18 @@ public final class TensorImpl {
         NextEdge e = edge;
         if (e == null || e.node() != to || e.inputNr() != nr) edge = e = new NextEdge(to, nr);
         return e;
+    }
+
+    // ------------------------------------------------------------------ forward-mode AD
+
+    /** The tangent at dual level {@code level} ({@code fwAD.unpack_dual(t).tangent}), or null. */
+    public TensorImpl tangent(int level) {
+        return tangent != null && tangentLevel == level ? tangent : null;
+    }
+
+    /** Sets (or with null clears) the tangent at {@code level}; a tangent of an older level is dropped. */
+    public void setTangent(int level, TensorImpl t) {
+        this.tangent = t;
+        this.tangentLevel = level;
     }
 }

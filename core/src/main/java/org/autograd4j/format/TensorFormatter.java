@@ -37,6 +37,22 @@ public final class TensorFormatter {
      * @return the repr, lines separated by {@code '\n'}
      */
     public static String repr(long[] shape, DType dtype, Elements data, String gradFnName, boolean requiresGrad) {
+        return repr(shape, dtype, data, gradFnName, requiresGrad, null);
+    }
+
+    /**
+     * {@link #repr(long[], DType, Elements, String, boolean)} of a dual tensor (forward-mode AD): the tangent's
+     * repr follows as the last suffix, {@code tangent=tensor(...)}, as PyTorch prints it.
+     *
+     * @param shape        the sizes
+     * @param dtype        the element type
+     * @param data         row-major element access
+     * @param gradFnName   the grad_fn's class name, or null
+     * @param requiresGrad whether to print {@code requires_grad=True} (when there is no grad_fn)
+     * @param tangent      the tangent's repr, or null for none
+     * @return the repr
+     */
+    public static String repr(long[] shape, DType dtype, Elements data, String gradFnName, boolean requiresGrad, String tangent) {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(dtype, "dtype");
         long numel = 1;
@@ -76,6 +92,9 @@ public final class TensorFormatter {
             suffixes.add("grad_fn=<" + gradFnName + ">");
         } else if (requiresGrad) {
             suffixes.add("requires_grad=True");
+        }
+        if (tangent != null) {
+            suffixes.add("tangent=" + tangent);
         }
         appendSuffixes(sb, suffixes);
         return sb.toString();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
@@ -323,7 +324,11 @@ public final class Binary {
         if (boolError != null) checkBools(a, sb);
         DType t = computeType(a, sb);
         TensorImpl out = raw(kernel, a, sb, t, t);
-        if (Graph.needs(a)) recordScalar(cppScalarNode, a, sb, out);
+        if (Graph.needs(a)) {
+            Derivative ds = dSelf;
+            Dual.Forward fw = DualLevels.open() == 0 ? null : tg -> tg[0] == null ? null : ds.of(tg[0], a, sb, out);
+            recordScalar(cppScalarNode, a, sb, out, fw);
+        }
         return out;
     }
 
@@ -356,19 +361,28 @@ public final class Binary {
         SavedTensor sa = (reads & SELF) != 0 ? SavedTensor.input(a) : null;
         SavedTensor sb = (reads & OTHER) != 0 ? SavedTensor.input(b) : null;
         SavedTensor sy = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
+        // auto_element_wise: the tangent is the sum over inputs of each one's derivative applied to its tangent
+        Derivative ds = dSelf, dt = dOther;
+        Dual.Forward fw = DualLevels.open() == 0 ? null : t -> {
+            TensorImpl r = t[0] == null ? null : ds.of(t[0], a, b, out);
+            if (t.length < 2 || t[1] == null) return r;
+            if (dt == null) throw new UnsupportedOperationException(Dual.notImplemented(name));
+            TensorImpl q = dt.of(t[1], a, b, out);
+            return r == null ? q : add(r, q);
+        };
         if (b.isWrappedNumber() && scalarNode != null) {
-            recordScalar(scalarNode, a, b, out);
+            recordScalar(scalarNode, a, b, out, fw);
             return;
         }
-        Graph.record(out, node, backward, new TensorImpl[] {a, b}, new SavedTensor[] {sa, sb, sy});
+        Graph.record(out, node, backward, new TensorImpl[] {a, b}, fw, new SavedTensor[] {sa, sb, sy});
     }
 
     /** PyTorch's .Scalar overload: one input; the scalar {@code b} is a constant of the node. */
-    private void recordScalar(String name, TensorImpl a, TensorImpl b, TensorImpl out) {
+    private void recordScalar(String name, TensorImpl a, TensorImpl b, TensorImpl out, Dual.Forward fw) {
         SavedTensor sa = (readsSelf & SELF) != 0 ? SavedTensor.input(a) : null;
         SavedTensor sy = (readsSelf & RESULT) != 0 ? SavedTensor.output(out) : null;
         Derivative ds = dSelf;
-        Graph.record(out, name, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, sa, sy);
+        Graph.record(out, name, (g, n) -> new TensorImpl[] {ds.of(g, get(sa), b, get(sy))}, new TensorImpl[] {a}, fw, sa, sy);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.NextEdge;
 import org.autograd4j.engine.SavedTensor;
@@ -12,18 +13,27 @@ public final class Graph {
     private Graph() {
     }
 
-    /** True when grad mode is on and {@code a} requires grad. */
+    /**
+     * True when the op must record: grad mode is on and {@code a} requires grad, or a dual level is open and
+     * {@code a} has a tangent there (forward-mode AD). Outside a dual level the second test is one static read.
+     */
     public static boolean needs(TensorImpl a) {
-        return a.requiresGrad() && GradMode.isEnabled();
+        return (a.requiresGrad() && GradMode.isEnabled()) || (DualLevels.open() != 0 && Dual.has(a));
     }
 
-    /** True when grad mode is on and {@code a} or {@code b} requires grad. */
+    /** {@link #needs(TensorImpl)} for either of {@code a} and {@code b}. */
     public static boolean needs(TensorImpl a, TensorImpl b) {
-        return (a.requiresGrad() || b.requiresGrad()) && GradMode.isEnabled();
+        return ((a.requiresGrad() || b.requiresGrad()) && GradMode.isEnabled())
+                || (DualLevels.open() != 0 && (Dual.has(a) || Dual.has(b)));
     }
 
-    /** True when grad mode is on and any of {@code ts} requires grad. */
+    /** {@link #needs(TensorImpl)} for any of {@code ts}. */
     public static boolean needs(TensorImpl[] ts) {
+        return grads(ts) || (DualLevels.open() != 0 && Dual.any(ts));
+    }
+
+    /** True when grad mode is on and any of {@code ts} requires grad: a backward node is recorded. */
+    static boolean grads(TensorImpl[] ts) {
         if (!GradMode.isEnabled()) return false;
         for (TensorImpl t : ts) if (t.requiresGrad()) return true;
         return false;
@@ -46,16 +56,37 @@ public final class Graph {
         return e == null ? NextEdge.NONE : e;
     }
 
-    /** Makes {@code out} the output 0 of a new node. */
-    static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl[] inputs, SavedTensor... saved) {
-        FnNode node = node(name, fn, inputs, saved);
-        out.setHistory(node, 0);
+    /**
+     * Records op {@code name} with output {@code out}: a new node with derivative {@code fn} (when grad mode is
+     * on and an input requires grad), and {@code out}'s tangent from {@code forward} (when an input has a
+     * tangent at the open dual level). Returns the node, or null when none was made. {@code forward} null: the
+     * op has no forward formula, and a tangent among its inputs raises PyTorch's not-implemented error.
+     */
+    static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl[] inputs, Dual.Forward forward,
+            SavedTensor... saved) {
+        FnNode node = null;
+        if (grads(inputs)) {
+            node = node(name, fn, inputs, saved);
+            out.setHistory(node, 0);
+        }
+        if (DualLevels.open() != 0) Dual.propagate(out, name, forward, inputs);
         return node;
+    }
+
+    /** One-input form of {@link #record(TensorImpl, String, FnNode.Backward, TensorImpl[], Dual.Forward, SavedTensor...)}. */
+    static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl input, Dual.Forward forward,
+            SavedTensor... saved) {
+        return record(out, name, fn, new TensorImpl[] {input}, forward, saved);
+    }
+
+    /** An op without a forward-mode formula (PyTorch's error if an input has a tangent). */
+    static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl[] inputs, SavedTensor... saved) {
+        return record(out, name, fn, inputs, (Dual.Forward) null, saved);
     }
 
     /** One-input form of {@link #record(TensorImpl, String, FnNode.Backward, TensorImpl[], SavedTensor...)}. */
     static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl input, SavedTensor... saved) {
-        return record(out, name, fn, new TensorImpl[] {input}, saved);
+        return record(out, name, fn, new TensorImpl[] {input}, (Dual.Forward) null, saved);
     }
 
     /** A new node whose inputs are {@code inputs}, not yet attached to an output (in-place ops attach it later). */

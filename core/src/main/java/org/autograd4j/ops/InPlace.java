@@ -5,6 +5,7 @@ import static org.autograd4j.ops.TensorMath.*;
 
 import java.util.function.UnaryOperator;
 import org.autograd4j.engine.BackwardNode;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
@@ -41,15 +42,55 @@ public final class InPlace {
      */
     public static TensorImpl apply(TensorImpl self, TensorImpl other, UnaryOperator<TensorImpl> op) {
         if (other != null) checkBroadcastsTo(self, other);
-        return write(self, other, true, old -> {
+        TensorImpl[] tangent = new TensorImpl[1];
+        boolean dual = dual(self, other);
+        write(self, other, true, old -> {
             TensorImpl result = op.apply(old);
             if (Promotion.category(result.dtype()) > Promotion.category(self.dtype())) {
                 throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
                         + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
             }
             K.copy(result.storage(), result.layout(), self.storage(), self.layout());
+            if (dual) tangent[0] = Dual.tangent(result);
             return result.gradFn();
         });
+        if (dual) setTangent(self, tangent[0]);
+        return self;
+    }
+
+    /** True when a dual level is open and self or other has a tangent there: self's tangent changes too. */
+    private static boolean dual(TensorImpl self, TensorImpl other) {
+        return DualLevels.open() != 0 && (Dual.has(self) || (other != null && Dual.has(other)));
+    }
+
+    /**
+     * Self's new tangent after an in-place write ({@code null}: zeros). For a view of a dense base, the base's
+     * tangent is written at the view's place and the view's tangent is that part of it, as PyTorch keeps a view's
+     * tangent a view of its base's.
+     */
+    private static void setTangent(TensorImpl self, TensorImpl t) {
+        int level = DualLevels.current();
+        if (level == 0) return;
+        TensorImpl tc = t == null ? Creation.full(self.shape(), 0, self.dtype()) : Ops.convert(t, self.dtype());
+        // a broadcast source (copy_) gives self's shape, in memory of its own
+        if (!java.util.Arrays.equals(tc.shape(), self.shape())) {
+            tc = Shapes.cloneRaw(tc.view(tc.layout().broadcastTo(self.shape())));
+        }
+        TensorImpl base = self.base();
+        TensorImpl old = base == null ? null : base.tangent(level);
+        // a view with a tangent of its own over a base without one is (a view of) a make_dual result, whose
+        // tangent PyTorch does not write into the base
+        boolean ownTangent = old == null && self.tangent(level) != null;
+        if (base == null || !base.layout().isContiguous() || ownTangent) {
+            self.setTangent(level, tc);
+            return;
+        }
+        TensorImpl bt = old == null ? Creation.full(base.shape(), 0, base.dtype()) : Shapes.cloneRaw(Ops.convert(old, base.dtype()));
+        Layout g = Graph.geometryInBase(self);
+        TensorImpl part = bt.view(new Layout(g.shape(), g.strides(), bt.layout().offset() + g.offset()));
+        K.copy(tc.storage(), tc.layout().broadcastTo(part.shape()), part.storage(), part.layout());
+        base.setTangent(level, bt);
+        self.setTangent(level, part);
     }
 
     /**
@@ -60,6 +101,7 @@ public final class InPlace {
      */
     static boolean direct(TensorImpl self, TensorImpl other) {
         if (GradMode.isEnabled() && (self.requiresGrad() || (other != null && other.requiresGrad()))) return false;
+        if (dual(self, other)) return false;
         return other == null || other.isWrappedNumber() || other.storage() != self.storage();
     }
 
@@ -110,7 +152,7 @@ public final class InPlace {
 
     /** For bodies that write self directly: the node {@code name} over {@code inputs} when recording, else null. */
     static BackwardNode node(String name, FnNode.Backward fn, TensorImpl... inputs) {
-        return Graph.needs(inputs) ? Graph.node(name, fn, inputs) : null;
+        return Graph.grads(inputs) ? Graph.node(name, fn, inputs) : null;
     }
 
     /** PyTorch's checks before writing into {@code self}: no self-overlapping layout; no leaf that requires grad. */
@@ -184,6 +226,7 @@ public final class InPlace {
         TensorImpl t = self.alias();
         if (Graph.history(self) != null) t.setHistory(self.gradFn(), self.outputNr());
         else if (self.requiresGrad()) t.setRequiresGrad(true);
+        carryTangent(self, t);
         return t;
     }
 
@@ -192,7 +235,19 @@ public final class InPlace {
         TensorImpl copy = Shapes.cloneRaw(self);
         if (Graph.history(self) != null) copy.setHistory(self.gradFn(), self.outputNr());
         else if (self.requiresGrad()) copy.setRequiresGrad(true);
+        carryTangent(self, copy);
         return copy;
+    }
+
+    /** A stand-in for self's old value also stands for its tangent. */
+    private static void carryTangent(TensorImpl self, TensorImpl standIn) {
+        int level = DualLevels.current();
+        if (level != 0) standIn.setTangent(level, self.tangent(level));
+    }
+
+    /** After a fill or random fill: a tangent self had becomes zeros (the values no longer depend on anything). */
+    static void zeroTangent(TensorImpl self, boolean dual) {
+        if (dual) setTangent(self, null);
     }
 
     /** {@code self += g} without checks or graph: the engine's gradient accumulation. */
@@ -206,6 +261,16 @@ public final class InPlace {
     /** Copies src (broadcast, converted) into self. Derivative: g to src, nothing to old self ({@code CopyBackwards}). */
     public static TensorImpl copy(TensorImpl self, TensorImpl src) {
         checkBroadcastsTo(self, src);
+        if (dual(self, src)) {
+            TensorImpl st = Dual.tangent(src);
+            copyValues(self, src);
+            setTangent(self, st == null ? null : st);
+            return self;
+        }
+        return copyValues(self, src);
+    }
+
+    private static TensorImpl copyValues(TensorImpl self, TensorImpl src) {
         return write(self, src, false, old -> {
             TensorImpl s = Ops.convert(src, self.dtype());
             // through a temporary: src may overlap self
@@ -218,6 +283,7 @@ public final class InPlace {
 
     /** Sets every element to v. Derivative: zero to the old value ({@code FillBackward2}, {@code ZeroBackward0} for 0). */
     public static TensorImpl fill(TensorImpl self, double v) {
+        zeroTangent(self, dual(self, null));
         return write(self, null, false, old -> {
             K.fill(self.storage(), self.layout(), v);
             return node(v == 0 ? "ZeroBackward0" : "FillBackward2", (g, n) -> new TensorImpl[] {mul(g, 0.0)}, old);

@@ -49,7 +49,7 @@ public final class Indexing {
             int[] shape = x.shape();
             TensorImpl idx = index.detach();
             Graph.record(out, "GatherBackward0", (g, n) -> new TensorImpl[] {
-                scatterAdd(Ops.empty(g.dtype(), shape), d, idx, g)}, x);
+                scatterAdd(Ops.empty(g.dtype(), shape), d, idx, g)}, x, tg -> gather(tg[0], d, idx));
         }
         return out;
     }
@@ -194,7 +194,8 @@ public final class Indexing {
         if (Graph.needs(base, src)) {
             TensorImpl idx = index.detach();
             Graph.record(out, "ScatterAddBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? g : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {base, src});
+                n.needs(0) ? g : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {base, src},
+                tg -> scatterAdd(Dual.orZeros(tg[0], base), d, idx, Dual.orZeros(tg[1], src)));
         }
         return out;
     }
@@ -345,7 +346,7 @@ public final class Indexing {
             int[] inShape = x.shape();
             TensorImpl ix = index.detach();
             Graph.record(out, "IndexSelectBackward0", (g, n) -> new TensorImpl[] {
-                indexAdd(Ops.empty(g.dtype(), inShape), d, ix, g)}, x);
+                indexAdd(Ops.empty(g.dtype(), inShape), d, ix, g)}, x, tg -> indexSelect(tg[0], d, ix));
         }
         return out;
     }
@@ -377,7 +378,8 @@ public final class Indexing {
         if (Graph.needs(base, src)) {
             TensorImpl ix = index.detach();
             Graph.record(out, "IndexAddBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? g : null, n.needs(1) ? scaled(indexSelect(g, d, ix), alpha) : null}, new TensorImpl[] {base, src});
+                n.needs(0) ? g : null, n.needs(1) ? scaled(indexSelect(g, d, ix), alpha) : null}, new TensorImpl[] {base, src},
+                tg -> indexAdd(Dual.orZeros(tg[0], base), d, ix, Dual.orZeros(tg[1], src), alpha));
         }
         return out;
     }
@@ -656,9 +658,16 @@ public final class Indexing {
                     o += sizes[i];
                 }
                 return r;
-            }, inputs);
+            }, inputs, tg -> cat(tangents(tg, inputs), d));
         }
         return out;
+    }
+
+    /** Each input's tangent, zeros where it has none (for the linear ops over lists). */
+    private static List<TensorImpl> tangents(TensorImpl[] t, TensorImpl[] inputs) {
+        List<TensorImpl> r = new java.util.ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) r.add(Dual.orZeros(t[i], inputs[i]));
+        return r;
     }
 
     /** Joins equally shaped tensors along a new dim. Derivative: g selected back for each input. */
@@ -690,7 +699,7 @@ public final class Indexing {
                 TensorImpl[] r = new TensorImpl[inputs.length];
                 for (int i = 0; i < inputs.length; i++) if (n.needs(i)) r[i] = select(g, d, i);
                 return r;
-            }, inputs);
+            }, inputs, tg -> stack(tangents(tg, inputs), d));
         }
         return out;
     }

@@ -63,7 +63,8 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "MmBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? mm(g, t(sb.get())) : null,
-                n.needs(1) ? mm(t(sa.get()), g) : null}, new TensorImpl[] {a, b}, sa, sb);
+                n.needs(1) ? mm(t(sa.get()), g) : null}, new TensorImpl[] {a, b},
+                t -> Dual.plus(t[0] == null ? null : mm(t[0], b), t[1] == null ? null : mm(a, t[1])), sa, sb);
         }
         return out;
     }
@@ -101,7 +102,9 @@ public final class LinearAlgebra {
             Graph.record(out, "AddmmBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? (beta == 1 ? g : mul(g, beta)) : null,
                 n.needs(1) ? scaled(mm(g, t(sb.get())), alpha) : null,
-                n.needs(2) ? scaled(mm(t(sa.get()), g), alpha) : null}, new TensorImpl[] {self, mat1, mat2}, sa, sb);
+                n.needs(2) ? scaled(mm(t(sa.get()), g), alpha) : null}, new TensorImpl[] {self, mat1, mat2},
+                t -> Dual.plus(t[0] == null || beta == 0 ? null : scaled(t[0], beta), scaled(Dual.plus(
+                        t[1] == null ? null : mm(t[1], mat2), t[2] == null ? null : mm(mat1, t[2])), alpha)), sa, sb);
         }
         return out;
     }
@@ -126,7 +129,8 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "BmmBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? bmm(g, transpose(sb.get(), 1, 2)) : null,
-                n.needs(1) ? bmm(transpose(sa.get(), 1, 2), g) : null}, new TensorImpl[] {a, b}, sa, sb);
+                n.needs(1) ? bmm(transpose(sa.get(), 1, 2), g) : null}, new TensorImpl[] {a, b},
+                t -> Dual.plus(t[0] == null ? null : bmm(t[0], b), t[1] == null ? null : bmm(a, t[1])), sa, sb);
         }
         return out;
     }
@@ -150,7 +154,8 @@ public final class LinearAlgebra {
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
             Graph.record(out, "DotBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? mul(g, sb.get()) : null,
-                n.needs(1) ? mul(g, sa.get()) : null}, new TensorImpl[] {a, b}, sa, sb);
+                n.needs(1) ? mul(g, sa.get()) : null}, new TensorImpl[] {a, b},
+                t -> Dual.plus(t[0] == null ? null : dot(t[0], b), t[1] == null ? null : dot(a, t[1])), sa, sb);
         }
         return out;
     }
@@ -175,7 +180,8 @@ public final class LinearAlgebra {
             SavedTensor sv = a.requiresGrad() ? SavedTensor.input(v) : null;
             Graph.record(out, "MvBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? mul(unsqueeze(g, 1), unsqueeze(sv.get(), 0)) : null,
-                n.needs(1) ? mv(t(sa.get()), g) : null}, new TensorImpl[] {a, v}, sa, sv);
+                n.needs(1) ? mv(t(sa.get()), g) : null}, new TensorImpl[] {a, v},
+                t -> Dual.plus(t[0] == null ? null : mv(t[0], v), t[1] == null ? null : mv(a, t[1])), sa, sv);
         }
         return out;
     }

@@ -28,7 +28,7 @@ public final class Pointwise {
         if (a.dtype() == DType.BOOL) throw new IllegalArgumentException(Binary.SUB_BOOL);
         DType t = Promotion.resultType(a, true);
         TensorImpl out = Binary.raw(BinaryOp.SUB, TensorImpl.scalar(s), a, t, t);
-        if (Graph.needs(a)) Graph.record(out, RSUB, (g, n) -> new TensorImpl[] {neg(g)}, a);
+        if (Graph.needs(a)) Graph.record(out, RSUB, (g, n) -> new TensorImpl[] {neg(g)}, a, tg -> neg(tg[0]));
         return out;
     }
 
@@ -39,7 +39,8 @@ public final class Pointwise {
         if (Graph.needs(a)) {
             SavedTensor sa = SavedTensor.input(a);
             Graph.record(out, POW, (g, n) -> new TensorImpl[] {
-                e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a, sa);
+                e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a,
+                tg -> e == 0 ? mul(tg[0], 0.0) : mul(tg[0], mul(TensorMath.pow(a, e - 1), e)), sa);
         }
         return out;
     }
@@ -59,13 +60,15 @@ public final class Pointwise {
         TensorImpl out = Ops.unaryRaw(UnaryOp.CLAMP, a, t, lo, hi);
         if (Graph.needs(a)) {
             SavedTensor sa = SavedTensor.input(a);
-            Graph.record(out, CLAMP, (g, n) -> {
-                TensorImpl x = sa.get();
-                TensorImpl in = Double.isNaN(lo) ? le(x, hi) : Double.isNaN(hi) ? ge(x, lo) : logicalAnd(ge(x, lo), le(x, hi));
-                return new TensorImpl[] {TensorMath.where(in, g, 0.0)};
-            }, a, sa);
+            Graph.record(out, CLAMP, (g, n) -> new TensorImpl[] {TensorMath.where(clampInside(sa.get(), lo, hi), g, 0.0)}, a,
+                    tg -> TensorMath.where(clampInside(a, lo, hi), tg[0], 0.0), sa);
         }
         return out;
+    }
+
+    /** Where clamp passes its input through (its derivative's mask). */
+    private static TensorImpl clampInside(TensorImpl x, double lo, double hi) {
+        return Double.isNaN(lo) ? le(x, hi) : Double.isNaN(hi) ? ge(x, lo) : logicalAnd(ge(x, lo), le(x, hi));
     }
 
     /** {@code clamp} in place. */
@@ -89,7 +92,8 @@ public final class Pointwise {
             TensorImpl c = cond.detach();
             // As PyTorch, the edges are (self, other): the condition is not differentiable.
             Graph.record(out, WHERE, (g, n) -> new TensorImpl[] {
-                n.needs(0) ? TensorMath.where(c, g, 0.0) : null, n.needs(1) ? TensorMath.where(c, 0.0, g) : null}, new TensorImpl[] {a, b});
+                n.needs(0) ? TensorMath.where(c, g, 0.0) : null, n.needs(1) ? TensorMath.where(c, 0.0, g) : null}, new TensorImpl[] {a, b},
+                tg -> TensorMath.where(c, Dual.orZeros(tg[0], a), Dual.orZeros(tg[1], b)));
         }
         return out;
     }
@@ -111,7 +115,7 @@ public final class Pointwise {
                 a.storage(), a.layout(), out.storage(), out.layout());
         if (Graph.needs(a)) {
             TensorImpl m = mask.detach();
-            Graph.record(out, MASKED_FILL, (g, n) -> new TensorImpl[] {TensorMath.where(m, 0.0, g)}, a);
+            Graph.record(out, MASKED_FILL, (g, n) -> new TensorImpl[] {TensorMath.where(m, 0.0, g)}, a, tg -> TensorMath.where(m, 0.0, tg[0]));
         }
         return out;
     }
@@ -132,7 +136,7 @@ public final class Pointwise {
         TensorImpl out = Ops.convert(a, dtype);
         if (dtype.isFloatingPoint() && Graph.needs(a)) {
             DType from = a.dtype();
-            Graph.record(out, TO, (g, n) -> new TensorImpl[] {to(g, from)}, a);
+            Graph.record(out, TO, (g, n) -> new TensorImpl[] {to(g, from)}, a, tg -> to(tg[0], dtype));
         }
         return out;
     }
@@ -188,7 +192,14 @@ public final class Pointwise {
                     n.needs(0) ? mul(g, rsub(w, 1.0)) : null,
                     n.needs(1) ? mul(g, w) : null,
                     scalar || !n.needs(2) ? null : mul(g, sub(se.get(), ss.get()))};
-            }, inputs, sw, ss, se);
+            }, inputs, tg -> {
+                // self_t·(1 − w) + end_t·w (+ weight_t·(end − self))
+                TensorImpl r = null;
+                if (tg[0] != null) r = mul(tg[0], rsub(weight, 1.0));
+                if (tg[1] != null) r = r == null ? mul(tg[1], weight) : add(r, mul(tg[1], weight));
+                if (!scalar && tg[2] != null) r = r == null ? mul(tg[2], sub(end, self)) : add(r, mul(tg[2], sub(end, self)));
+                return r;
+            }, sw, ss, se);
         }
         return out;
     }

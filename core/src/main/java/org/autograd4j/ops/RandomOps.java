@@ -1,6 +1,7 @@
 package org.autograd4j.ops;
 
 import org.autograd4j.DType;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.random.Generator;
 import org.autograd4j.sampling.Engines;
@@ -191,7 +192,7 @@ public final class RandomOps {
         bernoulliInto(out, p.storage(), p.layout(), gen);
         if (Graph.needs(p)) {
             int[] ps = p.shape();
-            Graph.record(out, "BernoulliBackward0", (g, n) -> new TensorImpl[] {Ops.empty(g.dtype(), ps)}, p);
+            Graph.record(out, "BernoulliBackward0", (g, n) -> new TensorImpl[] {Ops.empty(g.dtype(), ps)}, p, t -> TensorMath.mul(t[0], 0.0));
         }
         return out;
     }
@@ -263,6 +264,7 @@ public final class RandomOps {
 
     private static TensorImpl record(TensorImpl self, String node, TensorImpl other, Runnable fill) {
         int[] ss = self.shape();
+        InPlace.zeroTangent(self, DualLevels.open() != 0 && Dual.has(self));
         return InPlace.write(self, other, false, old -> {
             fill.run();
             if (other == null) return InPlace.node(node, (g, n) -> new TensorImpl[] {Ops.empty(g.dtype(), ss)}, old);

@@ -414,9 +414,25 @@ public final class Reduction {
             SavedTensor so = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
             Derivative d = derivative;
             Graph.record(out, allDims ? allNode : dimNode, (g, n) -> new TensorImpl[] {
-                d.of(g, sx == null ? null : sx.get(), so == null ? null : so.get(), over, q)}, x, sx, so);
+                d.of(g, sx == null ? null : sx.get(), so == null ? null : so.get(), over, q)}, x, t -> tangent(t[0], x, out, over, q), sx, so);
         }
         return out;
+    }
+
+    /**
+     * The tangent of a reduction: every row's derivative is {@code restore(g)·W} with W the Jacobian's entries
+     * (each output depends only on the elements it reduces), so the derivative of a ones gradient is W and the
+     * tangent is {@code Σ_dims W·t} (for sum W = 1, for mean 1/n, for amax the tie-shared mask, …).
+     */
+    private TensorImpl tangent(TensorImpl t, TensorImpl x, TensorImpl out, Over over, double q) {
+        // sum and mean are linear: the op applied to the tangent (mean of nothing is NaN, as PyTorch's tangent)
+        if (this == SUM || this == MEAN) return over.isAll() ? all(t) : apply(t, over.dims(), over.keepdim());
+        // std's is var's over 2·result, as PyTorch's std_var_jvp
+        if (this == STD) return div(VAR.tangent(t, x, mul(out, out), over, q), mul(out, 2.0));
+        TensorImpl w = derivative.of(Creation.full(out.shape(), 1, out.dtype()), x, out, over, q);
+        if (w == null) return mul(out, 0.0);
+        TensorImpl wt = mul(w, t);
+        return over.isAll() ? SUM.all(wt) : SUM.apply(wt, over.dims(), over.keepdim());
     }
 
     @Override

@@ -125,7 +125,11 @@ public final class Reductions {
             Graph.record(out, max ? "MaxBackward1" : "MinBackward1", (g, n) -> {
                 TensorImpl isMax = eq(sx.get(), so.get());
                 return new TensorImpl[] {where(isMax, div(g, sum(isMax)), 0.0)};
-            }, x, sx, so);
+            }, x, tg -> {
+                // evenly_read_jvp: the mean of the tangent over the elements equal to the result
+                TensorImpl isMax = eq(x, out);
+                return div(sum(where(isMax, tg[0], 0.0)), sum(isMax));
+            }, sx, so);
         }
         return out;
     }
@@ -168,7 +172,12 @@ public final class Reductions {
                 TensorImpl gi = keepdim || nd == 0 ? g : unsqueeze(g, d);
                 TensorImpl ii = keepdim || nd == 0 ? idx : unsqueeze(idx, d);
                 return new TensorImpl[] {Indexing.scatterAdd(Ops.empty(g.dtype(), shape), nd == 0 ? 0 : d, ii, gi)};
-            }, x);
+            }, x, tg -> {
+                // the tangent at the winning positions
+                if (nd == 0) return tg[0];
+                TensorImpl r = Indexing.gather(tg[0], d, keepdim ? idx : unsqueeze(idx, d));
+                return keepdim ? r : squeeze(r, d);
+            });
         }
         return new TensorImpl[] {values, indices};
     }
@@ -211,7 +220,15 @@ public final class Reductions {
                 if (!Graph.needs(g, y)) return new TensorImpl[] {softmaxBackwardRaw(log, g, y, d)};
                 // create_graph: PyTorch's _(log_)softmax_backward_data op, its own node
                 return new TensorImpl[] {BackwardOps.softmaxBackwardData(log, g, y, d, dd, (gg, yy) -> softmaxBackwardRaw(log, gg, yy, d))};
-            }, x, so);
+            }, x, tg -> {
+                // softmax: y·(t − Σ t·y); log_softmax: t − Σ e^y·t
+                if (log) {
+                    TensorImpl s = mul(exp(out), tg[0]);
+                    return sub(tg[0], dd.length == 0 ? s : sum(s, dd, true));
+                }
+                TensorImpl ty = mul(tg[0], out);
+                return sub(ty, mul(out, dd.length == 0 ? ty : sum(ty, dd, true)));
+            }, so);
         }
         return out;
     }
@@ -261,7 +278,7 @@ public final class Reductions {
     private static TensorImpl flip(TensorImpl x, int d) {
         int size = x.dim() == 0 ? 1 : x.layout().size(d);
         TensorImpl out = Indexing.indexSelect(x.detach(), d, Creation.arange(size - 1, -1, -1));
-        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, d)}, x);
+        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, d)}, x, tg -> flip(tg[0], d));
         return out;
     }
 
@@ -282,7 +299,7 @@ public final class Reductions {
         TensorImpl out = scanRaw(ScanOp.CUMSUM, x, d);
         if (Graph.needs(x)) {
             boolean trivial = x.numel() <= 1 || x.dim() == 0 || x.layout().size(d) == 1;
-            Graph.record(out, "CumsumBackward0", (g, n) -> new TensorImpl[] {trivial ? g : reversedCumsum(g, d)}, x);
+            Graph.record(out, "CumsumBackward0", (g, n) -> new TensorImpl[] {trivial ? g : reversedCumsum(g, d)}, x, tg -> cumsum(tg[0], d));
         }
         return out;
     }
@@ -301,9 +318,31 @@ public final class Reductions {
         TensorImpl out = scanRaw(ScanOp.CUMPROD, x, d);
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x), so = SavedTensor.output(out);
-            Graph.record(out, "CumprodBackward0", (g, n) -> new TensorImpl[] {cumprodBackward(g, sx.get(), d, so.get())}, x, sx, so);
+            Graph.record(out, "CumprodBackward0", (g, n) -> new TensorImpl[] {cumprodBackward(g, sx.get(), d, so.get())}, x,
+                    tg -> cumprodTangent(tg[0], x, d, out), sx, so);
         }
         return out;
+    }
+
+    /**
+     * cumprod's tangent: {@code result·cumsum(t/x)} without zeros in x; with zeros the zero-safe sum
+     * {@code Σ_k [k ≤ i]·tg[k]·Π_{j ≤ i, j ≠ k} x[j]}, one cumprod per position k (each with x[k] set to 1).
+     */
+    private static TensorImpl cumprodTangent(TensorImpl t, TensorImpl x, int d, TensorImpl out) {
+        if (x.dim() == 0) return t;
+        if (itemLong(sum(eq(x, 0.0))) == 0) return mul(out, cumsum(div(t, x), d));
+        int n = x.layout().size(d);
+        long[] posShape = new long[x.dim()];
+        java.util.Arrays.fill(posShape, 1);
+        posShape[d] = n;
+        TensorImpl pos = Shapes.view(Creation.arange(0, n, 1), posShape);
+        TensorImpl r = null;
+        for (int k = 0; k < n; k++) {
+            TensorImpl term = mul(where(ge(pos, (double) k), cumprod(where(eq(pos, (double) k), 1.0, x), d), 0.0),
+                    Shapes.narrow(t, d, k, 1));
+            r = r == null ? term : add(r, term);
+        }
+        return r;
     }
 
     /** PyTorch 1.13's {@code cumprod_backward(grad, input, dim, output)} (ReduceOps.cpp), in tensor ops. */

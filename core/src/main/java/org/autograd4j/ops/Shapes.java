@@ -91,7 +91,7 @@ public final class Shapes {
         TensorImpl out = x.view(l);
         if (Graph.needs(x)) {
             int[] orig = x.shape();
-            Graph.record(out, name, (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
+            Graph.record(out, name, (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x, t -> TensorMath.reshape(t[0], out.shape()));
         }
         return out;
     }
@@ -110,7 +110,8 @@ public final class Shapes {
         TensorImpl out = TensorImpl.of(x.storage(), new Layout(s, Layout.contiguousStrides(s), x.layout().offset()));
         if (Graph.needs(x)) {
             int[] orig = x.shape();
-            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
+            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x,
+                    t -> TensorMath.reshape(t[0], out.shape()));
         }
         return out;
     }
@@ -149,7 +150,8 @@ public final class Shapes {
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
         if (Graph.needs(x)) {
             int[] orig = l.shape();
-            Graph.record(out, "SqueezeBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x);
+            Graph.record(out, "SqueezeBackward0", (g, n) -> new TensorImpl[] {TensorMath.reshape(g, orig)}, x,
+                    t -> TensorMath.reshape(t[0], out.shape()));
         }
         return out;
     }
@@ -178,7 +180,7 @@ public final class Shapes {
             out = x.view(l);
         }
         if (Graph.needs(x)) {
-            Graph.record(out, name, (g, n) -> new TensorImpl[] {removes ? unsqueeze(g, d) : g}, x);
+            Graph.record(out, name, (g, n) -> new TensorImpl[] {removes ? unsqueeze(g, d) : g}, x, t -> removes ? squeeze(t[0], d) : t[0]);
         }
         return out;
     }
@@ -199,7 +201,7 @@ public final class Shapes {
             }
         }
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
-        if (Graph.needs(x)) Graph.record(out, "UnsqueezeBackward0", (g, n) -> new TensorImpl[] {squeeze(g, d)}, x);
+        if (Graph.needs(x)) Graph.record(out, "UnsqueezeBackward0", (g, n) -> new TensorImpl[] {squeeze(g, d)}, x, t -> unsqueeze(t[0], d));
         return out;
     }
 
@@ -241,7 +243,7 @@ public final class Shapes {
         }
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
         // g is summed back to x's shape by the node itself (FnNode reduces every gradient to its input's shape)
-        if (Graph.needs(x)) Graph.record(out, "ExpandBackward0", (g, n) -> new TensorImpl[] {g}, x);
+        if (Graph.needs(x)) Graph.record(out, "ExpandBackward0", (g, n) -> new TensorImpl[] {g}, x, t -> TensorMath.expand(t[0], out.shape()));
         return out;
     }
 
@@ -250,7 +252,7 @@ public final class Shapes {
         int nd = x.dim();
         if (nd > 2) throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + nd + "D");
         TensorImpl out = nd < 2 ? x.view(x.layout()) : swapped(x, 0, 1);
-        if (Graph.needs(x)) Graph.record(out, "TBackward0", (g, n) -> new TensorImpl[] {t(g)}, x);
+        if (Graph.needs(x)) Graph.record(out, "TBackward0", (g, n) -> new TensorImpl[] {t(g)}, x, t -> t(t[0]));
         return out;
     }
 
@@ -269,7 +271,7 @@ public final class Shapes {
         int nd = x.dim();
         int a = Ops.wrapDim(dim0, nd), b = Ops.wrapDim(dim1, nd);
         TensorImpl out = nd == 0 ? x.view(x.layout()) : swapped(x, a, b);
-        if (Graph.needs(x)) Graph.record(out, "TransposeBackward0", (g, n) -> new TensorImpl[] {transpose(g, a, b)}, x);
+        if (Graph.needs(x)) Graph.record(out, "TransposeBackward0", (g, n) -> new TensorImpl[] {transpose(g, a, b)}, x, t -> transpose(t[0], a, b));
         return out;
     }
 
@@ -293,7 +295,7 @@ public final class Shapes {
             inv[d] = i;
         }
         TensorImpl out = x.view(new Layout(ns, nst, l.offset()));
-        if (Graph.needs(x)) Graph.record(out, "PermuteBackward0", (g, n) -> new TensorImpl[] {permute(g, inv)}, x);
+        if (Graph.needs(x)) Graph.record(out, "PermuteBackward0", (g, n) -> new TensorImpl[] {permute(g, inv)}, x, t -> permute(t[0], dims));
         return out;
     }
 
@@ -318,7 +320,7 @@ public final class Shapes {
         TensorImpl out = x.view(new Layout(ns, nst, l.offset() + i * l.strides()[d]));
         if (Graph.needs(x)) {
             int[] shape = l.shape();
-            Graph.record(out, "SelectBackward0", (g, n) -> new TensorImpl[] {selectBackward(g, shape, d, i)}, x);
+            Graph.record(out, "SelectBackward0", (g, n) -> new TensorImpl[] {selectBackward(g, shape, d, i)}, x, t -> select(t[0], d, i));
         }
         return out;
     }
@@ -327,7 +329,8 @@ public final class Shapes {
     public static TensorImpl selectBackward(TensorImpl g, int[] shape, int dim, int index) {
         TensorImpl result = zerosWith(g, shape, z -> select(z, dim, index));
         if (Graph.needs(g)) {
-            Graph.record(result, "SelectBackwardBackward0", (gg, n) -> new TensorImpl[] {select(gg, dim, index)}, g);
+            Graph.record(result, "SelectBackwardBackward0", (gg, n) -> new TensorImpl[] {select(gg, dim, index)}, g,
+                    t -> selectBackward(t[0], shape, dim, index));
         }
         return result;
     }
@@ -354,7 +357,7 @@ public final class Shapes {
         if (Graph.needs(x)) {
             int[] shape = l.shape();
             int s0 = (int) st, len = (int) length;
-            Graph.record(out, "SliceBackward0", (g, n) -> new TensorImpl[] {sliceBackward(g, shape, d, s0, len)}, x);
+            Graph.record(out, "SliceBackward0", (g, n) -> new TensorImpl[] {sliceBackward(g, shape, d, s0, len)}, x, t -> narrow(t[0], d, s0, len));
         }
         return out;
     }
@@ -363,7 +366,8 @@ public final class Shapes {
     public static TensorImpl sliceBackward(TensorImpl g, int[] shape, int dim, int start, int length) {
         TensorImpl result = zerosWith(g, shape, z -> narrow(z, dim, start, length));
         if (Graph.needs(g)) {
-            Graph.record(result, "SliceBackwardBackward0", (gg, n) -> new TensorImpl[] {narrow(gg, dim, start, length)}, g);
+            Graph.record(result, "SliceBackwardBackward0", (gg, n) -> new TensorImpl[] {narrow(gg, dim, start, length)}, g,
+                    t -> sliceBackward(t[0], shape, dim, start, length));
         }
         return result;
     }
@@ -376,7 +380,8 @@ public final class Shapes {
         TensorImpl out = x.view(new Layout(geometry.shape(), geometry.strides(), x.layout().offset() + geometry.offset()));
         if (Graph.needs(x)) {
             int[] shape = x.shape();
-            Graph.record(out, AS_STRIDED, (g, n) -> new TensorImpl[] {asStridedScatter(g, shape, geometry)}, x);
+            Graph.record(out, AS_STRIDED, (g, n) -> new TensorImpl[] {asStridedScatter(g, shape, geometry)}, x,
+                    t -> asStrided(t[0].layout().isContiguous() ? t[0] : clone(t[0]), geometry));
         }
         return out;
     }
@@ -387,7 +392,7 @@ public final class Shapes {
         if (Graph.needs(g)) {
             // asStrided's geometry addresses a dense tensor
             Graph.record(out, "AsStridedScatterBackward0", (gg, n) -> new TensorImpl[] {
-                asStrided(gg.layout().isContiguous() ? gg : clone(gg), geometry)}, g);
+                asStrided(gg.layout().isContiguous() ? gg : clone(gg), geometry)}, g, t -> asStridedScatter(t[0], shape, geometry));
         }
         return out;
     }
@@ -403,7 +408,7 @@ public final class Shapes {
     /** A contiguous copy. Derivative: g. */
     public static TensorImpl clone(TensorImpl x) {
         TensorImpl out = cloneRaw(x);
-        if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, n) -> new TensorImpl[] {g}, x);
+        if (Graph.needs(x)) Graph.record(out, "CloneBackward0", (g, n) -> new TensorImpl[] {g}, x, t -> clone(t[0]));
         return out;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.UnaryOp;
@@ -465,12 +466,15 @@ public final class Unary {
                 case SELF -> SavedTensor.input(x);
                 case RESULT -> SavedTensor.output(out);
             };
+            Derivative d = derivative;
+            // auto_element_wise: the tangent is the derivative applied to it (made only inside a dual level)
+            Dual.Forward fw = DualLevels.open() == 0 ? null
+                    : t -> d.of(t[0], saves == Saves.SELF ? x : saves == Saves.RESULT ? out : null, a, b);
             if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(p0)
                     && Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(p1)) {
-                Graph.record(out, node, defaultBackward, x, s);
+                Graph.record(out, node, defaultBackward, new TensorImpl[] {x}, fw, s);
             } else {
-                Derivative d = derivative;
-                Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, x, s);
+                Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, new TensorImpl[] {x}, fw, s);
             }
         }
         return out;
@@ -498,12 +502,15 @@ public final class Unary {
             TensorImpl out = forward(old, a, b);
             if (!Graph.needs(old)) return out;
             if (d == null) {
+                // PyTorch 1.13 has neither the derivative nor the forward formula of these in-place forms
                 Graph.record(out, inPlaceNode, (g, n) -> {
                     throw new UnsupportedOperationException(message);
-                }, old);
+                }, old, t -> {
+                    throw new UnsupportedOperationException(Dual.notImplemented(name + "_"));
+                });
             } else {
                 SavedTensor y = SavedTensor.output(out);
-                Graph.record(out, inPlaceNode, (g, n) -> new TensorImpl[] {d.of(g, y.get(), a, b)}, old, y);
+                Graph.record(out, inPlaceNode, (g, n) -> new TensorImpl[] {d.of(g, y.get(), a, b)}, old, t -> d.of(t[0], out, a, b), y);
             }
             return out;
         });

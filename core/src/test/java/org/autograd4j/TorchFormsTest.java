@@ -33,6 +33,7 @@ class TorchFormsTest {
         if (type == boolean.class) return true;
         if (type == int[].class) return new int[] {1};
         if (type == long[].class) return new long[] {3, 2};
+        if (type == String.class) return "fro";
         return null;
     }
 

@@ -301,6 +301,65 @@ class EverydayGoldenTest {
         put("msg.dot", () -> dot(ones(2), ones(3)));
         put("msg.bmm", () -> bmm(ones(2, 2, 3), ones(2, 2, 3)));
         put("msg.mT1", () -> ones(3).mT());
+        put("msg.t3", () -> ones(2, 3, 4).t());
+        put("msg.flatten", () -> ones(2, 3, 4).flatten(2, 1));
+        put("msg.view_stride", () -> ones(2, 3).t().view(6));
+        put("msg.view_bad", () -> ones(2, 3).view(-2, 3));
+        put("msg.permute_dup", () -> ones(2, 3).permute(0, 0));
+        put("msg.expand_lead", () -> ones(3).expand(-1, 3));
+        put("msg.expand_fewer", () -> ones(2, 3).expand(3));
+        put("msg.expand_fewer_long", () -> tensor(new long[][] {{1, 2}}).expand(2));
+        put("msg.narrow_neg", () -> ones(3).narrow(0, -5, 1));
+        put("msg.narrow_end", () -> seq(ones(3).narrow(0, 3, 0), ones(3).narrow(0, -3, 1)));
+        put("msg.gather_float", () -> ones(2, 3).gather(1, tensor(new double[][] {{1}, {0}})));
+        put("msg.gather_neg", () -> ones(2, 3).gather(0, tensor(new long[][] {{-3}, {0}})));
+        put("msg.select0", () -> tensor(1.0).select(0, 0));
+        put("msg.narrow0", () -> tensor(1.0).narrow(0, 0, 1));
+        put("msg.narrow_start", () -> ones(3).narrow(0, 5, 1));
+        put("msg.where_cond", () -> where(ones(2), ones(2), zeros(2)));
+        put("msg.cat0", () -> cat(List.of(tensor(1.0), tensor(2.0)), 0));
+        put("msg.cat_dims", () -> cat(List.of(ones(2, 3), ones(3)), 0));
+        put("msg.stack_empty", () -> stack(List.of(), 0));
+        put("msg.index_select", () -> ones(3).indexSelect(0, tensor(new long[] {5})));
+        put("msg.index_select_float", () -> ones(3).indexSelect(0, tensor(new double[] {1})));
+        put("msg.gather_dims", () -> ones(2, 3).gather(1, tensor(new long[] {0})));
+        put("msg.gather_range", () -> ones(2, 3).gather(1, tensor(new long[][] {{5}, {0}})));
+        put("msg.mm_dtype", () -> mm(ones(2, 2), ones(new long[] {2, 2}, DType.FLOAT64)));
+        put("msg.mm_dim", () -> mm(ones(2), ones(2, 2)));
+        put("msg.matmul_0d", () -> matmul(tensor(1.0), ones(2)));
+        put("msg.bmm_dim", () -> bmm(ones(2, 2), ones(2, 2, 2)));
+        put("msg.dot_2d", () -> dot(ones(2, 2), ones(2)));
+        put("msg.addmm", () -> addmm(ones(2, 2), ones(2, 3), ones(2, 2)));
+        put("msg.pow_neg_int", () -> tensor(new long[] {2}).pow(-1L));
+        put("msg.argmax_empty", () -> ones(0).argmax());
+        put("msg.amax_empty", () -> ones(0).amax(0));
+        put("msg.logsumexp_int_dim", () -> ones(2, 3).logsumexp(5));
+        put("msg.softmax_dim", () -> ones(2, 3).softmax(3));
+        put("msg.cumsum_dim", () -> ones(2, 3).cumsum(-3));
+        put("msg.bernoulli_p", () -> ones(2).bernoulli_(1.5));
+        put("msg.normal_std", () -> ones(2).normal_(0, -1));
+        put("msg.uniform_range", () -> ones(2).uniform_(1, 0));
+        put("msg.exponential", () -> ones(2).exponential_(-1));
+        put("msg.geometric", () -> ones(2).geometric_(1.5));
+        put("msg.log_normal", () -> ones(2).logNormal_(0, -1));
+        put("msg.random_range", () -> ones(2).random_(5, 2));
+        put("msg.multinomial_n", () -> multinomial(ones(3), 0, false));
+        put("msg.multinomial_many", () -> multinomial(ones(3), 5, false));
+        put("msg.multinomial_neg", () -> multinomial(tensor(1.0, -1.0), 1, false));
+        put("msg.randperm", () -> randperm(-1));
+        put("msg.threads", () -> {
+            setNumThreads(0);
+            return null;
+        });
+        put("msg.full_neg", () -> zeros(2, -1));
+        put("msg.grad_dtype", () -> {
+            ones(2).requiresGrad_().setGrad(ones(new long[] {2}, DType.FLOAT64));
+            return null;
+        });
+        put("msg.requires_grad_nonleaf", () -> x.mul(2).requiresGrad_(false));
+        put("msg.clamp", () -> clamp(ones(2), Double.NaN, Double.NaN));
+        put("msg.result_type", () -> ones(new long[] {2}, DType.INT64).add_(1.5));
+        put("msg.inplace_shape", () -> ones(3).add_(ones(2, 3)));
     }
 
     /** The generator's escapes: {@code \\n} a newline, {@code \\\\} a backslash. */

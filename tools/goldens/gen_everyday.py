@@ -353,6 +353,32 @@ put("msg.clamp", lambda: torch.clamp(torch.ones(2)))
 put("msg.result_type", lambda: torch.ones(2, dtype=torch.int64).add_(1.5))
 put("msg.inplace_shape", lambda: torch.ones(3).add_(torch.ones(2, 3)))
 
+
+
+# ---- UserWarnings: the message text (PyTorch's C++ location, "(Triggered internally at ...)", is dropped)
+def warning_text(f):
+    import warnings
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        f()
+    return re.sub(r" \(Triggered internally at .*\)$", "", str(w[0].message))
+
+
+put("warn.nonleaf_grad", lambda: warning_text(lambda: (x * 2).grad))
+
+
+def fresh_T_warning():
+    # TORCH_WARN_ONCE: only a fresh process shows it again
+    import subprocess
+    import sys
+    code = ("import re, warnings, torch\nwith warnings.catch_warnings(record=True) as w:\n"
+            "    warnings.simplefilter('always')\n    torch.ones(3).T\n"
+            "print(re.sub(r' \\(Triggered internally at .*\\)$', '', str(w[0].message)))")
+    return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.strip()
+
+
+put("warn.T_not_2d", fresh_T_warning)
+
 with open(OUT, "w") as f:
     f.write("# written by tools/goldens/gen_everyday.py from PyTorch " + torch.__version__ + "\n")
     f.write("\n".join(lines) + "\n")

@@ -21,6 +21,11 @@ final class PyWarnings {
             + "a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make "
             + "sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
 
+    /** {@code tensor.T} on a tensor of neither 0 nor 2 dims (PyTorch's {@code TORCH_WARN_ONCE} in {@code numpy_T}). */
+    static final String T_NOT_2D = "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it "
+            + "will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+            + "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.";
+
     private static volatile boolean enabled = !"false".equalsIgnoreCase(System.getProperty("autograd4j.warnings"));
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static final CodeSource LIBRARY = PyWarnings.class.getProtectionDomain().getCodeSource();

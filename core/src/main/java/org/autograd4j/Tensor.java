@@ -114,9 +114,7 @@ public final class Tensor {
     public Tensor T() {
         int n = dim();
         if (n != 2 && n != 0) {
-            PyWarnings.warnOnce("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it "
-                    + "will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
-                    + "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.");
+            PyWarnings.warnOnce(PyWarnings.T_NOT_2D);
         }
         int[] dims = new int[n];
         for (int i = 0; i < n; i++) dims[i] = n - 1 - i;

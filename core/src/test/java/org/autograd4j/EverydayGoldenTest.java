@@ -301,6 +301,8 @@ class EverydayGoldenTest {
         put("msg.dot", () -> dot(ones(2), ones(3)));
         put("msg.bmm", () -> bmm(ones(2, 2, 3), ones(2, 2, 3)));
         put("msg.mT1", () -> ones(3).mT());
+        put("warn.nonleaf_grad", () -> PyWarnings.NON_LEAF_GRAD);
+        put("warn.T_not_2d", () -> PyWarnings.T_NOT_2D);
         put("msg.t3", () -> ones(2, 3, 4).t());
         put("msg.flatten", () -> ones(2, 3, 4).flatten(2, 1));
         put("msg.view_stride", () -> ones(2, 3).t().view(6));

@@ -1003,5 +1003,6 @@ final class OpTable {
 
         // ---------------------------------------------------------------- rows kept in files of their own
         // (one line each: a class in this package with a static rows() method calling row(...))
+        EverydayRows.rows();
     }
 }

@@ -6,7 +6,7 @@ Writes core/src/test/resources/goldens/ranges.txt, one case a line:
   linspace <dtype> <start> <end> <steps> : <values...>
   arange <dtype> <start> <end> <step> : <values...>
 start/end/step are the Python floats' float64 bits in hex (int64 cases: decimal); values are the float32/float64
-bits in hex, int64 in decimal. One thread (above 32768 elements PyTorch splits the fill between threads).
+bits in hex, int64 in decimal (long ranges: sha256=<hex> of those values joined by single spaces). One thread (above 32768 elements PyTorch splits the fill between threads).
 """
 import math
 import os
@@ -58,6 +58,23 @@ for start, end, step in ar:
 for start, end, step in [(0, 3000, 1), (-5, 5000, 7), (100, -100, -3)]:
     t = torch.arange(start, end, step)
     lines.append("arange int64 %d %d %d : %s" % (start, end, step, vals(t)))
+
+# long ranges (up to PyTorch's one-thread grain of 32768): the SHA-256 of the values' text, not the values
+import hashlib
+
+
+def digest(t):
+    return "sha256=" + hashlib.sha256(vals(t).encode()).hexdigest()
+
+
+for start, end, steps in [(-1000, 1000, 30001), (-math.pi, math.pi, 32768), (0.5, 12345.6, 20000)]:
+    for dt in (torch.float32, torch.float64):
+        t = torch.linspace(start, end, steps, dtype=dt)
+        lines.append("linspace %s %s %s %d : %s" % (NAMES[dt], d(start), d(end), steps, digest(t)))
+for start, end, step in [(0, 30000, 1.0), (-1e4, 1e4, 0.75), (0, 32000, 0.999), (1e7, 1e7 + 3000, 0.1)]:
+    for dt in (torch.float32, torch.float64):
+        t = torch.arange(start, end, step, dtype=dt)
+        lines.append("arange %s %s %s %s : %s" % (NAMES[dt], d(start), d(end), d(step), digest(t)))
 
 with open(OUT, "w") as f:
     f.write("# written by tools/goldens/gen_ranges.py from PyTorch " + torch.__version__ + "\n")

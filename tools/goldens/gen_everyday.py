@@ -204,6 +204,9 @@ put("check.allclose", lambda: seq(torch.allclose(torch.ones(2), torch.ones(2) + 
                                   torch.allclose(torch.tensor([nan]), torch.tensor([nan]), equal_nan=True),
                                   torch.allclose(torch.tensor([1., 2.]), torch.tensor([1.05, 2.]), 0.1, 0.)))
 put("check.allclose_size", lambda: torch.allclose(torch.ones(2), torch.ones(3)))
+put("check.methods", lambda: seq(torch.tensor([1., 2]).isclose(torch.tensor([1., 2.1])),
+                                 torch.tensor([1., 2]).allclose(torch.tensor([1., 2])),
+                                 torch.tensor([1., 2]).equal(torch.tensor([1., 2.5]))))
 put("check.equal", lambda: seq(torch.equal(torch.ones(2), torch.ones(2)), torch.equal(torch.ones(2), torch.ones(3)),
                                torch.equal(torch.ones(2), torch.ones(1)), torch.equal(torch.tensor([nan]), torch.tensor([nan])),
                                torch.equal(torch.ones(2), torch.ones(2, dtype=torch.int64)),

@@ -424,6 +424,37 @@ public final class Tensor {
     }
 
     /**
+     * Element-wise closeness to {@code other}, {@code tensor.isclose(other)}: {@link Torch#isclose(Tensor, Tensor)}.
+     *
+     * @param other the tensor compared with (broadcast; the same dtype)
+     * @return a bool tensor
+     */
+    public Tensor isclose(Tensor other) {
+        return Torch.isclose(this, other);
+    }
+
+    /**
+     * Whether every element is close to {@code other}'s, {@code tensor.allclose(other)}: {@link Torch#allclose(Tensor, Tensor)}.
+     *
+     * @param other the tensor compared with (broadcast; the same dtype)
+     * @return whether all elements are close
+     */
+    public boolean allclose(Tensor other) {
+        return Torch.allclose(this, other);
+    }
+
+    /**
+     * Whether {@code other} has the same sizes and elements, {@code tensor.equal(other)}: {@link Torch#equal(Tensor, Tensor)}.
+     * (Java's {@link Object#equals} stays identity, as Python's {@code ==} on tensors is element-wise.)
+     *
+     * @param other the tensor compared with
+     * @return whether sizes and elements agree
+     */
+    public boolean equal(Tensor other) {
+        return Torch.equal(this, other);
+    }
+
+    /**
      * This tensor as float32, {@code tensor.float()} ({@code float} is a Java keyword).
      *
      * @return the converted tensor (this one if already float32)

@@ -202,6 +202,8 @@ class EverydayGoldenTest {
                 allclose(tensor(NAN), tensor(NAN)), allclose(tensor(NAN), tensor(NAN), 1e-05, 1e-08, true),
                 allclose(tensor(1.0, 2), tensor(1.05, 2), 0.1, 0, false)));
         put("check.allclose_size", () -> allclose(ones(2), ones(3)));
+        put("check.methods", () -> seq(tensor(1.0, 2).isclose(tensor(1.0, 2.1)), tensor(1.0, 2).allclose(tensor(1.0, 2)),
+                tensor(1.0, 2).equal(tensor(1.0, 2.5))));
         put("check.equal", () -> seq(equal(ones(2), ones(2)), equal(ones(2), ones(3)), equal(ones(2), ones(1)),
                 equal(tensor(new double[] {NAN}), tensor(new double[] {NAN})), equal(ones(2), ones(new long[] {2}, DType.INT64)),
                 equal(tensor(1.0, 2), tensor(1, 2.5))));

@@ -205,7 +205,7 @@ public final class Autograd {
         if (out == null) return null;
         List<Tensor> result = new ArrayList<>(out.size());
         for (TensorImpl t : out) result.add(Tensor.of(t));
-        return result;
+        return new PyTuple<>(result);
     }
 
     private static List<TensorImpl> unwrap(List<Tensor> ts) {

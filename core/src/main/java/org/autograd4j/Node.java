@@ -1,7 +1,6 @@
 package org.autograd4j;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.autograd4j.engine.BackwardNode;
 import org.autograd4j.engine.GradAccumulator;
@@ -32,18 +31,30 @@ public class Node {
     }
 
     /**
-     * PyTorch's class name of this node, e.g. {@code AddBackward0} or {@code AccumulateGrad}.
+     * PyTorch's {@code grad_fn.name()}: the class name for generated nodes ({@code AddBackward0}), the C++
+     * qualified name for hand-written ones ({@code torch::autograd::AccumulateGrad},
+     * {@code torch::autograd::CopySlices}, {@code torch::autograd::CopyBackwards}).
      *
      * @return the name
      */
     public String name() {
+        return impl.qualifiedName();
+    }
+
+    /**
+     * PyTorch's {@code type(grad_fn).__name__}, the name its repr shows: {@code AddBackward0}, {@code AccumulateGrad},
+     * {@code CopySlices}.
+     *
+     * @return the class name
+     */
+    public String typeName() {
         return impl.name();
     }
 
     /**
      * The edges to the nodes of this op's inputs, in argument order, as {@code grad_fn.next_functions}.
      *
-     * @return the edges, unmodifiable
+     * @return the edges, unmodifiable ({@link Torch#str} prints them as Python's tuple)
      */
     public List<Edge> nextFunctions() {
         int n = impl.numOutputs();
@@ -52,7 +63,7 @@ public class Node {
             NextEdge e = impl.nextEdge(i);
             r.add(new Edge(of(e.node()), e.inputNr()));
         }
-        return Collections.unmodifiableList(r);
+        return new PyTuple<>(r);
     }
 
     /**

@@ -88,6 +88,76 @@ public final class Tensor {
     // ------------------------------------------------------------------ properties
 
     /**
+     * The sizes of the dimensions as PyTorch's {@code torch.Size} ({@code tensor.size()}, {@code tensor.shape}):
+     * a {@code List<Long>} that prints {@code torch.Size([2, 3])}. {@link #shape()} gives them as a {@code long[]}.
+     *
+     * @return the sizes
+     */
+    public Size size() {
+        return Size.of(shape());
+    }
+
+    /**
+     * Number of dimensions, {@code tensor.ndim} (the same as {@link #dim()}).
+     *
+     * @return the number of dimensions
+     */
+    public int ndim() {
+        return impl.dim();
+    }
+
+    /**
+     * Bytes per element, {@code tensor.element_size()}: 4 for float32, 8 for float64 and int64, 1 for bool.
+     *
+     * @return the element size in bytes
+     */
+    public int elementSize() {
+        return dtype().itemSize();
+    }
+
+    /**
+     * The dimensions reversed, {@code tensor.T}: the transpose of a matrix, the tensor itself viewed for 0-d and
+     * 1-d ({@code PermuteBackward0}). As PyTorch 1.13, a tensor of neither 0 nor 2 dimensions prints a
+     * deprecation {@code UserWarning} once per run.
+     *
+     * @return a view with the dimensions in reverse order
+     */
+    public Tensor T() {
+        int n = dim();
+        if (n != 2 && n != 0) {
+            PyWarnings.warnOnce(PyWarnings.T_NOT_2D);
+        }
+        int[] dims = new int[n];
+        for (int i = 0; i < n; i++) dims[i] = n - 1 - i;
+        return permute(dims);
+    }
+
+    /**
+     * The last two dimensions swapped, {@code tensor.mT}: the transpose of each matrix of a batch
+     * ({@code transpose(-2, -1)}). A 0-d tensor is returned as it is, as PyTorch 1.13 does.
+     *
+     * @return a view with the last two dimensions swapped
+     * @throws IllegalArgumentException for a 1-d tensor
+     */
+    public Tensor mT() {
+        if (dim() == 1) {
+            throw new IllegalArgumentException("tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.");
+        }
+        return dim() == 0 ? this : transpose(-2, -1);
+    }
+
+    /**
+     * PyTorch's {@code tensor.data}: the same storage and layout, cut from the graph ({@code requires_grad} false,
+     * a leaf), with a version counter of its own, so in-place writes through it are invisible to autograd's
+     * checks (unlike {@link #detach()}, which shares the counter; PyTorch 1.13 behaves the same).
+     *
+     * @return an alias of this tensor's data
+     */
+    public Tensor data() {
+        return of(impl.alias());
+    }
+
+    /**
      * The sizes of each dimension ({@code tensor.shape}); a fresh array.
      *
      * @return the sizes, a fresh array
@@ -240,11 +310,13 @@ public final class Tensor {
     }
 
     /**
-     * The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it.
+     * The accumulated gradient of a leaf ({@code tensor.grad}), null until a backward pass reaches it. Read on
+     * a non-leaf, it prints PyTorch's {@code UserWarning} (once per call site; see {@link Torch#setWarnings}).
      *
      * @return the gradient, or null
      */
     public Tensor grad() {
+        if (impl.grad() == null && !impl.isLeaf() && impl.retainGradHook == null) PyWarnings.warn(PyWarnings.NON_LEAF_GRAD);
         return of(impl.grad());
     }
 
@@ -388,6 +460,170 @@ public final class Tensor {
     // ------------------------------------------------------------------ conversion
 
     /**
+     * The elements as nested Java lists, {@code tensor.tolist()}: {@code Double} for float tensors (a float32
+     * element as the double it widens to, as Python's float), {@code Long} for int64, {@code Boolean} for bool;
+     * a 0-d tensor gives the number itself.
+     *
+     * @return a nested {@code List} (or one {@code Double}/{@code Long}/{@code Boolean} for a 0-d tensor)
+     */
+    public Object tolist() {
+        long[] sh = shape();
+        DType d = dtype();
+        Object flat = switch (d) {
+            case FLOAT32, FLOAT64 -> toDoubleArray();
+            case INT64 -> toLongArray();
+            case BOOL -> toBooleanArray();
+        };
+        int[] pos = {0};
+        return nest(flat, sh, 0, pos);
+    }
+
+    private static Object nest(Object flat, long[] sh, int k, int[] pos) {
+        if (k == sh.length) {
+            int i = pos[0]++;
+            return switch (flat) {
+                case double[] a -> (Object) a[i];
+                case long[] a -> (Object) a[i];
+                case boolean[] a -> (Object) a[i];
+                default -> throw new IllegalStateException();
+            };
+        }
+        java.util.ArrayList<Object> l = new java.util.ArrayList<>((int) sh[k]);
+        for (long j = 0; j < sh[k]; j++) l.add(nest(flat, sh, k + 1, pos));
+        return l;
+    }
+
+    /**
+     * Element-wise closeness to {@code other}, {@code tensor.isclose(other)}: {@link Torch#isclose(Tensor, Tensor)}.
+     *
+     * @param other the tensor compared with (broadcast; the same dtype)
+     * @return a bool tensor
+     */
+    public Tensor isclose(Tensor other) {
+        return Torch.isclose(this, other);
+    }
+
+    /**
+     * Whether every element is close to {@code other}'s, {@code tensor.allclose(other)}: {@link Torch#allclose(Tensor, Tensor)}.
+     *
+     * @param other the tensor compared with (broadcast; the same dtype)
+     * @return whether all elements are close
+     */
+    public boolean allclose(Tensor other) {
+        return Torch.allclose(this, other);
+    }
+
+    /**
+     * Whether {@code other} has the same sizes and elements, {@code tensor.equal(other)}: {@link Torch#equal(Tensor, Tensor)}.
+     * (Java's {@link Object#equals} stays identity, as Python's {@code ==} on tensors is element-wise.)
+     *
+     * @param other the tensor compared with
+     * @return whether sizes and elements agree
+     */
+    public boolean equal(Tensor other) {
+        return Torch.equal(this, other);
+    }
+
+    /**
+     * This tensor as float32, {@code tensor.float()} ({@code float} is a Java keyword).
+     *
+     * @return the converted tensor (this one if already float32)
+     */
+    public Tensor toFloat() {
+        return to(DType.FLOAT32);
+    }
+
+    /**
+     * This tensor as float64, {@code tensor.double()}.
+     *
+     * @return the converted tensor (this one if already float64)
+     */
+    public Tensor toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    /**
+     * This tensor as int64, {@code tensor.long()} (floats truncate toward zero).
+     *
+     * @return the converted tensor (this one if already int64)
+     */
+    public Tensor toLong() {
+        return to(DType.INT64);
+    }
+
+    /**
+     * This tensor as bool, {@code tensor.bool()} (non-zero is true).
+     *
+     * @return the converted tensor (this one if already bool)
+     */
+    public Tensor toBool() {
+        return to(DType.BOOL);
+    }
+
+    /**
+     * This tensor converted to {@code other}'s dtype, {@code tensor.type_as(other)}.
+     *
+     * @param other the tensor whose dtype is used
+     * @return the converted tensor (this one if the dtypes agree)
+     */
+    public Tensor typeAs(Tensor other) {
+        return to(other.dtype());
+    }
+
+    /**
+     * Zeros of {@code shape} with this tensor's dtype, {@code tensor.new_zeros(size)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
+    public Tensor newZeros(long... shape) {
+        return newFull(shape, 0);
+    }
+
+    /**
+     * Ones of {@code shape} with this tensor's dtype, {@code tensor.new_ones(size)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
+    public Tensor newOnes(long... shape) {
+        return newFull(shape, 1);
+    }
+
+    /**
+     * {@code value} everywhere in {@code shape}, with this tensor's dtype, {@code tensor.new_full(size, value)}.
+     *
+     * @param shape the sizes of the dimensions
+     * @param value the value of every element (converted to the dtype: 2.5 gives 2 for int64)
+     * @return a new tensor
+     */
+    public Tensor newFull(long[] shape, double value) {
+        return Torch.full(shape, value, dtype());
+    }
+
+    /**
+     * Uninitialised values of {@code shape} with this tensor's dtype, {@code tensor.new_empty(size)}; here
+     * zero-filled, since Java memory is never uninitialised.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
+    public Tensor newEmpty(long... shape) {
+        return newFull(shape, 0);
+    }
+
+    /**
+     * A 1-d tensor of {@code values} with this tensor's dtype, {@code tensor.new_tensor([...])} (PyTorch gives
+     * the new tensor self's dtype whatever the Python values are).
+     *
+     * @param values the values
+     * @return a new tensor, not requiring grad
+     */
+    public Tensor newTensor(double... values) {
+        return of(Creation.fromDoubles(values, new int[] {values.length}, dtype()));
+    }
+
+    /**
      * The value of a one-element tensor as a double ({@code tensor.item()}).
      *
      * @return the value
@@ -412,7 +648,7 @@ public final class Tensor {
     }
 
     private IllegalStateException notOneElement() {
-        return new IllegalStateException("a Tensor with " + impl.numel() + " elements cannot be converted to Scalar");
+        return new IllegalStateException("only one element tensors can be converted to Python scalars");
     }
 
     /**
@@ -1874,6 +2110,40 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor norm(double p, int[] dims, boolean keepdim) { return of(Reduction.NORM.apply(impl, dims, keepdim, p)); }
+
+    /**
+     * {@code torch.norm(x, p)} with a string p: {@code "fro"}, the Frobenius norm {@code √Σx²} of all elements
+     * (as {@code norm(2)}, {@code NormBackward1}); {@code "nuc"} needs singular values and is not available yet.
+     *
+     * @param p {@code "fro"}
+     * @return a 0-d tensor
+     */
+    public Tensor norm(String p) {
+        stringNorm(p);
+        return of(Reduction.NORM.all(impl, 2));
+    }
+
+    /**
+     * {@code torch.norm(x, p, dim, keepdim)} with a string p ({@code "fro"}): over one dim PyTorch's
+     * {@code norm(2, dim)} ({@code NormBackward1}), over several {@code √Σx²} ({@code SqrtBackward0}), as 1.13.
+     *
+     * @param p {@code "fro"}
+     * @param dims the dims to reduce
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return the norms
+     */
+    public Tensor norm(String p, int[] dims, boolean keepdim) {
+        stringNorm(p);
+        return of(org.autograd4j.ops.Linalg.frobenius(impl, dims, keepdim));
+    }
+
+    private static void stringNorm(String p) {
+        if ("nuc".equals(p)) {
+            throw new UnsupportedOperationException("norm(x, 'nuc') needs the singular values (torch.linalg.svdvals), which this "
+                    + "library does not have yet");
+        }
+        if (!"fro".equals(p)) throw new IllegalArgumentException("only valid string values are 'fro' and 'nuc', found " + p);
+    }
 
     /**
      * True when every element is nonzero ({@code tensor.all()}) → bool.
@@ -3714,7 +3984,7 @@ public final class Tensor {
         };
         Node fn = gradFn();
         TensorImpl tangent = org.autograd4j.ops.Dual.tangent(t);
-        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.name(), requiresGrad(),
+        return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.typeName(), requiresGrad(),
                 tangent == null ? null : of(tangent).toString());
     }
 }

@@ -127,12 +127,14 @@ public final class Torch {
     }
 
     /**
-     * A 1-d int64 tensor, {@code torch.tensor([1, 2, 3])}.
+     * A 1-d int64 tensor, {@code torch.tensor([1, 2, 3])}. Java picks this overload for int literals
+     * ({@code tensor(1, 2, 3)} is int64, as in Python) and {@code tensor(double...)} as soon as one value is a
+     * double literal ({@code tensor(1.0, 2, 3)} is float32).
      *
      * @param values the values
      * @return a new tensor
      */
-    public static Tensor tensor(long[] values) {
+    public static Tensor tensor(long... values) {
         return of(Creation.fromLongs(values, new int[] {values.length}));
     }
 
@@ -165,6 +167,17 @@ public final class Torch {
     }
 
     /**
+     * A 0-d int64 tensor, {@code torch.tensor(3)}: an int literal picks this overload, a double literal
+     * {@link #tensor(double)} ({@code tensor(3.0)} is float32).
+     *
+     * @param value the value
+     * @return a new tensor
+     */
+    public static Tensor tensor(long value) {
+        return scalarTensor(value);
+    }
+
+    /**
      * A 0-d int64 tensor, {@code torch.tensor(3)}.
      *
      * @param value the value
@@ -175,6 +188,38 @@ public final class Torch {
     }
 
     // ------------------------------------------------------------------ filled
+
+    /**
+     * A tensor of the given shape (float32) whose values PyTorch leaves uninitialised, {@code torch.empty(*size)};
+     * here zero-filled, since Java memory is never uninitialised (do not rely on the values).
+     *
+     * @param shape the sizes of the dimensions
+     * @return a new tensor
+     */
+    public static Tensor empty(long... shape) {
+        return full(shape, 0, DType.FLOAT32);
+    }
+
+    /**
+     * {@code torch.empty(size, dtype=dtype)}; zero-filled (see {@link #empty(long...)}).
+     *
+     * @param shape the sizes of the dimensions
+     * @param dtype the element type
+     * @return a new tensor
+     */
+    public static Tensor empty(long[] shape, DType dtype) {
+        return full(shape, 0, dtype);
+    }
+
+    /**
+     * An uninitialised tensor shaped and typed like {@code t}, {@code torch.empty_like(t)}; zero-filled.
+     *
+     * @param t the tensor whose shape and dtype are used
+     * @return a new tensor
+     */
+    public static Tensor emptyLike(Tensor t) {
+        return full(t.shape(), 0, t.dtype());
+    }
 
     /**
      * Zeros of the given shape (float32), {@code torch.zeros(*size)}.
@@ -2154,6 +2199,135 @@ public final class Torch {
     }
 
     // ------------------------------------------------------------------ checks and Python-style printing
+
+    /** PyTorch's {@code torch.linalg}: {@code linalg.vectorNorm(x, 2)}, {@code linalg.matrixNorm(x, "fro")}. */
+    public static final Linalg linalg = Linalg.INSTANCE;
+
+    /**
+     * Element-wise closeness, {@code torch.isclose(a, b)}: {@code |a − b| ≤ 1e-08 + 1e-05·|b|} or {@code a == b}.
+     *
+     * @param a the first tensor
+     * @param b the second tensor (broadcast with a; the same dtype)
+     * @return a bool tensor
+     */
+    public static Tensor isclose(Tensor a, Tensor b) {
+        return isclose(a, b, 1e-05, 1e-08, false);
+    }
+
+    /**
+     * {@code torch.isclose(a, b, rtol, atol, equal_nan)}: {@code a == b}, or {@code |a − b| ≤ atol + |rtol·b|}
+     * with a finite difference, or with {@code equalNan} both NaN.
+     *
+     * @param a the first tensor
+     * @param b the second tensor (broadcast with a; the same dtype)
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether NaN is close to NaN
+     * @return a bool tensor
+     */
+    public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
+        return of(org.autograd4j.ops.Checks.isclose(in(a), in(b), rtol, atol, equalNan));
+    }
+
+    /**
+     * Whether every element is close, {@code torch.allclose(a, b)} ({@link #isclose(Tensor, Tensor)} everywhere).
+     *
+     * @param a the first tensor
+     * @param b the second tensor (broadcast with a; the same dtype)
+     * @return whether all elements are close
+     */
+    public static boolean allclose(Tensor a, Tensor b) {
+        return allclose(a, b, 1e-05, 1e-08, false);
+    }
+
+    /**
+     * {@code torch.allclose(a, b, rtol, atol, equal_nan)}.
+     *
+     * @param a the first tensor
+     * @param b the second tensor (broadcast with a; the same dtype)
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether NaN is close to NaN
+     * @return whether all elements are close
+     */
+    public static boolean allclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
+        return org.autograd4j.ops.Checks.allclose(in(a), in(b), rtol, atol, equalNan);
+    }
+
+    /**
+     * Whether two tensors have the same sizes and elements, {@code torch.equal(a, b)} (NaN equals nothing;
+     * the dtypes are promoted, so {@code equal(ones(2), ones(2).toLong())} is true, as in PyTorch).
+     *
+     * @param a the first tensor
+     * @param b the second tensor
+     * @return whether sizes and elements agree
+     */
+    public static boolean equal(Tensor a, Tensor b) {
+        return org.autograd4j.ops.Checks.equal(in(a), in(b));
+    }
+
+    /**
+     * Python's {@code str(o)}: {@code None} for null, {@code True}/{@code False}, a double (and a float, as the
+     * double it widens to) as Python's float repr ({@code 0.1}, {@code 12345678.0}, {@code 1e+16},
+     * {@code 9.999999747378752e-06}, {@code inf}, {@code nan}), integers, strings as they are (quoted inside
+     * containers), tensors, {@link Size}, dtypes and nodes as PyTorch prints them, lists as {@code [1, 2.0, None]},
+     * and what PyTorch returns as tuples ({@link Autograd#grad}, {@link Node#nextFunctions()}) as
+     * {@code (tensor(1.),)}. Java arrays print as lists, maps as dicts.
+     *
+     * @param o the value
+     * @return Python's text
+     */
+    public static String str(Object o) {
+        return PyText.str(o);
+    }
+
+    /**
+     * Python's {@code print(a, b, ...)}: each value's {@link #str}, separated by spaces, then a newline, on
+     * {@code System.out}.
+     *
+     * @param values the values
+     */
+    public static void print(Object... values) {
+        if (values == null) values = new Object[] {null}; // print(null): Java passes no array at all
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) sb.append(i == 0 ? "" : " ").append(PyText.str(values[i]));
+        System.out.println(sb);
+    }
+
+    /**
+     * Switches PyTorch's {@code UserWarning}s on or off (on by default; the system property
+     * {@code -Dautograd4j.warnings=false} starts with them off). When on, each is one line on stderr,
+     * {@code Script.java:12: UserWarning: ...}, once per call site, as Python's default warning filter.
+     *
+     * @param enabled whether warnings are printed
+     */
+    public static void setWarnings(boolean enabled) {
+        PyWarnings.setEnabled(enabled);
+    }
+
+    /**
+     * {@code torch.norm(a, 'fro')}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param p {@code "fro"}
+     * @return the result, as {@code a.norm(p)}
+     */
+    public static Tensor norm(Tensor a, String p) {
+        return a.norm(p);
+    }
+
+    /**
+     * {@code torch.norm(a, 'fro', dim, keepdim)}; the same as the Tensor method.
+     *
+     * @param a the input tensor
+     * @param p {@code "fro"}
+     * @param dims the dims to reduce
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return the result, as {@code a.norm(p, dims, keepdim)}
+     */
+    public static Tensor norm(Tensor a, String p, int[] dims, boolean keepdim) {
+        return a.norm(p, dims, keepdim);
+    }
 
     // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods
 

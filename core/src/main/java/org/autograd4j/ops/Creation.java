@@ -61,15 +61,37 @@ public final class Creation {
     }
 
     /**
-     * {@code torch.arange(start, end, step, dtype=dtype)} with floats: the length is ⌈(end-start)/step⌉ and
-     * element i is start + i·step computed in double, as PyTorch's CPU kernel.
+     * {@code torch.arange(start, end, step, dtype=dtype)} with floats: the length is ⌈(end-start)/step⌉ in double,
+     * and the values are PyTorch's CPU kernel's bit for bit. It works in double (float32's accumulate type) and
+     * fills vectors of 8 floats (4 doubles, its AVX2 build) two at a time: a vector at index i starts from
+     * {@code base = start + step·i} (rounded to the dtype) and its lane k is {@code base + k·step} in double,
+     * rounded; the elements after the last whole pair of vectors are {@code start + step·i} one by one. Its
+     * compiler fuses each {@code a + b·c} into one fma (GCC contracts under {@code -mfma}), and so does this code.
      */
     public static TensorImpl arange(double start, double end, double step, DType dtype) {
         checkRange(step, start > end, start < end);
         long n = (long) Math.ceil((end - start) / step);
         Storage s = Storage.allocate(dtype, Math.toIntExact(n));
-        for (int i = 0; i < n; i++) s.setDouble(i, start + i * step);
-        return TensorImpl.of(s, Layout.contiguous(new int[] {(int) n}));
+        int len = (int) n, vec = lanes(dtype), tail = len - len % (2 * vec);
+        for (int i = 0; i < tail; i += vec) {
+            double base = round(Math.fma(step, i, start), dtype);
+            for (int k = 0; k < vec; k++) s.setDouble(i + k, Math.fma(k, step, base));
+        }
+        for (int i = tail; i < len; i++) s.setDouble(i, Math.fma(step, i, start));
+        return TensorImpl.of(s, Layout.contiguous(new int[] {len}));
+    }
+
+    /** PyTorch's vector width for the dtype in its AVX2 build (8 floats, 4 doubles or int64s). */
+    private static int lanes(DType dtype) {
+        return dtype == DType.FLOAT32 ? 8 : 4;
+    }
+
+    private static double round(double v, DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> (float) v;
+            case INT64 -> (double) (long) v;
+            default -> v;
+        };
     }
 
     private static void checkRange(double step, boolean startAbove, boolean startBelow) {
@@ -80,10 +102,16 @@ public final class Creation {
     }
 
     /**
-     * {@code steps} evenly spaced values from start to end, {@code torch.linspace}, with PyTorch's values: its
-     * CPU kernel computes {@code start + step·i} below the halfway index and {@code end − step·(steps−i−1)}
-     * from there, but its vectorised loop decides per vector (8 floats or 4 doubles in the AVX2 build, two
-     * vectors per iteration) by the vector's first index; the tail is element by element.
+     * {@code steps} evenly spaced values from start to end, {@code torch.linspace}, bit for bit as PyTorch's CPU
+     * kernel: {@code step = (end − start)/(steps − 1)} in the dtype's precision (double for int64); below the
+     * halfway index {@code steps/2} a value counts up from start ({@code start + step·i}), from there down from end
+     * ({@code end − step·(steps − i − 1)}). The kernel fills vectors of 8 floats (4 doubles or int64s) two at a
+     * time, and a vector is one arange: its first index i picks the formula for its base, and lane k is
+     * {@code base + k·step} in the dtype's arithmetic. The elements after the last whole pair of vectors are
+     * computed one by one. PyTorch's compiler fuses each scalar formula and each vector's base into one fma
+     * (GCC contracts {@code a + b·c} under {@code -mfma}) but not the lanes; so does this code, which is what
+     * makes it bit-exact. (For more than 32768 steps PyTorch splits the fill between its threads, each split
+     * starting its own vectors; these are the values of one thread.)
      */
     public static TensorImpl linspace(double start, double end, long steps, DType dtype) {
         if (steps < 0) throw new IllegalArgumentException("number of steps must be non-negative");
@@ -91,25 +119,35 @@ public final class Creation {
         Storage s = Storage.allocate(dtype, n);
         if (n == 1) s.setDouble(0, start);
         if (n > 1) {
-            int half = n / 2, vec = dtype == DType.FLOAT32 ? 8 : 4;
-            int tail = 0;
-            while (tail + 2 * vec <= n) tail += 2 * vec;
-            for (int i = 0; i < n; i++) {
-                boolean fromStart = (i < tail ? i - i % vec : i) < half;
-                s.setDouble(i, linspaceAt(start, end, n, i, fromStart, dtype));
+            int half = n / 2, vec = lanes(dtype), tail = n - n % (2 * vec);
+            if (dtype == DType.FLOAT32) {
+                float fs = (float) start, fe = (float) end, step = (fe - fs) / (n - 1);
+                for (int i = 0; i < tail; i += vec) {
+                    float base = i < half ? Math.fma(step, (float) i, fs) : Math.fma(-step, (float) (n - i - 1), fe);
+                    for (int k = 0; k < vec; k++) s.setDouble(i + k, base + k * step);
+                }
+                for (int i = tail; i < n; i++) {
+                    s.setDouble(i, i < half ? Math.fma(step, (float) i, fs) : Math.fma(-step, (float) (n - i - 1), fe));
+                }
+            } else if (dtype == DType.INT64) {
+                // the kernel's step is a double; its values are truncated to int64, the vector's base first
+                long ls = (long) start, le = (long) end;
+                double step = ((double) le - (double) ls) / (n - 1);
+                for (int i = 0; i < tail; i += vec) {
+                    long base = (long) (i < half ? Math.fma(step, i, ls) : Math.fma(-step, n - i - 1, le));
+                    for (int k = 0; k < vec; k++) s.setLong(i + k, (long) (base + k * step));
+                }
+                for (int i = tail; i < n; i++) s.setLong(i, (long) (i < half ? Math.fma(step, i, ls) : Math.fma(-step, n - i - 1, le)));
+            } else {
+                double step = (end - start) / (n - 1);
+                for (int i = 0; i < tail; i += vec) {
+                    double base = i < half ? Math.fma(step, i, start) : Math.fma(-step, n - i - 1, end);
+                    for (int k = 0; k < vec; k++) s.setDouble(i + k, base + k * step);
+                }
+                for (int i = tail; i < n; i++) s.setDouble(i, i < half ? Math.fma(step, i, start) : Math.fma(-step, n - i - 1, end));
             }
         }
         return TensorImpl.of(s, Layout.contiguous(new int[] {n}));
-    }
-
-    /** One linspace value in the dtype's precision (float32 arithmetic for float32, as PyTorch's kernel). */
-    private static double linspaceAt(double start, double end, int n, int i, boolean fromStart, DType dtype) {
-        if (dtype == DType.FLOAT32) {
-            float fs = (float) start, fe = (float) end, step = (fe - fs) / (n - 1);
-            return fromStart ? fs + step * i : fe - step * (n - i - 1);
-        }
-        double step = (end - start) / (n - 1);
-        return fromStart ? start + step * i : end - step * (n - i - 1);
     }
 
     /** A fresh storage of {@code dtype} holding t's elements in row-major order (one copy, no graph). */

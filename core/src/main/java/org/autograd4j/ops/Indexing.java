@@ -22,7 +22,8 @@ public final class Indexing {
 
     private static void checkIndex(TensorImpl index, String op) {
         if (index.dtype() != DType.INT64) {
-            throw new IllegalArgumentException(op + "(): Expected dtype int64 for index");
+            throw new IllegalArgumentException(op + (op.equals("index_select") ? "(): Expected dtype int32 or int64 for index"
+                    : "(): Expected dtype int64 for index"));
         }
     }
 
@@ -42,7 +43,7 @@ public final class Indexing {
         if (index.dim() != x.dim() && !(x.dim() == 0 && index.dim() <= 1)) {
             throw new IllegalArgumentException("Index tensor must have the same number of dimensions as input tensor");
         }
-        checkBounds(index, x.dim() == 0 ? 1 : x.layout().size(d));
+        checkBounds(index, x.dim() == 0 ? 1 : x.layout().size(d), d);
         TensorImpl out = Ops.empty(x.dtype(), index.shape());
         K.gather(x.storage(), x.layout(), d, index.storage(), index.layout(), out.storage(), out.layout());
         if (Graph.needs(x)) {
@@ -54,10 +55,10 @@ public final class Indexing {
         return out;
     }
 
-    private static void checkBounds(TensorImpl index, int size) {
+    private static void checkBounds(TensorImpl index, int size, int dim) {
         for (long i : values(index)) {
             if (i < -size || i >= size) {
-                throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension with size " + size);
+                throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension " + dim + " with size " + size);
             }
         }
     }

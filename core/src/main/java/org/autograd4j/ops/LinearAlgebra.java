@@ -168,8 +168,7 @@ public final class LinearAlgebra {
         int[] as = a.shape();
         int n1 = v.layout().size(0);
         if (as[1] != n1) {
-            throw new IllegalArgumentException("size mismatch, got input (" + as[0] + "), mat (" + as[0] + "x" + as[1]
-                    + "), vec (" + n1 + ")");
+            throw new IllegalArgumentException("size mismatch, got " + as[0] + ", " + as[0] + "x" + as[1] + "," + n1);
         }
         sameType(a, v);
         int[] ast = a.layout().strides();

@@ -173,7 +173,8 @@ public final class RandomOps {
 
     /** {@code torch.randperm(n, generator=g)} (int64). */
     public static TensorImpl randperm(long n, Generator g) {
-        if (n < 0) throw new IllegalArgumentException("n must be non-negative, got" + n);
+        // torch.randperm allocates its result first, so 1.13 reports the negative size
+        if (n < 0) throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
         TensorImpl t = Ops.empty(DType.INT64, new int[] {Math.toIntExact(n)});
         Sampling.randperm(engine(g), t.storage(), 0, (int) n);
         return t;

@@ -402,7 +402,19 @@ public final class Reduction {
         return reduce(x, dims, keepdim, false, p);
     }
 
+    /**
+     * The dim form recorded as {@code node} (dims null: all dims): {@code linalg.vector_norm} is norm's row under
+     * PyTorch's {@code LinalgVectorNormBackward0}.
+     */
+    public TensorImpl applyAs(String node, TensorImpl x, int[] dims, boolean keepdim, double p) {
+        return reduce(x, dims, keepdim, dims == null, p, node);
+    }
+
     private TensorImpl reduce(TensorImpl x, int[] dims, boolean keepdim, boolean allDims, double q) {
+        return reduce(x, dims, keepdim, allDims, q, allDims ? allNode : dimNode);
+    }
+
+    private TensorImpl reduce(TensorImpl x, int[] dims, boolean keepdim, boolean allDims, double q, String node) {
         String error = dtypeError(x.dtype());
         if (error != null) throw new IllegalArgumentException(error);
         int[] given = dims == null ? new int[0] : dims;
@@ -413,7 +425,7 @@ public final class Reduction {
             SavedTensor sx = (reads & SELF) != 0 ? SavedTensor.input(x) : null;
             SavedTensor so = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
             Derivative d = derivative;
-            Graph.record(out, allDims ? allNode : dimNode, (g, n) -> new TensorImpl[] {
+            Graph.record(out, node, (g, n) -> new TensorImpl[] {
                 d.of(g, sx == null ? null : sx.get(), so == null ? null : so.get(), over, q)}, x, t -> tangent(t[0], x, out, over, q), sx, so);
         }
         return out;

@@ -210,7 +210,7 @@ public final class Shapes {
         Layout l = x.layout();
         int nd = l.dim();
         if (sizes.length < nd) {
-            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Sizes.list(x.shape()).replace("[", "").replace("]", "")
+            throw new IllegalArgumentException("expand(torch." + x.dtype().scalarTypeName() + "Tensor{" + Sizes.list(x.shape())
                     + "}, size=" + Sizes.list(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater "
                     + "or equal to the number of dimensions in the tensor (" + nd + ")");
         }
@@ -344,7 +344,8 @@ public final class Shapes {
         int size = l.size(d);
         long st = start < 0 ? start + size : start;
         if (start < -size || start > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", " + size
+            // PyTorch 1.13 wraps start as a dim of `size` dims (start == size is allowed, as an empty end)
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [" + (-size) + ", " + (size - 1)
                     + "], but got " + start + ")");
         }
         if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");

@@ -46,7 +46,7 @@ class CopySlicesTest {
         for (int i = 0; i < next.size(); i++) {
             if (i > 0) sb.append(", ");
             Edge e = next.get(i);
-            sb.append('(').append(e.node() == null ? "None" : e.node().name()).append(", ").append(e.inputNr()).append(')');
+            sb.append('(').append(e.node() == null ? "None" : e.node().typeName()).append(", ").append(e.inputNr()).append(')');
         }
         return sb.append(']').toString();
     }

@@ -184,7 +184,8 @@ class EngineOrderTest {
         assertSame(acc, x.add(1).gradFn().nextFunctions().get(0).node());
         assertSame(acc, x.mul(x).gradFn().nextFunctions().get(1).node());
         assertEquals(Long.MAX_VALUE, Internals.impl(acc).sequenceNr());
-        assertEquals("AccumulateGrad", acc.name());
+        assertEquals("torch::autograd::AccumulateGrad", acc.name());
+        assertEquals("AccumulateGrad", acc.typeName());
         assertEquals(0, acc.nextFunctions().size());
         assertNull(x.gradFn());
     }

@@ -270,7 +270,7 @@ class EngineTest {
     @Test
     void backwardOfALeafRoot() {
         Tensor x = leaf(1, 2);
-        x.backward(Torch.tensor(3, 4));
+        x.backward(Torch.tensor(3.0, 4));
         assertEquals(engine("grad.leafroot"), x.grad().toString());
     }
 
@@ -349,7 +349,7 @@ class EngineTest {
     @Test
     void gradientIsCastToTheLeafDtype() {
         Tensor x = Torch.tensor(new double[] {1, 2}, org.autograd4j.DType.FLOAT64).requiresGrad_();
-        Tensor y = x.to(org.autograd4j.DType.FLOAT32).mul(Torch.tensor(3, 4)).sum();
+        Tensor y = x.to(org.autograd4j.DType.FLOAT32).mul(Torch.tensor(3.0, 4)).sum();
         y.backward();
         assertEquals("tensor([3., 4.], dtype=torch.float64)", x.grad().toString());
         assertEquals(Arrays.toString(new long[] {2}), Arrays.toString(x.grad().shape()));

@@ -36,7 +36,7 @@ class ErrorMessagesTest {
 
     @Test
     void noGraph() {
-        assertError("nograph", () -> Torch.tensor(1, 2).sum().backward());
+        assertError("nograph", () -> Torch.tensor(1.0, 2).sum().backward());
         assertError("nograph.root1", () -> Autograd.backward(List.of(x3().sum(), Torch.tensor(1.0)), null, false, false));
     }
 
@@ -73,7 +73,7 @@ class ErrorMessagesTest {
     void inPlaceOnLeafRequiringGrad() {
         assertError("leaf.add_", () -> x3().add_(1));
         assertError("leaf.zero_", () -> x3().zero_());
-        assertError("leaf.copy_", () -> x3().copy_(Torch.tensor(4, 5, 6)));
+        assertError("leaf.copy_", () -> x3().copy_(Torch.tensor(4.0, 5, 6)));
         assertError("leaf.add_", () -> x3().mul_(2));
         assertError("leaf.add_", () -> x3().fill_(2));
     }

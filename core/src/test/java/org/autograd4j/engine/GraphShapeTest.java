@@ -28,7 +28,7 @@ class GraphShapeTest {
     /** As Python prints {@code [(type(n).__name__, i) for n, i in fn.next_functions]}. */
     static String pyNext(Node fn) {
         return fn.nextFunctions().stream()
-                .map(e -> "(" + (e.node() == null ? "None" : "'" + e.node().name() + "'") + ", " + e.inputNr() + ")")
+                .map(e -> "(" + (e.node() == null ? "None" : "'" + e.node().typeName() + "'") + ", " + e.inputNr() + ")")
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
@@ -36,7 +36,7 @@ class GraphShapeTest {
     void nextFunctionsOfAddScalar() {
         Tensor x = EngineTest.leaf(1, 2);
         Tensor y = x.add(1);
-        assertEquals(engine("nextfns.add1"), y.gradFn().name() + " " + pyNext(y.gradFn()));
+        assertEquals(engine("nextfns.add1"), y.gradFn().typeName() + " " + pyNext(y.gradFn()));
         Edge e = y.gradFn().nextFunctions().get(0);
         assertTrue(e.isValid());
         assertFalse(y.gradFn().nextFunctions().get(1).isValid());
@@ -49,7 +49,7 @@ class GraphShapeTest {
     void nextFunctionsOfTwoTimesXToTheFourth() {
         Tensor x = EngineTest.leaf(1, 2);
         Tensor y = x.pow(4).mul(2); // 2*x**4: the 2 is a wrapped scalar, (None, 0)
-        assertEquals(engine("nextfns.pow"), y.gradFn().name() + " " + pyNext(y.gradFn()));
+        assertEquals(engine("nextfns.pow"), y.gradFn().typeName() + " " + pyNext(y.gradFn()));
         assertEquals(engine("nextfns.pow.inner"), pyNext(y.gradFn().nextFunctions().get(0).node()));
     }
 
@@ -58,7 +58,7 @@ class GraphShapeTest {
         Tensor x = EngineTest.leaf(1, 2);
         Tensor w = EngineTest.leaf(3, 4);
         Tensor y = x.mul(w);
-        assertEquals(engine("nextfns.xy"), y.gradFn().name() + " " + pyNext(y.gradFn()));
+        assertEquals(engine("nextfns.xy"), y.gradFn().typeName() + " " + pyNext(y.gradFn()));
         assertEquals(engine("nextfns.leaf"), Goldens.repr(x.gradFn()));
         assertEquals(engine("nextfns.sameacc"),
                 y.gradFn().nextFunctions().get(0).node() == x.add(1).gradFn().nextFunctions().get(0).node() ? "True" : "False");
@@ -105,7 +105,7 @@ class GraphShapeTest {
     @Test
     void leafAndNonLeafFlags() {
         Tensor x = EngineTest.leaf(1, 2);
-        Tensor c = Torch.tensor(1, 2);
+        Tensor c = Torch.tensor(1.0, 2);
         assertTrue(x.isLeaf());
         assertTrue(c.isLeaf());
         assertFalse(c.requiresGrad());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class InPlaceAutogradTest {
 
     static String names(Node n) {
-        return n.nextFunctions().stream().map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
+        return n.nextFunctions().stream().map(e -> e.node() == null ? "None" : e.node().typeName()).collect(Collectors.joining(","));
     }
 
     @Test
@@ -31,7 +31,7 @@ class InPlaceAutogradTest {
         Node mul = b.gradFn();
         Tensor same = b.add_(x);
         assertSame(b, same);
-        assertEquals(engine("inplace.rebase.fn"), b.gradFn().name());
+        assertEquals(engine("inplace.rebase.fn"), b.gradFn().typeName());
         assertEquals(engine("inplace.rebase.repr"), b.toString());
         assertEquals(engine("inplace.rebase.next"), names(b.gradFn()));
         assertSame(mul, b.gradFn().nextFunctions().get(0).node());
@@ -46,7 +46,7 @@ class InPlaceAutogradTest {
         Tensor b = x.mul(2);
         b.mul_(3);
         b.sub_(1);
-        assertEquals(engine("inplace.chain.fn"), b.gradFn().name() + " " + b.version());
+        assertEquals(engine("inplace.chain.fn"), b.gradFn().typeName() + " " + b.version());
         b.mul(b).sum().backward();
         assertEquals(engine("inplace.chain.grad"), x.grad().toString());
     }
@@ -69,7 +69,7 @@ class InPlaceAutogradTest {
         Tensor x = EngineTest.leaf(2, 4);
         Tensor b = x.mul(1);
         b.div_(2);
-        assertEquals("DivBackward0", b.gradFn().name());
+        assertEquals("DivBackward0", b.gradFn().typeName());
         b.sum().backward();
         assertEquals("tensor([0.5000, 0.5000])", x.grad().toString());
 
@@ -120,7 +120,7 @@ class InPlaceAutogradTest {
         assertEquals(0, strided.version());
         // without a graph to record, views are written as usual
         Tensor c = Torch.zeros(3);
-        c.narrow(0, 1, 2).add_(Torch.tensor(1, 2));
+        c.narrow(0, 1, 2).add_(Torch.tensor(1.0, 2));
         assertEquals("tensor([0., 1., 2.])", c.toString());
     }
 
@@ -134,6 +134,6 @@ class InPlaceAutogradTest {
         assertEquals("tensor([2., 2.])", x.grad().toString());
         assertNotSame(c.gradFn().nextFunctions().get(0).node(), b.gradFn());
         Edge e = c.gradFn().nextFunctions().get(0);
-        assertEquals("MulBackward0", e.node().name());
+        assertEquals("MulBackward0", e.node().typeName());
     }
 }

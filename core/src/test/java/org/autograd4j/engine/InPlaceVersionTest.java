@@ -23,7 +23,7 @@ class InPlaceVersionTest {
     }
 
     private static void savedThenWritten(UnaryOperator<Tensor> write, String producer) {
-        Tensor x = Torch.tensor(1, 2).requiresGrad_();
+        Tensor x = Torch.tensor(1.0, 2).requiresGrad_();
         Tensor a = x.mul(1);
         Tensor b = a.sin();
         write.apply(a);
@@ -34,7 +34,7 @@ class InPlaceVersionTest {
 
     @Test
     void copyBumpsTheVersion() {
-        savedThenWritten(a -> a.copy_(Torch.tensor(3, 4)), "torch::autograd::CopyBackwards");
+        savedThenWritten(a -> a.copy_(Torch.tensor(3.0, 4)), "torch::autograd::CopyBackwards");
     }
 
     @Test
@@ -49,7 +49,7 @@ class InPlaceVersionTest {
 
     @Test
     void randomFillBumpsTheVersion() {
-        Tensor x = Torch.tensor(1, 2).requiresGrad_();
+        Tensor x = Torch.tensor(1.0, 2).requiresGrad_();
         Tensor a = x.mul(1);
         Tensor b = a.sin();
         try (var noGrad = Torch.noGrad()) {

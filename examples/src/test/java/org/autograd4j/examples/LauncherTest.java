@@ -115,6 +115,8 @@ class LauncherTest {
         Result runTutorial = run(repo, offline, null, "run", "Tutorial");
         checkTutorial(runTutorial);
         assertFalse(runTutorial.err.contains(BUILDING), "run rebuilt current jars:\n" + runTutorial);
+        checkRunMissingClass(repo, offline);
+        checkRunScript(repo, offline);
 
         // tutorial --graph DIR: the same transcript, and the lesson's graphs as DOT files in DIR
         Result graphed = run(repo, offline, null, "tutorial", "--graph", "graphs");
@@ -189,6 +191,39 @@ class LauncherTest {
         Result noClass = run(repo, env, null, "run");
         assertEquals(2, noClass.exit, "run without a class exits with status 2:\n" + noClass);
         assertTrue(noClass.err.startsWith("autograd4j: run needs a class name\nUsage:"), noClass.toString());
+    }
+
+    /** A class that is not there: a short message naming the examples, not the JVM's ClassNotFoundException. */
+    private static void checkRunMissingClass(Path repo, Map<String, String> env) throws Exception {
+        Result r = run(repo, env, null, "run", "NoSuchExample");
+        assertEquals(2, r.exit, "run of a missing class exits with status 2:\n" + r);
+        assertEquals("", r.out, r.toString());
+        assertTrue(r.err.contains("autograd4j: no class org.autograd4j.examples.NoSuchExample. Examples: D2lAutograd Tutorial."),
+                "run of a missing class lists the examples:\n" + r);
+        assertTrue(r.err.contains("run MyScript.java"), "run of a missing class says how to run a file:\n" + r);
+        assertFalse(r.err.contains("Exception"), r.toString());
+        Result noFile = run(repo, env, null, "run", "Missing.java");
+        assertEquals(2, noFile.exit, noFile.toString());
+        assertTrue(noFile.err.startsWith("autograd4j: no such file: Missing.java"), noFile.toString());
+    }
+
+    /** A user's single-file program, run by Java's source launcher against the library jar, with arguments. */
+    private static void checkRunScript(Path repo, Map<String, String> env) throws Exception {
+        Path script = scratch.resolve("MyScript.java");
+        Files.writeString(script, """
+                import static org.autograd4j.Torch.*;
+
+                public class MyScript {
+                    public static void main(String[] args) {
+                        print(tensor(2.0).requiresGrad_().pow(3));
+                        print(args.length, args[0]);
+                    }
+                }
+                """);
+        Result r = run(repo, env, null, "run", script.toString(), "hello");
+        assertEquals(0, r.exit, "run of a .java file failed:\n" + r);
+        assertEquals(SHELL_OUTPUT + "\n1 hello\n", r.out, r.toString());
+        assertFalse(r.err.contains(BUILDING), "run of a file rebuilt current jars:\n" + r);
     }
 
     private static void checkShell(Result r) {

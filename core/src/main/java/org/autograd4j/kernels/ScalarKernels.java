@@ -1942,13 +1942,10 @@ public class ScalarKernels implements Kernels {
                 out.setDouble(0, out.getDouble(0) + 1);
                 continue;
             }
-            // the bin estimate in x's dtype, as PyTorch computes it, then the upper_bound search around it
-            long pos = f32 ? (long) (float) ((float) ((float) (e - lo) * bins) / (float) (hi - lo))
-                    : (long) ((e - lo) * bins / (hi - lo));
-            int pmin = (int) Math.max(0, pos - 1), pmax = (int) Math.min(pos + 2, nEdges);
-            int p = pmin;
-            while (p < pmax && !(e < edges.getDouble(p))) p++;
-            p -= 1;
+            // the bin by linear interpolation in x's dtype, as PyTorch's histc computes it (its LINEAR_INTERPOLATION,
+            // without the local search over the edges that torch.histogram adds), the last edge in the last bin
+            int p = (int) (f32 ? (long) (float) ((float) ((float) (e - lo) * bins) / (float) (hi - lo))
+                    : (long) ((e - lo) * bins / (hi - lo)));
             if (p == bins) p -= 1;
             out.setDouble(p, out.getDouble(p) + 1);
         }

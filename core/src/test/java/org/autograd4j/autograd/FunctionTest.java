@@ -50,10 +50,10 @@ class FunctionTest {
     /** A grad_fn tree in gen_function.py's format. */
     static String graph(Node n) {
         if (n == null) return "null";
-        if (n.name().equals("AccumulateGrad")) return "AccumulateGrad";
+        if (n.typeName().equals("AccumulateGrad")) return "AccumulateGrad";
         List<String> kids = new ArrayList<>();
         for (Edge e : n.nextFunctions()) kids.add(e.node() == null ? "null" : e.inputNr() + ":" + graph(e.node()));
-        return n.name() + "(" + String.join(";", kids) + ")";
+        return n.typeName() + "(" + String.join(";", kids) + ")";
     }
 
     static String message(Runnable r) {

@@ -118,14 +118,14 @@ class IndexingOpsTest {
         }
         Tensor y = (Tensor) r;
         checkOut(first, y);
-        String fn = y.gradFn() == null ? "fn None -" : "fn " + y.gradFn().name() + " " + y.gradFn().nextFunctions().stream()
-                .map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
+        String fn = y.gradFn() == null ? "fn None -" : "fn " + y.gradFn().typeName() + " " + y.gradFn().nextFunctions().stream()
+                .map(e -> e.node() == null ? "None" : e.node().typeName()).collect(Collectors.joining(","));
         assertEquals(body.get(1).text(), fn, head.where());
         if (!y.requiresGrad()) return;
         Tensor wrt = (Tensor) args.stream().filter(a -> a instanceof Tensor in && in.requiresGrad()).findFirst().orElseThrow();
         Tensor gx = Autograd.grad(List.of(y), List.of(wrt), List.of(Torch.onesLike(y).requiresGrad_()), true, true, false).get(0);
-        String fn2 = gx.gradFn() == null ? "fn2 None -" : "fn2 " + gx.gradFn().name() + " " + gx.gradFn().nextFunctions().stream()
-                .map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
+        String fn2 = gx.gradFn() == null ? "fn2 None -" : "fn2 " + gx.gradFn().typeName() + " " + gx.gradFn().nextFunctions().stream()
+                .map(e -> e.node() == null ? "None" : e.node().typeName()).collect(Collectors.joining(","));
         assertEquals(body.get(2).text(), fn2, head.where());
         y.mul(y).sum().backward();
         int g = 3;

@@ -98,8 +98,8 @@ class IndexingTest {
     private static String fn(Tensor y) {
         if (y.gradFn() == null) return "fn None -";
         List<Edge> next = y.gradFn().nextFunctions();
-        String nexts = next.stream().map(e -> e.node() == null ? "None" : e.node().name()).collect(Collectors.joining(","));
-        return "fn " + y.gradFn().name() + " " + (nexts.isEmpty() ? "-" : nexts);
+        String nexts = next.stream().map(e -> e.node() == null ? "None" : e.node().typeName()).collect(Collectors.joining(","));
+        return "fn " + y.gradFn().typeName() + " " + (nexts.isEmpty() ? "-" : nexts);
     }
 
     private static void expectError(GoldenFile.Line err, Runnable r) {

@@ -637,6 +637,35 @@ public final class Torch {
     }
 
     /**
+     * Uniform [0, 1) samples shaped like {@code t} with another dtype, {@code torch.rand_like(t, dtype=dtype)}
+     * (the tutorials' {@code torch.rand_like(x_int, dtype=torch.float)}).
+     *
+     * @param t the tensor whose shape is used
+     * @param dtype a floating dtype
+     * @return a new tensor
+     */
+    public static Tensor randLike(Tensor t, DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"check_uniform_bounds\" not implemented for '" + dtype.scalarTypeName() + "'");
+        }
+        return of(RandomOps.uniform_(RandomOps.emptyLike(in(t), dtype), 0, 1, null));
+    }
+
+    /**
+     * Standard normal samples shaped like {@code t} with another dtype, {@code torch.randn_like(t, dtype=dtype)}.
+     *
+     * @param t the tensor whose shape is used
+     * @param dtype a floating dtype
+     * @return a new tensor
+     */
+    public static Tensor randnLike(Tensor t, DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"normal_kernel_cpu\" not implemented for '" + dtype.scalarTypeName() + "'");
+        }
+        return of(RandomOps.normal_(RandomOps.emptyLike(in(t), dtype), 0, 1, null));
+    }
+
+    /**
      * Standard normal samples shaped like {@code t}, {@code torch.randn_like(t)} (see {@link #randLike}).
      *
      * @param t the tensor whose shape and dtype are used

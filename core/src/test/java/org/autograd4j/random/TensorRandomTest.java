@@ -277,6 +277,26 @@ class TensorRandomTest {
 
     // ------------------------------------------------------------------ in-place rules
 
+    /** {@code rand_like(t, dtype=)}: the same draws as {@code rand} of that shape; integer dtypes get PyTorch's errors. */
+    @Test
+    void likeFormsWithADtype() {
+        Tensor ints = Torch.tensor(new long[][] {{1, 2}, {3, 4}});
+        Torch.manualSeed(3);
+        Tensor a = Torch.randLike(ints, DType.FLOAT64);
+        Torch.manualSeed(3);
+        Tensor b = Torch.rand(new long[] {2, 2}, DType.FLOAT64);
+        assertEquals(DType.FLOAT64, a.dtype());
+        assertArrayEquals(b.toDoubleArray(), a.toDoubleArray());
+        Torch.manualSeed(3);
+        double[] normal = Torch.randn(new long[] {2, 2}, DType.FLOAT32).toDoubleArray();
+        Torch.manualSeed(3);
+        assertArrayEquals(normal, Torch.randnLike(ints, DType.FLOAT32).toDoubleArray());
+        assertEquals("\"check_uniform_bounds\" not implemented for 'Long'",
+                assertThrows(UnsupportedOperationException.class, () -> Torch.randLike(ints, DType.INT64)).getMessage());
+        assertEquals("\"normal_kernel_cpu\" not implemented for 'Long'",
+                assertThrows(UnsupportedOperationException.class, () -> Torch.randnLike(ints, DType.INT64)).getMessage());
+    }
+
     @Test
     void inPlaceOnLeafThatRequiresGradIsRefusedUnlessNoGrad() {
         Tensor w = Torch.zeros(3, 4).requiresGrad_();

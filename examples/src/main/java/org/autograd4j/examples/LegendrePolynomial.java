@@ -1,6 +1,5 @@
 package org.autograd4j.examples;
 
-import org.autograd4j.GradModeScope;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.autograd.Function;
@@ -67,11 +66,11 @@ public final class LegendrePolynomial {
             // loss = (y_pred - y).pow(2).sum()
             Tensor loss = yPred.sub(y).pow(2L).sum();
             // if t % 100 == 99: print(t, loss.item())
-            if (t % 100 == 99) System.out.println(t + " " + PyFloat.repr(loss.item()));
+            if (t % 100 == 99) Torch.print(t, loss.item());
             // loss.backward()
             loss.backward();
             // with torch.no_grad():
-            try (GradModeScope s = Torch.noGrad()) {
+            try (var _ = Torch.noGrad()) {
                 // a -= learning_rate * a.grad  (b, c, d likewise)
                 a.sub_(a.grad().mul(learningRate));
                 b.sub_(b.grad().mul(learningRate));
@@ -85,7 +84,7 @@ public final class LegendrePolynomial {
             }
         }
         // print(f'Result: y = {a.item()} + {b.item()} * P3({c.item()} + {d.item()} x)')
-        System.out.println("Result: y = " + PyFloat.repr(a.item()) + " + " + PyFloat.repr(b.item()) + " * P3("
-                + PyFloat.repr(c.item()) + " + " + PyFloat.repr(d.item()) + " x)");
+        Torch.print("Result: y = " + Torch.str(a.item()) + " + " + Torch.str(b.item()) + " * P3("
+                + Torch.str(c.item()) + " + " + Torch.str(d.item()) + " x)");
     }
 }

@@ -1,6 +1,5 @@
 package org.autograd4j.examples;
 
-import org.autograd4j.GradModeScope;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.autograd.Function;
@@ -61,11 +60,11 @@ public final class StraightThrough {
             // loss = (X.mv(SignSTE.apply(w)) - target).pow(2).mean()
             Tensor loss = xs.mv(signSte.apply(w)).sub(target).pow(2L).mean();
             // print(t, loss.item())
-            System.out.println(t + " " + PyFloat.repr(loss.item()));
+            Torch.print(t, loss.item());
             // loss.backward()
             loss.backward();
             // with torch.no_grad(): w -= 0.002 * w.grad; w.grad = None
-            try (GradModeScope s = Torch.noGrad()) {
+            try (var _ = Torch.noGrad()) {
                 w.sub_(w.grad().mul(0.002));
                 w.setGrad(null);
             }

@@ -93,15 +93,15 @@ class CustomFunctionExamplesTest {
         for (String name : new String[] {"legendre-transcript.txt", "ste-transcript.txt"}) {
             for (String tok : transcript(name).split("[\\s(),]+")) {
                 if (!tok.matches("-?\\d+\\.\\d+(e[-+]\\d+)?")) continue;
-                assertEquals(tok, PyFloat.repr(Double.parseDouble(tok)));
+                assertEquals(tok, org.autograd4j.Torch.str(Double.parseDouble(tok)));
                 n++;
             }
         }
         assertTrue(n > 30, "numbers checked: " + n);
-        assertEquals("1e+16", PyFloat.repr(1e16));
-        assertEquals("0.0001", PyFloat.repr(1e-4));
-        assertEquals("1e-05", PyFloat.repr(1e-5));
-        assertEquals("-0.0", PyFloat.repr(-0.0));
-        assertEquals("100.0", PyFloat.repr(100));
+        assertEquals("1e+16", org.autograd4j.Torch.str(1e16));
+        assertEquals("0.0001", org.autograd4j.Torch.str(1e-4));
+        assertEquals("1e-05", org.autograd4j.Torch.str(1e-5));
+        assertEquals("-0.0", org.autograd4j.Torch.str(-0.0));
+        assertEquals("100.0", org.autograd4j.Torch.str(100.0));
     }
 }

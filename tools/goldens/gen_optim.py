@@ -9,6 +9,10 @@ spec: k=v pairs joined by ';' (opt.* optimizer options, g1.* options of a second
 when present, s.* scheduler options); steps: 50 entries joined by ' ', each the float32 hex bits of W1, b, W2
 (flattened, ',' separated) after that step, then '|' and the float64 hex bits of every group's lr after it
 (get_last_lr() when a scheduler runs, else param_groups[i]['lr']).
+'error' lines: id <TAB> the exception type and message PyTorch raises for that misuse (OptimTest maps the id
+to the same call). 'layout' lines: optimizer <TAB> state_dict() after two steps with foreach=False, as
+'state' index:key=dtype[shape]|... and each group's keys and 'params' (the options autograd4j does not have,
+foreach/differentiable/capturable/fused, left out).
 One step: zero_grad(), loss.backward(), opt.step(), then sched.step() (ReduceLROnPlateau: step(metric) with
 metric_k = 1 / (1 + min(k, 10)) for step k = 1..50, a plateau after ten steps).
 Run: ATEN_CPU_CAPABILITY=avx2 /usr/bin/python3 tools/goldens/gen_optim.py
@@ -152,9 +156,96 @@ SPECS = [
     "opt=adam;opt.lr=0.01;groups=2;g1.lr=0.1;sched=plateau;s.mode=max;s.factor=0.1;s.patience=0;s.threshold=0.01;s.threshold_mode=abs;s.cooldown=0;s.min_lr=0.0",
 ]
 
+def err(fn):
+    try:
+        fn()
+    except Exception as e:
+        return "%s %s" % (type(e).__name__, e)
+    return "no error"
+
+
+def P():
+    return [t.clone().requires_grad_() for t in (W1, B, W2)]
+
+
+def loaded(opt_fn, sd_fn):
+    o = opt_fn()
+    return lambda: o.load_state_dict(sd_fn())
+
+
+ERRORS = [
+    ("sgd_lr", lambda: SGD(P(), lr=-0.1)),
+    ("sgd_momentum", lambda: SGD(P(), lr=0.1, momentum=-0.5)),
+    ("sgd_weight_decay", lambda: SGD(P(), lr=0.1, weight_decay=-1e-5)),
+    ("sgd_nesterov", lambda: SGD(P(), lr=0.1, momentum=0.9, dampening=0.1, nesterov=True)),
+    ("sgd_nesterov_no_momentum", lambda: SGD(P(), lr=0.1, nesterov=True)),
+    ("sgd_empty", lambda: SGD([], lr=0.1)),
+    ("sgd_non_leaf", lambda: SGD([W1.clone().requires_grad_() * 2], lr=0.1)),
+    ("sgd_duplicate", lambda: (lambda p: SGD([{"params": [p]}, {"params": [p]}], lr=0.1))(W1.clone().requires_grad_())),
+    ("adam_lr", lambda: Adam(P(), lr=-0.001)),
+    ("adam_beta0", lambda: Adam(P(), lr=0.1, betas=(1.0, 0.9))),
+    ("adam_beta1", lambda: Adam(P(), lr=0.1, betas=(0.9, -0.5))),
+    ("adam_eps", lambda: Adam(P(), lr=0.1, eps=-1e-8)),
+    ("adam_weight_decay", lambda: Adam(P(), lr=0.1, weight_decay=-0.25)),
+    ("rmsprop_alpha", lambda: RMSprop(P(), lr=0.1, alpha=-0.5)),
+    ("adagrad_lr_decay", lambda: Adagrad(P(), lr=0.1, lr_decay=-1.0)),
+    ("adagrad_initial", lambda: Adagrad(P(), lr=0.1, initial_accumulator_value=-2.0)),
+    ("load_groups", loaded(lambda: SGD(P(), lr=0.1), lambda: SGD([{"params": P()[:2]}, {"params": P()[2:]}], lr=0.1).state_dict())),
+    ("load_sizes", loaded(lambda: SGD(P(), lr=0.1), lambda: SGD(P()[:2], lr=0.1).state_dict())),
+    ("linear_start", lambda: L.LinearLR(SGD(P(), lr=0.1), start_factor=1.5)),
+    ("linear_end", lambda: L.LinearLR(SGD(P(), lr=0.1), end_factor=-0.5)),
+    ("plateau_factor", lambda: L.ReduceLROnPlateau(SGD(P(), lr=0.1), factor=1.0)),
+    ("plateau_mode", lambda: L.ReduceLROnPlateau(SGD(P(), lr=0.1), mode="best")),
+    ("plateau_threshold_mode", lambda: L.ReduceLROnPlateau(SGD(P(), lr=0.1), threshold_mode="relative")),
+    ("onecycle_total", lambda: L.OneCycleLR(SGD(P(), lr=0.1, momentum=0.9), 0.1, total_steps=0)),
+    ("onecycle_pct", lambda: L.OneCycleLR(SGD(P(), lr=0.1, momentum=0.9), 0.1, total_steps=10, pct_start=1.5)),
+    ("onecycle_anneal", lambda: L.OneCycleLR(SGD(P(), lr=0.1, momentum=0.9), 0.1, total_steps=10, anneal_strategy="exp")),
+    ("onecycle_momentum", lambda: L.OneCycleLR(Adagrad(P(), lr=0.1), 0.1, total_steps=10)),
+    ("onecycle_past_end", lambda: [s.step() for s in [L.OneCycleLR(SGD(P(), lr=0.1, momentum=0.9), 0.1, total_steps=3)] for _ in range(4)]),
+]
+
+LAYOUT_OPTS = [
+    ("sgd", lambda p: SGD(p, lr=0.1, foreach=False)),
+    ("sgd_momentum", lambda p: SGD(p, lr=0.1, momentum=0.9, foreach=False)),
+    ("adam", lambda p: Adam(p, lr=0.01, foreach=False)),
+    ("adam_amsgrad", lambda p: Adam(p, lr=0.01, amsgrad=True, foreach=False)),
+    ("adamw", lambda p: AdamW(p, lr=0.01, foreach=False)),
+    ("rmsprop", lambda p: RMSprop(p, lr=0.01, foreach=False)),
+    ("rmsprop_centered_momentum", lambda p: RMSprop(p, lr=0.01, centered=True, momentum=0.5, foreach=False)),
+    ("adagrad", lambda p: Adagrad(p, lr=0.01, foreach=False)),
+]
+SKIP = {"foreach", "differentiable", "capturable", "fused"}
+
+
+def value_desc(v):
+    if isinstance(v, torch.Tensor):
+        return "%s%s" % (str(v.dtype).replace("torch.", ""), list(v.shape))
+    if v is None:
+        return "None"
+    return type(v).__name__ + ":" + repr(v)
+
+
+def layout(make):
+    p = P()
+    o = make(p)
+    for _ in range(2):
+        o.zero_grad()
+        (torch.tanh(X.mm(p[0]) + p[1]).mm(p[2]) - Y).pow(2).mean().backward()
+        o.step()
+    sd = o.state_dict()
+    st = ";".join("%d:%s" % (i, ",".join("%s=%s" % (k, value_desc(v)) for k, v in s.items())) for i, s in sd["state"].items())
+    gr = ";".join(",".join("%s=%s" % (k, value_desc(v) if k != "params" else v) for k, v in g.items() if k not in SKIP)
+                  for g in sd["param_groups"])
+    return st + "\t" + gr
+
+
 with open(OUT, "w") as f:
     f.write("# generated by tools/goldens/gen_optim.py from PyTorch %s\n" % torch.__version__)
     for name, t in (("x", X), ("y", Y), ("W1", W1), ("b", B), ("W2", W2)):
         f.write("problem\t%s\t%s\t%s\n" % (name, ",".join(str(d) for d in t.shape), tensor_hex(t)))
     for spec in SPECS:
         f.write("case\t%s\t%s\n" % (spec, run(spec)))
+    for name, fn in ERRORS:
+        f.write("error\t%s\t%s\n" % (name, err(fn)))
+    for name, make in LAYOUT_OPTS:
+        f.write("layout\t%s\t%s\n" % (name, layout(make)))

@@ -197,7 +197,7 @@ public final class OneCycleLR extends LRScheduler {
     protected List<Double> getLr() {
         int stepNum = lastEpoch;
         if (stepNum > totalSteps) {
-            throw new IllegalStateException(
+            throw new IllegalArgumentException(
                     "Tried to step " + (stepNum + 1) + " times. The specified number of total steps is " + totalSteps);
         }
         List<Double> lrs = new ArrayList<>();

@@ -18,6 +18,7 @@ module org.autograd4j {
     exports org.autograd4j.nn;
     exports org.autograd4j.optim;
     exports org.autograd4j.data;
+    exports org.autograd4j.io;
     exports org.autograd4j.random;
     exports org.autograd4j.spi;
 

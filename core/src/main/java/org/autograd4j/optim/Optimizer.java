@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 
@@ -134,6 +135,23 @@ public abstract class Optimizer {
         try (var _ = Torch.noGrad()) {
             for (ParamGroup g : groups) update(g);
         }
+    }
+
+    /**
+     * One step after re-evaluating the model ({@code optimizer.step(closure)}): runs {@code closure} with
+     * gradients enabled (it typically zeroes the gradients, computes the loss and calls backward), then
+     * {@link #step()}.
+     *
+     * @param closure computes and returns the loss
+     * @return the closure's loss
+     */
+    public Tensor step(Supplier<Tensor> closure) {
+        Tensor loss;
+        try (var _ = Torch.enableGrad()) {
+            loss = closure.get();
+        }
+        step();
+        return loss;
     }
 
     /**

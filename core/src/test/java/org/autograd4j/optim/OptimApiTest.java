@@ -188,6 +188,30 @@ class OptimApiTest {
     }
 
     @Test
+    void stepWithAClosureFollowsTheSameTrajectory() {
+        // the golden's first case, SGD lr 0.1, driven through step(closure) under noGrad: same bits
+        String[] f = OptimTest.GOLDEN.lines().stream().filter(l -> l.text().startsWith("case\topt=sgd;opt.lr=0.1\t"))
+                .findFirst().orElseThrow().text().split("\t");
+        String[] expected = f[2].split(" ");
+        List<Tensor> ps = P();
+        SGD o = new SGD(ps, 0.1);
+        try (var _ = org.autograd4j.Torch.noGrad()) {
+            for (int k = 0; k < 5; k++) {
+                Tensor loss = o.step(() -> {
+                    o.zeroGrad();
+                    Tensor l = OptimTest.loss(ps);
+                    l.backward();
+                    return l;
+                });
+                assertTrue(loss.gradFn() != null, "the closure ran with gradients on");
+                StringBuilder sb = new StringBuilder();
+                for (Tensor p : ps) for (long b : GoldenFile.bitsOf(p)) sb.append(sb.isEmpty() ? "" : ",").append(String.format("%08x", b));
+                assertEquals(expected[k].substring(0, expected[k].indexOf('|')), sb.toString(), "step " + (k + 1));
+            }
+        }
+    }
+
+    @Test
     void builderSettersLeaveAGroupsOwnOptions() {
         List<Tensor> ps = P();
         SGD o = new SGD(ps.subList(0, 2), 0.1);

@@ -8,7 +8,10 @@ Writes core/src/test/resources/goldens/optim.txt. A fixed small problem (float32
 spec: k=v pairs joined by ';' (opt.* optimizer options, g1.* options of a second parameter group holding W2
 when present, s.* scheduler options); steps: 50 entries joined by ' ', each the float32 hex bits of W1, b, W2
 (flattened, ',' separated) after that step, then '|' and the float64 hex bits of every group's lr after it
-(get_last_lr() when a scheduler runs, else param_groups[i]['lr']).
+(get_last_lr() when a scheduler runs, else param_groups[i]['lr']). A spec with dtype=f64 runs the problem
+in float64 (inputs and start values converted) and writes the parameters as float64 hex bits; PyTorch fuses
+add(alpha)/addcmul into one rounding, which autograd4j's public API can match in float32 only, so OptimTest
+compares those cases within a tolerance.
 'error' lines: id <TAB> the exception type and message PyTorch raises for that misuse (OptimTest maps the id
 to the same call). 'layout' lines: optimizer <TAB> state_dict() after two steps with foreach=False, as
 'state' index:key=dtype[shape]|... and each group's keys and 'params' (the options autograd4j does not have,
@@ -34,6 +37,10 @@ def h32(v):
 
 def h64(v):
     return "%016x" % struct.unpack("<Q", struct.pack("<d", v))[0]
+
+
+def tensor_hex64(t):
+    return ",".join(h64(v) for v in t.detach().reshape(-1).tolist())
 
 
 def tensor_hex(t):
@@ -74,7 +81,10 @@ def run(spec):
     sched_name = kv.get("sched")
     if "beta1" in o:
         o["betas"] = (o.pop("beta1"), o.pop("beta2"))
-    w1, b, w2 = (t.clone().requires_grad_() for t in (W1, B, W2))
+    f64 = kv.pop("dtype", None) == "f64"
+    conv = (lambda t: t.double()) if f64 else (lambda t: t)
+    x, y = conv(X), conv(Y)
+    w1, b, w2 = (conv(t).clone().requires_grad_() for t in (W1, B, W2))
     lr = o.pop("lr")
     if "groups" in kv:
         opt = OPTS[opt_name]([{"params": [w1, b]}, dict(params=[w2], **g1)], lr=lr, foreach=False, **o)
@@ -102,7 +112,7 @@ def run(spec):
     out = []
     for k in range(1, STEPS + 1):
         opt.zero_grad()
-        loss = (torch.tanh(X.mm(w1) + b).mm(w2) - Y).pow(2).mean()
+        loss = (torch.tanh(x.mm(w1) + b).mm(w2) - y).pow(2).mean()
         loss.backward()
         opt.step()
         if sched_name == "plateau":
@@ -110,7 +120,7 @@ def run(spec):
         elif sched is not None:
             sched.step()
         lrs = sched.get_last_lr() if sched is not None and sched_name != "plateau" else [gr["lr"] for gr in opt.param_groups]
-        out.append(",".join(tensor_hex(t) for t in (w1, b, w2)) + "|" + ",".join(h64(v) for v in lrs))
+        out.append(",".join((tensor_hex64 if f64 else tensor_hex)(t) for t in (w1, b, w2)) + "|" + ",".join(h64(v) for v in lrs))
     return " ".join(out)
 
 
@@ -141,6 +151,11 @@ SPECS = [
     "opt=sgd;opt.lr=0.1;opt.momentum=0.9;groups=2;g1.lr=0.01;g1.momentum=0.5;g1.nesterov=True",
     "opt=adam;opt.lr=0.01;groups=2;g1.lr=0.05;g1.amsgrad=True;g1.weight_decay=0.1",
     "opt=rmsprop;opt.lr=0.01;groups=2;g1.centered=True;g1.momentum=0.3",
+    "opt=sgd;dtype=f64;opt.lr=0.05;opt.momentum=0.9;opt.nesterov=True;opt.weight_decay=0.01",
+    "opt=adam;dtype=f64;opt.lr=0.01;opt.amsgrad=True;opt.weight_decay=0.1",
+    "opt=adamw;dtype=f64;opt.lr=0.01",
+    "opt=rmsprop;dtype=f64;opt.lr=0.005;opt.momentum=0.5;opt.centered=True",
+    "opt=adagrad;dtype=f64;opt.lr=0.1;opt.lr_decay=0.01",
     "opt=sgd;opt.lr=0.1;opt.momentum=0.9;sched=step;s.step_size=7;s.gamma=0.5",
     "opt=sgd;opt.lr=0.1;opt.momentum=0.9;sched=multistep;s.milestones=5/12/12/30;s.gamma=0.3",
     "opt=sgd;opt.lr=0.1;opt.momentum=0.9;sched=exp;s.gamma=0.95",

@@ -9,6 +9,11 @@
  * ({@code new SGD(params, 0.1).momentum(0.9).nesterov(true)} is {@code SGD(params, lr=0.1, momentum=0.9,
  * nesterov=True)}); a setter changes the defaults and every group that did not set the option itself.
  *
+ * <p>float32 parameters follow PyTorch's trajectories bit for bit: PyTorch's CPU kernels round
+ * {@code add(other, alpha)} and {@code addcmul} once (a fused multiply-add), which the updates here reproduce by
+ * adding the float64-exact product in float64 and rounding to float32. float64 parameters round the product
+ * and the sum separately, so they can differ from PyTorch's in the last bits.
+ *
  * <p>Built on the public API only, as a user's code would be. May import: the API package
  * ({@code org.autograd4j}).
  */

@@ -16,6 +16,9 @@ module org.autograd4j {
     exports org.autograd4j.autograd;
 
     exports org.autograd4j.nn;
+    exports org.autograd4j.optim;
+    exports org.autograd4j.data;
+    exports org.autograd4j.io;
     exports org.autograd4j.random;
     exports org.autograd4j.spi;
 

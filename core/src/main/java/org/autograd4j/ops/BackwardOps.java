@@ -48,7 +48,10 @@ public final class BackwardOps {
             SavedTensor sg = save(g), sy = save(y);
             Graph.record(out, "SigmoidBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? sigmoidBackward(gg, sy.get()) : null,
-                n.needs(1) ? mul(mul(gg, sg.get()), add(mul(sy.get(), -2.0), 1.0)) : null}, new TensorImpl[] {g, y}, sg, sy);
+                n.needs(1) ? mul(mul(gg, sg.get()), add(mul(sy.get(), -2.0), 1.0)) : null}, new TensorImpl[] {g, y},
+                    // sigmoid_backward(ġ, y) + ẏ·g·(−2y + 1)
+                    tg -> Dual.plus(tg[0] == null ? null : sigmoidBackward(tg[0], y),
+                            tg[1] == null ? null : mul(mul(tg[1], g), add(mul(y, -2.0), 1.0))), sg, sy);
         }
         return out;
     }
@@ -64,7 +67,8 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "ThresholdBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? thresholdBackward(gg, ss.get(), threshold) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    tg -> thresholdBackward(Dual.orZeros(tg[0], g), self, threshold), ss);
         }
         return out;
     }
@@ -80,7 +84,8 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "HardtanhBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? hardtanhBackward(gg, ss.get(), min, max) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    tg -> hardtanhBackward(Dual.orZeros(tg[0], g), self, min, max), ss);
         }
         return out;
     }
@@ -96,7 +101,8 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "LeakyReluBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? leakyReluBackward(gg, ss.get(), slope) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    tg -> leakyReluBackward(Dual.orZeros(tg[0], g), self, slope), ss);
         }
         return out;
     }
@@ -125,7 +131,12 @@ public final class BackwardOps {
                     self1 = mul(mul(sigmoidBackward(mul(gg, sg.get()), sigmoid(bx)), to(lt(bx, threshold), gg.dtype())), beta);
                 }
                 return new TensorImpl[] {n.needs(0) ? softplusBackward(gg, x, beta, threshold) : null, self1};
-            }, new TensorImpl[] {g, self}, sg, ss);
+            }, new TensorImpl[] {g, self}, tg -> {
+                // softplus_backward(ġ, x) + softplus_double_backward(ẋ·g, x)
+                TensorImpl bx = mul(self, beta);
+                return Dual.plus(tg[0] == null ? null : softplusBackward(tg[0], self, beta, threshold), tg[1] == null ? null
+                        : mul(mul(sigmoidBackward(mul(tg[1], g), sigmoid(bx)), to(lt(bx, threshold), g.dtype())), beta));
+            }, sg, ss);
         }
         return out;
     }
@@ -151,7 +162,15 @@ public final class BackwardOps {
                     second = isResult ? mul(mul(gg, sg.get()), neg) : mul(eluBackward(mul(gg, sg.get()), alpha, false, x), neg);
                 }
                 return new TensorImpl[] {n.needs(0) ? eluBackward(gg, alpha, isResult, x) : null, second};
-            }, new TensorImpl[] {g, v}, sg, sv);
+            }, new TensorImpl[] {g, v}, tg -> {
+                // elu_backward(ġ, …) + elu_double_backward(v̇·g, …)
+                TensorImpl second = null;
+                if (tg[1] != null) {
+                    TensorImpl neg = to(lt(v, 0.0), g.dtype());
+                    second = isResult ? mul(mul(tg[1], g), neg) : mul(eluBackward(mul(tg[1], g), alpha, false, v), neg);
+                }
+                return Dual.plus(tg[0] == null ? null : eluBackward(tg[0], alpha, isResult, v), second);
+            }, sg, sv);
         }
         return out;
     }
@@ -182,7 +201,11 @@ public final class BackwardOps {
                     if (n.needs(1)) second = sub(sub(mul(go, gg), mul(sumOver(mul(yy, go), dims), gg)), mul(go, sumOver(mul(yy, gg), dims)));
                 }
                 return new TensorImpl[] {first, second};
-            }, new TensorImpl[] {g, y}, sg, sy);
+            }, new TensorImpl[] {g, y}, tg -> {
+                // PyTorch 1.13 has no forward formula for these two ops (its message names the op)
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(log ? "_log_softmax_backward_data"
+                        : "_softmax_backward_data"));
+            }, sg, sy);
         }
         return out;
     }

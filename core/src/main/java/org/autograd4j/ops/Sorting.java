@@ -12,7 +12,8 @@ import org.autograd4j.storage.Layout;
  * Sorting, searching and counting, each op with its derivative beside it: sort, argsort, topk, kthvalue, median,
  * nanmedian, mode, cummax/cummin (values and int64 indices), unique and unique_consecutive, searchsorted,
  * bucketize, histc. The differentiable ones pick input elements, so their derivative is PyTorch's
- * {@code value_selecting_reduction_backward}: g scattered into zeros of the input's shape at the indices.
+ * {@code value_selecting_reduction_backward}: g scattered into zeros of the input's shape at the indices, and
+ * their tangent the input's tangent gathered at the indices ({@code gather_with_keepdimed_indices}).
  */
 public final class Sorting {
     private Sorting() {
@@ -55,7 +56,12 @@ public final class Sorting {
             TensorImpl gi = keepdim || nd == 0 ? g : unsqueeze(g, d);
             TensorImpl ii = keepdim || nd == 0 ? idx : unsqueeze(idx, d);
             return new TensorImpl[] {Indexing.scatterAdd(Ops.empty(g.dtype(), shape), nd == 0 ? 0 : d, ii, gi)};
-        }, x);
+        }, x, tg -> {
+            // gather_with_keepdimed_indices: the tangent at the selected positions
+            if (nd == 0) return tg[0];
+            TensorImpl r = Indexing.gather(tg[0], d, keepdim ? idx : unsqueeze(idx, d));
+            return keepdim ? r : squeeze(r, d);
+        });
     }
 
     /** The shape of a reduction over d: d dropped, or kept as 1. */
@@ -173,7 +179,11 @@ public final class Sorting {
                 double rv = r.storage().getDouble(r.layout().offset());
                 TensorImpl mask = rv != rv ? Unary.ISNAN.apply(xv) : eq(xv, r);
                 return new TensorImpl[] {where(mask, div(g, sum(mask)), 0.0)};
-            }, x, sx, so);
+            }, new TensorImpl[] {x}, tg -> {
+                // evenly_read_jvp: the mean of the tangent over the elements equal to the result (NaN for a NaN result)
+                TensorImpl mask = eq(x, out);
+                return div(sum(where(mask, tg[0], 0.0)), sum(mask));
+            }, sx, so);
         }
         return out;
     }

@@ -49,9 +49,9 @@ public final class BackwardOps {
             Graph.record(out, "SigmoidBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? sigmoidBackward(gg, sy.get()) : null,
                 n.needs(1) ? mul(mul(gg, sg.get()), add(mul(sy.get(), -2.0), 1.0)) : null}, new TensorImpl[] {g, y},
-                    // sigmoid_backward(ġ, y) + ẏ·g·(−2y + 1)
-                    tg -> Dual.plus(tg[0] == null ? null : sigmoidBackward(tg[0], y),
-                            tg[1] == null ? null : mul(mul(tg[1], g), add(mul(y, -2.0), 1.0))), sg, sy);
+                    // sigmoid_backward(ġ, y) + ẏ·g·(−2y + 1), a missing tangent as zeros (so the sum's zeros are PyTorch's +0)
+                    tg -> add(sigmoidBackward(Dual.orZeros(tg[0], g), y), mul(mul(Dual.orZeros(tg[1], y), g), add(mul(y, -2.0), 1.0))),
+                    sg, sy);
         }
         return out;
     }
@@ -68,6 +68,7 @@ public final class BackwardOps {
             Graph.record(out, "ThresholdBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? thresholdBackward(gg, ss.get(), threshold) : null,
                 n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    // zeros_like(self_t) + threshold_backward(ġ, self): a tangent even when only self has one
                     tg -> thresholdBackward(Dual.orZeros(tg[0], g), self, threshold), ss);
         }
         return out;
@@ -85,7 +86,8 @@ public final class BackwardOps {
             Graph.record(out, "HardtanhBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? hardtanhBackward(gg, ss.get(), min, max) : null,
                 n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
-                    tg -> hardtanhBackward(Dual.orZeros(tg[0], g), self, min, max), ss);
+                    // hardtanh_backward(ġ, self): none when only self has a tangent, as PyTorch's formula reads ġ alone
+                    tg -> tg[0] == null ? null : hardtanhBackward(tg[0], self, min, max), ss);
         }
         return out;
     }
@@ -102,7 +104,8 @@ public final class BackwardOps {
             Graph.record(out, "LeakyReluBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? leakyReluBackward(gg, ss.get(), slope) : null,
                 n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
-                    tg -> leakyReluBackward(Dual.orZeros(tg[0], g), self, slope), ss);
+                    // leaky_relu_backward(ġ, self): none when only self has a tangent, as in PyTorch
+                    tg -> tg[0] == null ? null : leakyReluBackward(tg[0], self, slope), ss);
         }
         return out;
     }
@@ -134,8 +137,8 @@ public final class BackwardOps {
             }, new TensorImpl[] {g, self}, tg -> {
                 // softplus_backward(ġ, x) + softplus_double_backward(ẋ·g, x)
                 TensorImpl bx = mul(self, beta);
-                return Dual.plus(tg[0] == null ? null : softplusBackward(tg[0], self, beta, threshold), tg[1] == null ? null
-                        : mul(mul(sigmoidBackward(mul(tg[1], g), sigmoid(bx)), to(lt(bx, threshold), g.dtype())), beta));
+                return add(softplusBackward(Dual.orZeros(tg[0], g), self, beta, threshold),
+                        mul(mul(sigmoidBackward(mul(Dual.orZeros(tg[1], self), g), sigmoid(bx)), to(lt(bx, threshold), g.dtype())), beta));
             }, sg, ss);
         }
         return out;
@@ -164,12 +167,9 @@ public final class BackwardOps {
                 return new TensorImpl[] {n.needs(0) ? eluBackward(gg, alpha, isResult, x) : null, second};
             }, new TensorImpl[] {g, v}, tg -> {
                 // elu_backward(ġ, …) + elu_double_backward(v̇·g, …)
-                TensorImpl second = null;
-                if (tg[1] != null) {
-                    TensorImpl neg = to(lt(v, 0.0), g.dtype());
-                    second = isResult ? mul(mul(tg[1], g), neg) : mul(eluBackward(mul(tg[1], g), alpha, false, v), neg);
-                }
-                return Dual.plus(tg[0] == null ? null : eluBackward(tg[0], alpha, isResult, v), second);
+                TensorImpl tv = Dual.orZeros(tg[1], v), neg = to(lt(v, 0.0), g.dtype());
+                TensorImpl second = isResult ? mul(mul(tv, g), neg) : mul(eluBackward(mul(tv, g), alpha, false, v), neg);
+                return add(eluBackward(Dual.orZeros(tg[0], g), alpha, isResult, v), second);
             }, sg, sv);
         }
         return out;

@@ -188,6 +188,11 @@ class WrongCount(CubeJvp):
         return t, t
 
 
+case("unique", lambda: torch.unique(da()))
+case("unique_consecutive_dim", lambda: torch.unique_consecutive(da(), dim=1))
+case("unique_dim", lambda: torch.unique(da(), dim=0))
+
+
 case("function_no_jvp", lambda: u(Cube.apply(da())))
 case("function_jvp", lambda: u(CubeJvp.apply(da())))
 case("function_jvp_two", lambda: tangents(ScaleShift.apply(da(), 3.0, B)))

@@ -250,10 +250,14 @@ public final class Sorting {
         counts = Shapes.clone(Shapes.narrow(counts, 0, 0, u));
         if (Graph.needs(x)) {
             String node = consecutive ? "UniqueConsecutiveBackward0" : "Unique2Backward0";
-            String message = "the derivative for '" + (consecutive ? "unique_consecutive" : "_unique2") + "' is not implemented.";
+            String op = consecutive ? "unique_consecutive" : "_unique2";
+            String message = "the derivative for '" + op + "' is not implemented.";
             Graph.record(out, node, (g, m) -> {
                 throw new UnsupportedOperationException(message);
-            }, x);
+            }, new TensorImpl[] {x}, tg -> {
+                // no forward formula in PyTorch either; its message names the ATen op
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(op));
+            });
         }
         return new TensorImpl[] {out, inverse, counts};
     }
@@ -285,10 +289,14 @@ public final class Sorting {
         counts = Shapes.clone(Shapes.narrow(counts, 0, 0, u));
         if (Graph.needs(x)) {
             String node = consecutive ? "UniqueConsecutiveBackward0" : "UniqueDimBackward0";
-            String message = "the derivative for '" + (consecutive ? "unique_consecutive" : "unique_dim") + "' is not implemented.";
+            String op = consecutive ? "unique_consecutive" : "unique_dim";
+            String message = "the derivative for '" + op + "' is not implemented.";
             Graph.record(out, node, (g, m) -> {
                 throw new UnsupportedOperationException(message);
-            }, x);
+            }, new TensorImpl[] {x}, tg -> {
+                // no forward formula in PyTorch either; its message names the ATen op
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(op));
+            });
         }
         return new TensorImpl[] {out, inverse, counts};
     }

@@ -220,6 +220,9 @@ class ForwardADOpsTest {
         c.put("fwd_over_rev_elu", gradTangent(Tensor::elu));
         c.put("fwd_over_rev_softmax", gradTangent(t -> t.softmax(1)));
         c.put("fwd_over_rev_log_softmax", gradTangent(t -> t.logSoftmax(1)));
+        c.put("unique", () -> Torch.unique(da()));
+        c.put("unique_consecutive_dim", () -> Torch.uniqueConsecutive(da(), false, false, 1));
+        c.put("unique_dim", () -> Torch.unique(da(), true, false, false, 0));
         c.put("function_no_jvp", () -> u(new Cube().apply(da())));
         c.put("function_jvp", () -> u(new CubeJvp().apply(da())));
         c.put("function_jvp_two", () -> tangents(new ScaleShift().applyAll(da(), 3.0, b())));

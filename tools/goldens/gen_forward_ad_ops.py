@@ -97,6 +97,18 @@ def inplace(f):
 case("scatter_inplace", inplace(lambda w: w.scatter_(1, IDX, db())))
 case("scatter_add_inplace", inplace(lambda w: w.scatter_add_(1, IDX, db())))
 case("scatter_reduce_inplace", inplace(lambda w: w.scatter_reduce_(1, IDX, db(), "amax", include_self=True)))
+case("scatter_reduce_prod_inplace", inplace(lambda w: w.scatter_reduce_(1, IDX, db(), "prod")))
+
+
+def prod_into_dual():
+    w = fwAD.make_dual(A.clone(), TA.clone())
+    try:
+        w.scatter_reduce_(1, IDX, B, "prod")
+    except RuntimeError as e:
+        return "%s %s" % (e, u(w))
+
+
+case("scatter_reduce_prod_into_dual", prod_into_dual)
 case("index_add_inplace", inplace(lambda w: w.index_add_(1, torch.tensor([2, 0]), db()[:, :2], alpha=2.0)))
 case("index_copy_inplace", inplace(lambda w: w.index_copy_(1, torch.tensor([2, 0]), db()[:, :2])))
 case("index_fill_inplace_dual", lambda: u(fwAD.make_dual(A.clone(), TA.clone()).index_fill_(1, torch.tensor([0]), 4.0)))

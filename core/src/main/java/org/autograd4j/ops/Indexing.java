@@ -188,7 +188,13 @@ public final class Indexing {
             if (dual) tangent[0] = Dual.tangent(result);
             return result.gradFn();
         });
-        if (dual) InPlace.setTangent(self, tangent[0]);
+        if (dual && tangent[0] != null) {
+            InPlace.setTangent(self, tangent[0]);
+        } else if (dual && Dual.tangent(self) != null) {
+            // a result without tangent (scatter_reduce_ "prod"): PyTorch's in-place formula copies the undefined one
+            // into self's tangent and fails, the values already written; a self without tangent keeps none
+            throw new IllegalStateException("Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #1 'src'");
+        }
         return self;
     }
 

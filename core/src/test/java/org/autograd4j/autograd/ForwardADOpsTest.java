@@ -203,6 +203,16 @@ class ForwardADOpsTest {
         c.put("scatter_inplace", inplace(w -> w.scatter_(1, idx(), db())));
         c.put("scatter_add_inplace", inplace(w -> w.scatterAdd_(1, idx(), db())));
         c.put("scatter_reduce_inplace", inplace(w -> w.scatterReduce_(1, idx(), db(), "amax", true)));
+        c.put("scatter_reduce_prod_inplace", inplace(w -> w.scatterReduce_(1, idx(), db(), "prod", true)));
+        c.put("scatter_reduce_prod_into_dual", () -> {
+            Tensor w = ForwardAD.makeDual(a().clone(), ta());
+            try {
+                w.scatterReduce_(1, idx(), b(), "prod", true);
+                return "no error";
+            } catch (IllegalStateException e) {
+                return e.getMessage() + " " + u(w);
+            }
+        });
         c.put("index_add_inplace", inplace(w -> w.indexAdd_(1, ix(2, 0), db().narrow(1, 0, 2), 2.0)));
         c.put("index_copy_inplace", inplace(w -> w.indexCopy_(1, ix(2, 0), db().narrow(1, 0, 2))));
         c.put("index_fill_inplace_dual", () -> u(ForwardAD.makeDual(a().clone(), ta()).indexFill_(1, ix(0), 4.0)));

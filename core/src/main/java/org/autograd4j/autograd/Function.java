@@ -45,6 +45,9 @@ import org.autograd4j.storage.Sizes;
  * views that may not be written in place while recording (PyTorch's error), and an input written in place must be
  * declared with {@link FunctionCtx#markDirty}.
  *
+ * <p>Forward-mode AD ({@link ForwardAD}) goes through {@link #jvp}, which a subclass overrides to give its outputs'
+ * tangents, as PyTorch's {@code jvp} staticmethod; without it a tangent among the arguments raises PyTorch's error.
+ *
  * <p>A function object holds no state between calls (each call has its own {@link FunctionCtx}), so one instance
  * can serve every call, as Python's class does.
  */

@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.autograd4j.Tensor;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.engine.Facade;
+import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.FunctionNode;
+import org.autograd4j.storage.Sizes;
 
 /**
  * A custom differentiable function, PyTorch's {@code torch.autograd.Function}: subclass it, write
@@ -42,6 +45,9 @@ import org.autograd4j.ops.FunctionNode;
  * views that may not be written in place while recording (PyTorch's error), and an input written in place must be
  * declared with {@link FunctionCtx#markDirty}.
  *
+ * <p>Forward-mode AD ({@link ForwardAD}) goes through {@link #jvp}, which a subclass overrides to give its outputs'
+ * tangents, as PyTorch's {@code jvp} staticmethod; without it a tangent among the arguments raises PyTorch's error.
+ *
  * <p>A function object holds no state between calls (each call has its own {@link FunctionCtx}), so one instance
  * can serve every call, as Python's class does.
  */
@@ -69,6 +75,23 @@ public abstract class Function {
      * @return one gradient per forward argument, in order: null for a non-tensor argument or no gradient
      */
     public abstract Tensor[] backward(FunctionCtx ctx, Tensor... gradOutputs);
+
+    /**
+     * The outputs' tangents from the inputs' ({@code jvp(ctx, *grad_inputs)}), for forward-mode AD: called after
+     * {@link #forward} when a dual level is open and a tensor argument has a tangent there, as PyTorch calls it.
+     * Forward and jvp see primal values only (their ops propagate no tangent); jvp runs with grad mode as it is.
+     * Not overridden, it raises PyTorch's error ("You must implement the jvp function for custom
+     * autograd.Function to use it with forward mode AD.").
+     *
+     * @param ctx the context forward filled
+     * @param tangents one per forward argument, in order: the tangent of a tensor argument (zeros where it has
+     *     none), null for a non-tensor argument
+     * @return one tangent per output, in order, each of its output's shape (null: the output gets none)
+     */
+    public Tensor[] jvp(FunctionCtx ctx, Tensor... tangents) {
+        throw new UnsupportedOperationException("You must implement the jvp function for custom autograd.Function to use it with "
+                + "forward mode AD.");
+    }
 
     /**
      * The name of this function's class, from which the node's name is made ({@code name() + "Backward"}): the
@@ -124,12 +147,24 @@ public abstract class Function {
             }
         }
         FunctionCtx ctx = new FunctionCtx(needs);
+        // forward AD: the arguments' tangents at the open level (null when none has one: the plain path)
+        int level = DualLevels.open() == 0 ? 0 : DualLevels.current();
+        TensorImpl[] tangents = null;
+        for (int i = 0; level != 0 && i < args.length; i++) {
+            if (implArgs[i] instanceof TensorImpl ti && ti.tangent(level) != null) {
+                if (tangents == null) tangents = new TensorImpl[args.length];
+                tangents[i] = ti.tangent(level);
+            }
+        }
         Object result;
         boolean prev = GradMode.set(false);
+        // forward sees primal values only, as PyTorch's does: its ops propagate no tangent
+        int prevTangent = tangents == null ? 0 : DualLevels.beginTangent();
         try {
             result = forward(ctx, args.clone());
         } finally {
             GradMode.set(prev);
+            if (tangents != null) DualLevels.endTangent(prevTangent);
         }
         boolean single = result instanceof Tensor;
         List<Tensor> outs = outputs(result);
@@ -149,9 +184,43 @@ public abstract class Function {
         TensorImpl[] wired = FunctionNode.wire(nodeName, implArgs, outImpls, impls(api, ctx.dirty()), impls(api, ctx.nonDifferentiable()),
                 impls(api, ctx.toSave()), ctx.materializeGrads(), bw, node);
         ctx.node = node[0];
+        if (tangents != null) setTangents(api, ctx, args, implArgs, tangents, wired, level);
         List<Tensor> r = new ArrayList<>(wired.length);
         for (TensorImpl t : wired) r.add((Tensor) api.wrap(t));
         return new Call(Collections.unmodifiableList(r), single);
+    }
+
+    /** Runs {@link #jvp} (primal values only) and gives each output its tangent, with PyTorch's checks. */
+    private void setTangents(Facade.Access api, FunctionCtx ctx, Object[] args, Object[] implArgs, TensorImpl[] tangents,
+            TensorImpl[] outs, int level) {
+        Tensor[] ts = new Tensor[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (!(implArgs[i] instanceof TensorImpl ti)) continue;
+            TensorImpl t = tangents[i] != null ? tangents[i] : Creation.full(ti.shape(), 0, ti.dtype());
+            ts[i] = (Tensor) api.wrap(t);
+        }
+        Tensor[] r;
+        int prev = DualLevels.beginTangent();
+        try {
+            r = jvp(ctx, ts);
+        } finally {
+            DualLevels.endTangent(prev);
+        }
+        int got = r == null ? 0 : r.length;
+        if (got != outs.length) {
+            throw new IllegalStateException("Function's jvp returned an invalid number of forward gradients (expected " + outs.length
+                    + " but got " + got + ")");
+        }
+        for (int j = 0; j < outs.length; j++) {
+            if (r[j] == null || !outs[j].dtype().isFloatingPoint()) continue;
+            TensorImpl t = api.impl(r[j]);
+            if (!Arrays.equals(t.shape(), outs[j].shape())) {
+                throw new IllegalArgumentException("Trying to set a forward gradient that has a different size than that of the "
+                        + "original Tensor, this is not supported. Tensor is of size " + Sizes.list(outs[j].shape())
+                        + " while the given forward gradient is of size " + Sizes.list(t.shape()) + ".");
+            }
+            outs[j].setTangent(level, t);
+        }
     }
 
     private List<Tensor> outputs(Object result) {

@@ -48,7 +48,10 @@ public final class BackwardOps {
             SavedTensor sg = save(g), sy = save(y);
             Graph.record(out, "SigmoidBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? sigmoidBackward(gg, sy.get()) : null,
-                n.needs(1) ? mul(mul(gg, sg.get()), add(mul(sy.get(), -2.0), 1.0)) : null}, new TensorImpl[] {g, y}, sg, sy);
+                n.needs(1) ? mul(mul(gg, sg.get()), add(mul(sy.get(), -2.0), 1.0)) : null}, new TensorImpl[] {g, y},
+                    // sigmoid_backward(ġ, y) + ẏ·g·(−2y + 1), a missing tangent as zeros (so the sum's zeros are PyTorch's +0)
+                    tg -> add(sigmoidBackward(Dual.orZeros(tg[0], g), y), mul(mul(Dual.orZeros(tg[1], y), g), add(mul(y, -2.0), 1.0))),
+                    sg, sy);
         }
         return out;
     }
@@ -64,7 +67,9 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "ThresholdBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? thresholdBackward(gg, ss.get(), threshold) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    // zeros_like(self_t) + threshold_backward(ġ, self): a tangent even when only self has one
+                    tg -> thresholdBackward(Dual.orZeros(tg[0], g), self, threshold), ss);
         }
         return out;
     }
@@ -80,7 +85,9 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "HardtanhBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? hardtanhBackward(gg, ss.get(), min, max) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    // hardtanh_backward(ġ, self): none when only self has a tangent, as PyTorch's formula reads ġ alone
+                    tg -> tg[0] == null ? null : hardtanhBackward(tg[0], self, min, max), ss);
         }
         return out;
     }
@@ -96,7 +103,9 @@ public final class BackwardOps {
             SavedTensor ss = save(self);
             Graph.record(out, "LeakyReluBackwardBackward0", (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? leakyReluBackward(gg, ss.get(), slope) : null,
-                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self}, ss);
+                n.needs(1) ? zerosLike(gg) : null}, new TensorImpl[] {g, self},
+                    // leaky_relu_backward(ġ, self): none when only self has a tangent, as in PyTorch
+                    tg -> tg[0] == null ? null : leakyReluBackward(tg[0], self, slope), ss);
         }
         return out;
     }
@@ -125,7 +134,12 @@ public final class BackwardOps {
                     self1 = mul(mul(sigmoidBackward(mul(gg, sg.get()), sigmoid(bx)), to(lt(bx, threshold), gg.dtype())), beta);
                 }
                 return new TensorImpl[] {n.needs(0) ? softplusBackward(gg, x, beta, threshold) : null, self1};
-            }, new TensorImpl[] {g, self}, sg, ss);
+            }, new TensorImpl[] {g, self}, tg -> {
+                // softplus_backward(ġ, x) + softplus_double_backward(ẋ·g, x)
+                TensorImpl bx = mul(self, beta);
+                return add(softplusBackward(Dual.orZeros(tg[0], g), self, beta, threshold),
+                        mul(mul(sigmoidBackward(mul(Dual.orZeros(tg[1], self), g), sigmoid(bx)), to(lt(bx, threshold), g.dtype())), beta));
+            }, sg, ss);
         }
         return out;
     }
@@ -151,7 +165,12 @@ public final class BackwardOps {
                     second = isResult ? mul(mul(gg, sg.get()), neg) : mul(eluBackward(mul(gg, sg.get()), alpha, false, x), neg);
                 }
                 return new TensorImpl[] {n.needs(0) ? eluBackward(gg, alpha, isResult, x) : null, second};
-            }, new TensorImpl[] {g, v}, sg, sv);
+            }, new TensorImpl[] {g, v}, tg -> {
+                // elu_backward(ġ, …) + elu_double_backward(v̇·g, …)
+                TensorImpl tv = Dual.orZeros(tg[1], v), neg = to(lt(v, 0.0), g.dtype());
+                TensorImpl second = isResult ? mul(mul(tv, g), neg) : mul(eluBackward(mul(tv, g), alpha, false, v), neg);
+                return add(eluBackward(Dual.orZeros(tg[0], g), alpha, isResult, v), second);
+            }, sg, sv);
         }
         return out;
     }
@@ -182,7 +201,11 @@ public final class BackwardOps {
                     if (n.needs(1)) second = sub(sub(mul(go, gg), mul(sumOver(mul(yy, go), dims), gg)), mul(go, sumOver(mul(yy, gg), dims)));
                 }
                 return new TensorImpl[] {first, second};
-            }, new TensorImpl[] {g, y}, sg, sy);
+            }, new TensorImpl[] {g, y}, tg -> {
+                // PyTorch 1.13 has no forward formula for these two ops (its message names the op)
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(log ? "_log_softmax_backward_data"
+                        : "_softmax_backward_data"));
+            }, sg, sy);
         }
         return out;
     }

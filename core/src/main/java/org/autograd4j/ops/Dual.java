@@ -1,5 +1,7 @@
 package org.autograd4j.ops;
 
+import java.util.List;
+import java.util.function.Function;
 import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
@@ -19,7 +21,8 @@ public final class Dual {
 
     /**
      * A tangent formula: the output's tangent from the inputs' tangents, in argument order, null where an input
-     * has none (a zero tangent). At least one is non-null. The result may broadcast to the output's shape.
+     * has none (a zero tangent). At least one is non-null. The result may broadcast to the output's shape; a null
+     * result leaves the output without tangent, as PyTorch's formulas that return an undefined tensor do.
      */
     @FunctionalInterface
     public interface Forward {
@@ -65,14 +68,38 @@ public final class Dual {
         if (ts == null) return;
         if (forward == null) throw new UnsupportedOperationException(notImplementedAnywhere(opName(name)));
         if (!out.dtype().isFloatingPoint()) return;
-        out.setTangent(level, compute(forward, ts, out));
+        TensorImpl t = compute(forward, ts, out);
+        if (t != null) out.setTangent(level, t);
     }
 
-    /** Runs {@code forward} on primal values only, and brings its result to {@code out}'s shape and dtype. */
+    /**
+     * The tangents of an op with several outputs that are all cut from one input (split, chunk, unbind:
+     * {@code auto_linear}): each output's tangent is the same piece of the input's tangent, {@code cut} applied
+     * to it as to the input.
+     */
+    static void propagatePieces(TensorImpl x, List<TensorImpl> outs, Function<TensorImpl, List<TensorImpl>> cut) {
+        int level = DualLevels.current();
+        if (level == 0 || !x.dtype().isFloatingPoint()) return;
+        TensorImpl t = x.tangent(level);
+        if (t == null) return;
+        int prev = DualLevels.beginTangent();
+        try {
+            List<TensorImpl> ts = cut.apply(t);
+            for (int i = 0; i < outs.size(); i++) outs.get(i).setTangent(level, ts.get(i));
+        } finally {
+            DualLevels.endTangent(prev);
+        }
+    }
+
+    /**
+     * Runs {@code forward} on primal values only, and brings its result to {@code out}'s shape and dtype; null
+     * when the formula gives none (PyTorch's undefined tangent: the output gets no tangent).
+     */
     static TensorImpl compute(Forward forward, TensorImpl[] ts, TensorImpl out) {
         int prev = DualLevels.beginTangent();
         try {
             TensorImpl t = forward.tangent(ts);
+            if (t == null) return null;
             if (!java.util.Arrays.equals(t.shape(), out.shape())) t = Shapes.expand(t, Sizes.toLongs(out.shape()));
             if (t.dtype() != out.dtype()) t = Pointwise.to(t, out.dtype());
             return t;

@@ -59,7 +59,7 @@ public final class InPlace {
     }
 
     /** True when a dual level is open and self or other has a tangent there: self's tangent changes too. */
-    private static boolean dual(TensorImpl self, TensorImpl other) {
+    static boolean dual(TensorImpl self, TensorImpl other) {
         return DualLevels.open() != 0 && (Dual.has(self) || (other != null && Dual.has(other)));
     }
 
@@ -68,7 +68,7 @@ public final class InPlace {
      * tangent is written at the view's place and the view's tangent is that part of it, as PyTorch keeps a view's
      * tangent a view of its base's.
      */
-    private static void setTangent(TensorImpl self, TensorImpl t) {
+    static void setTangent(TensorImpl self, TensorImpl t) {
         int level = DualLevels.current();
         if (level == 0) return;
         TensorImpl tc = t == null ? Creation.full(self.shape(), 0, self.dtype()) : Ops.convert(t, self.dtype());

@@ -143,7 +143,8 @@ public final class Indexing {
         if (Graph.needs(self, src)) {
             TensorImpl idx = index.detach();
             Graph.record(out, "ScatterBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? scatter(g, d, idx, 0.0) : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {self, src});
+                n.needs(0) ? scatter(g, d, idx, 0.0) : null, n.needs(1) ? gather(g, d, idx) : null}, new TensorImpl[] {self, src},
+                tg -> scatter(Dual.orZeros(tg[0], self), d, idx, Dual.orZeros(tg[1], src)));
         }
         return out;
     }
@@ -154,7 +155,8 @@ public final class Indexing {
         TensorImpl out = scatterRaw(self, d, index, null, value, Kernels.SCATTER_ASSIGN);
         if (Graph.needs(self)) {
             TensorImpl idx = index.detach();
-            Graph.record(out, "ScatterBackward1", (g, n) -> new TensorImpl[] {scatter(g, d, idx, 0.0)}, self);
+            Graph.record(out, "ScatterBackward1", (g, n) -> new TensorImpl[] {scatter(g, d, idx, 0.0)}, self,
+                    tg -> scatter(tg[0], d, idx, 0.0));
         }
         return out;
     }
@@ -178,11 +180,23 @@ public final class Indexing {
      * the out-of-place result from a snapshot of self, copied in. The caller checked its inputs first.
      */
     private static TensorImpl writeFrom(TensorImpl self, TensorImpl other, java.util.function.UnaryOperator<TensorImpl> op) {
-        return InPlace.write(self, other, true, old -> {
+        // under forward AD self's new tangent is the out-of-place result's
+        boolean dual = InPlace.dual(self, other);
+        TensorImpl[] tangent = new TensorImpl[1];
+        InPlace.write(self, other, true, old -> {
             TensorImpl result = op.apply(old);
             K.copy(result.storage(), result.layout(), self.storage(), self.layout());
+            if (dual) tangent[0] = Dual.tangent(result);
             return result.gradFn();
         });
+        if (dual && tangent[0] != null) {
+            InPlace.setTangent(self, tangent[0]);
+        } else if (dual && Dual.tangent(self) != null) {
+            // a result without tangent (scatter_reduce_ "prod"): PyTorch's in-place formula copies the undefined one
+            // into self's tangent and fails, the values already written; a self without tangent keeps none
+            throw new IllegalStateException("Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #1 'src'");
+        }
+        return self;
     }
 
     /**
@@ -224,8 +238,10 @@ public final class Indexing {
             // self, src and the result as saved tensors: under create_graph the derivative differentiates through them
             TensorImpl idx = index.detach();
             Graph.record(out, "ScatterReduceBackward0", (g, n) -> scatterReduceBackward(g, n.saved(0), d, idx, n.saved(1), reduce,
-                    includeSelf, n.saved(2)), new TensorImpl[] {self, src}, SavedTensor.input(self), SavedTensor.input(src),
-                    SavedTensor.output(out));
+                    includeSelf, n.saved(2)), new TensorImpl[] {self, src},
+                    tg -> scatterReduceTangent(self, Dual.orZeros(tg[0], self), d, idx, src, Dual.orZeros(tg[1], src), reduce,
+                            includeSelf, out),
+                    SavedTensor.input(self), SavedTensor.input(src), SavedTensor.output(out));
         }
         return out;
     }
@@ -271,6 +287,31 @@ public final class Indexing {
             }
         }
         return out;
+    }
+
+    /**
+     * PyTorch 1.13.1's {@code scatter_reduce_jvp}: sum and mean are linear (the op on the tangents); amax/amin
+     * share each position's tangent evenly among the elements equal to its result (self's where nothing reached
+     * it); prod has no tangent (null: PyTorch 1.13 returns an undefined one, so the result has no tangent).
+     */
+    private static TensorImpl scatterReduceTangent(TensorImpl self, TensorImpl selfT, int d, TensorImpl index, TensorImpl src,
+            TensorImpl srcT, String reduce, boolean includeSelf, TensorImpl result) {
+        switch (reduce) {
+            case "sum", "mean" -> {
+                return scatterReduce(selfT, d, index, srcT, reduce, includeSelf);
+            }
+            case "prod" -> {
+                return null;
+            }
+            default -> {
+                DType dt = self.dtype();
+                TensorImpl selfIs = includeSelf ? to(eq(self, result), dt) : Creation.full(self.shape(), 0, dt);
+                TensorImpl srcIs = to(eq(src, gather(result, d, index)), dt);
+                TensorImpl count = scatterAdd(selfIs, d, index, srcIs);
+                TensorImpl total = scatterAdd(mul(selfT, selfIs), d, index, mul(srcT, srcIs));
+                return where(gt(count, 0.0), div(total, count), selfT);
+            }
+        }
     }
 
     /** PyTorch 1.13.1's {@code scatter_reduce_backward}, in tensor ops. */
@@ -467,7 +508,8 @@ public final class Indexing {
             TensorImpl ix = index.detach();
             Graph.record(out, "IndexCopyBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? indexFill(g, d, ix, 0.0) : null, n.needs(1) ? indexSelect(g, d, ix) : null},
-                    new TensorImpl[] {self, source});
+                    new TensorImpl[] {self, source},
+                    tg -> indexCopy(Dual.orZeros(tg[0], self), d, ix, Dual.orZeros(tg[1], source)));
         }
         return out;
     }
@@ -543,7 +585,8 @@ public final class Indexing {
         TensorImpl out = indexFillRaw(self, d, index, value);
         if (Graph.needs(self)) {
             TensorImpl ix = index.detach();
-            Graph.record(out, "IndexFillBackward0", (g, n) -> new TensorImpl[] {indexFill(g, d, ix, 0.0)}, self);
+            Graph.record(out, "IndexFillBackward0", (g, n) -> new TensorImpl[] {indexFill(g, d, ix, 0.0)}, self,
+                    tg -> indexFill(tg[0], d, ix, 0.0));
         }
         return out;
     }
@@ -563,7 +606,8 @@ public final class Indexing {
             TensorImpl ix = index.detach();
             Graph.record(out, "IndexFillBackward1", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? indexFill(g, d, ix, 0.0) : null, n.needs(1) ? sum(indexSelect(g, d, ix)) : null},
-                    new TensorImpl[] {self, value});
+                    new TensorImpl[] {self, value},
+                    tg -> indexFill(Dual.orZeros(tg[0], self), d, ix, Dual.orZeros(tg[1], value)));
         }
         return out;
     }

@@ -67,14 +67,20 @@ public final class Rearrange {
         }
     }
 
-    /** The pieces as views of x, recorded as outputs 0.. of one {@code name} node whose derivative is {@code fn}. */
-    private static List<TensorImpl> pieces(TensorImpl x, List<TensorImpl> views, String name, MultiNode.Backward fn) {
-        if (Graph.needs(x)) {
+    /**
+     * The pieces as views of x, recorded as outputs 0.. of one {@code name} node whose derivative is {@code fn};
+     * each piece's tangent is the same piece of x's ({@code cut}, the op itself: {@code auto_linear}).
+     */
+    private static List<TensorImpl> pieces(TensorImpl x, List<TensorImpl> views, String name, MultiNode.Backward fn,
+            java.util.function.Function<TensorImpl, List<TensorImpl>> cut) {
+        if (!Graph.needs(x)) return views;
+        if (Graph.grads(new TensorImpl[] {x})) {
             int[][] shapes = new int[views.size()][];
             for (int i = 0; i < shapes.length; i++) shapes[i] = views.get(i).shape();
             MultiNode node = new MultiNode(name, x, shapes, fn);
             for (int i = 0; i < shapes.length; i++) views.get(i).setHistory(node, i);
         }
+        Dual.propagatePieces(x, views, cut);
         return views;
     }
 
@@ -105,7 +111,7 @@ public final class Rearrange {
         List<TensorImpl> views = new ArrayList<>();
         int last = (int) (splitSize - (splitSize * n - size));
         for (int i = 0; i < n; i++) views.add(slice(x, d, (int) (i * splitSize), i == n - 1 ? last : (int) splitSize));
-        return pieces(x, views, "SplitBackward0", g -> Indexing.cat(List.of(g), d));
+        return pieces(x, views, "SplitBackward0", g -> Indexing.cat(List.of(g), d), t -> split(t, splitSize, d));
     }
 
     /**
@@ -134,7 +140,7 @@ public final class Rearrange {
             views.add(slice(x, d, start, (int) s));
             start += (int) s;
         }
-        return pieces(x, views, "SplitWithSizesBackward0", g -> Indexing.cat(List.of(g), d));
+        return pieces(x, views, "SplitWithSizesBackward0", g -> Indexing.cat(List.of(g), d), t -> split(t, sizes, d));
     }
 
     /**
@@ -168,7 +174,7 @@ public final class Rearrange {
             nst[j++] = l.strides()[k];
         }
         for (int i = 0; i < n; i++) views.add(x.view(new Layout(ns.clone(), nst.clone(), l.offset() + i * l.strides()[d])));
-        return pieces(x, views, "UnbindBackward0", g -> Indexing.stack(List.of(g), d));
+        return pieces(x, views, "UnbindBackward0", g -> Indexing.stack(List.of(g), d), t -> unbind(t, d));
     }
 
     // ------------------------------------------------------------------ flip, roll, repeat
@@ -192,7 +198,7 @@ public final class Rearrange {
         for (int d : ds) if (x.dim() > 0) flipped[d] = true;
         TensorImpl out = Ops.empty(x.dtype(), x.shape());
         K.flip(x.storage(), x.layout(), flipped, out.storage(), out.layout());
-        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, ds)}, x);
+        if (Graph.needs(x)) Graph.record(out, "FlipBackward0", (g, n) -> new TensorImpl[] {flip(g, ds)}, x, tg -> flip(tg[0], ds));
         return out;
     }
 
@@ -227,7 +233,7 @@ public final class Rearrange {
             int[] backDims = new int[ds.length];
             for (int i = 0; i < shifts.length; i++) back[i] = -shifts[shifts.length - 1 - i];
             for (int i = 0; i < ds.length; i++) backDims[i] = ds[ds.length - 1 - i];
-            Graph.record(out, "RollBackward0", (g, n) -> new TensorImpl[] {roll(g, back, backDims)}, x);
+            Graph.record(out, "RollBackward0", (g, n) -> new TensorImpl[] {roll(g, back, backDims)}, x, tg -> roll(tg[0], shifts, ds));
         }
         return out;
     }
@@ -288,7 +294,7 @@ public final class Rearrange {
             for (int i = 0; i < nd; i++) sumDims[i] = 2 * i;
             int[] xs = x.shape();
             Graph.record(out, "RepeatBackward0", (g, n) -> new TensorImpl[] {
-                reshape(sum(reshape(g, expandTo), sumDims, false), xs)}, x);
+                reshape(sum(reshape(g, expandTo), sumDims, false), xs)}, x, tg -> repeat(tg[0], repeats));
         }
         return out;
     }
@@ -370,7 +376,8 @@ public final class Rearrange {
             }
         }
         if (Graph.needs(x)) {
-            Graph.record(out, lower ? "TrilBackward0" : "TriuBackward0", (g, nn) -> new TensorImpl[] {triangle(g, k, lower)}, x);
+            Graph.record(out, lower ? "TrilBackward0" : "TriuBackward0", (g, nn) -> new TensorImpl[] {triangle(g, k, lower)}, x,
+                    tg -> triangle(tg[0], k, lower));
         }
         return out;
     }
@@ -427,7 +434,8 @@ public final class Rearrange {
         TensorImpl out = x.view(diagonalLayout(x.layout(), offset, d1, d2));
         if (Graph.needs(x)) {
             int[] shape = x.shape();
-            Graph.record(out, "DiagonalBackward0", (g, n) -> new TensorImpl[] {diagonalBackward(g, shape, offset, d1, d2)}, x);
+            Graph.record(out, "DiagonalBackward0", (g, n) -> new TensorImpl[] {diagonalBackward(g, shape, offset, d1, d2)}, x,
+                    tg -> diagonal(tg[0], offset, d1, d2));
         }
         return out;
     }
@@ -438,7 +446,8 @@ public final class Rearrange {
         Layout slot = diagonalLayout(out.layout(), offset, d1, d2);
         K.copy(g.storage(), g.layout(), out.storage(), slot);
         if (Graph.needs(g)) {
-            Graph.record(out, "DiagonalBackwardBackward0", (gg, n) -> new TensorImpl[] {diagonal(gg, offset, d1, d2)}, g);
+            Graph.record(out, "DiagonalBackwardBackward0", (gg, n) -> new TensorImpl[] {diagonal(gg, offset, d1, d2)}, g,
+                    tg -> diagonalBackward(tg[0], shape, offset, d1, d2));
         }
         return out;
     }
@@ -453,7 +462,7 @@ public final class Rearrange {
             int n = x.layout().size(0) + Math.abs(k);
             TensorImpl out = Ops.empty(x.dtype(), new int[] {n, n});
             K.copy(x.storage(), x.layout(), out.storage(), diagonalLayout(out.layout(), k, 0, 1));
-            if (Graph.needs(x)) Graph.record(out, "DiagBackward0", (g, nn) -> new TensorImpl[] {diagonal(g, k, 0, 1)}, x);
+            if (Graph.needs(x)) Graph.record(out, "DiagBackward0", (g, nn) -> new TensorImpl[] {diagonal(g, k, 0, 1)}, x, tg -> diag(tg[0], k));
             return out;
         }
         if (x.dim() != 2) throw new IllegalArgumentException("matrix or a vector expected");
@@ -462,7 +471,7 @@ public final class Rearrange {
         K.copy(x.storage(), dl, out.storage(), out.layout());
         if (Graph.needs(x)) {
             int[] shape = x.shape();
-            Graph.record(out, "DiagBackward0", (g, nn) -> new TensorImpl[] {diagonalBackward(g, shape, k, 0, 1)}, x);
+            Graph.record(out, "DiagBackward0", (g, nn) -> new TensorImpl[] {diagonalBackward(g, shape, k, 0, 1)}, x, tg -> diag(tg[0], k));
         }
         return out;
     }
@@ -488,7 +497,7 @@ public final class Rearrange {
             int[] shape = x.shape();
             int n = dl.numel();
             Graph.record(out, "TraceBackward0", (g, nn) -> new TensorImpl[] {
-                diagonalBackward(expand(g, new int[] {n}), shape, 0, 0, 1)}, x);
+                diagonalBackward(expand(g, new int[] {n}), shape, 0, 0, 1)}, x, tg -> trace(tg[0]));
         }
         return out;
     }
@@ -536,7 +545,9 @@ public final class Rearrange {
         if (Graph.needs(a, b)) {
             // the inputs themselves: under create_graph the derivative differentiates through them again
             Graph.record(out, "LinalgCrossBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? cross(b, g, d) : null, n.needs(1) ? cross(g, a, d) : null}, new TensorImpl[] {a, b});
+                n.needs(0) ? cross(b, g, d) : null, n.needs(1) ? cross(g, a, d) : null}, new TensorImpl[] {a, b},
+                    // the product rule: cross(ṫa, b) + cross(a, ṫb)
+                    tg -> Dual.plus(tg[0] == null ? null : cross(tg[0], b, d), tg[1] == null ? null : cross(a, tg[1], d)));
         }
         return out;
     }
@@ -581,7 +592,7 @@ public final class Rearrange {
         TensorImpl out = TensorImpl.of(x.storage(), new Layout(shape, st, x.layout().offset()));
         if (Graph.needs(x)) {
             int[] orig = x.shape();
-            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {reshape(g, orig)}, x);
+            Graph.record(out, "UnsafeViewBackward0", (g, n) -> new TensorImpl[] {reshape(g, orig)}, x, tg -> reshape(tg[0], shape));
         }
         return out;
     }

@@ -12,7 +12,8 @@ import org.autograd4j.storage.Layout;
  * Sorting, searching and counting, each op with its derivative beside it: sort, argsort, topk, kthvalue, median,
  * nanmedian, mode, cummax/cummin (values and int64 indices), unique and unique_consecutive, searchsorted,
  * bucketize, histc. The differentiable ones pick input elements, so their derivative is PyTorch's
- * {@code value_selecting_reduction_backward}: g scattered into zeros of the input's shape at the indices.
+ * {@code value_selecting_reduction_backward}: g scattered into zeros of the input's shape at the indices, and
+ * their tangent the input's tangent gathered at the indices ({@code gather_with_keepdimed_indices}).
  */
 public final class Sorting {
     private Sorting() {
@@ -55,7 +56,12 @@ public final class Sorting {
             TensorImpl gi = keepdim || nd == 0 ? g : unsqueeze(g, d);
             TensorImpl ii = keepdim || nd == 0 ? idx : unsqueeze(idx, d);
             return new TensorImpl[] {Indexing.scatterAdd(Ops.empty(g.dtype(), shape), nd == 0 ? 0 : d, ii, gi)};
-        }, x);
+        }, x, tg -> {
+            // gather_with_keepdimed_indices: the tangent at the selected positions
+            if (nd == 0) return tg[0];
+            TensorImpl r = Indexing.gather(tg[0], d, keepdim ? idx : unsqueeze(idx, d));
+            return keepdim ? r : squeeze(r, d);
+        });
     }
 
     /** The shape of a reduction over d: d dropped, or kept as 1. */
@@ -173,7 +179,11 @@ public final class Sorting {
                 double rv = r.storage().getDouble(r.layout().offset());
                 TensorImpl mask = rv != rv ? Unary.ISNAN.apply(xv) : eq(xv, r);
                 return new TensorImpl[] {where(mask, div(g, sum(mask)), 0.0)};
-            }, x, sx, so);
+            }, new TensorImpl[] {x}, tg -> {
+                // evenly_read_jvp: the mean of the tangent over the elements equal to the result (NaN for a NaN result)
+                TensorImpl mask = eq(x, out);
+                return div(sum(where(mask, tg[0], 0.0)), sum(mask));
+            }, sx, so);
         }
         return out;
     }
@@ -240,10 +250,14 @@ public final class Sorting {
         counts = Shapes.clone(Shapes.narrow(counts, 0, 0, u));
         if (Graph.needs(x)) {
             String node = consecutive ? "UniqueConsecutiveBackward0" : "Unique2Backward0";
-            String message = "the derivative for '" + (consecutive ? "unique_consecutive" : "_unique2") + "' is not implemented.";
+            String op = consecutive ? "unique_consecutive" : "_unique2";
+            String message = "the derivative for '" + op + "' is not implemented.";
             Graph.record(out, node, (g, m) -> {
                 throw new UnsupportedOperationException(message);
-            }, x);
+            }, new TensorImpl[] {x}, tg -> {
+                // no forward formula in PyTorch either; its message names the ATen op
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(op));
+            });
         }
         return new TensorImpl[] {out, inverse, counts};
     }
@@ -275,10 +289,14 @@ public final class Sorting {
         counts = Shapes.clone(Shapes.narrow(counts, 0, 0, u));
         if (Graph.needs(x)) {
             String node = consecutive ? "UniqueConsecutiveBackward0" : "UniqueDimBackward0";
-            String message = "the derivative for '" + (consecutive ? "unique_consecutive" : "unique_dim") + "' is not implemented.";
+            String op = consecutive ? "unique_consecutive" : "unique_dim";
+            String message = "the derivative for '" + op + "' is not implemented.";
             Graph.record(out, node, (g, m) -> {
                 throw new UnsupportedOperationException(message);
-            }, x);
+            }, new TensorImpl[] {x}, tg -> {
+                // no forward formula in PyTorch either; its message names the ATen op
+                throw new UnsupportedOperationException(Dual.notImplementedAnywhere(op));
+            });
         }
         return new TensorImpl[] {out, inverse, counts};
     }

@@ -161,7 +161,7 @@ public final class Subscripts {
     /** A view of all of x ({@code at::alias}). Derivative: g. */
     static TensorImpl alias(TensorImpl x) {
         TensorImpl out = x.view(x.layout());
-        if (Graph.needs(x)) Graph.record(out, "AliasBackward0", (g, n) -> new TensorImpl[] {g}, x);
+        if (Graph.needs(x)) Graph.record(out, "AliasBackward0", (g, n) -> new TensorImpl[] {g}, x, tg -> alias(tg[0]));
         return out;
     }
 
@@ -182,7 +182,8 @@ public final class Subscripts {
         if (Graph.needs(x)) {
             int[] shape = l.shape();
             long s0 = s, e0 = e;
-            Graph.record(out, "SliceBackward0", (g, n) -> new TensorImpl[] {sliceBackward(g, shape, dim, s0, e0, step)}, x);
+            Graph.record(out, "SliceBackward0", (g, n) -> new TensorImpl[] {sliceBackward(g, shape, dim, s0, e0, step)}, x,
+                    tg -> slice(tg[0], dim, s0, e0, step));
         }
         return out;
     }
@@ -193,7 +194,8 @@ public final class Subscripts {
         Layout slot = slice(out.detach(), dim, start, end, step).layout();
         K.copy(g.storage(), g.layout(), out.storage(), slot);
         if (Graph.needs(g)) {
-            Graph.record(out, "SliceBackwardBackward0", (gg, n) -> new TensorImpl[] {slice(gg, dim, start, end, step)}, g);
+            Graph.record(out, "SliceBackwardBackward0", (gg, n) -> new TensorImpl[] {slice(gg, dim, start, end, step)}, g,
+                    tg -> sliceBackward(tg[0], shape, dim, start, end, step));
         }
         return out;
     }
@@ -346,7 +348,7 @@ public final class Subscripts {
             int[] shape = self.shape();
             TensorImpl[] saved = detached(indices);
             Graph.record(out, "IndexBackward0", (g, n) -> new TensorImpl[] {
-                indexPut(Ops.empty(g.dtype(), shape), saved, g, true, "IndexPutImplBackward0")}, self);
+                indexPut(Ops.empty(g.dtype(), shape), saved, g, true, "IndexPutImplBackward0")}, self, tg -> index(tg[0], saved));
         }
         return out;
     }
@@ -397,17 +399,30 @@ public final class Subscripts {
         TensorImpl out = Shapes.cloneRaw(self);
         putRaw(out, indices, value, accumulate);
         if (Graph.needs(self, value)) {
-            Graph.record(out, name, indexPutBackward(detached(indices), value.shape(), accumulate), new TensorImpl[] {self, value});
+            TensorImpl[] saved = detached(indices);
+            Graph.record(out, name, indexPutBackward(saved, value.shape(), accumulate), new TensorImpl[] {self, value},
+                    indexPutTangent(self, saved, value, accumulate));
         }
         return out;
     }
 
+    /** index_put's tangent: {@code self_t.index_put(indices, values_t, accumulate)}. */
+    private static Dual.Forward indexPutTangent(TensorImpl self, TensorImpl[] indices, TensorImpl value, boolean accumulate) {
+        return tg -> indexPut(Dual.orZeros(tg[0], self), indices, Dual.orZeros(tg[1], value), accumulate);
+    }
+
     /** {@code self.index_put_(indices, value, accumulate)} through the one in-place path. */
     public static TensorImpl indexPut_(TensorImpl self, TensorImpl[] indices, TensorImpl value, boolean accumulate) {
-        return InPlace.write(self, value, false, old -> {
+        boolean dual = InPlace.dual(self, value);
+        InPlace.write(self, value, false, old -> {
             putRaw(self, indices, value, accumulate);
             return InPlace.node("IndexPutBackward0", indexPutBackward(detached(indices), value.shape(), accumulate), old, value);
         });
+        if (dual) {
+            TensorImpl[] ts = {Dual.tangent(self), Dual.tangent(value)};
+            InPlace.setTangent(self, Dual.compute(indexPutTangent(self, detached(indices), value, accumulate), ts, self));
+        }
+        return self;
     }
 
     // ------------------------------------------------------------------ x[...] = v
@@ -455,12 +470,15 @@ public final class Subscripts {
 
     /** {@code fill_(Tensor value)}: every element of self set to the 0-d value. Derivative: (0, g summed): FillBackward3. */
     private static void fillFrom(TensorImpl self, TensorImpl value) {
+        boolean dual = InPlace.dual(self, value);
         InPlace.write(self, value, false, old -> {
             TensorImpl v = Ops.convert(value, self.dtype());
             K.copy(v.storage(), v.layout().broadcastTo(self.shape()), self.storage(), self.layout());
             return InPlace.node("FillBackward3", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? TensorMath.mul(g, 0.0) : null, n.needs(1) ? TensorMath.sum(g) : null}, old, value);
         });
+        // self_t.fill_(value_t): value's tangent everywhere (zeros where it has none)
+        if (dual) InPlace.setTangent(self, Dual.tangent(value));
     }
 
     /**
@@ -571,7 +589,7 @@ public final class Subscripts {
             TensorImpl m = mask.detach();
             // PyTorch's masked_select_backward: g scattered into zeros of the broadcast shape (summed back by the node)
             Graph.record(out, "MaskedSelectBackward0", (g, n) -> new TensorImpl[] {
-                maskedScatter(Ops.empty(g.dtype(), shape), m, g)}, x);
+                maskedScatter(Ops.empty(g.dtype(), shape), m, g)}, x, tg -> maskedSelect(tg[0], m));
         }
         return out;
     }
@@ -605,7 +623,8 @@ public final class Subscripts {
             int srcNumel = source.numel();
             Graph.record(out, "MaskedScatterBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? Pointwise.maskedFill(g, m, 0.0) : null,
-                n.needs(1) ? maskedScatterSource(g, m, srcShape, srcNumel) : null}, new TensorImpl[] {x, source});
+                n.needs(1) ? maskedScatterSource(g, m, srcShape, srcNumel) : null}, new TensorImpl[] {x, source},
+                    tg -> maskedScatter(Dual.orZeros(tg[0], x), m, Dual.orZeros(tg[1], source)));
         }
         return out;
     }
@@ -622,11 +641,16 @@ public final class Subscripts {
         }
         // PyTorch expands the mask to self (its message); the expanded view itself is not needed
         Shapes.expand(mask.detach(), Sizes.toLongs(self.shape()));
-        return InPlace.write(self, source, true, old -> {
+        boolean dual = InPlace.dual(self, source);
+        TensorImpl[] tangent = new TensorImpl[1];
+        InPlace.write(self, source, true, old -> {
             TensorImpl r = maskedScatter(old, mask, source);
             K.copy(r.storage(), r.layout(), self.storage(), self.layout());
+            if (dual) tangent[0] = Dual.tangent(r);
             return r.gradFn();
         });
+        if (dual) InPlace.setTangent(self, tangent[0]);
+        return self;
     }
 
     /** PyTorch's {@code masked_scatter_backward}: the selected g, zero-padded to source's numel, viewed as source. */
@@ -666,7 +690,7 @@ public final class Subscripts {
         if (Graph.needs(x)) {
             int[] shape = x.shape();
             TensorImpl ix = index.detach();
-            Graph.record(out, "TakeBackward0", (g, n) -> new TensorImpl[] {putBackward(g, shape, ix)}, x);
+            Graph.record(out, "TakeBackward0", (g, n) -> new TensorImpl[] {putBackward(g, shape, ix)}, x, tg -> take(tg[0], ix));
         }
         return out;
     }
@@ -681,7 +705,8 @@ public final class Subscripts {
         TensorImpl flat = out.view(new Layout(new int[] {numel}, new int[] {1}, 0));
         putRaw(flat, new TensorImpl[] {index}, g.dim() == index.dim() ? g : g.view(g.layout().broadcastTo(index.shape())), true);
         if (Graph.needs(g)) {
-            Graph.record(out, "PutBackward0", (gg, n) -> new TensorImpl[] {null, take(gg, index)}, new TensorImpl[] {out.detach(), g});
+            Graph.record(out, "PutBackward0", (gg, n) -> new TensorImpl[] {null, take(gg, index)}, new TensorImpl[] {out.detach(), g},
+                    tg -> putBackward(tg[1], shape, index));
         }
         return out;
     }

@@ -142,6 +142,9 @@ class FunctionalTest {
         // jvp of the gradient function: the backward's own ops carry tangents, so this is H·v (PyTorch's hvp golden)
         for (Map.Entry<String, UnaryOperator<Tensor>> e : functions().entrySet()) {
             String n = e.getKey();
+            // their backward runs _(log_)softmax_backward_data, which has no forward formula in PyTorch 1.13: forward
+            // over reverse raises PyTorch's error there (ForwardADOpsTest checks it)
+            if (n.equals("softmax") || n.equals("log_softmax")) continue;
             UnaryOperator<Tensor> f = e.getValue();
             Tensor x = n.equals("mm_self") || n.equals("atan_t") ? M : X;
             UnaryOperator<Tensor> s = f.apply(x).numel() == 1 ? f : t -> f.apply(t).sum();

@@ -6,11 +6,13 @@ import static org.autograd4j.ops.OpChecks.shapeOf;
 import static org.autograd4j.ops.OpChecks.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.autograd4j.Autograd;
 import org.autograd4j.DType;
@@ -33,10 +35,17 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code ⟨u, J·t⟩ = Σ_k ⟨(Jᵀu)_k, t_k⟩} for a random u, to rounding) and element by element against central
  * differences of {@code f(x + εt)}. Every op of the table has a forward formula in PyTorch 1.13, as here; the
  * ops without one (the in-place {@code asinh_}, {@code acosh_}, {@code atanh_}) and an op recorded without a
- * formula are checked against PyTorch's message in {@code ForwardADTest} and {@link DualTest}.
+ * formula are checked against PyTorch's message in {@code ForwardADTest} and {@link DualTest}. The rows of
+ * {@link #NO_TANGENT} are PyTorch 1.13's exceptions: its formula returns no tangent, so the output has none.
  */
 class ForwardADTableTest {
     static final double EPS = 1e-6, ATOL = 1e-5, RTOL = 1e-3;
+
+    /**
+     * Rows whose output PyTorch 1.13 leaves without a tangent: {@code scatter_reduce_jvp} returns an undefined
+     * tensor for "prod" ({@code fwAD.unpack_dual(a.scatter_reduce(..., 'prod')).tangent is None}).
+     */
+    static final Set<String> NO_TANGENT = Set.of("scatter_reduce_prod", "scatter_reduce_prod_noself", "scatter_reduce_prod_zeros");
 
     private static List<Integer> diffInputs(Sample s) {
         List<Integer> r = new ArrayList<>();
@@ -95,6 +104,10 @@ class ForwardADTableTest {
             Tensor out = op.fn.apply(ins);
             outShape = shapeOf(out);
             Tensor tangent = ForwardAD.unpackDual(out).tangent();
+            if (NO_TANGENT.contains(op.name)) {
+                assertNull(tangent, label + ": PyTorch 1.13 gives this output no tangent");
+                return;
+            }
             if (tangent == null) {
                 jvp = new double[(int) out.numel()];
             } else {

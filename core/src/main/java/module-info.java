@@ -16,6 +16,8 @@ module org.autograd4j {
     exports org.autograd4j.autograd;
 
     exports org.autograd4j.nn;
+    exports org.autograd4j.nn.functional;
+    exports org.autograd4j.nn.utils;
     exports org.autograd4j.random;
     exports org.autograd4j.spi;
 

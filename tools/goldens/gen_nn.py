@@ -152,6 +152,38 @@ s("repr.more", repr(more))
 torch.manual_seed(0)
 s("repr.param", repr(nn.Linear(2, 2).weight))
 
+# a user module: own parameters and buffers come before the children's in the state dict
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(2, 3)
+        self.register_buffer("steps", torch.zeros(1))
+        self.fc2 = nn.Linear(3, 1)
+        self.scale = nn.Parameter(torch.ones(1))
+
+    def forward(self, x):
+        return self.fc2(self.fc1(x).relu()) * self.scale
+
+
+torch.manual_seed(2)
+usr = Net()
+s("usr.keys", ",".join(usr.state_dict().keys()))
+s("usr.names", ",".join(n for n, _ in usr.named_parameters()))
+s("usr.buffers", ",".join(n for n, _ in usr.named_buffers()))
+s("usr.repr", repr(usr))
+x = torch.randn(4, 2)
+y = usr(x)
+y.sum().backward()
+t("usr.y", y)
+t("usr.fc1.wgrad", usr.fc1.weight.grad)
+t("usr.scale.grad", usr.scale.grad)
+try:
+    usr.fc1.load_state_dict({"weight": torch.zeros(3, 2), "bias": torch.zeros(2)}, strict=False)
+except Exception as e:
+    s("load.nonstrict_size", str(e))
+r = usr.fc1.load_state_dict({"weight": torch.zeros(3, 2), "other": torch.zeros(1)}, strict=False)
+s("load.nonstrict", repr(r.missing_keys) + repr(r.unexpected_keys))
+
 # load_state_dict errors
 for key, sd in (("missing", {"weight": torch.zeros(4, 3)}),
                 ("unexpected", {"weight": torch.zeros(4, 3), "bias": torch.zeros(4), "extra": torch.zeros(1)}),

@@ -141,12 +141,22 @@ public abstract class Module {
         }
     }
 
-    /** The registered parameter called name (null for PyTorch's None or an unknown name). */
+    /**
+     * {@code self.name} for a parameter.
+     *
+     * @param name the attribute name
+     * @return the registered parameter (null for PyTorch's None or an unknown name)
+     */
     protected Tensor param(String name) {
         return parameters.get(name);
     }
 
-    /** The registered buffer called name. */
+    /**
+     * {@code self.name} for a buffer.
+     *
+     * @param name the attribute name
+     * @return the registered buffer, or null
+     */
     protected Tensor buffer(String name) {
         return buffers.get(name);
     }

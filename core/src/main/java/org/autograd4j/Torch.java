@@ -2159,6 +2159,20 @@ public final class Torch {
     // "mean", "sum" or "none"; a null weight is PyTorch's None.
 
     /**
+     * {@code torch._C._nn.linear(input, weight, bias)} ({@code F.linear}): {@code input·weightᵀ + bias}, with
+     * ATen's nodes: AddmmBackward0 for a 2-d input with bias, ViewBackward0 over AddmmBackward0 for a
+     * contiguous 3-d one, else a matmul's nodes (plus AddBackward0).
+     *
+     * @param input  (*, in)
+     * @param weight (out, in)
+     * @param bias   (out), or null
+     * @return (*, out)
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return Tensor.of(NNOps.linear(input.impl(), weight.impl(), bias == null ? null : bias.impl()));
+    }
+
+    /**
      * {@code torch._C._nn.mse_loss(input, target, reduction)}: {@code (input − target)²}, reduced; node
      * {@code MseLossBackward0}.
      *

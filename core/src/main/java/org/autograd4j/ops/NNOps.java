@@ -64,6 +64,27 @@ public final class NNOps {
         }
     }
 
+    // ------------------------------------------------------------------ linear
+
+    /**
+     * {@code linear(input, weight, bias)} as ATen 1.13 dispatches it: {@code addmm(bias, input, weightᵀ)} for a
+     * 2-d input with bias (AddmmBackward0); for a contiguous 3-d input with bias the same over the input
+     * viewed as 2-d, then viewed back (ViewBackward0); otherwise {@code matmul(input, weightᵀ)} plus the bias
+     * (AddBackward0).
+     */
+    public static TensorImpl linear(TensorImpl input, TensorImpl weight, TensorImpl bias) {
+        TensorImpl wt = Shapes.t(weight);
+        if (input.dim() == 2 && bias != null) return LinearAlgebra.addmm(bias, input, wt, 1, 1);
+        if (input.dim() == 3 && bias != null && input.layout().isContiguous()) {
+            int[] s = input.shape();
+            TensorImpl flat = Shapes.view(input, new long[] {(long) s[0] * s[1], s[2]});
+            TensorImpl r = LinearAlgebra.addmm(bias, flat, wt, 1, 1);
+            return Shapes.view(r, new long[] {s[0], s[1], r.shape()[1]});
+        }
+        TensorImpl out = LinearAlgebra.matmul(input, wt);
+        return bias == null ? out : add(out, bias);
+    }
+
     // ------------------------------------------------------------------ mse_loss
 
     /**

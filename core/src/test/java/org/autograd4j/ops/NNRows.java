@@ -97,6 +97,21 @@ final class NNRows {
                     .accum(4).composite()
                     .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')");
         }
+        row("linear", "AddmmBackward0", xs -> Torch.linear(xs.get(0), xs.get(1), xs.get(2)),
+                xs -> {
+                    Arr y = Arr.matmul(xs.get(0), Arr.transpose(xs.get(1), 0, 1));
+                    return Arr.zip(y, Arr.expand(xs.get(2), y.shape()), Double::sum);
+                },
+                g -> List.of(s(r(g, 2, 3), r(g, 4, 3), r(g, 4)), s(T(r(g, 3, 2)), r(g, 4, 2), r(g, 4)),
+                        named("ViewBackward0", r(g, 2, 2, 3), r(g, 4, 3), r(g, 4)),
+                        named("AddBackward0", r(g, 3), r(g, 2, 3), r(g, 2)),
+                        named("AddBackward0", r(g, 2, 1, 2, 3), r(g, 4, 3), r(g, 4))))
+                .accum(4).composite().py("torch.nn.functional.linear(a, b, c)");
+        row("linear_nobias", "MmBackward0", f2((x, w) -> Torch.linear(x, w, null)),
+                xs -> Arr.matmul(xs.get(0), Arr.transpose(xs.get(1), 0, 1)),
+                g -> List.of(s(r(g, 2, 3), r(g, 4, 3)), s(T(r(g, 3, 2)), r(g, 4, 2)),
+                        named("UnsafeViewBackward0", r(g, 2, 2, 3), r(g, 4, 3)), named("SqueezeBackward3", r(g, 3), r(g, 2, 3))))
+                .accum(4).composite().py("torch.nn.functional.linear(a, b)");
         row("embedding", "EmbeddingBackward0", xs -> Torch.embedding(xs.get(0), xs.get(1), -1),
                 xs -> {
                     Arr w = xs.get(0), i = xs.get(1);

@@ -19,7 +19,8 @@ public final class F {
 
     /**
      * {@code F.linear(input, weight, bias)}: {@code input·weightᵀ + bias} as ATen runs it: {@code addmm} for a
-     * 2-d input with bias (AddmmBackward0), else a matmul (plus the bias).
+     * 2-d input with bias (AddmmBackward0; a contiguous 3-d input viewed as 2-d, ViewBackward0), else a
+     * matmul (plus the bias).
      *
      * @param input  (*, in)
      * @param weight (out, in)
@@ -27,15 +28,7 @@ public final class F {
      * @return (*, out)
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        if (input.dim() == 2 && bias != null) return Torch.addmm(bias, input, weight.t());
-        if (bias != null && input.dim() > 2 && input.isContiguous()) {
-            long[] s = input.shape();
-            long[] out = s.clone();
-            out[s.length - 1] = weight.shape()[0];
-            return Torch.addmm(bias, input.view(-1, s[s.length - 1]), weight.t()).view(out);
-        }
-        Tensor y = input.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
+        return Torch.linear(input, weight, bias);
     }
 
     /**

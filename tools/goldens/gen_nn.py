@@ -99,6 +99,33 @@ for dt, tag in ((torch.float64, "loss"), (torch.float32, "loss32")):
       loss_case(f"{tag}.bcelogits_pw.{r}",
                 lambda a, b: F.binary_cross_entropy_with_logits(a, b, weight=w5, pos_weight=w5 * 2, reduction=r), pl)
 
+# spatial nll / cross entropy: (N, C, H, W) → NllLoss2DBackward0; (N, C, L) through views
+for dt, tag in ((torch.float64, "sp"), (torch.float32, "sp32")):
+    torch.manual_seed(9)
+    x4 = torch.randn(2, 3, 4, 5, dtype=dt)
+    t4 = torch.randint(0, 3, (2, 4, 5))
+    t4[0, 1, 2] = -100
+    x3 = torch.randn(2, 3, 7, dtype=dt)
+    t3 = torch.randint(0, 3, (2, 7))
+    w3 = torch.rand(3, dtype=dt) + 0.5
+    for r in ("mean", "sum", "none"):
+        for key, xin, tin, f in (("nll4", x4, t4, lambda a, b: F.nll_loss(a, b, reduction=r)),
+                                 ("nll4_w", x4, t4, lambda a, b: F.nll_loss(a, b, weight=w3, reduction=r)),
+                                 ("ce4", x4, t4, lambda a, b: F.cross_entropy(a, b, reduction=r)),
+                                 ("nll3", x3, t3, lambda a, b: F.nll_loss(a, b, reduction=r))):
+            x = xin.clone().requires_grad_()
+            y = f(x, tin)
+            (y * (torch.arange(y.numel(), dtype=dt).reshape(y.shape) + 1)).sum().backward()
+            k = f"{tag}.{key}.{r}"
+            t(k + ".y", y)
+            t(k + ".xgrad", x.grad)
+            s(k + ".gradfn", y.grad_fn.name())
+    t(tag + ".x4", x4)
+    t(tag + ".t4", t4)
+    t(tag + ".x3", x3)
+    t(tag + ".t3", t3)
+    t(tag + ".w3", w3)
+
 # loss errors
 for key, f in (("nll_oob", lambda: F.nll_loss(xl, torch.tensor([0, 5, 1, 2]))),
                ("ce_oob", lambda: F.cross_entropy(xl, torch.tensor([0, 1, -2, 2]))),

@@ -485,7 +485,10 @@ public abstract class Module {
      * @return the name
      */
     protected String getName() {
-        return getClass().getSimpleName();
+        // an anonymous class has no simple name: its superclass stands for it
+        Class<?> c = getClass();
+        while (c.getSimpleName().isEmpty()) c = c.getSuperclass();
+        return c.getSimpleName();
     }
 
     /**

@@ -191,20 +191,32 @@ public final class NNOps {
      * target, 0 elsewhere.
      */
     public static TensorImpl nllLoss(TensorImpl input, TensorImpl target, TensorImpl weight, int reduction, long ignoreIndex) {
-        if (input.dim() < 1 || input.dim() > 2) {
-            throw new IllegalArgumentException("nll_loss: only 1-d and 2-d inputs are supported here, got "
-                    + input.dim() + "-d");
-        }
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
         }
-        if (target.dim() > 1) {
+        if (input.dim() == 3 || input.dim() > 4) return nllLossNd(input, target, weight, reduction, ignoreIndex);
+        boolean spatial = input.dim() == 4;
+        if (input.dim() < 1) throw new IllegalArgumentException("input tensor should be 1D or 2D");
+        if (spatial && target.dim() != 3) {
+            throw new IllegalArgumentException("only batches of spatial targets supported (3D tensors) but got targets of dimension: "
+                    + target.dim());
+        }
+        if (!spatial && target.dim() > 1) {
             throw new IllegalArgumentException("0D or 1D target tensor expected, multi-target not supported");
         }
-        boolean batched = input.dim() == 2;
-        int n = batched ? input.shape()[0] : 1;
-        int c = input.shape()[batched ? 1 : 0];
-        if (batched ? target.numel() != n || target.dim() != 1 : target.dim() != 0) {
+        int[] is = input.shape();
+        boolean batched = input.dim() >= 2;
+        int c = is[batched ? 1 : 0];
+        int map = spatial ? is[2] * is[3] : 1;
+        // rows: one per (sample, position), in ATen's loop order (b outer, position inner)
+        int n = batched ? is[0] * map : 1;
+        if (spatial) {
+            int[] ts = target.shape();
+            if (ts[0] != is[0] || ts[1] != is[2] || ts[2] != is[3]) {
+                throw new IllegalArgumentException("input and target batch or spatial sizes don't match: target "
+                        + java.util.Arrays.toString(ts) + ", input " + java.util.Arrays.toString(is));
+            }
+        } else if (batched ? target.numel() != n || target.dim() != 1 : target.dim() != 0) {
             throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
                     + (target.dim() == 0 ? 1 : target.shape()[0]) + ").");
         }
@@ -212,9 +224,60 @@ public final class NNOps {
             throw new IllegalArgumentException("weight tensor should be defined either for all " + c
                     + " classes or no classes but got weight tensor of shape: " + java.util.Arrays.toString(weight.shape()));
         }
-        boolean f32 = input.dtype() == DType.FLOAT32;
-        TensorImpl x = Ops.dense(input.detach());
-        TensorImpl w = weight == null ? null : Ops.dense(Ops.convert(weight, input.dtype()));
+        TensorImpl rows = spatial
+                ? raw(() -> Shapes.clone(reshape(Shapes.permute(input.detach(), new int[] {0, 2, 3, 1}), new int[] {n, c})))
+                : input.detach();
+        TensorImpl out = nllRows(rows, target, weight, reduction, ignoreIndex, n, c, batched,
+                spatial ? new int[] {is[0], is[2], is[3]} : new int[] {n});
+        if (Graph.needs(input)) {
+            TensorImpl[] pt = pattern(rows, target, weight, ignoreIndex, n, c);
+            double tot = total(out, reduction, rows, target, weight, ignoreIndex, n);
+            Graph.record(out, spatial ? "NllLoss2DBackward0" : "NllLossBackward0", (g, node) -> {
+                TensorImpl gg = reduction == NONE && batched ? unsqueeze(reshape(g, new int[] {n}), 1)
+                        : reduction == MEAN ? div(g, tot) : g;
+                TensorImpl gi = where(pt[1], mul(pt[0], neg(gg)), 0.0);
+                if (!spatial) return new TensorImpl[] {reshape(gi, is)};
+                return new TensorImpl[] {Shapes.permute(reshape(gi, new int[] {is[0], is[2], is[3], c}), new int[] {0, 3, 1, 2})};
+            }, input);
+        }
+        return out;
+    }
+
+    /** {@code nll_loss_nd} for 3-d or over-4-d inputs: viewed as (N, C, 1, −1) for nll_loss2d (ViewBackward0s). */
+    private static TensorImpl nllLossNd(TensorImpl input, TensorImpl target, TensorImpl weight, int reduction, long ignoreIndex) {
+        int[] is = input.shape();
+        int[] outSize = new int[is.length - 1];
+        outSize[0] = is[0];
+        System.arraycopy(is, 2, outSize, 1, is.length - 2);
+        int[] ts = target.shape();
+        boolean ok = ts.length == is.length - 1 && ts[0] == is[0];
+        for (int i = 1; ok && i < ts.length; i++) ok = ts[i] == is[i + 1];
+        if (!ok) {
+            throw new IllegalArgumentException("Expected target size " + java.util.Arrays.toString(outSize).replace(" ", "")
+                    .replace(",", ", ") + ", got " + size(ts));
+        }
+        TensorImpl in4 = Shapes.view(input.layout().isContiguous() ? input : Shapes.clone(input), new long[] {is[0], is[1], 1, -1});
+        TensorImpl t3 = Shapes.view(target.layout().isContiguous() ? target : Shapes.clone(target), new long[] {is[0], 1, -1});
+        TensorImpl r = nllLoss(in4, t3, weight, reduction, ignoreIndex);
+        return reduction == NONE ? Shapes.view(r, org.autograd4j.storage.Sizes.toLongs(outSize)) : r;
+    }
+
+    /** The gradient's pattern: weight[t] at (i, t) for each taken target, and where it is (+0 elsewhere, as ATen's zeroed grad_input). */
+    private static TensorImpl[] pattern(TensorImpl rows, TensorImpl target, TensorImpl weight, long ignoreIndex, int n, int c) {
+        long[] t = targets(target, n, c, ignoreIndex);
+        TensorImpl w = weight == null ? null : Ops.dense(Ops.convert(weight, rows.dtype()));
+        TensorImpl pattern = Ops.empty(rows.dtype(), new int[] {n, c});
+        TensorImpl taken = Ops.empty(DType.BOOL, new int[] {n, c});
+        for (int i = 0; i < n; i++) {
+            if (t[i] == ignoreIndex) continue;
+            double wt = w == null ? 1 : w.storage().getDouble(w.layout().offset() + (int) t[i]);
+            pattern.storage().setDouble(i * c + (int) t[i], wt);
+            taken.storage().setLong(i * c + (int) t[i], 1);
+        }
+        return new TensorImpl[] {pattern, taken};
+    }
+
+    private static long[] targets(TensorImpl target, int n, int c, long ignoreIndex) {
         TensorImpl tt = Ops.dense(target);
         long[] t = new long[n];
         for (int i = 0; i < n; i++) {
@@ -223,11 +286,26 @@ public final class NNOps {
                 throw new IndexOutOfBoundsException("Target " + t[i] + " is out of bounds.");
             }
         }
-        int xo = x.layout().offset();
-        TensorImpl out;
-        double total;
+        return t;
+    }
+
+    /** The total weight mean divides by (what the forward computed), for the derivative. */
+    private static double total(TensorImpl out, int reduction, TensorImpl rows, TensorImpl target, TensorImpl weight,
+                                long ignoreIndex, int n) {
+        if (reduction != MEAN) return 1;
+        return nllSums(rows, target, weight, ignoreIndex, n, rows.shape().length == 2 ? rows.shape()[1] : rows.shape()[0])[1];
+    }
+
+    /** nll over rows (n, c) of a contiguous alias: the loss per row (none) or the reduction. */
+    private static TensorImpl nllRows(TensorImpl rows, TensorImpl target, TensorImpl weight, int reduction, long ignoreIndex,
+                                      int n, int c, boolean batched, int[] noneShape) {
+        boolean f32 = rows.dtype() == DType.FLOAT32;
+        long[] t = targets(target, n, c, ignoreIndex);
         if (reduction == NONE && batched) {
-            out = Ops.empty(input.dtype(), new int[] {n});
+            TensorImpl x = Ops.dense(rows);
+            TensorImpl w = weight == null ? null : Ops.dense(Ops.convert(weight, rows.dtype()));
+            int xo = x.layout().offset();
+            TensorImpl out = Ops.empty(rows.dtype(), noneShape);
             for (int i = 0; i < n; i++) {
                 double v = 0;
                 if (t[i] != ignoreIndex) {
@@ -236,66 +314,57 @@ public final class NNOps {
                 }
                 out.storage().setDouble(i, v);
             }
-            total = 1;
-        } else {
-            // nll_loss_out_frame's cascade: partial sums folded up every level_step samples
-            int levels = 8;
-            int levelPower = Math.max(4, ceilLog2(n) / levels);
-            long levelMask = (1L << levelPower) - 1;
-            double[] lossPart = new double[levels], weightPart = new double[levels];
-            int ignored = 0;
-            for (int b = 0; b < n; b++) {
-                if (t[b] == ignoreIndex) {
-                    ignored++;
-                    continue;
-                }
-                double data = x.storage().getDouble(xo + b * c + (int) t[b]);
-                if (w != null) {
-                    double wt = w.storage().getDouble(w.layout().offset() + (int) t[b]);
-                    lossPart[0] = rnd(f32, lossPart[0] - rnd(f32, data * wt));
-                    weightPart[0] = rnd(f32, weightPart[0] + wt);
-                } else {
-                    lossPart[0] = rnd(f32, lossPart[0] - data);
-                }
-                for (int j = 0; j + 1 < levels; j++) {
-                    long mask = levelMask << (j * levelPower);
-                    if ((b & mask) != 0) break;
-                    weightPart[j + 1] = rnd(f32, weightPart[j + 1] + weightPart[j]);
-                    lossPart[j + 1] = rnd(f32, lossPart[j + 1] + lossPart[j]);
-                    weightPart[j] = 0;
-                    lossPart[j] = 0;
-                }
-            }
-            double tw = 0, lv = 0;
-            if (w == null) {
-                tw = rnd(f32, n - ignored);
-            } else {
-                for (double p : weightPart) tw = rnd(f32, tw + p);
-            }
-            for (double p : lossPart) lv = rnd(f32, lv + p);
-            if (reduction == MEAN) lv = rnd(f32, lv / tw);
-            out = Ops.empty(input.dtype(), new int[0]);
-            out.storage().setDouble(0, lv);
-            total = tw;
+            return out;
         }
-        if (Graph.needs(input)) {
-            // the gradient's pattern: weight[t] at (i, t) for each taken target; elsewhere +0 as ATen's zeroed
-            // grad_input (a product with 0 would give −0 for a positive grad)
-            TensorImpl pattern = Ops.empty(input.dtype(), input.shape());
-            TensorImpl taken = Ops.empty(DType.BOOL, input.shape());
-            for (int i = 0; i < n; i++) {
-                if (t[i] == ignoreIndex) continue;
-                double wt = w == null ? 1 : w.storage().getDouble(w.layout().offset() + (int) t[i]);
-                pattern.storage().setDouble(i * c + (int) t[i], wt);
-                taken.storage().setLong(i * c + (int) t[i], 1);
-            }
-            double tot = total;
-            Graph.record(out, "NllLossBackward0", (g, node) -> {
-                TensorImpl gg = reduction == NONE && batched ? unsqueeze(g, 1) : reduction == MEAN ? div(g, tot) : g;
-                return new TensorImpl[] {where(taken, mul(pattern, neg(gg)), 0.0)};
-            }, input);
-        }
+        double[] lt = nllSums(rows, target, weight, ignoreIndex, n, c);
+        double lv = reduction == MEAN ? rnd(f32, lt[0] / lt[1]) : lt[0];
+        TensorImpl out = Ops.empty(rows.dtype(), new int[0]);
+        out.storage().setDouble(0, lv);
         return out;
+    }
+
+    /** {@code nll_loss_out_frame}'s cascade: {loss sum, total weight}, partial sums folded every level_step rows. */
+    private static double[] nllSums(TensorImpl rows, TensorImpl target, TensorImpl weight, long ignoreIndex, int n, int c) {
+        boolean f32 = rows.dtype() == DType.FLOAT32;
+        long[] t = targets(target, n, c, ignoreIndex);
+        TensorImpl x = Ops.dense(rows);
+        TensorImpl w = weight == null ? null : Ops.dense(Ops.convert(weight, rows.dtype()));
+        int xo = x.layout().offset();
+        int levels = 8;
+        int levelPower = Math.max(4, ceilLog2(n) / levels);
+        long levelMask = (1L << levelPower) - 1;
+        double[] lossPart = new double[levels], weightPart = new double[levels];
+        int ignored = 0;
+        for (int b = 0; b < n; b++) {
+            if (t[b] == ignoreIndex) {
+                ignored++;
+                continue;
+            }
+            double data = x.storage().getDouble(xo + b * c + (int) t[b]);
+            if (w != null) {
+                double wt = w.storage().getDouble(w.layout().offset() + (int) t[b]);
+                lossPart[0] = rnd(f32, lossPart[0] - rnd(f32, data * wt));
+                weightPart[0] = rnd(f32, weightPart[0] + wt);
+            } else {
+                lossPart[0] = rnd(f32, lossPart[0] - data);
+            }
+            for (int j = 0; j + 1 < levels; j++) {
+                long mask = levelMask << (j * levelPower);
+                if ((b & mask) != 0) break;
+                weightPart[j + 1] = rnd(f32, weightPart[j + 1] + weightPart[j]);
+                lossPart[j + 1] = rnd(f32, lossPart[j + 1] + lossPart[j]);
+                weightPart[j] = 0;
+                lossPart[j] = 0;
+            }
+        }
+        double tw = 0, lv = 0;
+        if (w == null) {
+            tw = rnd(f32, n - ignored);
+        } else {
+            for (double p : weightPart) tw = rnd(f32, tw + p);
+        }
+        for (double p : lossPart) lv = rnd(f32, lv + p);
+        return new double[] {lv, tw};
     }
 
     private static double rnd(boolean f32, double v) {

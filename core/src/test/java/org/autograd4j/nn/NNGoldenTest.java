@@ -140,6 +140,37 @@ class NNGoldenTest {
     }
 
     @Test
+    void spatialNllAndCrossEntropy() {
+        for (String tag : List.of("sp", "sp32")) {
+            Tensor x4 = NNGoldens.tensor(tag + ".x4"), t4 = NNGoldens.tensor(tag + ".t4");
+            Tensor x3 = NNGoldens.tensor(tag + ".x3"), t3 = NNGoldens.tensor(tag + ".t3");
+            Tensor w3 = NNGoldens.tensor(tag + ".w3");
+            boolean f64 = x4.dtype() == DType.FLOAT64;
+            for (String r : List.of("mean", "sum", "none")) {
+                Object[][] cases = {
+                    {"nll4", x4, t4, (BiFunction<Tensor, Tensor, Tensor>) (a, b) -> F.nllLoss(a, b, null, -100, r)},
+                    {"nll4_w", x4, t4, (BiFunction<Tensor, Tensor, Tensor>) (a, b) -> F.nllLoss(a, b, w3, -100, r)},
+                    {"ce4", x4, t4, (BiFunction<Tensor, Tensor, Tensor>) (a, b) -> F.crossEntropy(a, b, null, -100, r, 0)},
+                    {"nll3", x3, t3, (BiFunction<Tensor, Tensor, Tensor>) (a, b) -> F.nllLoss(a, b, null, -100, r)},
+                };
+                for (Object[] c : cases) {
+                    @SuppressWarnings("unchecked")
+                    BiFunction<Tensor, Tensor, Tensor> f = (BiFunction<Tensor, Tensor, Tensor>) c[3];
+                    Tensor x = ((Tensor) c[1]).clone().requiresGrad_();
+                    Tensor y = f.apply(x, (Tensor) c[2]);
+                    y.mul(Torch.arange(0, y.numel(), 1, x.dtype()).reshape(y.shape()).add(1)).sum().backward();
+                    String k = tag + "." + c[0] + "." + r;
+                    boolean ce = c[0].equals("ce4");
+                    assertTensor(k + ".y", y, ce && f64 ? 4 : 0);
+                    if (ce) assertTensor(k + ".xgrad", x.grad(), f64 ? 4 : 2, true);
+                    else assertTensor(k + ".xgrad", x.grad());
+                    assertEquals(text(k + ".gradfn"), y.gradFn().name(), k);
+                }
+            }
+        }
+    }
+
+    @Test
     void lossErrors() {
         Torch.manualSeed(5);
         Tensor xl = Torch.randn(new long[] {4, 5}, DType.FLOAT64);

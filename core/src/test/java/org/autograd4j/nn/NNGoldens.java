@@ -65,6 +65,26 @@ final class NNGoldens {
         return b.toString();
     }
 
+    /** The golden tensor itself (an input PyTorch drew). */
+    static Tensor tensor(String key) {
+        String[] parts = raw(key).split(" ");
+        long[] shape = parts[1].equals("-") ? new long[0]
+                : java.util.Arrays.stream(parts[1].split("x")).mapToLong(Long::parseLong).toArray();
+        double[] v = new double[parts.length - 2];
+        for (int i = 0; i < v.length; i++) v[i] = Double.parseDouble(parts[i + 2]);
+        org.autograd4j.DType dt = switch (parts[0]) {
+            case "float32" -> org.autograd4j.DType.FLOAT32;
+            case "float64" -> org.autograd4j.DType.FLOAT64;
+            default -> org.autograd4j.DType.INT64;
+        };
+        if (dt == org.autograd4j.DType.INT64) {
+            long[] l = new long[v.length];
+            for (int i = 0; i < l.length; i++) l[i] = (long) v[i];
+            return org.autograd4j.Torch.tensor(l).reshape(shape);
+        }
+        return org.autograd4j.Torch.tensor(v, dt).reshape(shape);
+    }
+
     /** Asserts that t has the golden's dtype, shape and exact values. */
     static void assertTensor(String key, Tensor t) {
         assertTensor(key, t, 0);

@@ -97,6 +97,22 @@ final class NNRows {
                     .accum(4).composite()
                     .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')");
         }
+        row("nll_loss2d", "NllLoss2DBackward0", f2((a, b) -> Torch.nllLoss(a, b, null, "mean", -100)),
+                xs -> {
+                    Arr x = xs.get(0), t = xs.get(1);
+                    int n = x.shape()[0], c = x.shape()[1], h = x.shape()[2], w = x.shape()[3];
+                    double sum = 0;
+                    for (int b = 0; b < n; b++) {
+                        for (int i = 0; i < h * w; i++) {
+                            int k = (int) t.v()[b * h * w + i];
+                            sum -= x.v()[(b * c + k) * h * w + i];
+                        }
+                    }
+                    return Arr.scalar(sum / (n * h * w));
+                },
+                g -> List.of(s(r(g, 2, 3, 2, 2), index(sh(2, 2, 2), 0, 2, 1, 1, 2, 0, 0, 1)),
+                        s(S(r(g, 1, 2, 2, 3)), index(sh(1, 2, 3), 1, 0, 1, 1, 0, 0))))
+                .accum(4).notTransposable().py("torch.nn.functional.nll_loss(a, b)");
         row("linear", "AddmmBackward0", xs -> Torch.linear(xs.get(0), xs.get(1), xs.get(2)),
                 xs -> {
                     Arr y = Arr.matmul(xs.get(0), Arr.transpose(xs.get(1), 0, 1));

@@ -19,6 +19,8 @@ module org.autograd4j {
     exports org.autograd4j.optim;
     exports org.autograd4j.data;
     exports org.autograd4j.io;
+    exports org.autograd4j.nn.functional;
+    exports org.autograd4j.nn.utils;
     exports org.autograd4j.random;
     exports org.autograd4j.spi;
 

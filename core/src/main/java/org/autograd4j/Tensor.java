@@ -3969,6 +3969,29 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ printing
 
+    // nn.Parameter is a flag on the wrapper, not a subclass: Tensor is final and Module.parameters() returns
+    // Tensors. The wrapper is cached in its TensorImpl, so the flag stays with the tensor.
+    private volatile boolean parameter;
+
+    /**
+     * Whether this tensor is an {@code nn.Parameter} (PyTorch: {@code isinstance(t, torch.nn.Parameter)}); a
+     * parameter prints as {@code Parameter containing:\ntensor(…)}.
+     *
+     * @return true for a tensor made by {@code org.autograd4j.nn.Parameter}
+     */
+    public boolean isParameter() { return parameter; }
+
+    /**
+     * Marks this tensor as an {@code nn.Parameter}; what {@code org.autograd4j.nn.Parameter.of} does to the
+     * fresh tensor it makes (use that: it also detaches and sets requires_grad, as {@code nn.Parameter(t)}).
+     *
+     * @return this tensor
+     */
+    public Tensor markParameter() {
+        parameter = true;
+        return this;
+    }
+
     /**
      * Exactly PyTorch's {@code repr(tensor)}, e.g. {@code tensor([1., 2.], grad_fn=<AddBackward0>)}.
      *
@@ -3984,6 +4007,7 @@ public final class Tensor {
         };
         Node fn = gradFn();
         TensorImpl tangent = org.autograd4j.ops.Dual.tangent(t);
+        if (parameter) return "Parameter containing:\n" + TensorFormatter.repr(shape(), dtype(), e, null, requiresGrad());
         return TensorFormatter.repr(shape(), dtype(), e, fn == null ? null : fn.typeName(), requiresGrad(),
                 tangent == null ? null : of(tangent).toString());
     }

@@ -5,6 +5,7 @@ import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.Indexing;
+import org.autograd4j.ops.NNOps;
 import org.autograd4j.ops.Pointwise;
 import org.autograd4j.ops.Promotion;
 import org.autograd4j.ops.RandomOps;
@@ -2225,6 +2226,150 @@ public final class Torch {
      */
     public static Tensor histc(Tensor a, long bins, double min, double max) {
         return a.histc(bins, min, max);
+    }
+
+    // ------------------------------------------------------------------ nn: torch._C._nn's losses and embedding (ops.NNOps)
+    // The kernels under org.autograd4j.nn.functional.F (use F: it has PyTorch's defaults). A reduction is
+    // "mean", "sum" or "none"; a null weight is PyTorch's None.
+
+    /**
+     * {@code torch._C._nn.linear(input, weight, bias)} ({@code F.linear}): {@code input·weightᵀ + bias}, with
+     * ATen's nodes: AddmmBackward0 for a 2-d input with bias, ViewBackward0 over AddmmBackward0 for a
+     * contiguous 3-d one, else a matmul's nodes (plus AddBackward0).
+     *
+     * @param input  (*, in)
+     * @param weight (out, in)
+     * @param bias   (out), or null
+     * @return (*, out)
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return Tensor.of(NNOps.linear(input.impl(), weight.impl(), bias == null ? null : bias.impl()));
+    }
+
+    /**
+     * {@code torch._C._nn.mse_loss(input, target, reduction)}: {@code (input − target)²}, reduced; node
+     * {@code MseLossBackward0}.
+     *
+     * @param input     the prediction
+     * @param target    the target, broadcastable to input, of its dtype
+     * @param reduction "mean", "sum" or "none"
+     * @return the loss
+     */
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+        return Tensor.of(NNOps.mseLoss(input.impl(), target.impl(), NNOps.reduction(reduction)));
+    }
+
+    /**
+     * {@code torch._C._nn.l1_loss(input, target, reduction)}: {@code |input − target|}, reduced (ATen's
+     * composite: {@code AbsBackward0} under {@code MeanBackward0}/{@code SumBackward0}).
+     *
+     * @param input     the prediction
+     * @param target    the target
+     * @param reduction "mean", "sum" or "none"
+     * @return the loss
+     */
+    public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
+        return Tensor.of(NNOps.l1Loss(input.impl(), target.impl(), NNOps.reduction(reduction)));
+    }
+
+    /**
+     * {@code torch._C._nn.smooth_l1_loss(input, target, reduction, beta)}: {@code 0.5·z²/beta} for
+     * {@code z = |input − target| < beta}, else {@code z − 0.5·beta}; node {@code SmoothL1LossBackward0}.
+     *
+     * @param input     the prediction
+     * @param target    the target
+     * @param reduction "mean", "sum" or "none"
+     * @param beta      the threshold (≥ 0; 0 is the L1 loss)
+     * @return the loss
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
+        return Tensor.of(NNOps.smoothL1Loss(input.impl(), target.impl(), NNOps.reduction(reduction), beta));
+    }
+
+    /**
+     * {@code torch._C._nn.nll_loss(input, target, weight, reduction, ignore_index)}: {@code −weight[t]·input[i, t]},
+     * mean dividing by the summed weights of the targets taken; node {@code NllLossBackward0}. Inputs of shape
+     * (C) or (N, C).
+     *
+     * @param input       log-probabilities
+     * @param target      int64 class indices
+     * @param weight      per-class weights, or null
+     * @param reduction   "mean", "sum" or "none"
+     * @param ignoreIndex a target value that contributes nothing
+     * @return the loss
+     * @throws IndexOutOfBoundsException {@code "Target 5 is out of bounds."}
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
+        return Tensor.of(NNOps.nllLoss(input.impl(), target.impl(), weight == null ? null : weight.impl(),
+                NNOps.reduction(reduction), ignoreIndex));
+    }
+
+    /**
+     * {@code torch._C._nn.cross_entropy_loss(input, target, weight, reduction, ignore_index, label_smoothing)}:
+     * {@code nll_loss(log_softmax(input, 1), target)} for int64 class indices, {@code −Σ log_softmax·target}
+     * for float class probabilities, with ATen's label smoothing.
+     *
+     * @param input          logits, (C) or (N, C)
+     * @param target         class indices (int64) or probabilities (input's shape)
+     * @param weight         per-class weights, or null
+     * @param reduction      "mean", "sum" or "none"
+     * @param ignoreIndex    a class index that contributes nothing
+     * @param labelSmoothing ε in [0, 1]
+     * @return the loss
+     */
+    public static Tensor crossEntropyLoss(Tensor input, Tensor target, Tensor weight, String reduction,
+                                          long ignoreIndex, double labelSmoothing) {
+        return Tensor.of(NNOps.crossEntropy(input.impl(), target.impl(), weight == null ? null : weight.impl(),
+                NNOps.reduction(reduction), ignoreIndex, labelSmoothing));
+    }
+
+    /**
+     * {@code torch._C._nn.binary_cross_entropy(input, target, weight, reduction)}:
+     * {@code −(t·max(log x, −100) + (1 − t)·max(log(1 − x), −100))·weight}; node
+     * {@code BinaryCrossEntropyBackward0}.
+     *
+     * @param input     probabilities in [0, 1]
+     * @param target    the targets, input's shape
+     * @param weight    element weights, or null
+     * @param reduction "mean", "sum" or "none"
+     * @return the loss
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+        return Tensor.of(NNOps.binaryCrossEntropy(input.impl(), target.impl(), weight == null ? null : weight.impl(),
+                NNOps.reduction(reduction)));
+    }
+
+    /**
+     * {@code torch.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)}: the binary
+     * cross entropy of {@code sigmoid(input)}, computed stably, the positive term weighted by pos_weight; node
+     * {@code BinaryCrossEntropyWithLogitsBackward0}.
+     *
+     * @param input     logits
+     * @param target    the targets, input's shape
+     * @param weight    element weights, or null
+     * @param posWeight weights of the positive examples (broadcast over the last dim), or null
+     * @param reduction "mean", "sum" or "none"
+     * @return the loss
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+                                                      String reduction) {
+        return Tensor.of(NNOps.binaryCrossEntropyWithLogits(input.impl(), target.impl(),
+                weight == null ? null : weight.impl(), posWeight == null ? null : posWeight.impl(),
+                NNOps.reduction(reduction)));
+    }
+
+    /**
+     * {@code torch.embedding(weight, indices, padding_idx)}: the rows of weight at the indices, shaped
+     * {@code indices.shape + [weight.size(1)]}; node {@code EmbeddingBackward0}, which leaves the padding row's
+     * gradient 0.
+     *
+     * @param weight     the (num, dim) table
+     * @param indices    int64 row numbers
+     * @param paddingIdx a row that gets no gradient, or -1 for none
+     * @return the rows
+     */
+    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) {
+        return Tensor.of(NNOps.embedding(weight.impl(), indices.impl(), paddingIdx));
     }
 
     // ------------------------------------------------------------------ checks and Python-style printing

@@ -108,7 +108,10 @@ public final class NNOps {
                 TensorImpl gx = node.needs(0) ? mul(mul(sub(x, y), nm), g) : null;
                 TensorImpl gy = node.needs(1) ? mul(mul(sub(y, x), nm), g) : null;
                 return new TensorImpl[] {gx, gy};
-            }, new TensorImpl[] {input, target}, si, st);
+            }, new TensorImpl[] {input, target},
+                    // derivatives.yaml: mse_loss_backward of each tangent, reduced: reduce(2(x − y)·(ẋ − ẏ))
+                    t -> reduce(mul(mul(sub(input, target), 2.0), sub(Dual.orZeros(t[0], input), Dual.orZeros(t[1], target))), reduction),
+                    si, st);
         }
         return out;
     }
@@ -161,7 +164,12 @@ public final class NNOps {
                     gi = where(logicalAnd(tail, inside), sc, gi);
                 }
                 return new TensorImpl[] {node.needs(0) ? gi : null, node.needs(1) ? neg(gi) : null};
-            }, new TensorImpl[] {input, target}, si, st);
+            }, new TensorImpl[] {input, target}, t -> {
+                // smooth_l1_loss_backward of (ẋ − ẏ), reduced: clamp((x − y)/beta, −1, 1)·(ẋ − ẏ)
+                TensorImpl x = sub(input, target);
+                TensorImpl deriv = where(lt(Unary.ABS.apply(x), beta), div(x, beta), where(gt(x, 0.0), s(1.0), s(-1.0)));
+                return reduce(mul(deriv, sub(Dual.orZeros(t[0], input), Dual.orZeros(t[1], target))), reduction);
+            }, si, st);
         }
         return out;
     }
@@ -238,7 +246,9 @@ public final class NNOps {
                 TensorImpl gi = where(pt[1], mul(pt[0], neg(gg)), 0.0);
                 if (!spatial) return new TensorImpl[] {reshape(gi, is)};
                 return new TensorImpl[] {Shapes.permute(reshape(gi, new int[] {is[0], is[2], is[3], c}), new int[] {0, 3, 1, 2})};
-            }, input);
+            }, new TensorImpl[] {input},
+                    // linear in the input: nll_loss of the tangent (derivatives.yaml's result: nll_loss_forward(self_t, ...))
+                    t -> nllLoss(t[0], target, weight, reduction, ignoreIndex));
         }
         return out;
     }
@@ -487,7 +497,14 @@ public final class NNOps {
                     if (reduction == MEAN) gt = div(gt, (double) x.numel());
                 }
                 return new TensorImpl[] {gx, gt};
-            }, new TensorImpl[] {input, target}, si, st);
+            }, new TensorImpl[] {input, target}, tg -> {
+                // binary_cross_entropy_backward(ẋ) + binary_cross_entropy_target_backward(ṫ), reduced
+                TensorImpl r = null;
+                if (tg[0] != null) r = div(mul(tg[0], sub(input, target)), Pointwise.clamp(mul(rsub(input, 1.0), input), 1e-12, Double.NaN));
+                if (tg[1] != null) r = Dual.plus(r, mul(neg(log(div(input, rsub(input, 1.0)))), tg[1]));
+                if (w != null) r = mul(r, w);
+                return reduce(r, reduction);
+            }, si, st);
             assert nm > 0;
         }
         return out;
@@ -553,7 +570,22 @@ public final class NNOps {
                     if (reduction == MEAN) gt = div(gt, (double) x.numel());
                 }
                 return new TensorImpl[] {gx, gt};
-            }, new TensorImpl[] {input, target}, si, st);
+            }, new TensorImpl[] {input, target}, tg -> {
+                // binary_cross_entropy_with_logits_jvp: the two derivatives above applied to the tangents, reduced
+                TensorImpl r = null;
+                if (tg[0] != null) {
+                    TensorImpl d = pw != null ? sub(mul(sub(add(mul(pw, target), 1.0), target), sigmoid(input)), mul(pw, target))
+                            : sub(sigmoid(input), target);
+                    r = mul(d, tg[0]);
+                }
+                if (tg[1] != null) {
+                    TensorImpl d = neg(input);
+                    if (pw != null) d = add(d, mul(sub(pw, 1.0), Unary.SOFTPLUS.apply(neg(input), 1, 20)));
+                    r = Dual.plus(r, mul(d, tg[1]));
+                }
+                if (w != null) r = mul(r, w);
+                return reduce(r, reduction);
+            }, si, st);
         }
         return out;
     }
@@ -586,7 +618,7 @@ public final class NNOps {
                 TensorImpl g2 = reshape(g, new int[] {-1, dim});
                 if (keep != null) g2 = mul(g2, to(keep, g2.dtype()));
                 return new TensorImpl[] {Indexing.indexAdd(Ops.empty(g.dtype(), ws), 0, flat, g2)};
-            }, weight);
+            }, new TensorImpl[] {weight}, t -> embedding(t[0], indices, paddingIdx)); // auto_linear
         }
         return out;
     }

@@ -1286,6 +1286,21 @@ public final class Tensor {
     public Tensor sign_() { return of(Unary.SIGN.apply_(impl)); }
 
     /**
+     * sgn(x) = x/|x|, 0 at 0, elementwise ({@code torch.sgn(x)}): for real tensors the values of {@link #sign()},
+     * recorded as its own node ({@code SgnBackward0}).
+     *
+     * @return a new tensor
+     */
+    public Tensor sgn() { return of(Unary.SGN.apply(impl)); }
+
+    /**
+     * In-place {@link #sgn()} ({@code x.sgn_()}).
+     *
+     * @return this tensor, modified in place
+     */
+    public Tensor sgn_() { return of(Unary.SGN.apply_(impl)); }
+
+    /**
      * sin x, elementwise ({@code torch.sin(x)}).
      *
      * @return a new tensor

@@ -2785,6 +2785,16 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.sgn(a)}: x/|x|, 0 at 0 (for real tensors the values of sign).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sgn()}
+     */
+    public static Tensor sgn(Tensor a) {
+        return a.sgn();
+    }
+
+    /**
      * {@code torch.tan(a)}: tan x.
      *
      * @param a the input tensor

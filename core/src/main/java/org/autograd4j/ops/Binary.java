@@ -81,7 +81,7 @@ public final class Binary {
     /** {@code a ** b}; PyTorch masks the gradients where the exponent (self) or the base and exponent (other) are 0. */
     public static final Binary POW = def("pow", "PowBackward1", BinaryOp.POW, Rule.PROMOTE, Math::pow)
             .self(SELF | OTHER, (g, a, b, y) -> where(eq(b, 0.0), 0.0, mul(g, mul(b, pow(a, sub(b, 1.0))))))
-            .other(SELF | OTHER | RESULT, (g, a, b, y) -> where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(g, mul(y, log(a)))))
+            .other(SELF | OTHER | RESULT, (g, a, b, y) -> mul(g, where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(y, log(a)))))
             .domains(Unary.Domain.POSITIVE, Unary.Domain.ALL).ulps(2).inPlace();
     /**
      * {@code atan2(a, b)}: {@code self: g·b·r}, {@code other: g·(-a)·r} with {@code r = 1/(a²+b²)}, rounded as PyTorch's
@@ -100,9 +100,9 @@ public final class Binary {
             (a, b) -> a - Math.floor(a / b) * b).scalarNode("RemainderBackward0")
             .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), Unary.FLOOR.apply(div(a, b))))
             .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
-    /** {@code √(a²+b²)}: {@code self: g·a/result}, {@code other: g·b/result}. */
+    /** {@code √(a²+b²)}: {@code self: (g·a)/result}, {@code other: (g·b)/result}, in derivatives.yaml's order. */
     public static final Binary HYPOT = def("hypot", "HypotBackward0", BinaryOp.HYPOT, Rule.FLOAT, Math::hypot).ulps(2)
-            .self(SELF | RESULT, (g, a, b, y) -> mul(g, div(a, y))).other(OTHER | RESULT, (g, a, b, y) -> mul(g, div(b, y))).inPlace();
+            .self(SELF | RESULT, (g, a, b, y) -> div(mul(g, a), y)).other(OTHER | RESULT, (g, a, b, y) -> div(mul(g, b), y)).inPlace();
     /** {@code log(eᵃ + eᵇ)}: {@code self: g/(1 + e^(b-a))}, {@code other: g/(1 + e^(a-b))}. */
     public static final Binary LOGADDEXP = def("logaddexp", "LogaddexpBackward0", BinaryOp.LOGADDEXP, Rule.FLOAT,
             (a, b) -> Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)))).floatOpmath()

@@ -2405,6 +2405,31 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)}: null true division, {@code "trunc"} toward zero,
+     * {@code "floor"} toward -∞.
+     *
+     * @param a            the input tensor
+     * @param b            the second operand
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return the result, as {@code a.div(b, roundingMode)}
+     */
+    public static Tensor div(Tensor a, Tensor b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)} with a Python number b.
+     *
+     * @param a            the input tensor
+     * @param b            the second operand
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return the result, as {@code a.div(b, roundingMode)}
+     */
+    public static Tensor div(Tensor a, double b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /**
      * {@code torch.pow(a, exponent)}; the same as the Tensor method.
      *
      * @param a the input tensor

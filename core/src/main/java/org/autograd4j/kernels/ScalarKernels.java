@@ -543,14 +543,18 @@ public class ScalarKernels implements Kernels {
             f = longFn(op, a.dtype() == DType.BOOL);
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
-            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
+            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
                 throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
             }
-            boolean fmod = op == BinaryOp.FMOD;
             f = (x, y) -> {
                 if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
-                // Java's % truncates like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
-                return fmod ? x % y : MathFns.remainder(x, y);
+                // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                return switch (op) {
+                    case FMOD -> x % y;
+                    case DIV_TRUNC -> x / y;
+                    case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
+                    default -> MathFns.remainder(x, y);
+                };
             };
         }
         while (r.next()) {
@@ -1275,6 +1279,8 @@ public class ScalarKernels implements Kernels {
             case ATAN2 -> Math::atan2;
             case FMOD -> MathFns::fmod;
             case REMAINDER -> MathFns::remainder;
+            case DIV_TRUNC -> (a, b) -> MathFns.trunc(a / b);
+            case DIV_FLOOR -> MathFns::divFloor;
             case HYPOT -> Math::hypot;
             case LOGADDEXP -> MathFns::logaddexp;
             case XLOGY -> MathFns::xlogy;
@@ -1289,6 +1295,8 @@ public class ScalarKernels implements Kernels {
             case ATAN2 -> (a, b) -> (float) Math.atan2(a, b);
             case FMOD -> MathFns::fmodF;
             case REMAINDER -> MathFns::remainderF;
+            case DIV_TRUNC -> (a, b) -> (float) MathFns.trunc(a / b);
+            case DIV_FLOOR -> MathFns::divFloorF;
             case HYPOT -> MathFns::hypotF;
             case LOGADDEXP -> MathFns::logaddexpF;
             case XLOGY -> MathFns::xlogyF;

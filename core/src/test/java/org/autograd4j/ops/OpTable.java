@@ -1007,5 +1007,6 @@ final class OpTable {
         IndexRows.rows();
         RearrangeRows.rows();
         EverydayRows.rows();
+        DivRoundingRows.rows();
     }
 }

@@ -65,8 +65,10 @@ public class ScalarKernels implements Kernels {
     }
 
     private static DoubleUnaryOperator powFn(double e) {
-        // PyTorch special-cases small exponents as multiplications.
+        // PyTorch special-cases small exponents as multiplications (pow_tensor_scalar_optimized_kernel).
         if (e == 2) return x -> x * x;
+        if (e == 3) return x -> x * x * x;
+        if (e == -2) return x -> 1.0 / (x * x);
         if (e == 1) return x -> x;
         if (e == 0.5) return Math::sqrt;
         if (e == -1) return x -> 1.0 / x;
@@ -282,6 +284,9 @@ public class ScalarKernels implements Kernels {
     /** The float32 function of op: the first ops computed in double and rounded once, the later ones as {@link #floatFn32}. */
     private static FloatUnary floatUnary(UnaryOp op, double p0, double p1, boolean dnnlGelu) {
         if (op == UnaryOp.GELU && dnnlGelu) return MathFns::geluDnnlF;
+        // PyTorch's x³ and x⁻² are multiplications in float32 arithmetic, each product rounded to float
+        if (op == UnaryOp.POW && p0 == 3) return v -> v * v * v;
+        if (op == UnaryOp.POW && p0 == -2) return v -> 1f / (v * v);
         if (!FIRST_UNARY.contains(op)) return floatFn32(op, p0, p1);
         DoubleUnaryOperator f = floatFn(op, p0, p1);
         return v -> (float) f.applyAsDouble(v);

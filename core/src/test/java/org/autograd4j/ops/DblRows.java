@@ -1,24 +1,28 @@
 package org.autograd4j.ops;
 
 import static org.autograd4j.ops.OpTable.binary;
+import static org.autograd4j.ops.OpTable.f1;
 import static org.autograd4j.ops.OpTable.f2;
 import static org.autograd4j.ops.OpTable.fixed;
 import static org.autograd4j.ops.OpTable.fromDomain;
 import static org.autograd4j.ops.OpTable.index;
+import static org.autograd4j.ops.OpTable.map;
 import static org.autograd4j.ops.OpTable.row;
 import static org.autograd4j.ops.OpTable.s;
 import static org.autograd4j.ops.OpTable.sh;
+import static org.autograd4j.ops.OpTable.unary;
 import static org.autograd4j.ops.OpTable.zip;
 
 import org.autograd4j.ops.OpTable.In;
 import org.autograd4j.ops.OpTable.Kind;
 
 /**
- * {@code torch.div(a, b, rounding_mode='trunc' | 'floor')} in the op table (DivBackward2, zero gradients): values,
- * integer dtypes, Python's floor-division ties and signs, and PyTorch's messages.
+ * The double-backward task's rows: {@code torch.div(a, b, rounding_mode='trunc' | 'floor')} (DivBackward2, zero
+ * gradients: values, integer dtypes, Python's floor-division signs, PyTorch's messages), and {@code a ** -2}, which
+ * PyTorch computes as {@code 1 / (a·a)} in the dtype (bit-exact goldens).
  */
-final class DivRoundingRows {
-    private DivRoundingRows() {
+final class DblRows {
+    private DblRows() {
     }
 
     static void rows() {
@@ -37,5 +41,6 @@ final class DivRoundingRows {
                     .error("ZeroDivisionError", index(sh(2), 1, 2), index(sh(2), 1, 0))
                     .error("\"div_" + mode + "_cpu\" not implemented for 'Bool'", bools, bools);
         }
+        row("pow_neg2", "PowBackward0", f1(x -> x.pow(-2L)), map(x -> 1 / (x * x)), unary(OpTable::u)).pointwise(0).py("a ** -2");
     }
 }

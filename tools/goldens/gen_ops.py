@@ -76,6 +76,8 @@ def load():
 
 
 def vals(t):
+    if t._is_zerotensor():  # sgn's gradient of a real input is an efficient zero tensor (no storage): its values
+        t = torch.zeros(t.shape, dtype=t.dtype)
     d = t.detach().contiguous().reshape(-1)
     if t.dtype == torch.float32:
         return ["%08x" % (v & 0xFFFFFFFF) for v in d.view(torch.int32).tolist()]

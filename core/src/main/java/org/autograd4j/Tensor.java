@@ -815,6 +815,26 @@ public final class Tensor {
     public Tensor div(long other) { return of(Binary.DIV.apply(impl, s(other))); }
 
     /**
+     * {@code this / other} rounded as {@code roundingMode} says ({@code torch.div(a, b, rounding_mode=...)}): null is
+     * true division, {@code "trunc"} rounds toward zero, {@code "floor"} toward -∞ (Python's {@code //}); the rounded
+     * forms keep integer dtypes and have zero gradient.
+     *
+     * @param other        the other operand, broadcast with this tensor
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return a new tensor
+     */
+    public Tensor div(Tensor other, String roundingMode) { return of(Binary.divRounding(impl, other.impl, roundingMode)); }
+
+    /**
+     * {@code this / other} rounded as {@code roundingMode} says; see {@link #div(Tensor, String)}.
+     *
+     * @param other        the other operand
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return a new tensor
+     */
+    public Tensor div(double other, String roundingMode) { return of(Binary.divRounding(impl, s(other), roundingMode)); }
+
+    /**
      * {@code other - this} ({@code torch.rsub(self, other)}, what Python's {@code 1 - x} calls).
      *
      * @param other the other operand, broadcast with this tensor
@@ -1284,6 +1304,21 @@ public final class Tensor {
      * @return this tensor, modified in place
      */
     public Tensor sign_() { return of(Unary.SIGN.apply_(impl)); }
+
+    /**
+     * sgn(x) = x/|x|, 0 at 0, elementwise ({@code torch.sgn(x)}): for real tensors the values of {@link #sign()},
+     * recorded as its own node ({@code SgnBackward0}).
+     *
+     * @return a new tensor
+     */
+    public Tensor sgn() { return of(Unary.SGN.apply(impl)); }
+
+    /**
+     * In-place {@link #sgn()} ({@code x.sgn_()}).
+     *
+     * @return this tensor, modified in place
+     */
+    public Tensor sgn_() { return of(Unary.SGN.apply_(impl)); }
 
     /**
      * sin x, elementwise ({@code torch.sin(x)}).

@@ -2550,6 +2550,31 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)}: null true division, {@code "trunc"} toward zero,
+     * {@code "floor"} toward -∞.
+     *
+     * @param a            the input tensor
+     * @param b            the second operand
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return the result, as {@code a.div(b, roundingMode)}
+     */
+    public static Tensor div(Tensor a, Tensor b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)} with a Python number b.
+     *
+     * @param a            the input tensor
+     * @param b            the second operand
+     * @param roundingMode null, {@code "trunc"} or {@code "floor"}
+     * @return the result, as {@code a.div(b, roundingMode)}
+     */
+    public static Tensor div(Tensor a, double b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /**
      * {@code torch.pow(a, exponent)}; the same as the Tensor method.
      *
      * @param a the input tensor
@@ -2927,6 +2952,16 @@ public final class Torch {
      */
     public static Tensor sign(Tensor a) {
         return a.sign();
+    }
+
+    /**
+     * {@code torch.sgn(a)}: x/|x|, 0 at 0 (for real tensors the values of sign).
+     *
+     * @param a the input tensor
+     * @return the result, as {@code a.sgn()}
+     */
+    public static Tensor sgn(Tensor a) {
+        return a.sgn();
     }
 
     /**

@@ -33,6 +33,18 @@ public enum BinaryOp {
      * {@code torch.remainder}. On int64, b = 0 throws {@link ArithmeticException}({@code "ZeroDivisionError"}).
      */
     REMAINDER,
+    /**
+     * The quotient rounded toward zero, {@code torch.div(a, b, rounding_mode='trunc')}: {@code trunc(a / b)} on floats;
+     * C's integer division on int64, where b = 0 throws {@link ArithmeticException}({@code "ZeroDivisionError"}).
+     */
+    DIV_TRUNC,
+    /**
+     * The quotient rounded toward -∞, {@code torch.div(a, b, rounding_mode='floor')}: on floats PyTorch's
+     * {@code div_floor_floating} ({@code (a - fmod(a, b)) / b}, one less where fmod's sign differs from b's, floored
+     * with a fix-up above .5; a signed 0 where the quotient is 0; IEEE's {@code a / b} for b = 0); on int64 the
+     * truncated quotient, one less where the signs differ and the remainder is nonzero (b = 0 throws as above).
+     */
+    DIV_FLOOR,
     /** √(a² + b²) without overflow, +∞ if either is ±∞ (even with a NaN); {@code torch.hypot}. Float only. */
     HYPOT,
     /**

@@ -456,6 +456,31 @@ final class MathFns {
      * Python's mod as ATen's {@code remainder_kernel}: {@code fmod(a, b)} (Sleef's, {@link #fmod(double, double)}),
      * plus b when it is nonzero and its sign differs from b's.
      */
+    /** Rounds toward zero (C's trunc; signed zeros, infinities and NaN pass through). */
+    static double trunc(double q) {
+        return q < 0 ? Math.ceil(q) : Math.floor(q);
+    }
+
+    /** PyTorch's {@code div_floor_floating}: Python's {@code a // b}, rounded as CPython's float floor division. */
+    static double divFloor(double a, double b) {
+        if (b == 0) return a / b;
+        double mod = fmod(a, b), div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.copySign(0.0, a / b);
+        double f = Math.floor(div);
+        return div - f > 0.5 ? f + 1 : f;
+    }
+
+    /** {@link #divFloor(double, double)} in float32 arithmetic. */
+    static float divFloorF(float a, float b) {
+        if (b == 0) return a / b;
+        float mod = fmodF(a, b), div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.copySign(0f, a / b);
+        float f = (float) Math.floor(div);
+        return div - f > 0.5f ? f + 1 : f;
+    }
+
     static double remainder(double a, double b) {
         double mod = fmod(a, b);
         if (mod != 0 && ((b < 0) != (mod < 0))) mod += b;

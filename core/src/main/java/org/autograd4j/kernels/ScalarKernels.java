@@ -65,8 +65,10 @@ public class ScalarKernels implements Kernels {
     }
 
     private static DoubleUnaryOperator powFn(double e) {
-        // PyTorch special-cases small exponents as multiplications.
+        // PyTorch special-cases small exponents as multiplications (pow_tensor_scalar_optimized_kernel).
         if (e == 2) return x -> x * x;
+        if (e == 3) return x -> x * x * x;
+        if (e == -2) return x -> 1.0 / (x * x);
         if (e == 1) return x -> x;
         if (e == 0.5) return Math::sqrt;
         if (e == -1) return x -> 1.0 / x;
@@ -282,6 +284,9 @@ public class ScalarKernels implements Kernels {
     /** The float32 function of op: the first ops computed in double and rounded once, the later ones as {@link #floatFn32}. */
     private static FloatUnary floatUnary(UnaryOp op, double p0, double p1, boolean dnnlGelu) {
         if (op == UnaryOp.GELU && dnnlGelu) return MathFns::geluDnnlF;
+        // PyTorch's x³ and x⁻² are multiplications in float32 arithmetic, each product rounded to float
+        if (op == UnaryOp.POW && p0 == 3) return v -> v * v * v;
+        if (op == UnaryOp.POW && p0 == -2) return v -> 1f / (v * v);
         if (!FIRST_UNARY.contains(op)) return floatFn32(op, p0, p1);
         DoubleUnaryOperator f = floatFn(op, p0, p1);
         return v -> (float) f.applyAsDouble(v);
@@ -543,14 +548,18 @@ public class ScalarKernels implements Kernels {
             f = longFn(op, a.dtype() == DType.BOOL);
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
-            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER)) {
+            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
                 throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
             }
-            boolean fmod = op == BinaryOp.FMOD;
             f = (x, y) -> {
                 if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
-                // Java's % truncates like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
-                return fmod ? x % y : MathFns.remainder(x, y);
+                // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                return switch (op) {
+                    case FMOD -> x % y;
+                    case DIV_TRUNC -> x / y;
+                    case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
+                    default -> MathFns.remainder(x, y);
+                };
             };
         }
         while (r.next()) {
@@ -1275,6 +1284,8 @@ public class ScalarKernels implements Kernels {
             case ATAN2 -> Math::atan2;
             case FMOD -> MathFns::fmod;
             case REMAINDER -> MathFns::remainder;
+            case DIV_TRUNC -> (a, b) -> MathFns.trunc(a / b);
+            case DIV_FLOOR -> MathFns::divFloor;
             case HYPOT -> Math::hypot;
             case LOGADDEXP -> MathFns::logaddexp;
             case XLOGY -> MathFns::xlogy;
@@ -1289,6 +1300,8 @@ public class ScalarKernels implements Kernels {
             case ATAN2 -> (a, b) -> (float) Math.atan2(a, b);
             case FMOD -> MathFns::fmodF;
             case REMAINDER -> MathFns::remainderF;
+            case DIV_TRUNC -> (a, b) -> (float) MathFns.trunc(a / b);
+            case DIV_FLOOR -> MathFns::divFloorF;
             case HYPOT -> MathFns::hypotF;
             case LOGADDEXP -> MathFns::logaddexpF;
             case XLOGY -> MathFns::xlogyF;

@@ -81,7 +81,7 @@ public final class Binary {
     /** {@code a ** b}; PyTorch masks the gradients where the exponent (self) or the base and exponent (other) are 0. */
     public static final Binary POW = def("pow", "PowBackward1", BinaryOp.POW, Rule.PROMOTE, Math::pow)
             .self(SELF | OTHER, (g, a, b, y) -> where(eq(b, 0.0), 0.0, mul(g, mul(b, pow(a, sub(b, 1.0))))))
-            .other(SELF | OTHER | RESULT, (g, a, b, y) -> where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(g, mul(y, log(a)))))
+            .other(SELF | OTHER | RESULT, (g, a, b, y) -> mul(g, where(logicalAnd(eq(a, 0.0), ge(b, 0.0)), 0.0, mul(y, log(a)))))
             .domains(Unary.Domain.POSITIVE, Unary.Domain.ALL).ulps(2).inPlace();
     /**
      * {@code atan2(a, b)}: {@code self: g·b·r}, {@code other: g·(-a)·r} with {@code r = 1/(a²+b²)}, rounded as PyTorch's
@@ -90,19 +90,34 @@ public final class Binary {
     public static final Binary ATAN2 = def("atan2", "Atan2Backward0", BinaryOp.ATAN2, Rule.FLOAT, Math::atan2)
             .self(SELF | OTHER, (g, a, b, y) -> mul(mul(g, b), Unary.RECIPROCAL.apply(add(mul(a, a), mul(b, b)))))
             .other(SELF | OTHER, (g, a, b, y) -> mul(mul(g, neg(a)), Unary.RECIPROCAL.apply(add(mul(a, a), mul(b, b))))).inPlace();
-    /** C's fmod (the sign of the dividend): {@code self: g}, {@code other: -g·trunc(a/b)}. */
+    /**
+     * {@code torch.div(a, b, rounding_mode='trunc')}: the quotient rounded toward zero, in the operands' promoted
+     * dtype (integers stay integers). Derivative ({@code DivBackward2}): zero for both ({@code grad * 0}). Public
+     * through {@link #divRounding(TensorImpl, TensorImpl, String)}.
+     */
+    public static final Binary DIV_TRUNC = def("div_trunc", "DivBackward2", BinaryOp.DIV_TRUNC, Rule.PROMOTE,
+            (a, b) -> a / b < 0 ? Math.ceil(a / b) : Math.floor(a / b))
+            .self(0, (g, a, b, y) -> mul(g, 0.0)).other(0, (g, a, b, y) -> mul(g, 0.0)).internal();
+    /**
+     * {@code torch.div(a, b, rounding_mode='floor')}: Python's {@code a // b} (see {@link BinaryOp#DIV_FLOOR}).
+     * Derivative ({@code DivBackward2}): zero for both.
+     */
+    public static final Binary DIV_FLOOR = def("div_floor", "DivBackward2", BinaryOp.DIV_FLOOR, Rule.PROMOTE,
+            (a, b) -> Math.floor(a / b))
+            .self(0, (g, a, b, y) -> mul(g, 0.0)).other(0, (g, a, b, y) -> mul(g, 0.0)).internal();
+    /** C's fmod (the sign of the dividend): {@code self: g}, {@code other: -g·div(a, b, rounding_mode='trunc')}. */
     public static final Binary FMOD = def("fmod", "FmodBackward1", BinaryOp.FMOD, Rule.PROMOTE, (a, b) -> a % b)
             .scalarNode("FmodBackward0")
-            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), Unary.TRUNC.apply(div(a, b))))
+            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), DIV_TRUNC.apply(a, b)))
             .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
-    /** Python's mod (the sign of the divisor): {@code self: g}, {@code other: -g·floor(a/b)}. */
+    /** Python's mod (the sign of the divisor): {@code self: g}, {@code other: -g·div(a, b, rounding_mode='floor')}. */
     public static final Binary REMAINDER = def("remainder", "RemainderBackward1", BinaryOp.REMAINDER, Rule.PROMOTE,
             (a, b) -> a - Math.floor(a / b) * b).scalarNode("RemainderBackward0")
-            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), Unary.FLOOR.apply(div(a, b))))
+            .self(0, (g, a, b, y) -> g).other(SELF | OTHER, (g, a, b, y) -> mul(neg(g), DIV_FLOOR.apply(a, b)))
             .domains(Unary.Domain.ALL, Unary.Domain.NONZERO).inPlace();
-    /** {@code √(a²+b²)}: {@code self: g·a/result}, {@code other: g·b/result}. */
+    /** {@code √(a²+b²)}: {@code self: (g·a)/result}, {@code other: (g·b)/result}, in derivatives.yaml's order. */
     public static final Binary HYPOT = def("hypot", "HypotBackward0", BinaryOp.HYPOT, Rule.FLOAT, Math::hypot).ulps(2)
-            .self(SELF | RESULT, (g, a, b, y) -> mul(g, div(a, y))).other(OTHER | RESULT, (g, a, b, y) -> mul(g, div(b, y))).inPlace();
+            .self(SELF | RESULT, (g, a, b, y) -> div(mul(g, a), y)).other(OTHER | RESULT, (g, a, b, y) -> div(mul(g, b), y)).inPlace();
     /** {@code log(eᵃ + eᵇ)}: {@code self: g/(1 + e^(b-a))}, {@code other: g/(1 + e^(a-b))}. */
     public static final Binary LOGADDEXP = def("logaddexp", "LogaddexpBackward0", BinaryOp.LOGADDEXP, Rule.FLOAT,
             (a, b) -> Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)))).floatOpmath()
@@ -147,6 +162,20 @@ public final class Binary {
     public static final Binary LE = compare("le", BinaryOp.LE, (a, b) -> a <= b ? 1 : 0);
     public static final Binary GT = compare("gt", BinaryOp.GT, (a, b) -> a > b ? 1 : 0);
     public static final Binary GE = compare("ge", BinaryOp.GE, (a, b) -> a >= b ? 1 : 0);
+
+    /**
+     * {@code torch.div(a, b, rounding_mode=mode)}: null is true division ({@link #DIV}), "trunc" and "floor" the
+     * rounded quotients; any other mode fails with PyTorch's message before anything is computed.
+     */
+    public static TensorImpl divRounding(TensorImpl a, TensorImpl b, String roundingMode) {
+        if (roundingMode == null) return DIV.apply(a, b);
+        return switch (roundingMode) {
+            case "trunc" -> DIV_TRUNC.apply(a, b);
+            case "floor" -> DIV_FLOOR.apply(a, b);
+            default -> throw new IllegalArgumentException("div expected rounding_mode to be one of None, 'trunc', or 'floor' "
+                    + "but found '" + roundingMode + "'");
+        };
+    }
 
     // ------------------------------------------------------------------ the row type
 

@@ -46,6 +46,7 @@ public final class InPlace {
         boolean dual = dual(self, other);
         write(self, other, true, old -> {
             TensorImpl result = op.apply(old);
+            if (old.gradFn() != null) savedAsClone(old);
             if (Promotion.category(result.dtype()) > Promotion.category(self.dtype())) {
                 throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
                         + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
@@ -219,6 +220,18 @@ public final class InPlace {
         }
         base.setHistory(new CopySlices(Graph.edge(base), base.dtype(), fn, Graph.geometryInBase(self)), 0);
         Graph.regenerateViewHistory(self);
+    }
+
+    /**
+     * PyTorch's in-place ops save {@code self.clone()} where their derivative reads self's old value: once the op's
+     * node has taken its edges from the snapshot, the snapshot (now reached only through what the node saved) gets a
+     * {@code CloneBackward0} over its old history, so a double backward runs through the same clone. Values do not
+     * change: the clone passes its gradient through.
+     */
+    private static void savedAsClone(TensorImpl old) {
+        TensorImpl prev = old.alias();
+        prev.setHistory(old.gradFn(), old.outputNr());
+        old.setHistory(Graph.node("CloneBackward0", (g, n) -> new TensorImpl[] {g}, new TensorImpl[] {prev}), 0);
     }
 
     /** A tensor with self's history over self's storage: stands for self's old value where it is never read. */

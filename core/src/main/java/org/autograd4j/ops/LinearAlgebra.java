@@ -160,7 +160,7 @@ public final class LinearAlgebra {
         return out;
     }
 
-    /** {@code a @ v} for 2-d a and 1-d v. Derivative: {@code (g ⊗ v, aᵀ @ g)}. */
+    /** {@code a @ v} for 2-d a and 1-d v. Derivative: {@code (g ⊗ v, aᵀ @ g)}, the outer product as {@code g.reshape(-1, 1) * v}. */
     public static TensorImpl mv(TensorImpl a, TensorImpl v) {
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("vector + matrix @ vector expected, got 1, " + a.dim() + ", " + v.dim());
@@ -178,7 +178,7 @@ public final class LinearAlgebra {
             SavedTensor sa = v.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sv = a.requiresGrad() ? SavedTensor.input(v) : null;
             Graph.record(out, "MvBackward0", (g, n) -> new TensorImpl[] {
-                n.needs(0) ? mul(unsqueeze(g, 1), unsqueeze(sv.get(), 0)) : null,
+                n.needs(0) ? mul(reshape(g, new int[] {-1, 1}), sv.get()) : null, // PyTorch's grad.ger(vec): g as a column times vec
                 n.needs(1) ? mv(t(sa.get()), g) : null}, new TensorImpl[] {a, v},
                 t -> Dual.plus(t[0] == null ? null : mv(t[0], v), t[1] == null ? null : mv(a, t[1])), sa, sv);
         }

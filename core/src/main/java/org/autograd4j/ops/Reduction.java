@@ -210,7 +210,7 @@ public final class Reduction {
             .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2).layoutDependent();
     /** √var. Derivative: var's applied to {@code g/(2·out)}, zero where out = 0. */
     public static final Reduction STD = def("std", "StdBackward0", "StdBackward0", (x, o, c) -> variance(x, o, c, true),
-            Rule.FLOATING, SELF | RESULT, (g, x, y, o, c) -> varianceBackward(where(eq(y, 0.0), 0.0, div(g, mul(y, 2.0))), x, o, c),
+            Rule.FLOATING, SELF | RESULT, (g, x, y, o, c) -> varianceBackward(Pointwise.maskedFill(div(g, mul(y, 2.0)), eq(y, 0.0), 0), x, o, c),
             (v, c) -> Math.sqrt(sampleVariance(v, c)))
             .param(1, null).dtypeError("std and var only support floating point and complex dtypes").ulps(2).layoutDependent();
 
@@ -508,6 +508,7 @@ public final class Reduction {
      * p = Π nz, s = Σ of the zero elements (0, but it carries their gradient).
      */
     private static TensorImpl prodBackward(TensorImpl g, TensorImpl a, TensorImpl out) {
+        if (a.dim() == 0) return g; // as PyTorch's prod_backward: a 0-d input passes the gradient through
         TensorImpl isZero = eq(a, 0.0);
         long zeros = Reductions.itemLong(sum(isZero));
         if (zeros == 0) return div(mul(g, out), a);
@@ -577,25 +578,25 @@ public final class Reduction {
      * p = 1 {@code sgn(x)·g}; p = 2 {@code g·x/result}, 0 where result = 0; p = ±∞ {@code sgn(x)·(g / Σm)·m},
      * {@code m = (|x| == result) ∨ isnan(x)}; p &lt; 1 {@code sgn(x)·|x|^(p-1)·g·result^(1-p)}, 0 where x = 0;
      * 1 &lt; p &lt; 2 {@code sgn(x)·|x|^(p-1)·g/result^(p-1)} and p &gt; 2 {@code x·|x|^(p-2)·g/result^(p-1)}, 0
-     * where result = 0.
+     * where result = 0 (the zeros written by masked_fill, as PyTorch).
      */
     private static TensorImpl normBackward(TensorImpl g, TensorImpl a, TensorImpl y, Over o, double p) {
         if (p == 0) return null;
         TensorImpl gg = o.restore(g), r = o.restore(y);
-        if (p == 1) return mul(sign(a), gg);
-        if (p == 2) return mul(gg, where(eq(r, 0.0), 0.0, div(a, r)));
+        if (p == 1) return mul(sgn(a), gg);
+        if (p == 2) return mul(gg, Pointwise.maskedFill(div(a, r), eq(r, 0.0), 0));
         TensorImpl abs = Unary.ABS.apply(a);
         if (Double.isInfinite(p)) {
             TensorImpl nan = Unary.ISNAN.apply(abs);
             TensorImpl m = where(nan, nan, eq(abs, r));
-            return mul(sign(a), mul(div(gg, sum(m, o.dims(), true)), m));
+            return mul(sgn(a), mul(div(gg, sum(m, o.dims(), true)), m));
         }
         if (p < 1) {
-            TensorImpl scaled = mul(sign(a), where(eq(a, 0.0), 0.0, pow(abs, p - 1)));
+            TensorImpl scaled = mul(sgn(a), Pointwise.maskedFill(pow(abs, p - 1), eq(a, 0.0), 0));
             return mul(mul(scaled, gg), pow(r, 1 - p));
         }
-        TensorImpl scaled = p < 2 ? mul(sign(a), pow(abs, p - 1)) : mul(a, pow(abs, p - 2));
-        TensorImpl scale = where(eq(r, 0.0), 0.0, div(gg, pow(r, p - 1)));
+        TensorImpl scaled = p < 2 ? mul(sgn(a), pow(abs, p - 1)) : mul(a, pow(abs, p - 2));
+        TensorImpl scale = Pointwise.maskedFill(div(gg, pow(r, p - 1)), eq(r, 0.0), 0);
         return mul(scaled, scale);
     }
 
@@ -617,11 +618,16 @@ public final class Reduction {
         return Math.max(0, o.count() - correction);
     }
 
-    /** var's derivative for the gradient {@code gv}: {@code 2/(N-c)·gv·(x - mean)} (the all-dims form's mean is mean(x)). */
+    /**
+     * var's derivative for the gradient {@code gv}: {@code 2/(N-c)·gv·(x - mean)} (the all-dims form's mean is mean(x)),
+     * as PyTorch's {@code var_backward}: gv broadcasts, unsqueezed back only for a dim form without keepdim over a
+     * tensor of two or more dims.
+     */
     private static TensorImpl varianceBackward(TensorImpl gv, TensorImpl a, Over o, double correction) {
-        TensorImpl m = o.isAll() ? MEAN.all(a) : MEAN.apply(a, o.dims(), true);
-        TensorImpl expanded = o.expandBack(gv);
-        return mul(mul(expanded, 2.0 / dof(o, correction)), sub(a, m));
+        boolean all = o.isAll() || a.dim() == 0;
+        TensorImpl m = all ? MEAN.all(a) : MEAN.apply(a, o.dims(), true);
+        TensorImpl g = !all && !o.keepdim() && a.dim() > 1 ? o.restore(gv) : gv;
+        return mul(mul(g, 2.0 / dof(o, correction)), sub(a, m));
     }
 
     // ------------------------------------------------------------------ the references (in double)

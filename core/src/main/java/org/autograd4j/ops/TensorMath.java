@@ -58,6 +58,8 @@ public final class TensorMath {
     public static TensorImpl rsqrt(TensorImpl a) { return Unary.RSQRT.apply(a); }
     /** {@code at::sign(a)}. */
     public static TensorImpl sign(TensorImpl a) { return Unary.SIGN.apply(a); }
+    /** {@code at::sgn}. */
+    public static TensorImpl sgn(TensorImpl a) { return Unary.SGN.apply(a); }
     /** {@code at::sin(a)}. */
     public static TensorImpl sin(TensorImpl a) { return Unary.SIN.apply(a); }
     /** {@code at::cos(a)}. */

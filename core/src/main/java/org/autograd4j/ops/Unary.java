@@ -96,15 +96,21 @@ public final class Unary {
     public static final Unary SQRT = def("sqrt", "SqrtBackward0", UnaryOp.SQRT, Rule.FLOAT, Saves.RESULT,
             (g, y, p, q) -> div(g, mul(y, 2.0)), (x, p, q) -> Math.sqrt(x)).domain(Domain.POSITIVE).ulps(0).inPlace();
     public static final Unary ABS = def("abs", "AbsBackward0", UnaryOp.ABS, Rule.SAME, Saves.SELF,
-            (g, x, p, q) -> mul(g, sign(x)), (x, p, q) -> Math.abs(x)).domain(Domain.NONZERO).inPlace();
+            (g, x, p, q) -> mul(g, sgn(x)), (x, p, q) -> Math.abs(x)).domain(Domain.NONZERO).inPlace();
     public static final Unary SIGN = def("sign", "SignBackward0", UnaryOp.SIGN, Rule.SAME, Saves.NONE,
+            (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.signum(x)).inPlace();
+    /**
+     * {@code torch.sgn}: x/|x| (0 at 0); for real tensors the values of sign, with a node of its own (abs's
+     * derivative is written with it). Derivative ({@code sgn_backward}, real inputs): zero.
+     */
+    public static final Unary SGN = def("sgn", "SgnBackward0", UnaryOp.SIGN, Rule.SAME, Saves.NONE,
             (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.signum(x)).inPlace();
     public static final Unary SIN = def("sin", "SinBackward0", UnaryOp.SIN, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, cos(x)), (x, p, q) -> Math.sin(x)).inPlace();
     public static final Unary COS = def("cos", "CosBackward0", UnaryOp.COS, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, neg(sin(x))), (x, p, q) -> Math.cos(x)).inPlace();
     public static final Unary TAN = def("tan", "TanBackward0", UnaryOp.TAN, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> mul(g, add(mul(y, y), 1.0)), (x, p, q) -> Math.tan(x)).inPlace();
+            (g, y, p, q) -> mul(g, add(pow(y, 2.0), 1.0)), (x, p, q) -> Math.tan(x)).inPlace();
     public static final Unary TANH = def("tanh", "TanhBackward0", UnaryOp.TANH, Rule.FLOAT, Saves.RESULT,
             (g, y, p, q) -> tanhBackward(g, y), (x, p, q) -> Math.tanh(x)).inPlace();
     /** As PyTorch's sigmoid_backward kernel evaluates it: {@code g·(1 - y)·y}. */
@@ -125,15 +131,15 @@ public final class Unary {
     public static final Unary LOG10 = def("log10", "Log10Backward0", UnaryOp.LOG10, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> div(g, mul(x, LN10)), (x, p, q) -> Math.log10(x)).domain(Domain.POSITIVE).inPlace();
     public static final Unary EXP2 = def("exp2", "Exp2Backward0", UnaryOp.EXP2, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> mul(g, mul(y, LN2)), (x, p, q) -> Math.pow(2, x)).inPlace();
+            (g, y, p, q) -> mul(mul(g, y), LN2), (x, p, q) -> Math.pow(2, x)).inPlace();
     /** {@code -0.5·g·result³}. */
     public static final Unary RSQRT = def("rsqrt", "RsqrtBackward0", UnaryOp.RSQRT, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> mul(mul(g, pow(y, 3.0)), -0.5), (x, p, q) -> 1 / Math.sqrt(x)).domain(Domain.POSITIVE).inPlace();
+            (g, y, p, q) -> mul(mul(g, -0.5), pow(y, 3.0)), (x, p, q) -> 1 / Math.sqrt(x)).domain(Domain.POSITIVE).inPlace();
     /** {@code g·(1 - x²)^(-1/2)}. */
     public static final Unary ASIN = def("asin", "AsinBackward0", UnaryOp.ASIN, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, rsqrt(rsub(mul(x, x), 1.0))), (x, p, q) -> Math.asin(x)).domain(Domain.UNIT).inPlace();
+            (g, x, p, q) -> mul(g, rsqrt(add(mul(neg(x), x), 1.0))), (x, p, q) -> Math.asin(x)).domain(Domain.UNIT).inPlace();
     public static final Unary ACOS = def("acos", "AcosBackward0", UnaryOp.ACOS, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, neg(rsqrt(rsub(mul(x, x), 1.0)))), (x, p, q) -> Math.acos(x)).domain(Domain.UNIT).inPlace();
+            (g, x, p, q) -> mul(g, neg(rsqrt(add(mul(neg(x), x), 1.0)))), (x, p, q) -> Math.acos(x)).domain(Domain.UNIT).inPlace();
     public static final Unary ATAN = def("atan", "AtanBackward0", UnaryOp.ATAN, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> div(g, add(mul(x, x), 1.0)), (x, p, q) -> Math.atan(x)).inPlace();
     public static final Unary SINH = def("sinh", "SinhBackward0", UnaryOp.SINH, Rule.FLOAT, Saves.SELF,
@@ -141,17 +147,17 @@ public final class Unary {
     public static final Unary COSH = def("cosh", "CoshBackward0", UnaryOp.COSH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, sinh(x)), (x, p, q) -> Math.cosh(x)).inPlace();
     public static final Unary ASINH = def("asinh", "AsinhBackward0", UnaryOp.ASINH, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, rsqrt(add(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x + 1))).inPlaceAs("AsinhBackward1", null);
+            (g, x, p, q) -> mul(g, rsqrt(add(pow(x, 2.0), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x + 1))).inPlaceAs("AsinhBackward1", null);
     public static final Unary ACOSH = def("acosh", "AcoshBackward0", UnaryOp.ACOSH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> mul(g, rsqrt(sub(mul(x, x), 1.0))), (x, p, q) -> Math.log(x + Math.sqrt(x * x - 1)))
             .domain(Domain.ABOVE_ONE).inPlaceAs("AcoshBackward1", null);
     public static final Unary ATANH = def("atanh", "AtanhBackward0", UnaryOp.ATANH, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> div(g, rsub(mul(x, x), 1.0)), (x, p, q) -> 0.5 * Math.log((1 + x) / (1 - x))).domain(Domain.UNIT).inPlaceAs("AtanhBackward1", null);
+            (g, x, p, q) -> div(g, rsub(pow(x, 2.0), 1.0)), (x, p, q) -> 0.5 * Math.log((1 + x) / (1 - x))).domain(Domain.UNIT).inPlaceAs("AtanhBackward1", null);
     /** {@code 2/√π · e^(-x²) · g}. */
     public static final Unary ERF = def("erf", "ErfBackward0", UnaryOp.ERF, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, mul(exp(neg(mul(x, x))), TWO_OVER_SQRT_PI)), (x, p, q) -> RefMath.erf(x)).inPlace();
+            (g, x, p, q) -> mul(mul(exp(neg(pow(x, 2.0))), TWO_OVER_SQRT_PI), g), (x, p, q) -> RefMath.erf(x)).inPlace();
     public static final Unary ERFC = def("erfc", "ErfcBackward0", UnaryOp.ERFC, Rule.FLOAT, Saves.SELF,
-            (g, x, p, q) -> mul(g, mul(exp(neg(mul(x, x))), -TWO_OVER_SQRT_PI)), (x, p, q) -> 1 - RefMath.erf(x)).inPlace();
+            (g, x, p, q) -> mul(mul(exp(neg(pow(x, 2.0))), -TWO_OVER_SQRT_PI), g), (x, p, q) -> 1 - RefMath.erf(x)).inPlace();
     public static final Unary FLOOR = def("floor", "FloorBackward0", UnaryOp.FLOOR, Rule.SAME, Saves.NONE,
             (g, s, p, q) -> mul(g, 0.0), (x, p, q) -> Math.floor(x)).inPlace();
     public static final Unary CEIL = def("ceil", "CeilBackward0", UnaryOp.CEIL, Rule.SAME, Saves.NONE,
@@ -203,7 +209,7 @@ public final class Unary {
             (g, x, p, q) -> {
                 // as PyTorch: the fused mish_backward kernel, or with grad mode on (create_graph) its composite form
                 if (!org.autograd4j.engine.GradMode.isEnabled()) return Binary.MISH_BACKWARD.apply(g, x);
-                TensorImpl t = tanh(SOFTPLUS.apply(x, 1, 20));
+                TensorImpl t = tanh(LOG1P.apply(exp(x)));
                 return mul(g, add(t, mul(mul(x, sigmoid(x)), rsub(mul(t, t), 1.0))));
             }, (x, p, q) -> x * Math.tanh(Math.log1p(Math.exp(x)))).functional().floatingOnly("mish_cpu").gradientCancels();
     /**
@@ -221,7 +227,7 @@ public final class Unary {
     public static final Unary SINC = def("sinc", "SincBackward0", UnaryOp.SINC, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
                 TensorImpl px = mul(x, Math.PI), px2 = mul(mul(x, x), Math.PI);
-                return where(eq(px2, 0.0), 0.0, div(mul(g, sub(mul(px, cos(px)), sin(px))), px2));
+                return where(eq(px2, 0.0), 0.0, mul(g, div(sub(mul(px, cos(px)), sin(px)), px2)));
             }, (x, p, q) -> x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x)).floatOpmath().inPlace();
     /** x·π/180. Derivative: {@code g·π/180}. */
     public static final Unary DEG2RAD = def("deg2rad", "Deg2RadBackward0", UnaryOp.DEG2RAD, Rule.FLOAT, Saves.NONE,

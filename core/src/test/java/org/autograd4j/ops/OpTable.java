@@ -806,7 +806,7 @@ final class OpTable {
                 .py("1.0 - a").golden(s(ints)).error(Binary.SUB_BOOL, bools3);
         row("pow_scalar", "PowBackward0", f1(x -> x.pow(2.5)), map(x -> Math.pow(x, 2.5)), unary(OpTable::p)).pointwise(1)
                 .py("a ** 2.5").golden(s(index(sh(3), 1, 2, 3)));
-        row("pow_int", "PowBackward0", f1(x -> x.pow(3L)), map(x -> x * x * x), unary(OpTable::r)).pointwise(1)
+        row("pow_int", "PowBackward0", f1(x -> x.pow(3L)), map(x -> x * x * x), unary(OpTable::r)).pointwise(0) // x·x·x in the dtype, as PyTorch
                 .py("a ** 3").golden(s(ints), s(bools3));
         row("square", "PowBackward0", f1(Tensor::square), map(x -> x * x), unary(OpTable::r)).pointwise(0)
                 .py("a.square()");
@@ -1008,5 +1008,6 @@ final class OpTable {
         RearrangeRows.rows();
         EverydayRows.rows();
         NNRows.rows();
+        DblRows.rows();
     }
 }

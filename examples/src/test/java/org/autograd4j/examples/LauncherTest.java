@@ -198,7 +198,7 @@ class LauncherTest {
         Result r = run(repo, env, null, "run", "NoSuchExample");
         assertEquals(2, r.exit, "run of a missing class exits with status 2:\n" + r);
         assertEquals("", r.out, r.toString());
-        assertTrue(r.err.contains("autograd4j: no class org.autograd4j.examples.NoSuchExample. Examples: D2lAutograd Tutorial."),
+        assertTrue(r.err.contains("autograd4j: no class org.autograd4j.examples.NoSuchExample. Examples: D2lAutograd LegendrePolynomial StraightThrough TensorsTutorial Tutorial."),
                 "run of a missing class lists the examples:\n" + r);
         assertTrue(r.err.contains("run MyScript.java"), "run of a missing class says how to run a file:\n" + r);
         assertFalse(r.err.contains("Exception"), r.toString());

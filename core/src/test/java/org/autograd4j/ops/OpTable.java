@@ -1006,5 +1006,6 @@ final class OpTable {
         SortRows.rows();
         IndexRows.rows();
         RearrangeRows.rows();
+        ConvRows.rows();
     }
 }

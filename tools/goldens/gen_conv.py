@@ -110,6 +110,8 @@ for dt in (torch.float32, torch.float64):
          lambda x, w, b: F.layer_norm(x, (48,), w, b))
     case("layer_norm_2d", dt, [("x", r(3, 6, 10)), ("w", r(6, 10)), ("b", r(6, 10))],
          lambda x, w, b: F.layer_norm(x, (6, 10), w, b, 1e-3))
+    case("group_norm_big", dt, [("x", r(4, 12, 6, 5)), ("w", r(12)), ("b", r(12))],
+         lambda x, w, b: F.group_norm(x, 4, w, b))
     case("batch_norm_big", dt, [("x", r(8, 6, 7, 5)), ("w", r(6)), ("b", r(6))],
          lambda x, w, b: F.batch_norm(x, None, None, w, b, True))
     case("batch_norm_steps", dt,
@@ -164,6 +166,11 @@ error("layer_norm_bias", lambda d, o: F.layer_norm(z(3, 5, dtype=d), (5,), None,
 error("batch_norm_weight", lambda d, o: F.batch_norm(z(3, 5, dtype=d), None, None, z(4, dtype=d), training=True))
 error("batch_norm_one_value", lambda d, o: F.batch_norm(z(1, 5, dtype=d), None, None, training=True))
 error("batch_norm_running", lambda d, o: F.batch_norm(z(3, 5, dtype=d), z(4, dtype=d), z(4, dtype=d)))
+error("group_norm_groups", lambda d, o: F.group_norm(z(2, 5, 3, dtype=d), 2))
+error("group_norm_weight", lambda d, o: F.group_norm(z(2, 6, 3, dtype=d), 2, z(4, dtype=d)))
+error("group_norm_bias", lambda d, o: F.group_norm(z(2, 6, 3, dtype=d), 2, None, z(4, dtype=d)))
+error("group_norm_one_value", lambda d, o: F.group_norm(z(1, 2, dtype=d), 2))
+error("group_norm_rank", lambda d, o: F.group_norm(z(6, dtype=d), 2))
 error("batch_norm_rank", lambda d, o: F.batch_norm(z(3, dtype=d), None, None, training=True))
 
 with open(OUT, "w") as f:

@@ -2488,6 +2488,33 @@ public final class Torch {
         return batchNorm(input, runningMean, runningVar, weight, bias, training, 0.1, 1e-5);
     }
 
+    /**
+     * {@code F.group_norm(input, num_groups, weight, bias, eps)}: the channels of {@code [N, C, …]} in
+     * {@code numGroups} groups; each sample's group normalized, {@code (x − mean) / sqrt(var + eps)} with the biased
+     * variance, then {@code · weight[c] + bias[c]}. Gradient ({@code NativeGroupNormBackward0}).
+     *
+     * @param input {@code [N, C, …]}
+     * @param numGroups how many groups (divides C)
+     * @param weight the per-channel scale, or null
+     * @param bias the per-channel shift, or null
+     * @param eps added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return of(Normalization.groupNorm(in(input), numGroups, inOrNull(weight), inOrNull(bias), eps));
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups)}: no weight or bias, {@code eps = 1e-5}.
+     *
+     * @param input {@code [N, C, …]}
+     * @param numGroups how many groups (divides C)
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups) {
+        return groupNorm(input, numGroups, null, null, 1e-5);
+    }
+
     // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods
 
     /**

@@ -243,4 +243,86 @@ public final class Normalization {
         }
         return out;
     }
+
+    // ------------------------------------------------------------------ group norm
+
+    /**
+     * {@code F.group_norm(x, num_groups, weight, bias, eps)}: the channels of {@code [N, C, …]} split into
+     * {@code numGroups} groups, each (sample, group) normalized over its channels and positions with the biased
+     * variance, then each channel scaled and shifted. Derivative ({@code NativeGroupNormBackward0}): layer norm's
+     * over each group's values, {@code dw = Σ g·x̂}, {@code db = Σ g} over all dims but the channels.
+     */
+    public static TensorImpl groupNorm(TensorImpl x, int numGroups, TensorImpl weight, TensorImpl bias, double eps) {
+        int nd = x.dim();
+        if (nd < 2) {
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [" + (-Math.max(nd, 1)) + ", "
+                    + (Math.max(nd, 1) - 1) + "], but got 1)");
+        }
+        int[] xs = x.shape();
+        int n = xs[0], c = xs[1];
+        if (numGroups == 0) throw new ArithmeticException("integer division or modulo by zero");
+        // F.group_norm's _verify_batch_size over [N·C/G, G, …]: the product without its second entry
+        long prods = (long) n * c / numGroups;
+        for (int i = 2; i < nd; i++) prods *= xs[i];
+        if (prods == 1) {
+            StringBuilder sb = new StringBuilder("[").append((long) n * c / numGroups).append(", ").append(numGroups);
+            for (int i = 2; i < nd; i++) sb.append(", ").append(xs[i]);
+            throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size " + sb + "]");
+        }
+        if (c % numGroups != 0) {
+            throw new IllegalArgumentException("Expected number of channels in input to be divisible by num_groups, but got input of "
+                    + "shape " + list(xs) + " and num_groups=" + numGroups);
+        }
+        if (weight != null && (weight.dim() != 1 || weight.numel() != c)) {
+            throw new IllegalArgumentException("Expected weight to be a vector of size equal to the number of channels in input, but "
+                    + "got weight of shape " + list(weight.shape()) + " and input of shape " + list(xs));
+        }
+        if (bias != null && (bias.dim() != 1 || bias.numel() != c)) {
+            // PyTorch 1.13 prints the weight's shape here ([0] when there is none)
+            throw new IllegalArgumentException("Expected bias to be a vector of size equal to the number of channels in input, but "
+                    + "got bias of shape " + (weight == null ? "[0]" : list(weight.shape())) + " and input of shape " + list(xs));
+        }
+        int rows = n * numGroups, m = rows == 0 ? 0 : x.numel() / rows;
+        int[] chan = new int[nd];
+        Arrays.fill(chan, 1);
+        chan[1] = c;
+        int[] grouped = {n, numGroups, m};
+        TensorImpl out;
+        boolean prev = GradMode.set(false);
+        try {
+            TensorImpl[] mv = moments(reshape(x, new int[] {rows, m}));
+            // per (sample, channel): scale = rstd·γ, shift = β − scale·mean, as PyTorch's GroupNormKernel
+            TensorImpl mean = reshape(to(mv[0], x.dtype()), new int[] {n, numGroups, 1});
+            TensorImpl rstd = reshape(invStd(to(mv[1], x.dtype()), eps), new int[] {n, numGroups, 1});
+            int[] perChannel = {n, c};
+            TensorImpl meanC = reshape(expand(mean, new int[] {n, numGroups, c / numGroups}), perChannel);
+            TensorImpl scale = reshape(expand(rstd, new int[] {n, numGroups, c / numGroups}), perChannel);
+            if (weight != null) scale = mul(scale, reshape(weight.detach(), new int[] {c}));
+            TensorImpl shift = neg(mul(scale, meanC));
+            if (bias != null) shift = add(reshape(bias.detach(), new int[] {c}), shift);
+            int[] nc = chan.clone();
+            nc[0] = n;
+            out = add(mul(x, reshape(scale, nc)), reshape(shift, nc));
+        } finally {
+            GradMode.set(prev);
+        }
+        TensorImpl[] inputs = {x, orNone(weight, x), orNone(bias, x)};
+        if (Graph.needs(inputs)) {
+            SavedTensor sx = SavedTensor.input(x);
+            SavedTensor sw = weight == null ? null : SavedTensor.input(weight);
+            boolean hasW = weight != null, hasB = bias != null;
+            int[] dims = new int[nd - 1];
+            for (int i = 0, j = 0; i < nd; i++) if (i != 1) dims[j++] = i;
+            Graph.record(out, "NativeGroupNormBackward0", (g, nn) -> {
+                TensorImpl[] st = stats(reshape(sx.get(), grouped), new int[] {2}, eps);
+                TensorImpl xhat = reshape(st[1], xs);
+                TensorImpl gh = hasW ? mul(g, reshape(sw.get(), chan)) : g;
+                TensorImpl dx = nn.needs(0) ? reshape(normBackward(reshape(gh, grouped), st[1], st[0], new int[] {2}), xs) : null;
+                TensorImpl dw = hasW && nn.needs(1) ? sum(mul(g, xhat), dims, false) : null;
+                TensorImpl db = hasB && nn.needs(2) ? sum(g, dims, false) : null;
+                return new TensorImpl[] {dx, dw, db};
+            }, inputs, sx, sw);
+        }
+        return out;
+    }
 }

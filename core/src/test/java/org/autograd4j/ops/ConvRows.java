@@ -230,6 +230,20 @@ final class ConvRows {
         return Arr.of(x.shape(), out);
     }
 
+    /** Group norm by definition: layer norm of each (sample, group) row, then the channel's scale and shift. */
+    static Arr groupNormRef(Arr x, int groups, Arr w, Arr b) {
+        int n = x.shape()[0], c = x.shape()[1], m = x.numel() / (n * groups);
+        Arr rows = layerNormRef(Arr.reshape(x, n, groups, m), 1, null, null);
+        double[] out = rows.v().clone();
+        int per = x.numel() / (n * c);
+        for (int k = 0; k < out.length; k++) {
+            int ch = k / per % c;
+            if (w != null) out[k] *= w.v()[ch];
+            if (b != null) out[k] += b.v()[ch];
+        }
+        return Arr.of(x.shape(), out);
+    }
+
     private static int[] i2(int a, int b) {
         return new int[] {a, b};
     }
@@ -336,5 +350,16 @@ final class ConvRows {
                 xs -> batchNormEvalRef(xs.get(0), xs.get(1), xs.get(2), xs.get(3), xs.get(4)),
                 g -> List.of(s(r(g, 2, 3, 2, 2), c(g, 3), constant(p(g, 3)), r(g, 3), r(g, 3)), s(r(g, 4, 2), c(g, 2), constant(p(g, 2)), r(g, 2), r(g, 2))))
                 .accum(4).composite().py(F + "batch_norm(a, b, c, d, e, False)").layoutExact = false;
+            row("group_norm", "NativeGroupNormBackward0", f3((x, w, b) -> Torch.groupNorm(x, 3, w, b, 1e-5)),
+                xs -> groupNormRef(xs.get(0), 3, xs.get(1), xs.get(2)),
+                g -> List.of(s(r(g, 2, 6, 3), r(g, 6), r(g, 6)), s(r(g, 2, 3, 2, 3), r(g, 3), r(g, 3)),
+                        s(T(r(g, 1, 6, 2, 4)), r(g, 6), constant(r(g, 6)))))
+                .accum(8).py(F + "group_norm(a, 3, b, c)")
+                .error("Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 5, 3] and "
+                        + "num_groups=3", r(new java.util.Random(1), 2, 5, 3), r(new java.util.Random(2), 5), r(new java.util.Random(3), 5))
+                .layoutExact = false;
+        row("group_norm_plain", "NativeGroupNormBackward0", f1(x -> Torch.groupNorm(x, 2)),
+                xs -> groupNormRef(xs.get(0), 2, null, null), g -> List.of(s(r(g, 3, 4, 3)), s(r(g, 2, 2, 5))))
+                .accum(8).composite().py(F + "group_norm(a, 2)").layoutExact = false;
     }
 }

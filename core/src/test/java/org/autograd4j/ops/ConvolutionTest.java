@@ -63,6 +63,7 @@ class ConvolutionTest {
         CASES.put("unfold_big", a -> Torch.unfold(a.get("x"), i(3, 2), i(2, 1), i(1, 0), i(1, 2)));
         CASES.put("layer_norm_big", a -> Torch.layerNorm(a.get("x"), new long[] {48}, a.get("w"), a.get("b")));
         CASES.put("layer_norm_2d", a -> Torch.layerNorm(a.get("x"), new long[] {6, 10}, a.get("w"), a.get("b"), 1e-3));
+        CASES.put("group_norm_big", a -> Torch.groupNorm(a.get("x"), 4, a.get("w"), a.get("b"), 1e-5));
         CASES.put("batch_norm_big", a -> Torch.batchNorm(a.get("x"), null, null, a.get("w"), a.get("b"), true));
         CASES.put("batch_norm_steps", ConvolutionTest::bnSteps);
         CASES.put("batch_norm_1d_steps", ConvolutionTest::bnSteps);
@@ -226,6 +227,11 @@ class ConvolutionTest {
         ERRORS.put("batch_norm_weight", (d, o) -> Torch.batchNorm(z(d, 3, 5), null, null, z(d, 4), null, true));
         ERRORS.put("batch_norm_one_value", (d, o) -> Torch.batchNorm(z(d, 1, 5), null, null, null, null, true));
         ERRORS.put("batch_norm_running", (d, o) -> Torch.batchNorm(z(d, 3, 5), z(d, 4), z(d, 4), null, null, false));
+        ERRORS.put("group_norm_groups", (d, o) -> Torch.groupNorm(z(d, 2, 5, 3), 2));
+        ERRORS.put("group_norm_weight", (d, o) -> Torch.groupNorm(z(d, 2, 6, 3), 2, z(d, 4), null, 1e-5));
+        ERRORS.put("group_norm_bias", (d, o) -> Torch.groupNorm(z(d, 2, 6, 3), 2, null, z(d, 4), 1e-5));
+        ERRORS.put("group_norm_one_value", (d, o) -> Torch.groupNorm(z(d, 1, 2), 2));
+        ERRORS.put("group_norm_rank", (d, o) -> Torch.groupNorm(z(d, 6), 2));
         ERRORS.put("batch_norm_rank", (d, o) -> Torch.batchNorm(z(d, 3), null, null, null, null, true));
     }
 

@@ -104,6 +104,8 @@ for dt in (torch.float32, torch.float64):
          lambda x: F.adaptive_avg_pool2d(x, (4, 5)))
     case("adaptive_avg_up", dt, [("x", r(1, 2, 3, 4))],
          lambda x: F.adaptive_avg_pool2d(x, (5, 7)))
+    case("adaptive_max_big", dt, [("x", r(2, 3, 13, 11))],
+         lambda x: F.adaptive_max_pool2d(x, (4, 5)))
     case("unfold_big", dt, [("x", r(2, 3, 9, 8))],
          lambda x: F.unfold(x, (3, 2), (2, 1), (1, 0), (1, 2)))
     case("layer_norm_big", dt, [("x", r(8, 4, 48)), ("w", r(48)), ("b", r(48))],
@@ -160,6 +162,9 @@ error("avg_pool_rank", lambda d, o: F.avg_pool2d(z(3, 5, dtype=d), 2))
 error("avg_pool_pad", lambda d, o: F.avg_pool2d(z(1, 3, 5, 5, dtype=d), 3, padding=2))
 error("avg_pool_divisor", lambda d, o: F.avg_pool2d(z(1, 3, 5, 5, dtype=d), 2, divisor_override=0))
 error("adaptive_rank", lambda d, o: F.adaptive_avg_pool2d(z(3, 5, dtype=d), 2))
+error("adaptive_max_rank", lambda d, o: F.adaptive_max_pool2d(z(3, 5, dtype=d), 2))
+error("adaptive_max_empty", lambda d, o: F.adaptive_max_pool2d(z(1, 3, 0, 5, dtype=d), 2))
+error("adaptive_avg_empty", lambda d, o: F.adaptive_avg_pool2d(z(1, 3, 0, 5, dtype=d), 2))
 error("layer_norm_shape", lambda d, o: F.layer_norm(z(3, 5, dtype=d), (4,)))
 error("layer_norm_weight", lambda d, o: F.layer_norm(z(3, 5, dtype=d), (5,), z(4, dtype=d)))
 error("layer_norm_bias", lambda d, o: F.layer_norm(z(3, 5, dtype=d), (5,), None, z(4, dtype=d)))

@@ -2354,6 +2354,32 @@ public final class Torch {
     }
 
     /**
+     * {@code F.adaptive_max_pool2d(input, output_size)}: the maximum of each adaptive window (rows
+     * {@code [⌊i·H/oh⌋, ⌈(i+1)·H/oh⌉)}, columns likewise; a NaN wins). Gradient ({@code AdaptiveMaxPool2DBackward0})
+     * goes to the position of each maximum.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize {@code {oh, ow}} (or one value)
+     * @return the pooled tensor
+     */
+    public static Tensor adaptiveMaxPool2d(Tensor input, int[] outputSize) {
+        return of(Convolution.adaptiveMaxPool2d(in(input), outputSize)[0]);
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(input, output_size, return_indices=True)}: the maxima and their int64 flat
+     * positions {@code y·W + x} within each plane.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize {@code {oh, ow}} (or one value)
+     * @return values and indices
+     */
+    public static ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, int[] outputSize) {
+        TensorImpl[] r = Convolution.adaptiveMaxPool2d(in(input), outputSize);
+        return new ValuesIndices("adaptive_max_pool2d", of(r[0]), of(r[1]));
+    }
+
+    /**
      * {@code F.unfold(input, kernel_size, dilation, padding, stride)} (im2col): every sliding window of
      * {@code [N, C, H, W]} (or {@code [C, H, W]}) as a column, {@code [N, C·kh·kw, L]}. Gradient
      * ({@code Im2ColBackward0}) is {@link #fold}.

@@ -243,6 +243,41 @@ public final class ConvKernels {
     }
 
     /**
+     * Adaptive max pooling as PyTorch's {@code cpu_adaptive_max_pool}: output cell (oy, ox) takes the first
+     * maximum (a NaN always wins) of rows {@code [floor(oy·h/oh), ceil((oy+1)·h/oh))} and the columns likewise;
+     * {@code indices} (int64) hold its flat position {@code iy·W + ix} in the plane. out and indices contiguous.
+     */
+    public static void adaptiveMaxPool2d(Storage x, Layout xl, int oh, int ow, Storage out, Storage indices) {
+        int n = xl.size(0), c = xl.size(1), h = xl.size(2), w = xl.size(3);
+        int[] st = xl.strides();
+        Parallel.forRange(n * c, grain(h * w + oh * ow), (lo, hi) -> {
+            for (int p = lo; p < hi; p++) {
+                int base = xl.offset() + (p / c) * st[0] + (p % c) * st[1];
+                for (int oy = 0; oy < oh; oy++) {
+                    int y0 = startIndex(oy, oh, h), y1 = endIndex(oy, oh, h);
+                    for (int ox = 0; ox < ow; ox++) {
+                        int x0 = startIndex(ox, ow, w), x1 = endIndex(ox, ow, w);
+                        int best = y0 * w + x0;
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int iy = y0; iy < y1; iy++) {
+                            for (int ix = x0; ix < x1; ix++) {
+                                double v = x.getDouble(base + iy * st[2] + ix * st[3]);
+                                if (v > max || Double.isNaN(v)) {
+                                    max = v;
+                                    best = iy * w + ix;
+                                }
+                            }
+                        }
+                        int o = (p * oh + oy) * ow + ox;
+                        out.setDouble(o, max);
+                        indices.setLong(o, best);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * Mean and biased variance of every row of {@code xl} (shape {@code [R, …]}, any strides: row r is
      * {@code xl}'s sub-tensor at index r of dim 0), two passes in double (as PyTorch's batch-norm statistics
      * accumulate float in double). mean and var receive R values each.

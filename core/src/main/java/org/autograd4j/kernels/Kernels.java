@@ -237,6 +237,9 @@ public interface Kernels {
     /** {@link ConvKernels#adaptiveAvgPool2d}: adaptive average pooling, or with {@code backward} its adjoint. */
     void adaptiveAvgPool2d(boolean backward, Storage src, Layout sl, int h, int w, int oh, int ow, Storage dst);
 
+    /** {@link ConvKernels#adaptiveMaxPool2d}: adaptive window maxima and their int64 positions in the plane. */
+    void adaptiveMaxPool2d(Storage x, Layout xl, int oh, int ow, Storage out, Storage indices);
+
     /** {@link ConvKernels#moments}: mean and biased variance of every row along dim 0. */
     void moments(Storage x, Layout xl, Storage mean, Storage var);
 }

@@ -2047,6 +2047,11 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void adaptiveMaxPool2d(Storage x, Layout xl, int oh, int ow, Storage out, Storage indices) {
+        ConvKernels.adaptiveMaxPool2d(x, xl, oh, ow, out, indices);
+    }
+
+    @Override
     public void moments(Storage x, Layout xl, Storage mean, Storage var) {
         ConvKernels.moments(x, xl, mean, var);
     }

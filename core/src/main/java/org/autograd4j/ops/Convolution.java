@@ -416,12 +416,7 @@ public final class Convolution {
         }
         int[] o = pair(outputSize, "adaptive_avg_pool2d: output_size");
         int[] s = x.shape();
-        for (int i = 1; i < nd; i++) {
-            if (s[i] == 0) {
-                throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch "
-                        + "dimensions, but input has sizes " + list(s) + " with dimension " + i + " being empty");
-            }
-        }
+        nonEmpty("adaptive_avg_pool2d", s);
         if (o[0] == 1 && o[1] == 1) return mean(x, new int[] {-1, -2}, true);
         return adaptiveAvg(x, o[0], o[1]);
     }
@@ -452,5 +447,39 @@ public final class Convolution {
             Graph.record(out, "AdaptiveAvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {adaptiveAvg(gg, oh, ow)}, gr);
         }
         return out;
+    }
+
+    private static void nonEmpty(String op, int[] s) {
+        for (int i = 1; i < s.length; i++) {
+            if (s[i] == 0) {
+                throw new IllegalArgumentException(op + "(): Expected input to have non-zero size for non-batch dimensions, but input "
+                        + "has sizes " + list(s) + " with dimension " + i + " being empty");
+            }
+        }
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(x, output_size, return_indices=True)}: the maximum of each adaptive window
+     * (rows {@code [⌊i·H/oh⌋, ⌈(i+1)·H/oh⌉)}, columns likewise) and its flat position in the plane. Derivative
+     * ({@code AdaptiveMaxPool2DBackward0}): the gradient added at those positions.
+     */
+    public static TensorImpl[] adaptiveMaxPool2d(TensorImpl x, int[] outputSize) {
+        int nd = x.dim();
+        if (nd != 3 && nd != 4) {
+            throw new IllegalArgumentException("adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: " + list(x.shape()));
+        }
+        nonEmpty("adaptive_max_pool2d", x.shape());
+        int[] o = pair(outputSize, "adaptive_max_pool2d: output_size");
+        boolean unbatched = nd == 3;
+        TensorImpl x4 = batched(x);
+        int[] s = x4.shape();
+        TensorImpl out = fresh(x.dtype(), unbatched, s[0], s[1], o[0], o[1]);
+        TensorImpl idx = fresh(DType.INT64, unbatched, s[0], s[1], o[0], o[1]);
+        if (out.numel() > 0) K.adaptiveMaxPool2d(x4.storage(), x4.layout(), o[0], o[1], out.storage(), idx.storage());
+        if (Graph.needs(x)) {
+            int[] shape = x.shape();
+            Graph.record(out, "AdaptiveMaxPool2DBackward0", (gr, n) -> new TensorImpl[] {maxPoolBackward(gr, idx, shape)}, x);
+        }
+        return new TensorImpl[] {out, idx};
     }
 }

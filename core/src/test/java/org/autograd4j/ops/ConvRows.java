@@ -124,6 +124,28 @@ final class ConvRows {
         return unbatch(Arr.of(new int[] {n, c, oh, ow}, out), x0);
     }
 
+    /** Adaptive max pooling by definition. */
+    static Arr adaptiveMaxRef(Arr x0, int oh, int ow) {
+        Arr x = batch(x0);
+        int n = x.shape()[0], c = x.shape()[1], h = x.shape()[2], w = x.shape()[3];
+        double[] out = new double[n * c * oh * ow];
+        int q = 0;
+        for (int bi = 0; bi < n; bi++) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int y = 0; y < oh; y++) {
+                    int y0 = (int) Math.floor((double) y * h / oh), y1 = (int) Math.ceil((double) (y + 1) * h / oh);
+                    for (int xx = 0; xx < ow; xx++) {
+                        int c0 = (int) Math.floor((double) xx * w / ow), c1 = (int) Math.ceil((double) (xx + 1) * w / ow);
+                        double m = Double.NEGATIVE_INFINITY;
+                        for (int iy = y0; iy < y1; iy++) for (int ix = c0; ix < c1; ix++) m = Math.max(m, x.get(bi, ci, iy, ix));
+                        out[q++] = m;
+                    }
+                }
+            }
+        }
+        return unbatch(Arr.of(new int[] {n, c, oh, ow}, out), x0);
+    }
+
     /** The columns of F.unfold by definition. */
     static Arr unfoldRef(Arr x0, int[] k, int[] d, int[] p, int[] st) {
         Arr x = batch(x0);
@@ -318,6 +340,10 @@ final class ConvRows {
         row("adaptive_avg_pool2d_1x1", "MeanBackward1", f1(x -> Torch.adaptiveAvgPool2d(x, new int[] {1})),
                 xs -> adaptiveRef(xs.get(0), 1, 1), g -> List.of(s(r(g, 2, 3, 5, 7)), s(r(g, 2, 4, 4))))
                 .accum(2).py(F + "adaptive_avg_pool2d(a, 1)").layoutExact = false;
+        row("adaptive_max_pool2d", "AdaptiveMaxPool2DBackward0", f1(x -> Torch.adaptiveMaxPool2d(x, new int[] {2, 3})),
+                xs -> adaptiveMaxRef(xs.get(0), 2, 3),
+                g -> List.of(s(r(g, 1, 2, 5, 4)), s(r(g, 2, 3, 5, 7)), s(r(g, 2, 4, 5)), s(T(r(g, 1, 2, 7, 5)))))
+                .py(F + "adaptive_max_pool2d(a, (2, 3))");
         row("unfold_nn", "Im2ColBackward0", f1(x -> Torch.unfold(x, i2(2, 3), i2(1, 2), new int[] {1}, i2(2, 1))),
                 xs -> unfoldRef(xs.get(0), i2(2, 3), i2(1, 2), one, i2(2, 1)),
                 g -> List.of(s(r(g, 2, 3, 5, 6)), s(r(g, 2, 4, 4)), s(S(r(g, 1, 2, 3, 5)))))

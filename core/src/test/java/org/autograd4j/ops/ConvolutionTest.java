@@ -60,6 +60,7 @@ class ConvolutionTest {
         CASES.put("avg_pool_include_pad", a -> Torch.avgPool2d(a.get("x"), i(3, 2), i(2, 3), i(1), true, true, null));
         CASES.put("adaptive_avg_big", a -> Torch.adaptiveAvgPool2d(a.get("x"), i(4, 5)));
         CASES.put("adaptive_avg_up", a -> Torch.adaptiveAvgPool2d(a.get("x"), i(5, 7)));
+        CASES.put("adaptive_max_big", a -> Torch.adaptiveMaxPool2d(a.get("x"), i(4, 5)));
         CASES.put("unfold_big", a -> Torch.unfold(a.get("x"), i(3, 2), i(2, 1), i(1, 0), i(1, 2)));
         CASES.put("layer_norm_big", a -> Torch.layerNorm(a.get("x"), new long[] {48}, a.get("w"), a.get("b")));
         CASES.put("layer_norm_2d", a -> Torch.layerNorm(a.get("x"), new long[] {6, 10}, a.get("w"), a.get("b"), 1e-3));
@@ -78,7 +79,7 @@ class ConvolutionTest {
     }
 
     private static int tolerance(String name) {
-        if (name.startsWith("max_pool") || name.startsWith("unfold")) return 0;
+        if (name.startsWith("max_pool") || name.startsWith("adaptive_max") || name.startsWith("unfold")) return 0;
         return name.startsWith("conv") ? SUM_ULPS : NORM_ULPS;
     }
 
@@ -221,6 +222,9 @@ class ConvolutionTest {
         ERRORS.put("avg_pool_pad", (d, o) -> Torch.avgPool2d(z(d, 1, 3, 5, 5), i(3), null, i(2)));
         ERRORS.put("avg_pool_divisor", (d, o) -> Torch.avgPool2d(z(d, 1, 3, 5, 5), i(2), null, i(0), false, true, 0));
         ERRORS.put("adaptive_rank", (d, o) -> Torch.adaptiveAvgPool2d(z(d, 3, 5), i(2)));
+        ERRORS.put("adaptive_max_rank", (d, o) -> Torch.adaptiveMaxPool2d(z(d, 3, 5), i(2)));
+        ERRORS.put("adaptive_max_empty", (d, o) -> Torch.adaptiveMaxPool2d(z(d, 1, 3, 0, 5), i(2)));
+        ERRORS.put("adaptive_avg_empty", (d, o) -> Torch.adaptiveAvgPool2d(z(d, 1, 3, 0, 5), i(2)));
         ERRORS.put("layer_norm_shape", (d, o) -> Torch.layerNorm(z(d, 3, 5), new long[] {4}));
         ERRORS.put("layer_norm_weight", (d, o) -> Torch.layerNorm(z(d, 3, 5), new long[] {5}, z(d, 4), null));
         ERRORS.put("layer_norm_bias", (d, o) -> Torch.layerNorm(z(d, 3, 5), new long[] {5}, null, z(d, 4)));

@@ -31,18 +31,60 @@ public final class ConvKernels {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int out = (b * rows + (ch * kh + i) * kw + j) * l;
-                        for (int oy = 0; oy < oh; oy++) {
+                        // the output columns whose tap falls inside the row: [oxLo, oxHi)
+                        int off = j * dw - pw;
+                        int oxLo = Math.min(ow, off >= 0 ? 0 : (-off + sw - 1) / sw);
+                        int oxHi = Math.max(oxLo, Math.min(ow, w - off <= 0 ? 0 : (w - off - 1) / sw + 1));
+                        for (int oy = 0; oy < oh; oy++, out += ow) {
                             int iy = oy * sh - ph + i * dh;
-                            boolean rowIn = iy >= 0 && iy < h;
-                            for (int ox = 0; ox < ow; ox++, out++) {
-                                int ix = ox * sw - pw + j * dw;
-                                cols.setDouble(out, rowIn && ix >= 0 && ix < w ? x.getDouble(base + iy * st[2] + ix * st[3]) : 0.0);
+                            if (iy < 0 || iy >= h) {
+                                fillZero(cols, out, ow);
+                                continue;
                             }
+                            fillZero(cols, out, oxLo);
+                            fillZero(cols, out + oxHi, ow - oxHi);
+                            copyRow(x, base + iy * st[2] + (oxLo * sw + off) * st[3], sw * st[3], cols, out + oxLo, oxHi - oxLo);
                         }
                     }
                 }
             }
         });
+    }
+
+    private static void fillZero(Storage s, int from, int n) {
+        if (n <= 0) return;
+        if (s instanceof Storage.F32 f) java.util.Arrays.fill(f.data, from, from + n, 0f);
+        else if (s instanceof Storage.F64 d) java.util.Arrays.fill(d.data, from, from + n, 0.0);
+        else for (int k = 0; k < n; k++) s.setDouble(from + k, 0.0);
+    }
+
+    /** {@code dst[to + k] = src[from + k·step]} for k below n. */
+    private static void copyRow(Storage src, int from, int step, Storage dst, int to, int n) {
+        if (n <= 0) return;
+        if (src instanceof Storage.F32 a && dst instanceof Storage.F32 b) {
+            float[] x = a.data, y = b.data;
+            if (step == 1) System.arraycopy(x, from, y, to, n);
+            else for (int k = 0; k < n; k++) y[to + k] = x[from + k * step];
+        } else if (src instanceof Storage.F64 a && dst instanceof Storage.F64 b) {
+            double[] x = a.data, y = b.data;
+            if (step == 1) System.arraycopy(x, from, y, to, n);
+            else for (int k = 0; k < n; k++) y[to + k] = x[from + k * step];
+        } else {
+            for (int k = 0; k < n; k++) dst.setDouble(to + k, src.getDouble(from + k * step));
+        }
+    }
+
+    /** {@code dst[to + k·step] += src[from + k·srcStep]} for k below n, rounded to dst's dtype each time. */
+    private static void addRow(Storage src, int from, int srcStep, Storage dst, int to, int step, int n) {
+        if (src instanceof Storage.F32 a && dst instanceof Storage.F32 b) {
+            float[] x = a.data, y = b.data;
+            for (int k = 0; k < n; k++) y[to + k * step] += x[from + k * srcStep];
+        } else if (src instanceof Storage.F64 a && dst instanceof Storage.F64 b) {
+            double[] x = a.data, y = b.data;
+            for (int k = 0; k < n; k++) y[to + k * step] += x[from + k * srcStep];
+        } else {
+            for (int k = 0; k < n; k++) dst.setDouble(to + k * step, dst.getDouble(to + k * step) + src.getDouble(from + k * srcStep));
+        }
     }
 
     /**
@@ -54,25 +96,21 @@ public final class ConvKernels {
         int n = cl.size(0);
         int[] st = cl.strides();
         int kh = g[0], kw = g[1], sh = g[2], sw = g[3], ph = g[4], pw = g[5], dh = g[6], dw = g[7], oh = g[8], ow = g[9];
-        boolean f32 = x.dtype() == DType.FLOAT32;
         Parallel.forRange(n * c, grain(kh * kw * oh * ow + h * w), (lo, hi) -> {
             for (int p = lo; p < hi; p++) {
                 int b = p / c, ch = p % c;
                 int plane = p * h * w;
-                for (int q = 0; q < h * w; q++) x.setDouble(plane + q, 0.0);
+                fillZero(x, plane, h * w);
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int row = cl.offset() + b * st[0] + ((ch * kh + i) * kw + j) * st[1];
+                        int off = j * dw - pw;
+                        int oxLo = Math.min(ow, off >= 0 ? 0 : (-off + sw - 1) / sw);
+                        int oxHi = Math.max(oxLo, Math.min(ow, w - off <= 0 ? 0 : (w - off - 1) / sw + 1));
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * sh - ph + i * dh;
                             if (iy < 0 || iy >= h) continue;
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * sw - pw + j * dw;
-                                if (ix < 0 || ix >= w) continue;
-                                int at = plane + iy * w + ix;
-                                double s = x.getDouble(at) + cols.getDouble(row + (oy * ow + ox) * st[2]);
-                                x.setDouble(at, f32 ? (float) s : s);
-                            }
+                            addRow(cols, row + (oy * ow + oxLo) * st[2], st[2], x, plane + iy * w + oxLo * sw + off, sw, oxHi - oxLo);
                         }
                     }
                 }

@@ -297,6 +297,11 @@ final class ConvRows {
                 g -> List.of(s(r(g, 1, 2, 4, 5), r(g, 2, 2, 3, 2), r(g, 2)), s(r(g, 2, 3, 6, 5), r(g, 2, 3, 3, 2), r(g, 2)),
                         s(r(g, 1, 2, 5, 7), r(g, 3, 2, 2, 3), r(g, 3))))
                 .accum(16).py(F + "conv2d(a, b, c, stride=(2, 1), padding=(1, 2), dilation=(1, 2))");
+        row("conv2d_padded_1x1", "ConvolutionBackward0",
+                f3((x, w, b) -> Torch.conv2d(x, w, b, i2(3, 2), i2(2, 3), one, 1)),
+                xs -> convRef(xs.get(0), xs.get(1), xs.get(2), i2(3, 2), i2(2, 3), one, 1),
+                g -> List.of(s(r(g, 1, 2, 3, 4), r(g, 3, 2, 1, 1), r(g, 3)), s(r(g, 2, 1, 2, 2), r(g, 2, 1, 1, 2), r(g, 2))))
+                .accum(16).py(F + "conv2d(a, b, c, stride=(3, 2), padding=(2, 3))");
         row("conv2d_groups", "ConvolutionBackward0",
                 f3((x, w, b) -> Torch.conv2d(x, w, b, new int[] {1}, new int[] {1}, new int[] {1}, 2)),
                 xs -> convRef(xs.get(0), xs.get(1), xs.get(2), one, one, one, 2),

@@ -346,20 +346,39 @@ public final class Convolution {
         TensorImpl idx = fresh(DType.INT64, unbatched, s[0], s[1], g[8], g[9]);
         if (out.numel() > 0) K.maxPool2d(x4.storage(), x4.layout(), g, out.storage(), idx.storage());
         if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "MaxPool2DWithIndicesBackward0", (gr, n) -> new TensorImpl[] {maxPoolBackward(gr, idx, shape)}, x);
+            SavedTensor sx = SavedTensor.input(x);
+            Graph.record(out, "MaxPool2DWithIndicesBackward0", (gr, n) -> new TensorImpl[] {
+                maxPoolBackward(gr, sx.get(), idx, "MaxPool2DWithIndicesBackwardBackward0")}, x, sx);
         }
         return new TensorImpl[] {out, idx};
     }
 
-    private static TensorImpl maxPoolBackward(TensorImpl gr, TensorImpl idx, int[] shape) {
+    /**
+     * {@code max_pool2d_with_indices_backward} (and adaptive max pooling's): the gradient added at the maxima's
+     * positions. An op of its own, as PyTorch's: its inputs are the gradient and self, its derivative
+     * ({@code name}) PyTorch's {@code max_pool_double_backward} (a gather at the positions) and zeros for self.
+     */
+    private static TensorImpl maxPoolBackward(TensorImpl gr, TensorImpl self, TensorImpl idx, String name) {
+        int[] shape = self.shape();
         int nd = shape.length;
         int[] flat = Arrays.copyOf(shape, nd - 1);
         flat[nd - 2] = shape[nd - 2] * shape[nd - 1];
         int[] gflat = Arrays.copyOf(idx.shape(), nd - 1);
         gflat[nd - 2] = idx.shape()[nd - 2] * idx.shape()[nd - 1];
-        TensorImpl r = Indexing.scatterAdd(Ops.empty(gr.dtype(), flat), nd - 2, reshape(idx, gflat), reshape(gr, gflat));
-        return reshape(r, shape);
+        TensorImpl out;
+        boolean prev = GradMode.set(false);
+        try {
+            out = reshape(Indexing.scatterAdd(Ops.empty(gr.dtype(), flat), nd - 2, reshape(idx, gflat), reshape(gr, gflat)), shape);
+        } finally {
+            GradMode.set(prev);
+        }
+        if (Graph.needs(gr, self)) {
+            int[] ishape = idx.shape();
+            Graph.record(out, name, (gg, n) -> new TensorImpl[] {
+                n.needs(0) ? reshape(Indexing.gather(reshape(gg, flat), nd - 2, reshape(idx, gflat)), ishape) : null,
+                n.needs(1) ? Ops.empty(gg.dtype(), shape) : null}, new TensorImpl[] {gr, self});
+        }
+        return out;
     }
 
     /**
@@ -381,25 +400,30 @@ public final class Convolution {
         TensorImpl out = fresh(x.dtype(), unbatched, s[0], s[1], g[8], g[9]);
         if (out.numel() > 0) K.avgPool2d(false, x4.storage(), x4.layout(), s[2], s[3], g, countIncludePad, div, out.storage());
         if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "AvgPool2DBackward0", (gr, n) -> new TensorImpl[] {avgPool2dBackward(gr, shape, g, countIncludePad, div)}, x);
+            SavedTensor sx = SavedTensor.input(x);
+            Graph.record(out, "AvgPool2DBackward0", (gr, n) -> new TensorImpl[] {avgPool2dBackward(gr, sx.get(), g, countIncludePad, div)},
+                    x, sx);
         }
         return out;
     }
 
     /**
      * {@code avg_pool2d_backward}: each output gradient divided by its window's divisor and added over the window.
-     * Linear in the gradient; its derivative ({@code AvgPool2DBackwardBackward0}) is the pooling itself.
+     * Linear in the gradient; its derivative ({@code AvgPool2DBackwardBackward0}) is the pooling itself for the
+     * gradient and zeros for self (PyTorch's inputs: the gradient and self).
      */
-    static TensorImpl avgPool2dBackward(TensorImpl gr, int[] shape, int[] g, boolean countIncludePad, int div) {
+    static TensorImpl avgPool2dBackward(TensorImpl gr, TensorImpl self, int[] g, boolean countIncludePad, int div) {
+        int[] shape = self.shape();
         int nd = shape.length;
         boolean unbatched = nd == 3;
         TensorImpl g4 = batched(gr);
         int n = unbatched ? 1 : shape[0], c = shape[nd - 3], h = shape[nd - 2], w = shape[nd - 1];
         TensorImpl out = fresh(gr.dtype(), unbatched, n, c, h, w);
         if (out.numel() > 0) K.avgPool2d(true, g4.storage(), g4.layout(), h, w, g, countIncludePad, div, out.storage());
-        if (Graph.needs(gr)) {
-            Graph.record(out, "AvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {avgPool(gg, g, countIncludePad, div)}, gr);
+        if (Graph.needs(gr, self)) {
+            Graph.record(out, "AvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {
+                nn.needs(0) ? avgPool(gg, g, countIncludePad, div) : null, nn.needs(1) ? Ops.empty(gg.dtype(), shape) : null},
+                    new TensorImpl[] {gr, self});
         }
         return out;
     }
@@ -428,14 +452,18 @@ public final class Convolution {
         TensorImpl out = fresh(x.dtype(), unbatched, s[0], s[1], oh, ow);
         if (out.numel() > 0) K.adaptiveAvgPool2d(false, x4.storage(), x4.layout(), s[2], s[3], oh, ow, out.storage());
         if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "AdaptiveAvgPool2DBackward0", (gr, n) -> new TensorImpl[] {adaptiveAvgBackward(gr, shape)}, x);
+            SavedTensor sx = SavedTensor.input(x);
+            Graph.record(out, "AdaptiveAvgPool2DBackward0", (gr, n) -> new TensorImpl[] {adaptiveAvgBackward(gr, sx.get())}, x, sx);
         }
         return out;
     }
 
-    /** {@code _adaptive_avg_pool2d_backward}; linear in the gradient, its derivative the pooling itself. */
-    private static TensorImpl adaptiveAvgBackward(TensorImpl gr, int[] shape) {
+    /**
+     * {@code _adaptive_avg_pool2d_backward}; linear in the gradient, its derivative the pooling itself for the
+     * gradient and zeros for self.
+     */
+    private static TensorImpl adaptiveAvgBackward(TensorImpl gr, TensorImpl self) {
+        int[] shape = self.shape();
         int nd = shape.length;
         boolean unbatched = nd == 3;
         TensorImpl g4 = batched(gr);
@@ -443,8 +471,10 @@ public final class Convolution {
         int oh = g4.shape()[2], ow = g4.shape()[3];
         TensorImpl out = fresh(gr.dtype(), unbatched, n, c, h, w);
         if (out.numel() > 0) K.adaptiveAvgPool2d(true, g4.storage(), g4.layout(), h, w, oh, ow, out.storage());
-        if (Graph.needs(gr)) {
-            Graph.record(out, "AdaptiveAvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {adaptiveAvg(gg, oh, ow)}, gr);
+        if (Graph.needs(gr, self)) {
+            Graph.record(out, "AdaptiveAvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {
+                nn.needs(0) ? adaptiveAvg(gg, oh, ow) : null, nn.needs(1) ? Ops.empty(gg.dtype(), shape) : null},
+                    new TensorImpl[] {gr, self});
         }
         return out;
     }
@@ -477,8 +507,9 @@ public final class Convolution {
         TensorImpl idx = fresh(DType.INT64, unbatched, s[0], s[1], o[0], o[1]);
         if (out.numel() > 0) K.adaptiveMaxPool2d(x4.storage(), x4.layout(), o[0], o[1], out.storage(), idx.storage());
         if (Graph.needs(x)) {
-            int[] shape = x.shape();
-            Graph.record(out, "AdaptiveMaxPool2DBackward0", (gr, n) -> new TensorImpl[] {maxPoolBackward(gr, idx, shape)}, x);
+            SavedTensor sx = SavedTensor.input(x);
+            Graph.record(out, "AdaptiveMaxPool2DBackward0", (gr, n) -> new TensorImpl[] {
+                maxPoolBackward(gr, sx.get(), idx, "AdaptiveMaxPool2DBackwardBackward0")}, x, sx);
         }
         return new TensorImpl[] {out, idx};
     }

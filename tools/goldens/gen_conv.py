@@ -92,6 +92,11 @@ for dt in (torch.float32, torch.float64):
          lambda x, w, b: F.conv2d(x, w, b, 1, "valid"))
     case("conv_unbatched", dt, [("x", r(3, 9, 8)), ("w", r(5, 3, 3, 3)), ("b", r(5))],
          lambda x, w, b: F.conv2d(x, w, b, 1, 1))
+    # double backward: the input gradient of sum(conv²), itself differentiated (by gout) to x, w and b
+    case("conv_double", dt, [("x", r(2, 3, 7, 6)), ("w", r(4, 3, 3, 2)), ("b", r(4))],
+         lambda x, w, b: torch.autograd.grad((F.conv2d(x, w, b, (2, 1), 1, (1, 2)) ** 2).sum(), x, create_graph=True)[0])
+    case("conv_double_groups", dt, [("x", r(1, 4, 6, 6)), ("w", r(6, 2, 3, 3)), ("b", r(6))],
+         lambda x, w, b: torch.autograd.grad((F.conv2d(x, w, b, 1, 1, 1, 2) ** 2).sum(), w, create_graph=True)[0])
     case("max_pool_big", dt, [("x", r(2, 4, 13, 11))],
          lambda x: F.max_pool2d(x, 3, 2, 1, 1, True))
     case("max_pool_dilated", dt, [("x", r(2, 3, 12, 12))],
@@ -114,6 +119,10 @@ for dt in (torch.float32, torch.float64):
          lambda x, w, b: F.layer_norm(x, (6, 10), w, b, 1e-3))
     case("group_norm_big", dt, [("x", r(4, 12, 6, 5)), ("w", r(12)), ("b", r(12))],
          lambda x, w, b: F.group_norm(x, 4, w, b))
+    case("layer_norm_double", dt, [("x", r(4, 10)), ("w", r(10)), ("b", r(10))],
+         lambda x, w, b: torch.autograd.grad((F.layer_norm(x, (10,), w, b) ** 3).sum(), x, create_graph=True)[0])
+    case("batch_norm_double", dt, [("x", r(5, 3, 2)), ("w", r(3)), ("b", r(3))],
+         lambda x, w, b: torch.autograd.grad((F.batch_norm(x, None, None, w, b, True) ** 3).sum(), x, create_graph=True)[0])
     case("batch_norm_big", dt, [("x", r(8, 6, 7, 5)), ("w", r(6)), ("b", r(6))],
          lambda x, w, b: F.batch_norm(x, None, None, w, b, True))
     case("batch_norm_steps", dt,

@@ -281,8 +281,7 @@ public final class Convolution {
     }
 
     /** PyTorch's {@code pool2d_shape_check} (max pooling passes its dilation, average pooling 1). */
-    private static void poolCheck(TensorImpl x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow,
-                                  boolean maxPool) {
+    private static void poolCheck(TensorImpl x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         if (kw <= 0 || kh <= 0) {
             throw new IllegalArgumentException("kernel size should be greater than zero, but got kH: " + kh + " kW: " + kw);
         }
@@ -305,10 +304,9 @@ public final class Convolution {
         }
     }
 
+    /** PyTorch's default: no stride (None or an empty list) means the kernel size. */
     private static int[] poolStride(int[] stride, int[] k) {
-        if (stride == null || stride.length == 0) return k;
-        int[] s = pair(stride, "max_pool2d: stride");
-        return s;
+        return stride == null || stride.length == 0 ? k : pair(stride, "stride");
     }
 
     /** The window geometry of a 2-d pooling of x, checked as PyTorch checks it. */
@@ -327,7 +325,7 @@ public final class Convolution {
         int h = nd >= 2 ? s[nd - 2] : 1, w = nd >= 1 ? s[nd - 1] : 1;
         int oh = k[0] > 0 && st[0] > 0 && d[0] > 0 ? poolOut(h, k[0], p[0], st[0], d[0], ceil) : 0;
         int ow = k[1] > 0 && st[1] > 0 && d[1] > 0 ? poolOut(w, k[1], p[1], st[1], d[1], ceil) : 0;
-        poolCheck(x, k[0], k[1], st[0], st[1], p[0], p[1], d[0], d[1], oh, ow, maxPool);
+        poolCheck(x, k[0], k[1], st[0], st[1], p[0], p[1], d[0], d[1], oh, ow);
         return new int[] {k[0], k[1], st[0], st[1], p[0], p[1], d[0], d[1], oh, ow};
     }
 

@@ -1008,5 +1008,6 @@ final class OpTable {
         RearrangeRows.rows();
         EverydayRows.rows();
         NNRows.rows();
+        ConvRows.rows();
     }
 }

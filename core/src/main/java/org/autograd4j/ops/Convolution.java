@@ -54,7 +54,8 @@ public final class Convolution {
         if (out.numel() > 0) K.im2col(x4.storage(), x4.layout(), g, out.storage());
         if (Graph.needs(x)) {
             int c = s[1], h = s[2], w = s[3];
-            Graph.record(out, "Im2ColBackward0", (gr, n) -> new TensorImpl[] {col2im(gr, c, h, w, g)}, x);
+            Graph.record(out, "Im2ColBackward0", (gr, n) -> new TensorImpl[] {col2im(gr, c, h, w, g)}, x,
+                    t -> im2col(t[0], g)); // auto_linear
         }
         return out;
     }
@@ -72,7 +73,10 @@ public final class Convolution {
         int n = cl.size(0);
         TensorImpl out = fresh(cols.dtype(), unbatched, n, c, h, w);
         if (out.numel() > 0) K.col2im(cols.storage(), cl, c, h, w, g, out.storage());
-        if (Graph.needs(cols)) Graph.record(out, "Col2ImBackward0", (gr, nd) -> new TensorImpl[] {im2col(gr, g)}, cols);
+        if (Graph.needs(cols)) {
+            Graph.record(out, "Col2ImBackward0", (gr, nd) -> new TensorImpl[] {im2col(gr, g)}, cols,
+                    t -> col2im(t[0], c, h, w, g)); // auto_linear
+        }
         return out;
     }
 
@@ -199,6 +203,12 @@ public final class Convolution {
         }
         int oh = (ih - kh) / st[0] + 1, ow = (iw - kw) / st[1] + 1;
         int[] g = {ws[2], ws[3], st[0], st[1], padTop[0], padTop[1], dil[0], dil[1], oh, ow};
+        TensorImpl out = convolution(x, weight, bias, g, groups);
+        return nd == 3 ? squeeze(out, 0) : out;
+    }
+
+    /** The convolution of 4-d x with its node: {@link #convolve}'s values, derivative and tangent. */
+    private static TensorImpl convolution(TensorImpl x, TensorImpl weight, TensorImpl bias, int[] g, int groups) {
         TensorImpl out = convolve(x, weight, bias, g, groups);
         // PyTorch's node always has three edges: an absent bias is (None, 0), here a stand-in needing no grad.
         TensorImpl[] inputs = {x, weight, bias == null ? Ops.empty(x.dtype(), new int[] {0}) : bias};
@@ -206,9 +216,16 @@ public final class Convolution {
             SavedTensor sx = SavedTensor.input(x), sw = SavedTensor.input(weight);
             boolean hasBias = bias != null;
             Graph.record(out, "ConvolutionBackward0", (gr, n) -> convBackward(gr, sx.get(), sw.get(), g, groups, n.needs(0),
-                    n.needs(1), hasBias, hasBias && n.needs(2)), inputs, sx, sw);
+                    n.needs(1), hasBias, hasBias && n.needs(2)), inputs,
+                    // bilinear (derivatives.yaml convolution_jvp): conv(ẋ, w) + conv(x, ẇ) + ḃ over the channels
+                    t -> {
+                        TensorImpl r = t[0] == null ? null : convolution(t[0], weight, null, g, groups);
+                        if (t[1] != null) r = Dual.plus(r, convolution(x, t[1], null, g, groups));
+                        if (t[2] != null) r = Dual.plus(r, reshape(t[2], new int[] {t[2].numel(), 1, 1}));
+                        return r;
+                    }, sx, sw);
         }
-        return nd == 3 ? squeeze(out, 0) : out;
+        return out;
     }
 
     /** The convolution's values, no graph: im2col, one GEMM per group (the weight read in place), then the bias. */
@@ -346,7 +363,8 @@ public final class Convolution {
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x);
             Graph.record(out, "MaxPool2DWithIndicesBackward0", (gr, n) -> new TensorImpl[] {
-                maxPoolBackward(gr, sx.get(), idx, "MaxPool2DWithIndicesBackwardBackward0")}, x, sx);
+                maxPoolBackward(gr, sx.get(), idx, "MaxPool2DWithIndicesBackwardBackward0")}, x,
+                    t -> gatherAt(t[0], idx), sx);
         }
         return new TensorImpl[] {out, idx};
     }
@@ -356,6 +374,20 @@ public final class Convolution {
      * positions. An op of its own, as PyTorch's: its inputs are the gradient and self, its derivative
      * ({@code name}) PyTorch's {@code max_pool_double_backward} (a gather at the positions) and zeros for self.
      */
+    /**
+     * A max pool's tangent (derivatives.yaml: {@code gather(self_t.flatten(-2), -1, indices.flatten(-2)).view_as(result)}):
+     * the input's tangent read at the maxima's flat positions.
+     */
+    private static TensorImpl gatherAt(TensorImpl t, TensorImpl idx) {
+        int[] ts = t.shape(), is = idx.shape();
+        int nd = ts.length;
+        int[] flat = Arrays.copyOf(ts, nd - 1);
+        flat[nd - 2] = ts[nd - 2] * ts[nd - 1];
+        int[] gflat = Arrays.copyOf(is, nd - 1);
+        gflat[nd - 2] = is[nd - 2] * is[nd - 1];
+        return reshape(Indexing.gather(reshape(t, flat), nd - 2, reshape(idx, gflat)), is);
+    }
+
     private static TensorImpl maxPoolBackward(TensorImpl gr, TensorImpl self, TensorImpl idx, String name) {
         int[] shape = self.shape();
         int nd = shape.length;
@@ -374,7 +406,9 @@ public final class Convolution {
             int[] ishape = idx.shape();
             Graph.record(out, name, (gg, n) -> new TensorImpl[] {
                 n.needs(0) ? reshape(Indexing.gather(reshape(gg, flat), nd - 2, reshape(idx, gflat)), ishape) : null,
-                n.needs(1) ? Ops.empty(gg.dtype(), shape) : null}, new TensorImpl[] {gr, self});
+                n.needs(1) ? Ops.empty(gg.dtype(), shape) : null}, new TensorImpl[] {gr, self},
+                    // linear in the gradient; self only picks the positions
+                    t -> maxPoolBackward(Dual.orZeros(t[0], gr), self, idx, name));
         }
         return out;
     }
@@ -400,7 +434,7 @@ public final class Convolution {
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x);
             Graph.record(out, "AvgPool2DBackward0", (gr, n) -> new TensorImpl[] {avgPool2dBackward(gr, sx.get(), g, countIncludePad, div)},
-                    x, sx);
+                    x, t -> avgPool(t[0], g, countIncludePad, div), sx); // auto_linear
         }
         return out;
     }
@@ -421,7 +455,9 @@ public final class Convolution {
         if (Graph.needs(gr, self)) {
             Graph.record(out, "AvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {
                 nn.needs(0) ? avgPool(gg, g, countIncludePad, div) : null, nn.needs(1) ? Ops.empty(gg.dtype(), shape) : null},
-                    new TensorImpl[] {gr, self});
+                    new TensorImpl[] {gr, self},
+                    // linear in the gradient; self gives only the shape
+                    t -> avgPool2dBackward(Dual.orZeros(t[0], gr), self, g, countIncludePad, div));
         }
         return out;
     }
@@ -451,7 +487,8 @@ public final class Convolution {
         if (out.numel() > 0) K.adaptiveAvgPool2d(false, x4.storage(), x4.layout(), s[2], s[3], oh, ow, out.storage());
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x);
-            Graph.record(out, "AdaptiveAvgPool2DBackward0", (gr, n) -> new TensorImpl[] {adaptiveAvgBackward(gr, sx.get())}, x, sx);
+            Graph.record(out, "AdaptiveAvgPool2DBackward0", (gr, n) -> new TensorImpl[] {adaptiveAvgBackward(gr, sx.get())}, x,
+                    t -> adaptiveAvg(t[0], oh, ow), sx); // auto_linear
         }
         return out;
     }
@@ -472,7 +509,9 @@ public final class Convolution {
         if (Graph.needs(gr, self)) {
             Graph.record(out, "AdaptiveAvgPool2DBackwardBackward0", (gg, nn) -> new TensorImpl[] {
                 nn.needs(0) ? adaptiveAvg(gg, oh, ow) : null, nn.needs(1) ? Ops.empty(gg.dtype(), shape) : null},
-                    new TensorImpl[] {gr, self});
+                    new TensorImpl[] {gr, self},
+                    // linear in the gradient
+                    t -> adaptiveAvgBackward(Dual.orZeros(t[0], gr), self));
         }
         return out;
     }
@@ -507,7 +546,8 @@ public final class Convolution {
         if (Graph.needs(x)) {
             SavedTensor sx = SavedTensor.input(x);
             Graph.record(out, "AdaptiveMaxPool2DBackward0", (gr, n) -> new TensorImpl[] {
-                maxPoolBackward(gr, sx.get(), idx, "AdaptiveMaxPool2DBackwardBackward0")}, x, sx);
+                maxPoolBackward(gr, sx.get(), idx, "AdaptiveMaxPool2DBackwardBackward0")}, x,
+                    t -> gatherAt(t[0], idx), sx);
         }
         return new TensorImpl[] {out, idx};
     }

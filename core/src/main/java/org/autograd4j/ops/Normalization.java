@@ -111,9 +111,37 @@ public final class Normalization {
                 TensorImpl dw = hasW && n.needs(1) ? overBatch(mul(g, xhat), batchDims) : null;
                 TensorImpl db = hasB && n.needs(2) ? overBatch(g, batchDims) : null;
                 return new TensorImpl[] {dx, dw, db};
-            }, inputs, sx, sw);
+            }, inputs,
+                    // derivatives.yaml layer_norm_jvp: x̂'·w + x̂·ẇ + ḃ
+                    t -> {
+                        TensorImpl[] st = stats(x, dims, eps);
+                        return affineJvp(t[0] == null ? null : normJvp(t[0], st[1], st[0], dims), st[1], weight, t[1], t[2], null);
+                    }, sx, sw);
         }
         return out;
+    }
+
+    /**
+     * The tangent of x̂ = (x − mean)·rstd over dims (mean and biased variance over dims): with
+     * {@code ẋc = ẋ − mean(ẋ)}, {@code rstd·(ẋc − x̂·mean(x̂·ẋc))} (FunctionsManual's
+     * {@code input_t_centered·invstd − input_p_centered·invstd³·mean(input_p_centered·input_t_centered)}).
+     */
+    private static TensorImpl normJvp(TensorImpl xt, TensorImpl xhat, TensorImpl rstd, int[] dims) {
+        TensorImpl xtc = sub(xt, mean(xt, dims, true));
+        return mul(rstd, sub(xtc, mul(xhat, mean(mul(xhat, xtc), dims, true))));
+    }
+
+    /**
+     * {@code x̂'·w + x̂·ẇ + ḃ} where each term may be absent (a null tangent, a null weight: 1); {@code shape}
+     * reshapes weight and its tangents to broadcast (null: as they are).
+     */
+    private static TensorImpl affineJvp(TensorImpl xhatT, TensorImpl xhat, TensorImpl weight, TensorImpl wt, TensorImpl bt,
+                                        int[] shape) {
+        TensorImpl r = xhatT;
+        if (r != null && weight != null) r = mul(r, shape == null ? weight : reshape(weight, shape));
+        if (wt != null) r = Dual.plus(r, mul(xhat, shape == null ? wt : reshape(wt, shape)));
+        if (bt != null) r = Dual.plus(r, shape == null ? bt : reshape(bt, shape));
+        return r;
     }
 
     /** t, or for an absent weight or bias a stand-in needing no grad: PyTorch's node has its (None, 0) edge. */
@@ -239,7 +267,22 @@ public final class Normalization {
                 TensorImpl dw = hasW && n.needs(1) ? reshape(sum(mul(g, xhat), dims, false), sw.get().shape()) : null;
                 TensorImpl db = hasB && n.needs(2) ? sum(g, dims, false) : null;
                 return new TensorImpl[] {dx, dw, db};
-            }, inputs, sx, sw);
+            }, inputs,
+                    // derivatives.yaml batch_norm_jvp: training as layer norm's over all dims but 1; evaluation
+                    // ẋ·invstd (the running statistics are constants), then ·w + x̂·ẇ + ḃ per channel
+                    t -> {
+                        TensorImpl rstd, xhat;
+                        if (training) {
+                            TensorImpl[] st = stats(x, dims, eps);
+                            rstd = st[0];
+                            xhat = st[1];
+                        } else {
+                            rstd = reshape(ei, chan);
+                            xhat = mul(sub(x, reshape(em, chan)), rstd);
+                        }
+                        TensorImpl xt = t[0] == null ? null : training ? normJvp(t[0], xhat, rstd, dims) : mul(t[0], rstd);
+                        return affineJvp(xt, xhat, weight, t[1], t[2], chan);
+                    }, sx, sw);
         }
         return out;
     }
@@ -321,7 +364,15 @@ public final class Normalization {
                 TensorImpl dw = hasW && nn.needs(1) ? sum(mul(g, xhat), dims, false) : null;
                 TensorImpl db = hasB && nn.needs(2) ? sum(g, dims, false) : null;
                 return new TensorImpl[] {dx, dw, db};
-            }, inputs, sx, sw);
+            }, inputs,
+                    // derivatives.yaml group_norm_jvp: layer norm's over each (sample, group), then per channel
+                    t -> {
+                        TensorImpl[] st = stats(reshape(x, grouped), new int[] {2}, eps);
+                        TensorImpl xhat = reshape(st[1], xs);
+                        TensorImpl xt = t[0] == null ? null
+                                : reshape(normJvp(reshape(t[0], grouped), st[1], st[0], new int[] {2}), xs);
+                        return affineJvp(xt, xhat, weight, t[1], t[2], chan);
+                    }, sx, sw);
         }
         return out;
     }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.autograd.ForwardAD;
 import org.autograd4j.nn.functional.F;
 import org.junit.jupiter.api.Test;
 
@@ -147,16 +148,31 @@ class ConvModulesTest {
     }
 
     @Test
+    void forwardModeThroughTheModules() {
+        Torch.manualSeed(6);
+        Sequential net = new Sequential(new Conv2d(2, 4, 3, 1, 1), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2),
+                new GroupNorm(2, 4), new AvgPool2d(new int[] {2}, new int[] {1}, ZERO, false, true, null),
+                new AdaptiveAvgPool2d(2), new Flatten(), new LayerNorm(16));
+        net.to(DType.FLOAT64);
+        try (var level = ForwardAD.dualLevel()) {
+            Tensor y = net.forward(ForwardAD.makeDual(tensor("jvp.x"), tensor("jvp.t")));
+            var u = ForwardAD.unpackDual(y);
+            assertTensor("jvp.y", u.primal(), 64, true);
+            assertTensor("jvp.ty", u.tangent(), 256, true);
+        }
+    }
+
+    @Test
     void argumentErrorsArePyTorchs() {
-        assertEquals("in_channels must be divisible by groups",
+        assertEquals(text("error.groups"),
                 assertThrows(IllegalArgumentException.class, () -> new Conv2d(3, 4, new int[] {3}, ONE, ZERO, ONE, 2, true, "zeros")).getMessage());
-        assertEquals("padding='same' is not supported for strided convolutions",
+        assertEquals(text("error.samestride"),
                 assertThrows(IllegalArgumentException.class, () -> new Conv2d(3, 4, new int[] {3}, new int[] {2}, "same", ONE, 1, true, "zeros")).getMessage());
-        assertEquals("num_channels must be divisible by num_groups",
+        assertEquals(text("error.gngroups"),
                 assertThrows(IllegalArgumentException.class, () -> new GroupNorm(3, 4)).getMessage());
-        assertEquals("expected 4D input (got 3D input)",
+        assertEquals(text("error.bn2ddim"),
                 assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3).forward(Torch.zeros(2, 3, 4))).getMessage());
-        assertEquals("expected 2D or 3D input (got 4D input)",
+        assertEquals(text("error.bn1ddim"),
                 assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d(3).forward(Torch.zeros(2, 3, 4, 1))).getMessage());
     }
 }

@@ -3,6 +3,8 @@ package org.autograd4j;
 import java.util.List;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
+import org.autograd4j.ops.Convolution;
+import org.autograd4j.ops.Normalization;
 import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.Indexing;
 import org.autograd4j.ops.NNOps;
@@ -2501,6 +2503,390 @@ public final class Torch {
      */
     public static Tensor norm(Tensor a, String p, int[] dims, boolean keepdim) {
         return a.norm(p, dims, keepdim);
+    }
+
+    // ------------------------------------------------------------------ nn functions (torch.nn.functional's ops)
+
+    private static TensorImpl inOrNull(Tensor t) {
+        return t == null ? null : t.impl();
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}: the 2-d cross-correlation
+     * {@code out[n, o, y, x] = b[o] + Σ_{c, i, j} w[o, c, i, j] · in[n, g·C/G + c, y·sh − ph + i·dh, x·sw − pw + j·dw]}
+     * over the input channels of o's group (zero outside the input). input is {@code [N, C, H, W]} or an unbatched
+     * {@code [C, H, W]}; weight {@code [Cout, C/groups, kh, kw]}. Computed as im2col plus one matrix product per
+     * group. Gradient ({@code ConvolutionBackward0}) for input, weight and bias.
+     *
+     * @param input the input, 3-d or 4-d
+     * @param weight the filters
+     * @param bias one value per output channel, or null
+     * @param stride {@code {sh, sw}} (or one value for both)
+     * @param padding zeros added on each side, {@code {ph, pw}} (or one value)
+     * @param dilation spacing of the kernel's taps, {@code {dh, dw}} (or one value)
+     * @param groups how many groups the channels are split into
+     * @return the output, {@code [N, Cout, oh, ow]} with {@code oh = (H + 2ph − dh·(kh − 1) − 1) / sh + 1}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return of(Convolution.conv2d(in(input), in(weight), inOrNull(bias), stride, padding, false, dilation, groups));
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}: {@code "valid"} is no
+     * padding; {@code "same"} pads so the output has the input's size (stride 1 only; an odd total puts the extra
+     * row or column after, as PyTorch).
+     *
+     * @param input the input, 3-d or 4-d
+     * @param weight the filters
+     * @param bias one value per output channel, or null
+     * @param stride {@code {sh, sw}} (or one value for both)
+     * @param padding {@code "same"} or {@code "valid"}
+     * @param dilation spacing of the kernel's taps
+     * @param groups how many groups the channels are split into
+     * @return the output
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
+        if (!padding.equals("same") && !padding.equals("valid")) {
+            throw new IllegalArgumentException("Invalid padding string: '" + padding + "'");
+        }
+        return of(Convolution.conv2d(in(input), in(weight), inOrNull(bias), stride, null, padding.equals("same"), dilation, groups));
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias)}: stride 1, no padding, no dilation, one group.
+     *
+     * @param input the input, 3-d or 4-d
+     * @param weight the filters
+     * @param bias one value per output channel, or null
+     * @return the output
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight)}: no bias, stride 1, no padding.
+     *
+     * @param input the input, 3-d or 4-d
+     * @param weight the filters
+     * @return the output
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return conv2d(input, weight, null);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}: the maximum of every window
+     * (padding counts as −∞; a NaN wins). Gradient ({@code MaxPool2DWithIndicesBackward0}) goes to the position of
+     * each maximum.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param stride {@code {sh, sw}}; null or empty: the kernel size
+     * @param padding {@code {ph, pw}}, at most half the kernel
+     * @param dilation spacing of the window's taps
+     * @param ceilMode round the output size up (a last window may hang over the end)
+     * @return the pooled tensor
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return of(Convolution.maxPool2dWithIndices(in(input), kernelSize, stride, padding, dilation, ceilMode)[0]);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param stride {@code {sh, sw}}; null or empty: the kernel size
+     * @param padding {@code {ph, pw}}
+     * @return the pooled tensor
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding) {
+        return maxPool2d(input, kernelSize, stride, padding, new int[] {1}, false);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size)}: stride = kernel size, no padding.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @return the pooled tensor
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize) {
+        return maxPool2d(input, kernelSize, null, new int[] {0});
+    }
+
+    /**
+     * {@code F.max_pool2d(input, ..., return_indices=True)} ({@code torch.max_pool2d_with_indices}): the maxima
+     * and their int64 flat positions {@code y·W + x} within each plane (what {@code max_unpool2d} takes).
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param stride {@code {sh, sw}}; null or empty: the kernel size
+     * @param padding {@code {ph, pw}}
+     * @param dilation spacing of the window's taps
+     * @param ceilMode round the output size up
+     * @return values and indices
+     */
+    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                                     boolean ceilMode) {
+        TensorImpl[] r = Convolution.maxPool2dWithIndices(in(input), kernelSize, stride, padding, dilation, ceilMode);
+        return new ValuesIndices("max_pool2d_with_indices", of(r[0]), of(r[1]));
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, return_indices=True)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @return values and indices
+     */
+    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize) {
+        return maxPool2dWithIndices(input, kernelSize, null, new int[] {0}, new int[] {1}, false);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)}: the
+     * mean of every window: its sum divided by {@code divisorOverride} if given, else by the window's size clipped
+     * to the padded input ({@code countIncludePad}) or to the input. Gradient ({@code AvgPool2DBackward0}).
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param stride {@code {sh, sw}}; null or empty: the kernel size
+     * @param padding {@code {ph, pw}}, at most half the kernel
+     * @param ceilMode round the output size up
+     * @param countIncludePad count the padding in the divisor
+     * @param divisorOverride the divisor for every window, or null
+     * @return the pooled tensor
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, Integer divisorOverride) {
+        return of(Convolution.avgPool2d(in(input), kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride));
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding)} (padding counted in the divisor).
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param stride {@code {sh, sw}}; null or empty: the kernel size
+     * @param padding {@code {ph, pw}}
+     * @return the pooled tensor
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding) {
+        return avgPool2d(input, kernelSize, stride, padding, false, true, null);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size)}: stride = kernel size, no padding.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @return the pooled tensor
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize) {
+        return avgPool2d(input, kernelSize, null, new int[] {0});
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)}: output cell (i, j) is the mean of input rows
+     * {@code [⌊i·H/oh⌋, ⌈(i+1)·H/oh⌉)} and the columns likewise. Gradient {@code AdaptiveAvgPool2DBackward0}; a 1×1
+     * output is PyTorch's {@code mean(dim=(-1, -2), keepdim=True)} ({@code MeanBackward1}).
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize {@code {oh, ow}} (or one value)
+     * @return the pooled tensor
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int[] outputSize) {
+        return of(Convolution.adaptiveAvgPool2d(in(input), outputSize));
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(input, output_size)}: the maximum of each adaptive window (rows
+     * {@code [⌊i·H/oh⌋, ⌈(i+1)·H/oh⌉)}, columns likewise; a NaN wins). Gradient ({@code AdaptiveMaxPool2DBackward0})
+     * goes to the position of each maximum.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize {@code {oh, ow}} (or one value)
+     * @return the pooled tensor
+     */
+    public static Tensor adaptiveMaxPool2d(Tensor input, int[] outputSize) {
+        return of(Convolution.adaptiveMaxPool2d(in(input), outputSize)[0]);
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(input, output_size, return_indices=True)}: the maxima and their int64 flat
+     * positions {@code y·W + x} within each plane.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize {@code {oh, ow}} (or one value)
+     * @return values and indices
+     */
+    public static ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, int[] outputSize) {
+        TensorImpl[] r = Convolution.adaptiveMaxPool2d(in(input), outputSize);
+        return new ValuesIndices("adaptive_max_pool2d", of(r[0]), of(r[1]));
+    }
+
+    /**
+     * {@code F.unfold(input, kernel_size, dilation, padding, stride)} (im2col): every sliding window of
+     * {@code [N, C, H, W]} (or {@code [C, H, W]}) as a column, {@code [N, C·kh·kw, L]}. Gradient
+     * ({@code Im2ColBackward0}) is {@link #fold}.
+     *
+     * @param input the images
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param dilation spacing of the window's taps
+     * @param padding zeros on each side
+     * @param stride the window's step
+     * @return the columns
+     */
+    public static Tensor unfold(Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return of(Convolution.unfold(in(input), kernelSize, dilation, padding, stride));
+    }
+
+    /**
+     * {@code F.unfold(input, kernel_size)}: dilation 1, no padding, stride 1.
+     *
+     * @param input the images
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @return the columns
+     */
+    public static Tensor unfold(Tensor input, int[] kernelSize) {
+        return unfold(input, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
+    }
+
+    /**
+     * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)} (col2im): columns
+     * {@code [N, C·kh·kw, L]} summed back into {@code [N, C, H, W]} images, overlapping windows adding up. Gradient
+     * ({@code Col2ImBackward0}) is {@link #unfold}.
+     *
+     * @param input the columns, 3-d (or 2-d unbatched)
+     * @param outputSize {@code {H, W}}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @param dilation spacing of the window's taps
+     * @param padding zeros on each side
+     * @param stride the window's step
+     * @return the images
+     */
+    public static Tensor fold(Tensor input, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return of(Convolution.fold(in(input), outputSize, kernelSize, dilation, padding, stride));
+    }
+
+    /**
+     * {@code F.fold(input, output_size, kernel_size)}: dilation 1, no padding, stride 1.
+     *
+     * @param input the columns
+     * @param outputSize {@code {H, W}}
+     * @param kernelSize {@code {kh, kw}} (or one value)
+     * @return the images
+     */
+    public static Tensor fold(Tensor input, int[] outputSize, int[] kernelSize) {
+        return fold(input, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}: over the trailing {@code normalizedShape}
+     * dims, {@code y = (x − mean) / sqrt(var + eps) · weight + bias} with the biased variance. Gradient
+     * ({@code NativeLayerNormBackward0}) for input, weight and bias.
+     *
+     * @param input the input
+     * @param normalizedShape the trailing dims normalized together
+     * @param weight the scale (normalizedShape), or null
+     * @param bias the shift (normalizedShape), or null
+     * @param eps added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return of(Normalization.layerNorm(in(input), normalizedShape, inOrNull(weight), inOrNull(bias), eps));
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape, weight, bias)} with {@code eps = 1e-5}.
+     *
+     * @param input the input
+     * @param normalizedShape the trailing dims normalized together
+     * @param weight the scale, or null
+     * @param bias the shift, or null
+     * @return the normalized tensor
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias) {
+        return layerNorm(input, normalizedShape, weight, bias, 1e-5);
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape)}: no weight or bias, {@code eps = 1e-5}.
+     *
+     * @param input the input
+     * @param normalizedShape the trailing dims normalized together
+     * @return the normalized tensor
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape) {
+        return layerNorm(input, normalizedShape, null, null, 1e-5);
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)} over channel dim 1
+     * of {@code [N, C, …]}: {@code y = (x − mean) / sqrt(var + eps) · weight + bias}. In training the batch's mean
+     * and biased variance are used and the running statistics (when not null) updated in place,
+     * {@code r = (1 − momentum)·r + momentum·batch} with the unbiased variance; in evaluation the running
+     * statistics are used. Gradient ({@code NativeBatchNormBackward0}) for input, weight and bias.
+     *
+     * @param input {@code [N, C, …]}
+     * @param runningMean the running mean (C), or null in training
+     * @param runningVar the running variance (C), or null in training
+     * @param weight the scale (C), or null
+     * @param bias the shift (C), or null
+     * @param training use (and update) the batch statistics
+     * @param momentum the running statistics' update factor
+     * @param eps added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
+                                   double momentum, double eps) {
+        return of(Normalization.batchNorm(in(input), inOrNull(runningMean), inOrNull(runningVar), inOrNull(weight), inOrNull(bias),
+                training, momentum, eps));
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training)} with {@code momentum = 0.1},
+     * {@code eps = 1e-5}.
+     *
+     * @param input {@code [N, C, …]}
+     * @param runningMean the running mean (C), or null in training
+     * @param runningVar the running variance (C), or null in training
+     * @param weight the scale (C), or null
+     * @param bias the shift (C), or null
+     * @param training use (and update) the batch statistics
+     * @return the normalized tensor
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training) {
+        return batchNorm(input, runningMean, runningVar, weight, bias, training, 0.1, 1e-5);
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups, weight, bias, eps)}: the channels of {@code [N, C, …]} in
+     * {@code numGroups} groups; each sample's group normalized, {@code (x − mean) / sqrt(var + eps)} with the biased
+     * variance, then {@code · weight[c] + bias[c]}. Gradient ({@code NativeGroupNormBackward0}).
+     *
+     * @param input {@code [N, C, …]}
+     * @param numGroups how many groups (divides C)
+     * @param weight the per-channel scale, or null
+     * @param bias the per-channel shift, or null
+     * @param eps added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return of(Normalization.groupNorm(in(input), numGroups, inOrNull(weight), inOrNull(bias), eps));
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups)}: no weight or bias, {@code eps = 1e-5}.
+     *
+     * @param input {@code [N, C, …]}
+     * @param numGroups how many groups (divides C)
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups) {
+        return groupNorm(input, numGroups, null, null, 1e-5);
     }
 
     // ------------------------------------------------------------------ torch.f(x) forms of the Tensor methods

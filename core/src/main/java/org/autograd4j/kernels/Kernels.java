@@ -217,4 +217,29 @@ public interface Kernels {
      * three have n elements. Returns how many distinct rows there are.
      */
     int uniqueRows(boolean sorted, Storage x, Layout xl, Storage first, Storage inverse, Storage counts);
+
+    // ------------------------------------------------------------------ convolution and pooling
+    // (geometry g = {kh, kw, sh, sw, ph, pw, dh, dw, oh, ow}; inputs 4-d [N, C, H, W], outputs contiguous; see ConvKernels)
+
+    /** {@link ConvKernels#im2col}: the columns {@code [N, C·kh·kw, oh·ow]} of x's windows, 0 in the padding. */
+    void im2col(Storage x, Layout xl, int[] g, Storage cols);
+
+    /** {@link ConvKernels#col2im}: the adjoint of im2col, columns summed back into a contiguous {@code [N, C, h, w]}. */
+    void col2im(Storage cols, Layout cl, int c, int h, int w, int[] g, Storage x);
+
+    /** {@link ConvKernels#maxPool2d}: window maxima and their int64 positions in the plane. */
+    void maxPool2d(Storage x, Layout xl, int[] g, Storage out, Storage indices);
+
+    /** {@link ConvKernels#avgPool2d}: average pooling, or with {@code backward} its adjoint. */
+    void avgPool2d(boolean backward, Storage src, Layout sl, int h, int w, int[] g, boolean countIncludePad, int divisorOverride,
+                   Storage dst);
+
+    /** {@link ConvKernels#adaptiveAvgPool2d}: adaptive average pooling, or with {@code backward} its adjoint. */
+    void adaptiveAvgPool2d(boolean backward, Storage src, Layout sl, int h, int w, int oh, int ow, Storage dst);
+
+    /** {@link ConvKernels#adaptiveMaxPool2d}: adaptive window maxima and their int64 positions in the plane. */
+    void adaptiveMaxPool2d(Storage x, Layout xl, int oh, int ow, Storage out, Storage indices);
+
+    /** {@link ConvKernels#moments}: mean and biased variance of every row along dim 0. */
+    void moments(Storage x, Layout xl, Storage mean, Storage var);
 }

@@ -2027,4 +2027,42 @@ public class ScalarKernels implements Kernels {
         }
         return u + 1;
     }
+
+    // ------------------------------------------------------------------ convolution and pooling
+
+    @Override
+    public void im2col(Storage x, Layout xl, int[] g, Storage cols) {
+        ConvKernels.im2col(x, xl, g, cols);
+    }
+
+    @Override
+    public void col2im(Storage cols, Layout cl, int c, int h, int w, int[] g, Storage x) {
+        ConvKernels.col2im(cols, cl, c, h, w, g, x);
+    }
+
+    @Override
+    public void maxPool2d(Storage x, Layout xl, int[] g, Storage out, Storage indices) {
+        ConvKernels.maxPool2d(x, xl, g, out, indices);
+    }
+
+    @Override
+    public void avgPool2d(boolean backward, Storage src, Layout sl, int h, int w, int[] g, boolean countIncludePad,
+                          int divisorOverride, Storage dst) {
+        ConvKernels.avgPool2d(backward, src, sl, h, w, g, countIncludePad, divisorOverride, dst);
+    }
+
+    @Override
+    public void adaptiveAvgPool2d(boolean backward, Storage src, Layout sl, int h, int w, int oh, int ow, Storage dst) {
+        ConvKernels.adaptiveAvgPool2d(backward, src, sl, h, w, oh, ow, dst);
+    }
+
+    @Override
+    public void adaptiveMaxPool2d(Storage x, Layout xl, int oh, int ow, Storage out, Storage indices) {
+        ConvKernels.adaptiveMaxPool2d(x, xl, oh, ow, out, indices);
+    }
+
+    @Override
+    public void moments(Storage x, Layout xl, Storage mean, Storage var) {
+        ConvKernels.moments(x, xl, mean, var);
+    }
 }

@@ -1009,5 +1009,6 @@ final class OpTable {
         EverydayRows.rows();
         NNRows.rows();
         DblRows.rows();
+        ConvRows.rows();
     }
 }

@@ -3,6 +3,7 @@ package org.autograd4j.nn.functional;
 import org.autograd4j.GradModeScope;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.ValuesIndices;
 
 /**
  * {@code torch.nn.functional} ({@code import torch.nn.functional as F}): {@code F.mse_loss} is
@@ -98,6 +99,264 @@ public final class F {
      */
     public static Tensor dropout(Tensor input, double p) {
         return dropout(input, p, true);
+    }
+
+    // ------------------------------------------------------------------ convolution, pooling, normalization
+
+    /**
+     * {@code F.conv2d(input, weight)}: the 2-d cross-correlation, stride 1, no padding, no bias; see
+     * {@link Torch#conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int)}.
+     *
+     * @param input  (N, C, H, W) or (C, H, W)
+     * @param weight (Cout, C/groups, kh, kw)
+     * @return (N, Cout, oh, ow)
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return Torch.conv2d(input, weight);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias)}: {@code out[n, o] = bias[o] + Σ_c weight[o, c] ⋆ input[n, c]}.
+     *
+     * @param input  (N, C, H, W) or (C, H, W)
+     * @param weight (Cout, C, kh, kw)
+     * @param bias   (Cout), or null
+     * @return (N, Cout, oh, ow)
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return Torch.conv2d(input, weight, bias);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}; a one-element array stands for
+     * both dims, as a Python int does.
+     *
+     * @param input    (N, C, H, W) or (C, H, W)
+     * @param weight   (Cout, C/groups, kh, kw)
+     * @param bias     (Cout), or null
+     * @param stride   {sh, sw} or {s}
+     * @param padding  {ph, pw} or {p}: zeros added on both sides
+     * @param dilation {dh, dw} or {d}
+     * @param groups   how many groups the channels are split into
+     * @return (N, Cout, oh, ow), {@code oh = (H + 2ph − dh·(kh − 1) − 1) / sh + 1}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return Torch.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)} with int arguments.
+     *
+     * @param input    (N, C, H, W) or (C, H, W)
+     * @param weight   (Cout, C/groups, kh, kw)
+     * @param bias     (Cout), or null
+     * @param stride   the stride of both dims
+     * @param padding  the zero padding of both dims
+     * @param dilation the dilation of both dims
+     * @param groups   how many groups the channels are split into
+     * @return (N, Cout, oh, ow)
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return conv2d(input, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}.
+     *
+     * @param input    (N, C, H, W) or (C, H, W)
+     * @param weight   (Cout, C/groups, kh, kw)
+     * @param bias     (Cout), or null
+     * @param stride   {sh, sw} or {s} (1 for "same")
+     * @param padding  "same" (output as big as the input) or "valid" (no padding)
+     * @param dilation {dh, dw} or {d}
+     * @param groups   how many groups the channels are split into
+     * @return (N, Cout, oh, ow)
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                                int groups) {
+        return Torch.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size)}: stride = kernel size, no padding.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param kernelSize {kh, kw} or {k}
+     * @return the window maxima
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize) {
+        return Torch.maxPool2d(input, kernelSize);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}: the maximum of every window,
+     * padding counting as −∞.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param kernelSize {kh, kw} or {k}
+     * @param stride     {sh, sw} or {s}; null (None) is the kernel size
+     * @param padding    {ph, pw} or {p}
+     * @param dilation   {dh, dw} or {d}
+     * @param ceilMode   whether a last partial window counts (ceil instead of floor)
+     * @return the window maxima
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                   boolean ceilMode) {
+        return Torch.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True)}.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param kernelSize {kh, kw} or {k}
+     * @param stride     {sh, sw} or {s}; null is the kernel size
+     * @param padding    {ph, pw} or {p}
+     * @param dilation   {dh, dw} or {d}
+     * @param ceilMode   whether a last partial window counts
+     * @return the maxima and their int64 flat positions {@code y·W + x} in each plane
+     */
+    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+                                                     int[] dilation, boolean ceilMode) {
+        return Torch.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size)}: stride = kernel size, no padding.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param kernelSize {kh, kw} or {k}
+     * @return the window means
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize) {
+        return Torch.avgPool2d(input, kernelSize);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)}:
+     * each window's sum divided by {@code divisorOverride}, else by its size (padding included or not).
+     *
+     * @param input           (N, C, H, W) or (C, H, W)
+     * @param kernelSize      {kh, kw} or {k}
+     * @param stride          {sh, sw} or {s}; null is the kernel size
+     * @param padding         {ph, pw} or {p}
+     * @param ceilMode        whether a last partial window counts
+     * @param countIncludePad whether the padding counts in the divisor
+     * @param divisorOverride the divisor, or null (None)
+     * @return the window means
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, Integer divisorOverride) {
+        return Torch.avgPool2d(input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)}: cell (i, j) is the mean of rows
+     * {@code [⌊i·H/oh⌋, ⌈(i+1)·H/oh⌉)} and the columns likewise.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param outputSize {oh, ow} or {o}
+     * @return (N, C, oh, ow)
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int[] outputSize) {
+        return Torch.adaptiveAvgPool2d(input, outputSize);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)} with an int size.
+     *
+     * @param input      (N, C, H, W) or (C, H, W)
+     * @param outputSize the output's height and width
+     * @return (N, C, o, o)
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int outputSize) {
+        return adaptiveAvgPool2d(input, new int[] {outputSize});
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape)}: {@code (x − mean)/sqrt(var + 1e-5)} over the trailing dims.
+     *
+     * @param input           (*, normalized_shape)
+     * @param normalizedShape the trailing dims normalized over
+     * @return the normalized tensor
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape) {
+        return Torch.layerNorm(input, normalizedShape);
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}:
+     * {@code (x − mean)/sqrt(var + eps)·weight + bias}, the biased variance over the trailing dims.
+     *
+     * @param input           (*, normalized_shape)
+     * @param normalizedShape the trailing dims normalized over
+     * @param weight          normalized_shape, or null
+     * @param bias            normalized_shape, or null
+     * @param eps             added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Torch.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var)}: evaluation mode (the running statistics
+     * normalize), no weight or bias.
+     *
+     * @param input       (N, C, …)
+     * @param runningMean (C)
+     * @param runningVar  (C)
+     * @return the normalized tensor
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+        return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}: per channel
+     * {@code (x − mean)/sqrt(var + eps)·weight + bias}; in training the batch statistics, with the running ones
+     * (if not null) updated in place as {@code (1 − momentum)·r + momentum·batch} (unbiased variance).
+     *
+     * @param input       (N, C, …)
+     * @param runningMean (C), or null
+     * @param runningVar  (C), or null
+     * @param weight      (C), or null
+     * @param bias        (C), or null
+     * @param training    whether the batch statistics are used
+     * @param momentum    the running statistics' update factor
+     * @param eps         added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return Torch.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups)}: eps = 1e-5, no affine.
+     *
+     * @param input     (N, C, …)
+     * @param numGroups how many groups (divides C)
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups) {
+        return Torch.groupNorm(input, numGroups);
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups, weight, bias, eps)}: each sample's channel group normalized
+     * (biased variance), then {@code ·weight[c] + bias[c]}.
+     *
+     * @param input     (N, C, …)
+     * @param numGroups how many groups (divides C)
+     * @param weight    (C), or null
+     * @param bias      (C), or null
+     * @param eps       added to the variance
+     * @return the normalized tensor
+     */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return Torch.groupNorm(input, numGroups, weight, bias, eps);
     }
 
     // ------------------------------------------------------------------ activations

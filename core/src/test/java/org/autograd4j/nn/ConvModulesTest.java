@@ -1,8 +1,8 @@
 package org.autograd4j.nn;
 
-import static org.autograd4j.nn.ConvGoldens.assertTensor;
-import static org.autograd4j.nn.ConvGoldens.tensor;
-import static org.autograd4j.nn.ConvGoldens.text;
+import static org.autograd4j.nn.NNGoldens.assertTensor;
+import static org.autograd4j.nn.NNGoldens.tensor;
+import static org.autograd4j.nn.NNGoldens.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -13,7 +13,10 @@ import java.util.Map;
 
 import org.autograd4j.Tensor;
 
-/** goldens/nn.txt (tools/goldens/gen_nn.py, PyTorch 1.13.1): exact tensors and texts by key. */
+/**
+ * goldens/nn.txt (tools/goldens/gen_nn.py) and goldens/nn_conv.txt (tools/goldens/gen_nn_conv.py), PyTorch 1.13.1:
+ * exact tensors and texts by key, one key space over both files.
+ */
 final class NNGoldens {
     private static final Map<String, String> LINES = load();
 
@@ -22,15 +25,19 @@ final class NNGoldens {
 
     private static Map<String, String> load() {
         Map<String, String> m = new HashMap<>();
-        try (var in = NNGoldens.class.getResourceAsStream("/goldens/nn.txt");
-             var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#") || line.isEmpty()) continue;
-                int tab = line.indexOf('\t');
-                m.put(line.substring(0, tab), line.substring(tab + 1));
+        for (String file : new String[] {"/goldens/nn.txt", "/goldens/nn_conv.txt"}) {
+            try (var in = NNGoldens.class.getResourceAsStream(file);
+                 var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("#") || line.isEmpty()) continue;
+                    int tab = line.indexOf('\t');
+                    if (m.put(line.substring(0, tab), line.substring(tab + 1)) != null) {
+                        throw new IllegalStateException(file + ": key " + line.substring(0, tab) + " twice");
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
         return m;
     }

@@ -427,7 +427,7 @@ public final class GradCheck {
                 if (!(Math.abs(a[i] - b[i]) <= nondetTol) && a[i] != b[i]) {
                     throw new GradcheckError("Backward is not reentrant, i.e., running backward with same input and grad_output multiple "
                             + "times gives different values, although analytical gradient matches numerical gradient."
-                            + "The tolerance for nondeterminism was " + pyFloat(nondetTol) + "." + FAILED_NONDET_MSG);
+                            + "The tolerance for nondeterminism was " + Torch.str(nondetTol) + "." + FAILED_NONDET_MSG);
                 }
             }
         }
@@ -447,10 +447,6 @@ public final class GradCheck {
             + "  to have `gradcheck_nondet_tol=<tol>`.\n"
             + "- is a Module test (e.g., in common_nn.py), then modify the corresponding\n"
             + "  module_test entry to have `gradcheck_nondet_tol=<tol>`\n";
-
-    private static String pyFloat(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e16 ? (long) v + ".0" : Double.toString(v);
-    }
 
     private static Tensor[] analyticalRows(List<Tensor> inputs, List<Integer> diff, Tensor out) {
         int m = (int) out.numel();

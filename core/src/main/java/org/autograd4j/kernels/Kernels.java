@@ -79,9 +79,6 @@ public interface Kernels {
     /** {@code out[..i..] = x[..index[..i..]..]} along {@code dim}; out has index's shape (PyTorch's gather). */
     void gather(Storage x, Layout xl, int dim, Storage index, Layout il, Storage out, Layout ol);
 
-    /** {@code out[..index[..i..]..] += src[..i..]} along {@code dim} (PyTorch's scatter_add_, in place on out). */
-    void scatterAdd(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl);
-
     /**
      * Softmax ({@code log=false}: {@code out = e^(x - max) / Σ e^(x - max)}) or log-softmax ({@code out = (x - max)
      * - ln Σ e^(x - max)}) along the last dimension of {@code xl}, one fused pass per row, in the order of
@@ -195,11 +192,11 @@ public interface Kernels {
 
     /**
      * A histogram of the elements of x in {@code bins} equal bins over [lo, hi] (PyTorch's linear histogram
-     * kernel: the bin from {@code (x - lo)·bins/(hi - lo)} in x's dtype, corrected against the edges, the last
-     * bin closed; values outside are left out, and NaN is counted in the first bin, as PyTorch 1.13 counts it). {@code edges} holds the bins + 1 edges; out (x's dtype,
-     * contiguous, zeroed by the caller) receives the counts.
+     * kernel: the bin from {@code (x - lo)·bins/(hi - lo)} in x's dtype, the last bin closed; values outside
+     * are left out, and NaN is counted in the first bin, as PyTorch 1.13 counts it). out (x's dtype,
+     * contiguous, zeroed by the caller, one element per bin) receives the counts.
      */
-    void histc(Storage x, Layout xl, Storage edges, Storage out);
+    void histc(Storage x, Layout xl, double lo, double hi, Storage out);
 
     /**
      * The distinct values of x in order ({@code sorted}: ascending, as a stable sort orders them; else runs of

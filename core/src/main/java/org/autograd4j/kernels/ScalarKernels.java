@@ -1105,24 +1105,6 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    @Override
-    public void scatterAdd(Storage out, Layout ol, int dim, Storage index, Layout il, Storage src, Layout sl) {
-        if (il.numel() == 0) return;
-        long[] idx = ((Storage.I64) index).data;
-        int[] shape = il.shape();
-        int[] ost = ol.strides();
-        boolean floating = out.dtype().isFloatingPoint();
-        Runs r = Runs.of(il, sl);
-        int len = r.length(), si = r.stride(0), ss = r.stride(1), i = 0;
-        while (r.next()) {
-            for (int k = 0, ip = r.base(0), s = r.base(1); k < len; k++, ip += si, s += ss, i++) {
-                int opos = indexedPosition(i, shape, dim, idx[ip], ost, ol.offset());
-                if (floating) out.setDouble(opos, out.getDouble(opos) + src.getDouble(s));
-                else out.setLong(opos, out.getLong(opos) + src.getLong(s));
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- more unary ops
 
     /** A float → float function, so float32 kernels can do float arithmetic without boxing. */
@@ -1942,10 +1924,11 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void histc(Storage x, Layout xl, Storage edges, Storage out) {
-        int nEdges = edges.size(), bins = nEdges - 1;
+    public void histc(Storage x, Layout xl, double min, double max, Storage out) {
+        int bins = out.size();
         boolean f32 = x.dtype() == DType.FLOAT32;
-        double lo = edges.getDouble(0), hi = edges.getDouble(bins);
+        // the outer edges in x's dtype, as PyTorch's bin_edges tensor holds them
+        double lo = f32 ? (float) min : min, hi = f32 ? (float) max : max;
         int n = xl.numel();
         for (int i = 0; i < n; i++) {
             double e = x.getDouble(xl.indexOf(i));

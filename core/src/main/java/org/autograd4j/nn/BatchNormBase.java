@@ -125,7 +125,7 @@ public abstract class BatchNormBase extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + Repr.pyFloat(eps) + ", momentum=" + (momentum == null ? "None" : Repr.pyFloat(momentum))
-                + ", affine=" + Repr.pyBool(affine) + ", track_running_stats=" + Repr.pyBool(trackRunningStats);
+        return numFeatures + ", eps=" + Torch.str(eps) + ", momentum=" + (momentum == null ? "None" : Torch.str(momentum))
+                + ", affine=" + Torch.str(affine) + ", track_running_stats=" + Torch.str(trackRunningStats);
     }
 }

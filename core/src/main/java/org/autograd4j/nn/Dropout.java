@@ -23,7 +23,7 @@ public final class Dropout extends Module {
      */
     public Dropout(double p) {
         if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + Repr.pyFloat(p));
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + org.autograd4j.Torch.str(p));
         }
         this.p = p;
     }
@@ -41,6 +41,6 @@ public final class Dropout extends Module {
 
     @Override
     protected String extraRepr() {
-        return "p=" + Repr.pyFloat(p) + ", inplace=False";
+        return "p=" + org.autograd4j.Torch.str(p) + ", inplace=False";
     }
 }

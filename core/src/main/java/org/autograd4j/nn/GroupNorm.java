@@ -78,6 +78,6 @@ public final class GroupNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numGroups + ", " + numChannels + ", eps=" + Repr.pyFloat(eps) + ", affine=" + Repr.pyBool(affine);
+        return numGroups + ", " + numChannels + ", eps=" + Torch.str(eps) + ", affine=" + Torch.str(affine);
     }
 }

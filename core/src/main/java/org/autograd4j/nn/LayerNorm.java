@@ -87,7 +87,7 @@ public final class LayerNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return Repr.pyTuple(normalizedShape) + ", eps=" + Repr.pyFloat(eps) + ", elementwise_affine="
-                + Repr.pyBool(elementwiseAffine);
+        return Repr.pyTuple(normalizedShape) + ", eps=" + Torch.str(eps) + ", elementwise_affine="
+                + Torch.str(elementwiseAffine);
     }
 }

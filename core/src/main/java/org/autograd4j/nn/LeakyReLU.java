@@ -34,6 +34,6 @@ public final class LeakyReLU extends Module {
 
     @Override
     protected String extraRepr() {
-        return "negative_slope=" + Repr.pyFloat(negativeSlope);
+        return "negative_slope=" + org.autograd4j.Torch.str(negativeSlope);
     }
 }

@@ -85,6 +85,6 @@ public final class Linear extends Module {
 
     @Override
     protected String extraRepr() {
-        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + Repr.pyBool(bias() != null);
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + Torch.str(bias() != null);
     }
 }

@@ -41,7 +41,7 @@ public final class MaxPool2d extends Module {
         this.dilation = new int[] {dilation};
         this.ceilMode = ceilMode;
         this.repr = "kernel_size=" + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation="
-                + dilation + ", ceil_mode=" + Repr.pyBool(ceilMode);
+                + dilation + ", ceil_mode=" + org.autograd4j.Torch.str(ceilMode);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class MaxPool2d extends Module {
         this.ceilMode = ceilMode;
         this.repr = "kernel_size=" + Repr.pyTuple(this.kernelSize) + ", stride=" + Repr.pyTuple(this.stride)
                 + ", padding=" + Repr.pyTuple(this.padding) + ", dilation=" + Repr.pyTuple(this.dilation)
-                + ", ceil_mode=" + Repr.pyBool(ceilMode);
+                + ", ceil_mode=" + org.autograd4j.Torch.str(ceilMode);
     }
 
     /**

@@ -418,10 +418,9 @@ public final class Sorting {
             throw new IllegalArgumentException("torch.histc: range of [" + num(lo) + ", " + num(hi) + "] is not finite");
         }
         if (!(lo < hi)) throw new IllegalArgumentException("torch.histc: max must be larger than min");
-        TensorImpl edges = Creation.linspace(lo, hi, bins + 1, x.dtype());
         TensorImpl out = Ops.empty(x.dtype(), new int[] {(int) bins});
         K.fill(out.storage(), out.layout(), 0.0);
-        K.histc(x.storage(), x.layout(), edges.storage(), out.storage());
+        K.histc(x.storage(), x.layout(), lo, hi, out.storage());
         return out;
     }
 

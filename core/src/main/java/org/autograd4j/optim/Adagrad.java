@@ -43,7 +43,7 @@ public final class Adagrad extends Optimizer {
     }
 
     private static Map<String, Object> defaults(double lr) {
-        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(lr));
+        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(lr));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("lr_decay", 0.0);
@@ -72,7 +72,7 @@ public final class Adagrad extends Optimizer {
      * @return this optimizer
      */
     public Adagrad lrDecay(double lrDecay) {
-        if (lrDecay < 0) throw new IllegalArgumentException("Invalid lr_decay value: " + Fused.repr(lrDecay));
+        if (lrDecay < 0) throw new IllegalArgumentException("Invalid lr_decay value: " + Torch.str(lrDecay));
         setOption("lr_decay", lrDecay);
         return this;
     }
@@ -109,7 +109,7 @@ public final class Adagrad extends Optimizer {
      * @return this optimizer
      */
     public Adagrad initialAccumulatorValue(double value) {
-        if (value < 0) throw new IllegalArgumentException("Invalid initial_accumulator_value value: " + Fused.repr(value));
+        if (value < 0) throw new IllegalArgumentException("Invalid initial_accumulator_value value: " + Torch.str(value));
         setOption("initial_accumulator_value", value);
         for (ParamGroup g : paramGroups()) {
             for (Tensor p : g.params()) {
@@ -133,7 +133,7 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(g.lr()));
+        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(g.lr()));
     }
 
     @Override

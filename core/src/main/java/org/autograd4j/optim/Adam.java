@@ -41,7 +41,7 @@ public final class Adam extends Optimizer {
     }
 
     static Map<String, Object> defaults(double lr, double weightDecay) {
-        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(lr));
+        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(lr));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("betas", List.of(0.9, 0.999));
@@ -112,21 +112,21 @@ public final class Adam extends Optimizer {
     }
 
     static void checkBetas(double beta1, double beta2) {
-        if (!(0 <= beta1 && beta1 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 0: " + Fused.repr(beta1));
-        if (!(0 <= beta2 && beta2 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 1: " + Fused.repr(beta2));
+        if (!(0 <= beta1 && beta1 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 0: " + Torch.str(beta1));
+        if (!(0 <= beta2 && beta2 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 1: " + Torch.str(beta2));
     }
 
     static void checkEps(double eps) {
-        if (eps < 0) throw new IllegalArgumentException("Invalid epsilon value: " + Fused.repr(eps));
+        if (eps < 0) throw new IllegalArgumentException("Invalid epsilon value: " + Torch.str(eps));
     }
 
     static void checkWeightDecay(double weightDecay) {
-        if (weightDecay < 0) throw new IllegalArgumentException("Invalid weight_decay value: " + Fused.repr(weightDecay));
+        if (weightDecay < 0) throw new IllegalArgumentException("Invalid weight_decay value: " + Torch.str(weightDecay));
     }
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(g.lr()));
+        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(g.lr()));
     }
 
     @Override

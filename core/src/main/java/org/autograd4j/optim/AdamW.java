@@ -91,7 +91,7 @@ public final class AdamW extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(g.lr()));
+        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + org.autograd4j.Torch.str(g.lr()));
     }
 
     @Override

@@ -52,20 +52,4 @@ final class Fused {
         Tensor scaled = value == 1 ? t1 : t1.mul(value);
         self.add_(scaled.div(t2));
     }
-
-    /** Python's {@code repr(float)} for the messages PyTorch formats with {@code format(x)}. */
-    static String repr(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return 1 / v < 0 ? "-0.0" : "0.0";
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) return (long) v + ".0";
-        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
-        int exp = d.precision() - d.scale() - 1;
-        if (exp < -4 || exp >= 16) {
-            String digits = d.unscaledValue().abs().toString();
-            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (v < 0 ? "-" : "") + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-        }
-        return d.toPlainString();
-    }
 }

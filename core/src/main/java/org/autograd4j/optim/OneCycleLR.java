@@ -56,7 +56,7 @@ public final class OneCycleLR extends LRScheduler {
      */
     public OneCycleLR pctStart(double pctStart) {
         if (pctStart < 0 || pctStart > 1) {
-            throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + Fused.repr(pctStart));
+            throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + org.autograd4j.Torch.str(pctStart));
         }
         this.pctStart = pctStart;
         return redo();

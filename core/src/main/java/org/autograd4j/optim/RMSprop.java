@@ -41,7 +41,7 @@ public final class RMSprop extends Optimizer {
     }
 
     private static Map<String, Object> defaults(double lr) {
-        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(lr));
+        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(lr));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("momentum", 0.0);
@@ -60,7 +60,7 @@ public final class RMSprop extends Optimizer {
      * @return this optimizer
      */
     public RMSprop alpha(double alpha) {
-        if (alpha < 0) throw new IllegalArgumentException("Invalid alpha value: " + Fused.repr(alpha));
+        if (alpha < 0) throw new IllegalArgumentException("Invalid alpha value: " + Torch.str(alpha));
         setOption("alpha", alpha);
         return this;
     }
@@ -96,7 +96,7 @@ public final class RMSprop extends Optimizer {
      * @return this optimizer
      */
     public RMSprop momentum(double momentum) {
-        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + Fused.repr(momentum));
+        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + Torch.str(momentum));
         setOption("momentum", momentum);
         return this;
     }
@@ -125,7 +125,7 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(g.lr()));
+        if (g.lr() < 0) throw new IllegalArgumentException("Invalid learning rate: " + Torch.str(g.lr()));
     }
 
     @Override

@@ -43,8 +43,8 @@ public final class SGD extends Optimizer {
     }
 
     private static Map<String, Object> defaults(double lr, double momentum) {
-        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(lr));
-        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + Fused.repr(momentum));
+        if (lr < 0) throw new IllegalArgumentException("Invalid learning rate: " + org.autograd4j.Torch.str(lr));
+        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + org.autograd4j.Torch.str(momentum));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);
         d.put("momentum", momentum);
@@ -62,7 +62,7 @@ public final class SGD extends Optimizer {
      * @return this optimizer
      */
     public SGD momentum(double momentum) {
-        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + Fused.repr(momentum));
+        if (momentum < 0) throw new IllegalArgumentException("Invalid momentum value: " + org.autograd4j.Torch.str(momentum));
         setOption("momentum", momentum);
         return this;
     }
@@ -85,7 +85,7 @@ public final class SGD extends Optimizer {
      * @return this optimizer
      */
     public SGD weightDecay(double weightDecay) {
-        if (weightDecay < 0) throw new IllegalArgumentException("Invalid weight_decay value: " + Fused.repr(weightDecay));
+        if (weightDecay < 0) throw new IllegalArgumentException("Invalid weight_decay value: " + org.autograd4j.Torch.str(weightDecay));
         setOption("weight_decay", weightDecay);
         return this;
     }
@@ -114,7 +114,7 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.getDouble("lr") < 0) throw new IllegalArgumentException("Invalid learning rate: " + Fused.repr(g.getDouble("lr")));
+        if (g.getDouble("lr") < 0) throw new IllegalArgumentException("Invalid learning rate: " + org.autograd4j.Torch.str(g.getDouble("lr")));
         if (g.getBoolean("nesterov") && (g.getDouble("momentum") <= 0 || g.getDouble("dampening") != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }

@@ -358,8 +358,8 @@ class KernelParityTest {
                             Operand o = output(t, n, n % 2 == 0);
                             same("gather " + t + " " + n, o.s(), (k, out) -> k.gather(x.s(), x.l(), 1, idx, il, out, o.l()));
                             Operand src = operand(r, t, n, "transposed".equals(layoutKinds(n).get(2)) ? "transposed" : "strided");
-                            same("scatterAdd " + t + " " + n, storage(new Random(n), t, n),
-                                    (k, out) -> k.scatterAdd(out, Layout.contiguous(new int[] {rows, cols}), 1, idx, il, src.s(), src.l()));
+                            same("scatterReduce sum " + t + " " + n, storage(new Random(n), t, n),
+                                    (k, out) -> k.scatterReduce(out, Layout.contiguous(new int[] {rows, cols}), 1, idx, il, src.s(), src.l(), Kernels.SCATTER_SUM));
                         }
                     }
                 }));

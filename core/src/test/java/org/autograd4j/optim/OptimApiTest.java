@@ -113,7 +113,7 @@ class OptimApiTest {
         if (v instanceof Number n) return "num:" + n.doubleValue();
         if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Double) {
             StringBuilder sb = new StringBuilder("tuple:(");
-            for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ", ").append(Fused.repr((Double) l.get(i)));
+            for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ", ").append(org.autograd4j.Torch.str(l.get(i)));
             return sb.append(')').toString();
         }
         return String.valueOf(v);

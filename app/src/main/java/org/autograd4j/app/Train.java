@@ -1,7 +1,7 @@
 package org.autograd4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +70,6 @@ public final class Train implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/digits-<model>)")
     private Path out;
 
-    private PrintStream stdout = System.out;
-
     /** Creates the command with its defaults; picocli fills the options. */
     public Train() {}
 
@@ -117,6 +115,7 @@ public final class Train implements Callable<Integer> {
         if (!(lr > 0) || Double.isInfinite(lr)) throw new ParameterException(spec.commandLine(), "--lr must be a positive number, got " + lr);
         Path dir = out != null ? out : Path.of("runs", "digits-" + model);
         Files.createDirectories(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
 
         String what = String.format(Locale.ROOT, "digits %s, %s lr=%s", model, optimizer, lr);
         var run = new DigitsTraining(model.name(), optimizer.name(), lr, batchSize, seed);
@@ -151,15 +150,25 @@ public final class Train implements Callable<Integer> {
         Module reloaded = DigitsModels.build(model.name());
         reloaded.loadStateDict(Safetensors.load(weights));
         DigitsModels.Evaluation check = DigitsModels.evaluate(reloaded, run.split().test(), DigitsTraining.EVAL_BATCH_SIZE);
-        if (check.accuracy() != last.testAccuracy() || check.loss() != last.testLoss()) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "the model reloaded from %s evaluates to accuracy %.6f, loss %.9f; the trained model gave %.6f, %.9f",
-                    weights, check.accuracy(), check.loss(), last.testAccuracy(), last.testLoss()));
-        }
+        checkReloaded(check, last, weights);
         stdout.printf(Locale.ROOT, "reloaded %s: test accuracy %.4f, loss %.4f, as trained%n", weights.getFileName(), check.accuracy(), check.loss());
         stdout.printf(Locale.ROOT, "test accuracy: %.4f%n", last.testAccuracy());
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Fails unless the reloaded model's test evaluation is the trained model's, exactly (same weights, same
+     * computation).
+     *
+     * @throws IllegalStateException naming both results
+     */
+    static void checkReloaded(DigitsModels.Evaluation reloaded, EpochStats trained, Path file) {
+        if (reloaded.accuracy() != trained.testAccuracy() || reloaded.loss() != trained.testLoss()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the model reloaded from %s evaluates to accuracy %.6f, loss %.9f; the trained model gave %.6f, %.9f",
+                    file, reloaded.accuracy(), reloaded.loss(), trained.testAccuracy(), trained.testLoss()));
+        }
     }
 
     /** One epoch under a live bar: samples done, loss and accuracy so far, samples/s, ETA. */

@@ -78,10 +78,14 @@ def evaluate(model, dataset, batch_size=256):
     return total / n, correct / n
 
 
-def train(model='cnn', epochs=15, lr=1e-3, optimizer='adam', batch_size=32, seed=0, max_steps=None, log=print):
+def train(model='cnn', epochs=15, lr=3e-3, optimizer='adam', batch_size=32, seed=0, max_steps=None, log=print):
     """Trains as Train does; returns (the per-step losses, the per-epoch rows, the model)."""
     train_set, test_set = split(load_digits(), seed)
     net = build_model(model, seed)
+    params = sum(p.numel() for p in net.parameters())
+    log(f'digits {model}, {optimizer} lr={lr}, batch size {batch_size}, {epochs} epochs, seed {seed}: '
+        f'{len(train_set)} train / {len(test_set)} test samples, {params:,} parameters')
+    log(net)
     opt = build_optimizer(optimizer, net.parameters(), lr)
     loss_fn = nn.CrossEntropyLoss()
     loader = DataLoader(train_set, batch_size=batch_size, shuffle=True,
@@ -120,11 +124,10 @@ def main():
     p.add_argument('--batch-size', type=int, default=DEFAULTS['batch_size'])
     p.add_argument('--seed', type=int, default=DEFAULTS['seed'])
     a = p.parse_args()
-    print(f'digits: {a.model}, {a.optimizer} lr={a.lr}, batch size {a.batch_size}, {a.epochs} epochs, seed {a.seed}, '
-          f'torch {torch.__version__}, {torch.get_num_threads()} threads')
     _, rows, _ = train(a.model, a.epochs, a.lr, a.optimizer, a.batch_size, a.seed)
     secs = sorted(r[5] for r in rows)
-    print(f'median seconds per epoch: {secs[len(secs) // 2]:.3f}')
+    print(f'median seconds per epoch: {secs[len(secs) // 2]:.3f} (torch {torch.__version__}, '
+          f'{torch.get_num_threads()} threads)')
     print(f'test accuracy: {rows[-1][4]:.4f}')
 
 

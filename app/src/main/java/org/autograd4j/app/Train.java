@@ -171,16 +171,18 @@ public final class Train implements Callable<Integer> {
         }
     }
 
-    /** One epoch under a live bar: samples done, loss and accuracy so far, samples/s, ETA. */
+    /**
+     * One epoch under a live bar: samples done, ETA, and the epoch's loss and accuracy so far with its
+     * samples/s (computed here: the library's own speed counts whole seconds, and an epoch may take less).
+     */
     private EpochStats withProgressBar(DigitsTraining run, int epoch) {
         int samples = run.split().train().size();
         var sums = new double[2]; // loss·samples, correct
         var done = new int[1];
+        long start = System.nanoTime();
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
                 .setInitialMax(samples)
-                .setUnit(" samples", 1)
-                .showSpeed()
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setUpdateIntervalMillis(100)
                 .clearDisplayOnFinish()
@@ -189,8 +191,9 @@ public final class Train implements Callable<Integer> {
                 sums[0] += loss * n;
                 sums[1] += correct;
                 done[0] += n;
+                double rate = done[0] / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
                 bar.stepBy(n);
-                bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.4f", sums[0] / done[0], sums[1] / done[0]));
+                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.4f %,.0f samples/s", sums[0] / done[0], sums[1] / done[0], rate));
             });
         }
     }

@@ -3,7 +3,7 @@
 initialisation, batch order, optimizer and loss, so the two print the same losses.
 
     /usr/bin/python3 examples/python/train_digits.py [--model cnn|mlp] [--epochs N] [--lr LR]
-        [--optimizer sgd|adam|adamw] [--batch-size B] [--seed S]
+        [--optimizer sgd|adam|adamw] [--batch-size B] [--seed S] [--threads N]
 
 Runs with PyTorch 1.13.1 (what autograd4j follows). The data is the copy the Java app ships,
 app/src/main/resources/org/autograd4j/app/digits.csv.gz (UCI optical recognition of handwritten digits;
@@ -84,7 +84,7 @@ def train(model='cnn', epochs=15, lr=3e-3, optimizer='adam', batch_size=32, seed
     net = build_model(model, seed)
     params = sum(p.numel() for p in net.parameters())
     log(f'digits {model}, {optimizer} lr={lr}, batch size {batch_size}, {epochs} epochs, seed {seed}: '
-        f'{len(train_set)} train / {len(test_set)} test samples, {params:,} parameters')
+        f'{len(train_set)} train / {len(test_set)} test samples, {params:,} parameters, threads {torch.get_num_threads()}')
     log(net)
     opt = build_optimizer(optimizer, net.parameters(), lr)
     loss_fn = nn.CrossEntropyLoss()
@@ -123,11 +123,13 @@ def main():
     p.add_argument('--optimizer', choices=['sgd', 'adam', 'adamw'], default=DEFAULTS['optimizer'])
     p.add_argument('--batch-size', type=int, default=DEFAULTS['batch_size'])
     p.add_argument('--seed', type=int, default=DEFAULTS['seed'])
+    p.add_argument('--threads', type=int, default=None, help='torch.set_num_threads (default: torch\'s)')
     a = p.parse_args()
+    if a.threads is not None:
+        torch.set_num_threads(a.threads)
     _, rows, _ = train(a.model, a.epochs, a.lr, a.optimizer, a.batch_size, a.seed)
     secs = sorted(r[5] for r in rows)
-    print(f'median seconds per epoch: {secs[len(secs) // 2]:.3f} (torch {torch.__version__}, '
-          f'{torch.get_num_threads()} threads)')
+    print(f'median seconds per epoch: {secs[len(secs) // 2]:.3f} (torch {torch.__version__})')
     print(f'test accuracy: {rows[-1][4]:.4f}')
 
 

@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
 import org.autograd4j.io.Safetensors;
 import org.autograd4j.nn.Module;
 import picocli.CommandLine;
@@ -67,6 +68,10 @@ public final class Train implements Callable<Integer> {
             description = "seeds the split, the initial weights and the batch order (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "intra-op threads, Torch.setNumThreads (default: the library's, all processors)")
+    private Integer threads;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/digits-<model>)")
     private Path out;
 
@@ -113,6 +118,8 @@ public final class Train implements Callable<Integer> {
         if (epochs < 1) throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
         if (batchSize < 1) throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         if (!(lr > 0) || Double.isInfinite(lr)) throw new ParameterException(spec.commandLine(), "--lr must be a positive number, got " + lr);
+        if (threads != null && threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        if (threads != null) Torch.setNumThreads(threads);
         Path dir = out != null ? out : Path.of("runs", "digits-" + model);
         Files.createDirectories(dir);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -121,8 +128,8 @@ public final class Train implements Callable<Integer> {
         var run = new DigitsTraining(model.name(), optimizer.name(), lr, batchSize, seed);
         long params = 0;
         for (Tensor p : run.model().parameters()) params += p.numel();
-        stdout.printf(Locale.ROOT, "%s, batch size %d, %d epochs, seed %d: %d train / %d test samples, %,d parameters%n",
-                what, batchSize, epochs, seed, run.split().train().size(), run.split().test().size(), params);
+        stdout.printf(Locale.ROOT, "%s, batch size %d, %d epochs, seed %d: %d train / %d test samples, %,d parameters, threads %d%n",
+                what, batchSize, epochs, seed, run.split().train().size(), run.split().test().size(), params, Torch.getNumThreads());
         stdout.println(run.model());
 
         boolean live = System.console() != null && System.console().isTerminal();

@@ -134,7 +134,7 @@ class TrainTest {
     @Test
     void otherUsageErrors() {
         for (String[] args : List.of(new String[] {"--epochs", "0"}, new String[] {"--batch-size", "-1"}, new String[] {"--lr", "0"},
-                new String[] {"--optimizer", "lbfgs"}, new String[] {"--frobnicate"}, new String[] {"--epochs", "many"})) {
+                new String[] {"--optimizer", "lbfgs"}, new String[] {"--frobnicate"}, new String[] {"--threads", "0"}, new String[] {"--epochs", "many"})) {
             Run r = train(args);
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r);
             assertTrue(r.err().contains("\nUsage: train "), String.join(" ", args) + ": " + r.err());
@@ -147,7 +147,7 @@ class TrainTest {
     void helpListsTheOptions() {
         Run r = train("--help");
         assertEquals(0, r.exit());
-        for (String option : List.of("--model", "--epochs", "--lr", "--optimizer", "--batch-size", "--seed", "--out")) {
+        for (String option : List.of("--model", "--epochs", "--lr", "--optimizer", "--batch-size", "--seed", "--threads", "--out")) {
             assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
         }
         assertTrue(r.out().contains("(default: cnn)") && r.out().contains("(default: 0.003)"), r.out());

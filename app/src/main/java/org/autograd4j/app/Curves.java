@@ -35,6 +35,7 @@ public final class Curves {
      * @param title what was trained, e.g. {@code digits cnn, adam lr=0.003}; heads both panels
      * @param file the PNG file (replaced)
      * @throws IOException when it cannot be written
+     * @throws IllegalArgumentException for no epochs
      */
     public static void write(List<EpochStats> epochs, String title, Path file) throws IOException {
         if (epochs.isEmpty()) throw new IllegalArgumentException("no epochs to draw");

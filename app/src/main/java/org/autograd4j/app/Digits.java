@@ -103,6 +103,7 @@ public final class Digits {
      * @param trainFraction the training share, in (0, 1)
      * @param seed the split generator's seed
      * @return the training and the test subset
+     * @throws IllegalArgumentException for a fraction outside (0, 1)
      */
     public static Split split(Dataset<List<Tensor>> dataset, double trainFraction, long seed) {
         if (!(trainFraction > 0 && trainFraction < 1)) {

@@ -163,6 +163,7 @@ class LauncherTest {
         assertEquals(0, list.exit, "bench --list failed:\n" + list);
         assertTrue(list.out.contains("seed_poly") && list.out.contains("tutorial"), list.toString());
         assertFalse(list.err.contains(BUILDING), "bench rebuilt the jars ./mvnw verify had just built:\n" + list);
+        checkTrain(repo, offline);
         checkVersion(run(repo, offline, null, "--version"));
         checkUnknownCommand(repo, offline);
     }
@@ -185,12 +186,29 @@ class LauncherTest {
         assertEquals("", r.out, "an unknown command prints nothing on stdout:\n" + r);
         assertTrue(r.err.startsWith("autograd4j: unknown command 'frobnicate'\nUsage: autograd4j <command>"),
                 "an unknown command says so, then the usage:\n" + r);
-        for (String command : List.of("tutorial", "run <Class>", "shell", "bench", "--version")) {
+        for (String command : List.of("tutorial", "run <Class>", "train", "shell", "bench", "--version")) {
             assertTrue(r.err.contains("\n  " + command + " "), "the usage lists " + command + ":\n" + r);
         }
         Result noClass = run(repo, env, null, "run");
         assertEquals(2, noClass.exit, "run without a class exits with status 2:\n" + noClass);
         assertTrue(noClass.err.startsWith("autograd4j: run needs a class name\nUsage:"), noClass.toString());
+    }
+
+    /**
+     * train, short (one mlp epoch; the app module tests the defaults' figures): the app jar ./mvnw verify
+     * built, its three files, and the last line scripts read.
+     */
+    private static void checkTrain(Path repo, Map<String, String> env) throws Exception {
+        Result r = run(repo, env, null, "train", "--model", "mlp", "--epochs", "1");
+        assertEquals(0, r.exit, "train failed:\n" + r);
+        assertFalse(r.err.contains(BUILDING), "train rebuilt the jars ./mvnw verify had just built:\n" + r);
+        assertTrue(r.out.lines().toList().getLast().matches("test accuracy: 0\\.\\d{4}"), "train's last line:\n" + r);
+        for (String f : List.of("metrics.csv", "curves.png", "model.safetensors")) {
+            assertTrue(Files.size(repo.resolve("runs/digits-mlp/" + f)) > 0, f + " is missing or empty:\n" + r);
+        }
+        Result bad = run(repo, env, null, "train", "--model", "rnn");
+        assertEquals(2, bad.exit, "train with a bad --model exits with status 2:\n" + bad);
+        assertTrue(bad.err.contains("Invalid value for option '--model'") && bad.err.contains("Usage: train"), bad.toString());
     }
 
     /** A class that is not there: a short message naming the examples, not the JVM's ClassNotFoundException. */

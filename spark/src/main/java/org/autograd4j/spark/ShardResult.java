@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * A partial sum of the step's shard gradients, the value {@code treeAggregate} folds: the scaled gradient,
- * the scaled loss, the examples counted and the slowest task's timings. Both fold functions may add into
- * their first argument (Spark's aggregate contract), so sums are made in place.
+ * the scaled loss, the examples counted and the tasks' timings (the slowest task's, and compute summed).
+ * Both fold functions may add into their first argument (Spark's aggregate contract), so sums are made in
+ * place.
  */
 final class ShardResult implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -17,28 +18,37 @@ final class ShardResult implements Serializable {
     long fetchNanos;
     long computeNanos;
     long taskNanos;
+    /** Compute time summed over the tasks (the task time the shards' forward and backward passes took). */
+    long computeTotalNanos;
 
+    /** Adds one task's shard. */
     void add(float[] g, double scaledLoss, long n, long fetch, long compute, long task) {
-        if (gradient == null) {
-            gradient = g;
-        } else {
-            for (int i = 0; i < g.length; i++) gradient[i] += g[i];
-        }
+        addGradient(g);
         loss += scaledLoss;
         examples += n;
         fetchNanos = Math.max(fetchNanos, fetch);
         computeNanos = Math.max(computeNanos, compute);
         taskNanos = Math.max(taskNanos, task);
+        computeTotalNanos += compute;
     }
 
+    /** Adds another partial sum. */
     ShardResult merge(ShardResult other) {
-        if (other.gradient == null) {
-            fetchNanos = Math.max(fetchNanos, other.fetchNanos);
-            computeNanos = Math.max(computeNanos, other.computeNanos);
-            taskNanos = Math.max(taskNanos, other.taskNanos);
-            return this;
-        }
-        add(other.gradient, other.loss, other.examples, other.fetchNanos, other.computeNanos, other.taskNanos);
+        if (other.gradient != null) addGradient(other.gradient);
+        loss += other.loss;
+        examples += other.examples;
+        fetchNanos = Math.max(fetchNanos, other.fetchNanos);
+        computeNanos = Math.max(computeNanos, other.computeNanos);
+        taskNanos = Math.max(taskNanos, other.taskNanos);
+        computeTotalNanos += other.computeTotalNanos;
         return this;
+    }
+
+    private void addGradient(float[] g) {
+        if (gradient == null) {
+            gradient = g;
+        } else {
+            for (int i = 0; i < g.length; i++) gradient[i] += g[i];
+        }
     }
 }

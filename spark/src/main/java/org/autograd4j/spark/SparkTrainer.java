@@ -399,7 +399,7 @@ public final class SparkTrainer {
             batchInEpoch++;
             long job = t2 - t1;
             StepMetrics m = new StepMetrics(step, epoch, b, sum.loss, t3 - t0, (t1 - t0) + sum.fetchNanos,
-                    sum.computeNanos, Math.max(0, job - sum.taskNanos), t3 - t2, gradientBytes);
+                    sum.computeNanos, sum.computeTotalNanos, Math.max(0, job - sum.taskNanos), t3 - t2, gradientBytes);
             metrics.add(m);
             if (listener != null) listener.accept(m);
             if (checkpointEvery > 0 && step % checkpointEvery == 0) {

@@ -12,11 +12,14 @@ package org.autograd4j.spark;
  * @param broadcastNanos driver: weights to safetensors bytes and {@code sc.broadcast}; plus the slowest task's
  *                      fetch of the broadcast, parse and {@code loadStateDict}
  * @param computeNanos  the slowest task's gather of its shard's rows, forward, backward and gradient flattening
+ * @param computeTotalNanos the same summed over all tasks (what the step's compute costs in task time; when
+ *                      there are more partitions than task slots they run in waves, and the job waits for all)
  * @param aggregateNanos the rest of the job: scheduling, task results, the {@code treeAggregate} sums and
- *                      their transfer to the driver (job time minus the slowest task's time)
+ *                      their transfer to the driver (job time minus the slowest task's time; includes the
+ *                      waiting for later waves of tasks when partitions outnumber task slots)
  * @param optimizerNanos driver: gradients into {@code .grad} and {@code optimizer.step()}
  * @param gradientBytes the size of the gradient each task sends (float32, all parameters)
  */
 public record StepMetrics(long step, long epoch, int batchSize, double loss, long wallNanos, long broadcastNanos,
-                          long computeNanos, long aggregateNanos, long optimizerNanos, long gradientBytes) {
+                          long computeNanos, long computeTotalNanos, long aggregateNanos, long optimizerNanos, long gradientBytes) {
 }

@@ -1,7 +1,12 @@
 package org.autograd4j.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
 
 /**
  * One training example: a feature vector and either a class label (for {@code CrossEntropyLoss} /
@@ -35,6 +40,35 @@ public record Example(float[] features, long label, float[] target) implements S
      */
     public static Example regression(float[] features, float... target) {
         return new Example(Objects.requireNonNull(features, "features"), 0, Objects.requireNonNull(target, "target"));
+    }
+
+    /**
+     * The rows of a {@code TensorDataset(x, y)} as examples, for {@code jsc.parallelize(Example.listOf(x, y), n)}:
+     * row {@code i} is {@code x[i]} flattened, with {@code y[i]} as its class label when {@code y} is an integer
+     * tensor of shape {@code [n]}, else as its target vector ({@code y} float, {@code [n]} or {@code [n, k, …]}).
+     *
+     * @param x the inputs, {@code [n, …]}
+     * @param y the labels or targets, {@code [n, …]}
+     * @return n examples, in row order
+     * @throws IllegalArgumentException when x and y differ in their first dimension
+     */
+    public static List<Example> listOf(Tensor x, Tensor y) {
+        if (x.dim() == 0 || y.dim() == 0 || x.shape()[0] != y.shape()[0]) {
+            throw new IllegalArgumentException("Size mismatch between tensors");
+        }
+        int n = (int) x.shape()[0];
+        boolean labels = !y.dtype().isFloatingPoint() && y.dim() == 1;
+        float[] xs = x.toFloatArray();
+        int d = n == 0 ? 0 : xs.length / n;
+        long[] ys = labels ? y.to(DType.INT64).toLongArray() : null;
+        float[] ts = labels ? null : y.toFloatArray();
+        int k = n == 0 || labels ? 0 : ts.length / n;
+        List<Example> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] row = Arrays.copyOfRange(xs, i * d, (i + 1) * d);
+            out.add(labels ? classification(row, ys[i]) : regression(row, Arrays.copyOfRange(ts, i * k, (i + 1) * k)));
+        }
+        return out;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
 import org.autograd4j.nn.CrossEntropyLoss;
 import org.autograd4j.nn.Loss;
 import org.autograd4j.optim.Adam;
@@ -68,6 +69,23 @@ class SparkTrainerTest {
             Fixtures.assertCloseWeights(ref.model(), r.model(), 1e-5);
         }
         assertTrue(ref.losses().get(19) < ref.losses().get(0), "it learns: " + ref.losses());
+    }
+
+    @Test
+    void examplesFromATensorDatasetTrainAsTheExamplesThemselves() {
+        List<Example> data = Fixtures.classification(24, 6);
+        var ds = Fixtures.dataset(data);
+        List<Example> back = Example.listOf(ds.tensors().get(0), ds.tensors().get(1));
+        assertEquals(24, back.size());
+        for (int i = 0; i < 24; i++) {
+            assertTrue(java.util.Arrays.equals(data.get(i).features(), back.get(i).features()));
+            assertEquals(data.get(i).label(), back.get(i).label());
+            assertTrue(back.get(i).isClassification());
+        }
+        Example r = Example.listOf(ds.tensors().get(0), ds.tensors().get(0).narrow(1, 0, 2)).get(3);
+        assertTrue(!r.isClassification() && r.target().length == 2 && r.target()[1] == data.get(3).features()[1]);
+        var e = assertThrows(IllegalArgumentException.class, () -> Example.listOf(ds.tensors().get(0), Torch.zeros(3)));
+        assertEquals("Size mismatch between tensors", e.getMessage());
     }
 
     /** Fails the first attempt of partition 1's task in the third step (armed per run). */

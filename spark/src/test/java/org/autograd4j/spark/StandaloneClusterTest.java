@@ -75,7 +75,14 @@ class StandaloneClusterTest {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws IOException {
+        if (Boolean.getBoolean("autograd4j.test.showExecutorCommand")) {
+            try (var files = Files.walk(tmp.resolve("work"))) {
+                for (Path f : files.filter(x -> x.getFileName().toString().equals("stderr")).toList()) {
+                    Files.readAllLines(f).stream().filter(l -> l.contains("Executor Command")).forEach(System.err::println);
+                }
+            }
+        }
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.descendants().forEach(ProcessHandle::destroy);

@@ -42,8 +42,8 @@ import org.autograd4j.random.Generator;
  * </ol>
  * For a {@code "sum"} loss the scale is 1. So every step equals the single-process step on the global batch
  * up to the order of the float32 sums (within 1e-5 relative over 20 steps in the tests). The partitions are
- * packed once into float arrays and cached (no per-step re-reading); each step ships only the weights, the
- * batch's row indices and, back, one gradient per partition, merged on the way.
+ * packed once into float arrays and cached (in memory, spilling to disk; no per-step re-reading); each step
+ * ships only the weights, the batch's row indices and, back, one gradient per partition, merged on the way.
  *
  * <p><b>The batches.</b> Examples are numbered in partition order (partition 0's rows first). Each epoch the
  * order is drawn as {@code DataLoader(dataset, batch_size=B, shuffle=True, generator=g, drop_last=…)} draws
@@ -288,7 +288,7 @@ public final class SparkTrainer {
         int featureSize = exampleShape == null ? -1 : Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
         JavaRDD<Block> blocks = examples
                 .mapPartitionsWithIndex((p, it) -> List.of(Block.pack(p, it, featureSize)).iterator(), true)
-                .persist(StorageLevel.MEMORY_ONLY());
+                .persist(StorageLevel.MEMORY_AND_DISK()); // spilled, not recomputed, under memory pressure
         try {
             List<long[]> parts = unwrapBadRow(() -> blocks.map(Block::summary).collect());
             long[] offsets = checkPartitions(parts);

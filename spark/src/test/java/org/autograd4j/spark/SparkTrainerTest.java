@@ -67,6 +67,13 @@ class SparkTrainerTest {
             assertEquals(4, r.steps().get(6).batchSize(), "the epoch's last batch");
             Fixtures.assertCloseLosses(ref.losses(), r.steps(), 1e-5);
             Fixtures.assertCloseWeights(ref.model(), r.model(), 1e-5);
+            for (StepMetrics m : r.steps()) {
+                assertEquals(4L * (4 * 8 + 8 + 8 * 3 + 3), m.gradientBytes(), "float32 gradient of the 4-8-3 MLP");
+                assertTrue(m.computeNanos() > 0 && m.broadcastNanos() > 0 && m.optimizerNanos() > 0, m.toString());
+                assertTrue(m.computeTotalNanos() >= m.computeNanos(), m.toString());
+                assertTrue(m.wallNanos() >= m.computeNanos() + m.optimizerNanos(), m.toString());
+            }
+            assertEquals(2, r.steps().get(19).epoch(), "steps 15-20 are the third epoch's");
         }
         assertTrue(ref.losses().get(19) < ref.losses().get(0), "it learns: " + ref.losses());
     }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code spark://127.0.0.1:port}). The worker needs a
  * Spark home with {@code jars/}: one is made in a temporary directory from the test's class path (links to
  * the jars); this module's and core's class directories reach the executor as
- * {@code spark.executor.extraClassPath}.
+ * {@code spark.executor.extraClassPath}. A second run halts the executor JVM in the middle of a step: the
+ * master has the worker start a new executor, Spark re-runs the lost tasks, and the run still ends as one
+ * process's does.
  */
 class StandaloneClusterTest {
     @TempDir
@@ -99,7 +101,7 @@ class StandaloneClusterTest {
     }
 
     @Test
-    void trainsOnAStandaloneMasterAndWorkerAsOneProcessWould() throws Exception {
+    void trainsOnAStandaloneMasterAndWorkerAsOneProcessWouldEvenThroughAnExecutorCrash() throws Exception {
         var conf = Fixtures.conf("spark://127.0.0.1:" + masterPort, "StandaloneClusterTest")
                 .set("spark.executor.memory", "512m")
                 .set("spark.executor.cores", "2")
@@ -121,6 +123,42 @@ class StandaloneClusterTest {
             assertEquals(8, r.steps().size());
             Fixtures.assertCloseLosses(ref.losses(), r.steps(), 1e-5);
             Fixtures.assertCloseWeights(ref.model(), r.model(), 1e-5);
+
+            // the executor JVM halts in step 3: the worker starts a new one, Spark re-runs the lost tasks (their
+            // cached blocks rebuilt from the lineage) and the run ends where one process ends
+            String marker = tmp.resolve("executor-halted").toString();
+            TrainResult killed = SparkTrainer.of(Fixtures::mlp, () -> new HaltingLoss(marker), ps -> new SGD(ps, 0.3))
+                    .batchSize(16).steps(8).seed(11).fit(jsc.parallelize(data, 2));
+            log("trained 8 steps through an executor crash");
+            assertTrue(Files.exists(Path.of(marker)), "the executor halted");
+            Fixtures.assertCloseLosses(ref.losses(), killed.steps(), 1e-5);
+            Fixtures.assertCloseWeights(ref.model(), killed.model(), 1e-5);
+        }
+    }
+
+    /** A loss whose executor JVM halts, once per run, in partition 1's third forward pass (step 3). */
+    static final class HaltingLoss extends org.autograd4j.nn.Loss {
+        private static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+        private final String marker;
+        private final CrossEntropyLoss inner = new CrossEntropyLoss();
+
+        HaltingLoss(String marker) {
+            super("mean");
+            this.marker = marker;
+        }
+
+        @Override
+        public org.autograd4j.Tensor forward(org.autograd4j.Tensor input, org.autograd4j.Tensor target) {
+            var tc = org.apache.spark.TaskContext.get();
+            if (tc != null && tc.partitionId() == 1 && CALLS.incrementAndGet() == 3 && !Files.exists(Path.of(marker))) {
+                try {
+                    Files.createFile(Path.of(marker));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                Runtime.getRuntime().halt(1); // the executor dies mid-step, as a killed or crashed machine
+            }
+            return inner.forward(input, target);
         }
     }
 

@@ -66,9 +66,10 @@ import org.autograd4j.random.Generator;
  * model, the optimizer state and the sampler's position go to one safetensors file, and
  * {@link #resumeFrom} continues a later run from such a file exactly where it stopped.
  *
- * <p>Example, as a future {@code ./autograd4j train --spark local[2]} would run it:
+ * <p>Example ({@code MyNet} a {@code Module} with a no-argument constructor, {@code examples} from
+ * {@link Example#listOf}):
  * <pre>{@code
- * var trainer = SparkTrainer.of(Digits::model, CrossEntropyLoss::new, ps -> new SGD(ps, 0.1))
+ * var trainer = SparkTrainer.of(MyNet::new, CrossEntropyLoss::new, ps -> new SGD(ps, 0.1))
  *         .batchSize(64).epochs(10).seed(0);
  * TrainResult r = trainer.fit(jsc.parallelize(examples, 2));
  * }</pre>

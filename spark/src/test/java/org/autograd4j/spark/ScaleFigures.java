@@ -25,8 +25,8 @@ import org.autograd4j.random.Generator;
 /**
  * The scale figures of docs/spark.md: per-step time split into broadcast, compute and aggregate for 1, 2
  * and 4 partitions on {@code local[2]}, for a small and a larger MLP, and one step's job time with the
- * gradients summed by {@code treeAggregate} against a barrier-mode all-gather. Not a test (no assertions);
- * run it with {@code ./mvnw -q -pl spark -am test-compile exec:java ...} as docs/spark.md shows.
+ * gradients summed by {@code treeAggregate} against a barrier-mode all-gather. Not a test (no assertions;
+ * surefire does not pick it up); docs/spark.md shows the command that runs it and the figures it printed.
  */
 public final class ScaleFigures {
     private ScaleFigures() {

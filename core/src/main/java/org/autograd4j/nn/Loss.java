@@ -20,6 +20,16 @@ public abstract class Loss extends Module {
     }
 
     /**
+     * The reduction ({@code loss.reduction}): {@code "mean"}, {@code "sum"} or {@code "none"}. Data-parallel
+     * trainers read it to scale each shard's gradient to the global batch.
+     *
+     * @return the reduction, as PyTorch spells it
+     */
+    public String reduction() {
+        return reduction;
+    }
+
+    /**
      * The loss of input against target.
      *
      * @param input  the prediction

@@ -34,6 +34,13 @@ class ModuleTest {
     }
 
     @Test
+    void aLossReportsItsReduction() {
+        assertEquals("mean", new MSELoss().reduction());
+        assertEquals("sum", new L1Loss("sum").reduction());
+        assertEquals("none", new CrossEntropyLoss(null, -100, "none", 0.0).reduction());
+    }
+
+    @Test
     void userModuleMatchesPyTorch() {
         Torch.manualSeed(2);
         Net net = new Net();

@@ -167,6 +167,48 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    protected void addScaledF32(float alpha, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (as != 1 || bs != 1 || os != 1 || n < F.length()) {
+            super.addScaledF32(alpha, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addScaled(alpha, a, ao, b, bo, o, oo, n);
+        if (done < n) super.addScaledF32(alpha, a, ao + done, 1, b, bo + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addScaledF64(double alpha, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        if (as != 1 || bs != 1 || os != 1 || n < D.length()) {
+            super.addScaledF64(alpha, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addScaled(alpha, a, ao, b, bo, o, oo, n);
+        if (done < n) super.addScaledF64(alpha, a, ao + done, 1, b, bo + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addcF32(boolean div, float v, float[] s, int so, int ss, float[] t1, int o1, int s1, float[] t2, int o2, int s2,
+                           float[] o, int oo, int os, int n) {
+        if (ss != 1 || s1 != 1 || s2 != 1 || os != 1 || n < F.length()) {
+            super.addcF32(div, v, s, so, ss, t1, o1, s1, t2, o2, s2, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addc(div, v, s, so, t1, o1, t2, o2, o, oo, n);
+        if (done < n) super.addcF32(div, v, s, so + done, 1, t1, o1 + done, 1, t2, o2 + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addcF64(boolean div, double v, double[] s, int so, int ss, double[] t1, int o1, int s1, double[] t2, int o2, int s2,
+                           double[] o, int oo, int os, int n) {
+        if (ss != 1 || s1 != 1 || s2 != 1 || os != 1 || n < D.length()) {
+            super.addcF64(div, v, s, so, ss, t1, o1, s1, t2, o2, s2, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addc(div, v, s, so, t1, o1, t2, o2, o, oo, n);
+        if (done < n) super.addcF64(div, v, s, so + done, 1, t1, o1 + done, 1, t2, o2 + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
     protected void binaryF64(BinaryOp op, boolean xContiguous, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
         boolean simple = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
         if (!simple || os != 1 || as < 0 || as > 1 || bs < 0 || bs > 1 || (as | bs) == 0 || n < D.length()) {

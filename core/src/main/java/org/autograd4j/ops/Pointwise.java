@@ -347,7 +347,8 @@ public final class Pointwise {
             Graph.record(out, div ? ADDCDIV : ADDCMUL, (g, n) -> {
                 TensorImpl x1 = s1 == null ? null : s1.get(), x2 = s2 == null ? null : s2.get();
                 TensorImpl d1 = null, d2 = null;
-                if (n.needs(1)) d1 = div ? mul(g, mul(Unary.RECIPROCAL.apply(x2), value)) : mul(g, mul(x2, value));
+                // value / t2 is a true division, as PyTorch's generated code computes it (not t2.reciprocal() * value)
+                if (n.needs(1)) d1 = div ? mul(g, TensorMath.div(TensorImpl.scalar(value), x2)) : mul(g, mul(x2, value));
                 if (n.needs(2)) d2 = div ? mul(neg(g), TensorMath.div(mul(x1, value), mul(x2, x2))) : mul(g, mul(x1, value));
                 return new TensorImpl[] {n.needs(0) ? g : null, d1, d2};
             }, inputs, tg -> {

@@ -438,6 +438,7 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
                 }
             }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[oo + i * os] = b[bo + i * bs] <= 0 ? 0f : a[ao + i * as]; }
             case TANH_BACKWARD -> {
                 // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
                 for (int i = 0; i < n; i++) {
@@ -509,6 +510,7 @@ public class ScalarKernels implements Kernels {
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
             case MUL -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] * b[bo + i * bs]; }
             case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[oo + i * os] = b[bo + i * bs] <= 0 ? 0.0 : a[ao + i * as]; }
             default -> {
                 DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
                         : FIRST_BINARY.contains(op) ? floatFn(op) : doubleFn(op);
@@ -548,19 +550,24 @@ public class ScalarKernels implements Kernels {
             f = longFn(op, a.dtype() == DType.BOOL);
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
-            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
-                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
-            }
-            f = (x, y) -> {
-                if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
-                // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
-                return switch (op) {
-                    case FMOD -> x % y;
-                    case DIV_TRUNC -> x / y;
-                    case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
-                    default -> MathFns.remainder(x, y);
+            if (op == BinaryOp.RELU_BACKWARD) {
+                if (t == DType.BOOL) throw notImplemented("threshold_cpu", t);
+                f = (g, x) -> x <= 0 ? 0 : g;
+            } else {
+                if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
+                    throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
+                }
+                f = (x, y) -> {
+                    if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
+                    // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                    return switch (op) {
+                        case FMOD -> x % y;
+                        case DIV_TRUNC -> x / y;
+                        case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
+                        default -> MathFns.remainder(x, y);
+                    };
                 };
-            };
+            }
         }
         while (r.next()) {
             for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
@@ -1426,6 +1433,7 @@ public class ScalarKernels implements Kernels {
             case XLOGY -> MathFns::xlogy;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackward(g, x, true);
             case MISH_BACKWARD -> MathFns::mishBackward;
+            case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0.0 : g;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -1442,6 +1450,7 @@ public class ScalarKernels implements Kernels {
             case XLOGY -> MathFns::xlogyF;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackwardF(g, x, false);
             case MISH_BACKWARD -> MathFns::mishBackwardF;
+            case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0f : g;
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }

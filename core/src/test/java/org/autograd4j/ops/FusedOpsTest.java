@@ -145,4 +145,16 @@ class FusedOpsTest {
                 assertThrows(IllegalStateException.class, () -> leaf.addcdiv_(x, x, 1.0)).getMessage());
         assertNull(leaf.grad());
     }
+
+    /** relu's backward is PyTorch's fused threshold kernel: a NaN result passes the gradient (PyTorch 1.13.1 prints these). */
+    @Test
+    void reluBackwardAsPyTorchsThresholdKernel() {
+        Tensor x = Torch.tensor(Double.NaN, -1, 0, 2).requiresGrad_();
+        x.relu().sum().backward();
+        assertArrayEquals(new double[] {1, 0, 0, 1}, x.grad().toDoubleArray());
+        Tensor y = Torch.tensor(new double[] {Double.NaN, -1, 0, 2}, DType.FLOAT64).requiresGrad_();
+        y.relu().mul(3.0).sum().backward();
+        assertArrayEquals(new double[] {3, 0, 0, 3}, y.grad().toDoubleArray());
+        assertEquals("ReluBackward0", x.relu().gradFn().name());
+    }
 }

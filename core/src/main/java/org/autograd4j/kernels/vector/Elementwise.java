@@ -180,4 +180,15 @@ final class Elementwise {
         }
         return end;
     }
+
+    /** PyTorch's threshold_backward(g, y, 0): {@code y <= 0 ? 0 : g} lane by lane (NaN y keeps g), as the plain loop. */
+    static int reluBackward(float[] g, int go, float[] y, int yo, float[] o, int oo, int n) {
+        int end = F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        for (int i = 0; i < end; i += F.length()) {
+            FloatVector yv = FloatVector.fromArray(F, y, yo + i);
+            FloatVector.fromArray(F, g, go + i).blend(zero, yv.compare(VectorOperators.LE, 0f)).intoArray(o, oo + i);
+        }
+        return end;
+    }
 }

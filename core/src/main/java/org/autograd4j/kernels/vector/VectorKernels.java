@@ -159,6 +159,7 @@ public final class VectorKernels extends ScalarKernels {
         int done = switch (op) {
             case ADD, SUB, MUL, DIV -> Elementwise.arithmetic(op, a, ao, as, b, bo, bs, o, oo, n);
             case TANH_BACKWARD -> as == 1 && bs == 1 ? Elementwise.tanhBackward(a, ao, b, bo, o, oo, n) : 0;
+            case RELU_BACKWARD -> as == 1 && bs == 1 ? Elementwise.reluBackward(a, ao, b, bo, o, oo, n) : 0;
             default -> 0;
         };
         if (done < n) {

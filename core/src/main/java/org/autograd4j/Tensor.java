@@ -316,7 +316,7 @@ public final class Tensor {
      * @return the gradient, or null
      */
     public Tensor grad() {
-        if (impl.grad() == null && !impl.isLeaf() && impl.retainGradHook == null) PyWarnings.warn(PyWarnings.NON_LEAF_GRAD);
+        if (impl.grad() == null && !impl.isLeaf() && impl.retainGradHook() == null) PyWarnings.warn(PyWarnings.NON_LEAF_GRAD);
         return of(impl.grad());
     }
 
@@ -421,7 +421,7 @@ public final class Tensor {
      * @return whether {@link #retainGrad()} was called on this non-leaf
      */
     public boolean retainsGrad() {
-        return !isLeaf() && impl.retainGradHook != null;
+        return !isLeaf() && impl.retainGradHook() != null;
     }
 
     /**

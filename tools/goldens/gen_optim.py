@@ -9,9 +9,9 @@ spec: k=v pairs joined by ';' (opt.* optimizer options, g1.* options of a second
 when present, s.* scheduler options); steps: 50 entries joined by ' ', each the float32 hex bits of W1, b, W2
 (flattened, ',' separated) after that step, then '|' and the float64 hex bits of every group's lr after it
 (get_last_lr() when a scheduler runs, else param_groups[i]['lr']). A spec with dtype=f64 runs the problem
-in float64 (inputs and start values converted) and writes the parameters as float64 hex bits; PyTorch fuses
-add(alpha)/addcmul into one rounding, which autograd4j's public API can match in float32 only, so OptimTest
-compares those cases within a tolerance.
+in float64 (inputs and start values converted) and writes the parameters as float64 hex bits; autograd4j's
+add(alpha)/addcmul/addcdiv are PyTorch's kernels, so OptimTest compares these bit for bit too, but for a case whose
+float64 gradients (PyTorch's mm through OpenBLAS) depend on the machine the golden was made on.
 'error' lines: id <TAB> the exception type and message PyTorch raises for that misuse (OptimTest maps the id
 to the same call). 'layout' lines: optimizer <TAB> state_dict() after two steps with foreach=False, as
 'state' index:key=dtype[shape]|... and each group's keys and 'params' (the options autograd4j does not have,

@@ -128,12 +128,12 @@ public final class Autograd {
     static RemovableHandle registerHook(TensorImpl t, UnaryOperator<Tensor> hook) {
         if (!t.requiresGrad()) throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         BackwardNode node = Graph.history(t);
-        if (t.hooks == null) {
+        if (t.hooks() == null) {
             // a non-leaf's hooks are one pre-hook of its node; a leaf's run inside its AccumulateGrad (as PyTorch 1.13)
-            t.hooks = new TensorHooks(node == null ? 0 : t.outputNr());
-            if (node != null) node.hooks().addPre(t.hooks);
+            t.setHooks(new TensorHooks(node == null ? 0 : t.outputNr()));
+            if (node != null) node.hooks().addPre(t.hooks());
         }
-        return new RemovableHandle(t.hooks.add(g -> {
+        return new RemovableHandle(t.hooks().add(g -> {
             Tensor r = hook.apply(Tensor.of(g));
             return r == null ? null : r.impl();
         }));
@@ -143,9 +143,9 @@ public final class Autograd {
     static void retainGrad(TensorImpl t) {
         if (!t.requiresGrad()) throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
         BackwardNode node = Graph.history(t);
-        if (node == null || t.retainGradHook != null) return; // a leaf keeps its gradient anyway
+        if (node == null || t.retainGradHook() != null) return; // a leaf keeps its gradient anyway
         int slot = t.outputNr();
-        t.retainGradHook = grads -> {
+        t.setRetainGradHook(grads -> {
             TensorImpl g = grads[slot];
             if (g != null) {
                 TensorImpl old = t.grad();
@@ -153,8 +153,8 @@ public final class Autograd {
                 t.setGrad(old == null ? Shapes.clone(g) : Binary.ADD.apply(old, g));
             }
             return null;
-        };
-        node.hooks().addPre(t.retainGradHook);
+        });
+        node.hooks().addPre(t.retainGradHook());
     }
 
     /** {@code node.register_hook(fn)}. */

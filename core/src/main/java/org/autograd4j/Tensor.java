@@ -316,7 +316,7 @@ public final class Tensor {
      * @return the gradient, or null
      */
     public Tensor grad() {
-        if (impl.grad() == null && !impl.isLeaf() && impl.retainGradHook == null) PyWarnings.warn(PyWarnings.NON_LEAF_GRAD);
+        if (impl.grad() == null && !impl.isLeaf() && impl.retainGradHook() == null) PyWarnings.warn(PyWarnings.NON_LEAF_GRAD);
         return of(impl.grad());
     }
 
@@ -421,7 +421,7 @@ public final class Tensor {
      * @return whether {@link #retainGrad()} was called on this non-leaf
      */
     public boolean retainsGrad() {
-        return !isLeaf() && impl.retainGradHook != null;
+        return !isLeaf() && impl.retainGradHook() != null;
     }
 
     /**
@@ -765,6 +765,89 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor sub(long other) { return of(Binary.SUB.apply(impl, s(other))); }
+
+    /**
+     * {@code this + alpha·other} ({@code torch.add(self, other, alpha=alpha)} with a Python-float alpha), rounded
+     * once as PyTorch's kernel ({@code fma(other, alpha, this)}); alpha is rounded to this dtype first.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @param alpha the factor of other
+     * @return a new tensor
+     * @throws IllegalArgumentException for an integral or bool result ({@code For integral input tensors, argument alpha
+     *     must not be a floating point number.})
+     */
+    public Tensor add(Tensor other, double alpha) { return of(Pointwise.addAlpha(impl, other.impl, alpha, true)); }
+
+    /**
+     * {@code this + alpha·other} with a Python-int alpha ({@code torch.add(self, other, alpha=alpha)}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @param alpha the factor of other
+     * @return a new tensor
+     */
+    public Tensor add(Tensor other, long alpha) { return of(Pointwise.addAlpha(impl, other.impl, alpha, false)); }
+
+    /**
+     * {@code this − alpha·other} ({@code torch.sub(self, other, alpha=alpha)}, a Python-float alpha): PyTorch's
+     * add kernel with −alpha, one rounding.
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @param alpha the factor of other
+     * @return a new tensor
+     * @throws IllegalArgumentException for an integral result, or bool operands (PyTorch's messages)
+     */
+    public Tensor sub(Tensor other, double alpha) { return of(Pointwise.subAlpha(impl, other.impl, alpha, true)); }
+
+    /**
+     * {@code this − alpha·other} with a Python-int alpha ({@code torch.sub(self, other, alpha=alpha)}).
+     *
+     * @param other the other operand, broadcast with this tensor
+     * @param alpha the factor of other
+     * @return a new tensor
+     */
+    public Tensor sub(Tensor other, long alpha) { return of(Pointwise.subAlpha(impl, other.impl, alpha, false)); }
+
+    /**
+     * {@code this + value·t1·t2} ({@code torch.addcmul(self, t1, t2, value=value)}), with broadcasting and type
+     * promotion over all three, computed as PyTorch's kernel: {@code fma(value·t1, t2, this)}.
+     *
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @param value the scale, converted to the result dtype (truncated for int64)
+     * @return a new tensor
+     */
+    public Tensor addcmul(Tensor t1, Tensor t2, double value) { return of(Pointwise.addcmul(impl, t1.impl, t2.impl, value)); }
+
+    /**
+     * {@code this + t1·t2} ({@code torch.addcmul(self, t1, t2)}).
+     *
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @return a new tensor
+     */
+    public Tensor addcmul(Tensor t1, Tensor t2) { return of(Pointwise.addcmul(impl, t1.impl, t2.impl, 1)); }
+
+    /**
+     * {@code this + value·t1/t2} ({@code torch.addcdiv(self, t1, t2, value=value)}), computed as PyTorch's kernel:
+     * {@code this + (value·t1)/t2}.
+     *
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @param value the scale
+     * @return a new tensor
+     * @throws IllegalArgumentException when t1 and t2 are both integral (PyTorch's "Integer division with addcdiv is no
+     *     longer supported, …")
+     */
+    public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return of(Pointwise.addcdiv(impl, t1.impl, t2.impl, value)); }
+
+    /**
+     * {@code this + t1/t2} ({@code torch.addcdiv(self, t1, t2)}).
+     *
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @return a new tensor
+     */
+    public Tensor addcdiv(Tensor t1, Tensor t2) { return of(Pointwise.addcdiv(impl, t1.impl, t2.impl, 1)); }
 
     /**
      * {@code this * other} ({@code torch.mul}).
@@ -2531,6 +2614,82 @@ public final class Tensor {
      * @return this tensor, modified in place
      */
     public Tensor sub_(double other) { return of(Binary.SUB.apply_(impl, s(other))); }
+
+    /**
+     * In-place {@link #add(Tensor, double)}: {@code this += alpha·other} ({@code tensor.add_(other, alpha=alpha)}),
+     * written straight into this tensor's storage when nothing is recorded.
+     *
+     * @param other the other operand, broadcast to this tensor's shape
+     * @param alpha the factor of other
+     * @return this tensor, modified in place
+     */
+    public Tensor add_(Tensor other, double alpha) { return of(Pointwise.addAlpha_(impl, other.impl, alpha, true)); }
+
+    /**
+     * In-place {@link #add(Tensor, long)}.
+     *
+     * @param other the other operand, broadcast to this tensor's shape
+     * @param alpha the factor of other
+     * @return this tensor, modified in place
+     */
+    public Tensor add_(Tensor other, long alpha) { return of(Pointwise.addAlpha_(impl, other.impl, alpha, false)); }
+
+    /**
+     * In-place {@link #sub(Tensor, double)}: {@code this -= alpha·other} ({@code tensor.sub_(other, alpha=alpha)}).
+     *
+     * @param other the other operand, broadcast to this tensor's shape
+     * @param alpha the factor of other
+     * @return this tensor, modified in place
+     */
+    public Tensor sub_(Tensor other, double alpha) { return of(Pointwise.subAlpha_(impl, other.impl, alpha, true)); }
+
+    /**
+     * In-place {@link #sub(Tensor, long)}.
+     *
+     * @param other the other operand, broadcast to this tensor's shape
+     * @param alpha the factor of other
+     * @return this tensor, modified in place
+     */
+    public Tensor sub_(Tensor other, long alpha) { return of(Pointwise.subAlpha_(impl, other.impl, alpha, false)); }
+
+    /**
+     * In-place {@link #addcmul(Tensor, Tensor, double)} ({@code tensor.addcmul_(t1, t2, value=value)}), written
+     * straight into this tensor's storage when nothing is recorded.
+     *
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @param value the scale
+     * @return this tensor, modified in place
+     */
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return of(Pointwise.addcmul_(impl, t1.impl, t2.impl, value)); }
+
+    /**
+     * In-place {@link #addcmul(Tensor, Tensor)}.
+     *
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @return this tensor, modified in place
+     */
+    public Tensor addcmul_(Tensor t1, Tensor t2) { return of(Pointwise.addcmul_(impl, t1.impl, t2.impl, 1)); }
+
+    /**
+     * In-place {@link #addcdiv(Tensor, Tensor, double)} ({@code tensor.addcdiv_(t1, t2, value=value)}).
+     *
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @param value the scale
+     * @return this tensor, modified in place
+     */
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return of(Pointwise.addcdiv_(impl, t1.impl, t2.impl, value)); }
+
+    /**
+     * In-place {@link #addcdiv(Tensor, Tensor)}.
+     *
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @return this tensor, modified in place
+     */
+    public Tensor addcdiv_(Tensor t1, Tensor t2) { return of(Pointwise.addcdiv_(impl, t1.impl, t2.impl, 1)); }
 
     /**
      * {@code this *= other} in place ({@code tensor.mul_}).

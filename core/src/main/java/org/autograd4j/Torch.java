@@ -2914,6 +2914,80 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.add(a, b, alpha=alpha)}: {@code a + alpha·b}, one rounding.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @param alpha the factor of b (a Python float)
+     * @return the result, as {@code a.add(b, alpha)}
+     */
+    public static Tensor add(Tensor a, Tensor b, double alpha) {
+        return a.add(b, alpha);
+    }
+
+    /**
+     * {@code torch.sub(a, b, alpha=alpha)}: {@code a − alpha·b}, one rounding.
+     *
+     * @param a the input tensor
+     * @param b the second operand
+     * @param alpha the factor of b (a Python float)
+     * @return the result, as {@code a.sub(b, alpha)}
+     */
+    public static Tensor sub(Tensor a, Tensor b, double alpha) {
+        return a.sub(b, alpha);
+    }
+
+    /**
+     * {@code torch.addcmul(a, t1, t2, value=value)}: {@code a + value·t1·t2}.
+     *
+     * @param a the input tensor
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @param value the scale
+     * @return the result, as {@code a.addcmul(t1, t2, value)}
+     */
+    public static Tensor addcmul(Tensor a, Tensor t1, Tensor t2, double value) {
+        return a.addcmul(t1, t2, value);
+    }
+
+    /**
+     * {@code torch.addcmul(a, t1, t2)}: {@code a + t1·t2}.
+     *
+     * @param a the input tensor
+     * @param t1 the first factor
+     * @param t2 the second factor
+     * @return the result, as {@code a.addcmul(t1, t2)}
+     */
+    public static Tensor addcmul(Tensor a, Tensor t1, Tensor t2) {
+        return a.addcmul(t1, t2);
+    }
+
+    /**
+     * {@code torch.addcdiv(a, t1, t2, value=value)}: {@code a + value·t1/t2}.
+     *
+     * @param a the input tensor
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @param value the scale
+     * @return the result, as {@code a.addcdiv(t1, t2, value)}
+     */
+    public static Tensor addcdiv(Tensor a, Tensor t1, Tensor t2, double value) {
+        return a.addcdiv(t1, t2, value);
+    }
+
+    /**
+     * {@code torch.addcdiv(a, t1, t2)}: {@code a + t1/t2}.
+     *
+     * @param a the input tensor
+     * @param t1 the numerator
+     * @param t2 the denominator
+     * @return the result, as {@code a.addcdiv(t1, t2)}
+     */
+    public static Tensor addcdiv(Tensor a, Tensor t1, Tensor t2) {
+        return a.addcdiv(t1, t2);
+    }
+
+    /**
      * {@code torch.mul(a, b)}; the same as the Tensor method.
      *
      * @param a the input tensor

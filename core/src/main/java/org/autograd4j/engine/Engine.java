@@ -252,7 +252,7 @@ public final class Engine {
      * run inside the node, after its pre-hooks), then the accumulation into {@code .grad}.
      */
     private static void accumulate(TensorImpl leaf, TensorImpl g, int owned, GradMath math) {
-        TensorHooks hooks = leaf.hooks;
+        TensorHooks hooks = leaf.hooks();
         if (hooks != null && g != null) {
             TensorImpl[] r = hooks.apply(new TensorImpl[] {g});
             if (r != null) {

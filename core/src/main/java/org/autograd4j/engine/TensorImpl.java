@@ -37,17 +37,53 @@ public final class TensorImpl {
     /** The API object wrapping this tensor, made on first use by the API layer. */
     public Object facade;
     /**
+     * What few tensors carry (hooks, a custom Function's view mark, a forward-mode tangent), made on first use: every
+     * op's result is a TensorImpl, and keeping these out of it makes each one 16 bytes smaller.
+     */
+    private Rare rare;
+
+    private static final class Rare {
+        /** {@code register_hook}'s hooks: see {@link TensorImpl#hooks()}. */
+        TensorHooks hooks;
+        /** The {@code retain_grad()} hook. */
+        NodeHooks.PreHook retainGradHook;
+        /** For a view a custom Function returned: "Output k of NameBackward", for PyTorch's in-place error. */
+        String customFunctionView;
+        /** Forward-mode AD: the tangent, valid only while {@link DualLevels} is at {@code tangentLevel}. */
+        TensorImpl tangent;
+        int tangentLevel;
+    }
+
+    private Rare rare() {
+        Rare r = rare;
+        if (r == null) rare = r = new Rare();
+        return r;
+    }
+
+    /**
      * This tensor's gradient hooks ({@code register_hook}), made on first registration and installed as a pre-hook
      * of its node at that moment, as PyTorch 1.13's {@code _backward_hooks} dict; null until then.
      */
-    public TensorHooks hooks;
+    public TensorHooks hooks() {
+        Rare r = rare;
+        return r == null ? null : r.hooks;
+    }
+
+    /** Sets {@link #hooks()}. */
+    public void setHooks(TensorHooks h) {
+        rare().hooks = h;
+    }
+
     /** The {@code retain_grad()} hook, installed as a pre-hook of its own at the first call; null until then. */
-    public NodeHooks.PreHook retainGradHook;
-    /** For a view a custom Function returned: "Output k of NameBackward", for PyTorch's in-place error; else null. */
-    private String customFunctionView;
-    /** Forward-mode AD: the tangent, valid only while {@link DualLevels} is at {@link #tangentLevel}. */
-    private TensorImpl tangent;
-    private int tangentLevel;
+    public NodeHooks.PreHook retainGradHook() {
+        Rare r = rare;
+        return r == null ? null : r.retainGradHook;
+    }
+
+    /** Sets {@link #retainGradHook()}. */
+    public void setRetainGradHook(NodeHooks.PreHook h) {
+        rare().retainGradHook = h;
+    }
 
     private TensorImpl(Storage storage, Layout layout, Version version, TensorImpl base, boolean wrappedNumber, boolean inference) {
         this.storage = storage;
@@ -207,12 +243,13 @@ public final class TensorImpl {
      * rebase would override the custom backward. Null for every other tensor.
      */
     public String customFunctionView() {
-        return customFunctionView;
+        Rare r = rare;
+        return r == null ? null : r.customFunctionView;
     }
 
     /** Marks this view as output {@code what} of a custom Function (see {@link #customFunctionView()}). */
     public void setCustomFunctionView(String what) {
-        this.customFunctionView = what;
+        rare().customFunctionView = what;
     }
 
     /** The accumulated gradient ({@code .grad}), or null. */
@@ -249,12 +286,15 @@ public final class TensorImpl {
 
     /** The tangent at dual level {@code level} ({@code fwAD.unpack_dual(t).tangent}), or null. */
     public TensorImpl tangent(int level) {
-        return tangent != null && tangentLevel == level ? tangent : null;
+        Rare r = rare;
+        return r != null && r.tangent != null && r.tangentLevel == level ? r.tangent : null;
     }
 
     /** Sets (or with null clears) the tangent at {@code level}; a tangent of an older level is dropped. */
     public void setTangent(int level, TensorImpl t) {
-        this.tangent = t;
-        this.tangentLevel = level;
+        if (t == null && rare == null) return;
+        Rare r = rare();
+        r.tangent = t;
+        r.tangentLevel = level;
     }
 }

@@ -71,7 +71,12 @@ public enum BinaryOp {
      * t = tanh(ln(1 + e^b)), in PyTorch's order of operations (with its two fused multiply-adds);
      * PyTorch's {@code mish_backward(grad, self)}. Float only.
      */
-    MISH_BACKWARD;
+    MISH_BACKWARD,
+    /**
+     * relu's derivative applied to a gradient, PyTorch's {@code threshold_backward(grad, self, 0)} kernel: a = grad,
+     * b = relu's result, {@code b <= 0 ? 0 : a} (a NaN b passes the gradient through, as PyTorch's). Not for bool.
+     */
+    RELU_BACKWARD;
 
     /** True for the six comparisons EQ … GE, which write a bool result. */
     public boolean isComparison() {

@@ -28,6 +28,25 @@ public interface Kernels {
     /** {@code out[i] = op(a[i], b[i])}; a and b share a dtype, out has it too or is bool for comparisons. */
     void binary(BinaryOp op, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol);
 
+    /**
+     * {@code out[i] = a[i] + alpha·b[i]} with one rounding, PyTorch's {@code add(a, b, alpha=alpha)} kernel
+     * ({@code vec::fmadd(b, alpha, a)}, and the scalar loop's contracted {@code a + alpha*b}): alpha is first
+     * converted to the dtype (rounded to float32, truncated to int64, {@code alpha != 0} for bool). a, b and out
+     * share a dtype; int64 wraps.
+     */
+    void addScaled(double alpha, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol);
+
+    /**
+     * PyTorch's {@code addcmul}/{@code addcdiv} kernels ({@code PointwiseOpsKernel.cpp}): {@code div=false}
+     * {@code out[i] = fma(value·t1[i], t2[i], self[i])} (the product {@code value·t1} rounded, then one fused
+     * multiply-add, as PyTorch's build contracts {@code self + value*t1*t2}); {@code div=true}
+     * {@code out[i] = self[i] + (value·t1[i]) / t2[i]}, three roundings. value is converted to the dtype first.
+     * All four share a dtype: float32, float64, or int64 for addcmul (wrapping); bool throws PyTorch's
+     * {@code "addcmul_cpu_out" not implemented for 'Bool'}.
+     */
+    void addcmul(boolean div, double value, Storage self, Layout sl, Storage t1, Layout l1, Storage t2, Layout l2, Storage out,
+                 Layout ol);
+
     /** {@code out[i] = cond[i] ? a[i] : b[i]}; cond is bool, a, b and out share a dtype. */
     void where(Storage cond, Layout cl, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol);
 

@@ -438,6 +438,7 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
                 }
             }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[oo + i * os] = b[bo + i * bs] <= 0 ? 0f : a[ao + i * as]; }
             case TANH_BACKWARD -> {
                 // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
                 for (int i = 0; i < n; i++) {
@@ -509,6 +510,7 @@ public class ScalarKernels implements Kernels {
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
             case MUL -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] * b[bo + i * bs]; }
             case DIV -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] / b[bo + i * bs]; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[oo + i * os] = b[bo + i * bs] <= 0 ? 0.0 : a[ao + i * as]; }
             default -> {
                 DoubleBinaryOperator f = op == BinaryOp.GELU_BACKWARD ? (g, x) -> MathFns.geluBackward(g, x, xContiguous)
                         : FIRST_BINARY.contains(op) ? floatFn(op) : doubleFn(op);
@@ -548,24 +550,182 @@ public class ScalarKernels implements Kernels {
             f = longFn(op, a.dtype() == DType.BOOL);
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
-            if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
-                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
-            }
-            f = (x, y) -> {
-                if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
-                // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
-                return switch (op) {
-                    case FMOD -> x % y;
-                    case DIV_TRUNC -> x / y;
-                    case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
-                    default -> MathFns.remainder(x, y);
+            if (op == BinaryOp.RELU_BACKWARD) {
+                if (t == DType.BOOL) throw notImplemented("threshold_cpu", t);
+                f = (g, x) -> x <= 0 ? 0 : g;
+            } else {
+                if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
+                    throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
+                }
+                f = (x, y) -> {
+                    if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
+                    // Java's % and / truncate like C++'s; Long.MIN_VALUE % -1 is 0 here (PyTorch's process traps instead)
+                    return switch (op) {
+                        case FMOD -> x % y;
+                        case DIV_TRUNC -> x / y;
+                        case DIV_FLOOR -> (x < 0) != (y < 0) && x % y != 0 ? x / y - 1 : x / y;
+                        default -> MathFns.remainder(x, y);
+                    };
                 };
-            };
+            }
         }
         while (r.next()) {
             for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
                 out.setLong(oi, f.applyAsLong(a.getLong(ai), b.getLong(bi)));
             }
+        }
+    }
+
+    @Override
+    public void addScaled(double alpha, Storage a, Layout al, Storage b, Layout bl, Storage out, Layout ol) {
+        int n = ol.numel();
+        if (n == 0) return;
+        if (a instanceof Storage.F32 as && b instanceof Storage.F32 bs && out instanceof Storage.F32 os) {
+            float f = (float) alpha;
+            if (al.isContiguous() && bl.isContiguous() && ol.isContiguous()) {
+                float[] ad = as.data, bd = bs.data, od = os.data;
+                int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        addScaledF32(f, ad, ao + from, 1, bd, bo + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    addScaledF32(f, ad, ao, 1, bd, bo, 1, od, oo, 1, n);
+                }
+                return;
+            }
+            Runs r = Runs.of(al, bl, ol);
+            while (r.next()) {
+                addScaledF32(f, as.data, r.base(0), r.stride(0), bs.data, r.base(1), r.stride(1), os.data, r.base(2), r.stride(2), r.length());
+            }
+        } else if (a instanceof Storage.F64 as && b instanceof Storage.F64 bs && out instanceof Storage.F64 os) {
+            if (al.isContiguous() && bl.isContiguous() && ol.isContiguous()) {
+                double[] ad = as.data, bd = bs.data, od = os.data;
+                int ao = al.offset(), bo = bl.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        addScaledF64(alpha, ad, ao + from, 1, bd, bo + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    addScaledF64(alpha, ad, ao, 1, bd, bo, 1, od, oo, 1, n);
+                }
+                return;
+            }
+            Runs r = Runs.of(al, bl, ol);
+            while (r.next()) {
+                addScaledF64(alpha, as.data, r.base(0), r.stride(0), bs.data, r.base(1), r.stride(1), os.data, r.base(2), r.stride(2), r.length());
+            }
+        } else {
+            boolean bool = out.dtype() == DType.BOOL;
+            // Scalar::to<int64_t> truncates; to<bool> is alpha != 0
+            long f = bool ? (alpha != 0 ? 1 : 0) : (long) alpha;
+            Runs r = Runs.of(al, bl, ol);
+            int len = r.length(), sa = r.stride(0), sb = r.stride(1), so = r.stride(2);
+            while (r.next()) {
+                for (int i = 0, ai = r.base(0), bi = r.base(1), oi = r.base(2); i < len; i++, ai += sa, bi += sb, oi += so) {
+                    long v = a.getLong(ai) + f * b.getLong(bi);
+                    out.setLong(oi, bool ? (v != 0 ? 1 : 0) : v);
+                }
+            }
+        }
+    }
+
+    /**
+     * One run of float32 {@link #addScaled}: {@code o[oo + i·os] = fma(b[bo + i·bs], alpha, a[ao + i·as])}. The
+     * Vector API kernels override it for unit strides with the same fused multiply-add.
+     */
+    protected void addScaledF32(float alpha, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(b[bo + i * bs], alpha, a[ao + i * as]);
+    }
+
+    /** One run of float64 {@link #addScaled}, as {@link #addScaledF32}. */
+    protected void addScaledF64(double alpha, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(b[bo + i * bs], alpha, a[ao + i * as]);
+    }
+
+    @Override
+    public void addcmul(boolean div, double value, Storage self, Layout sl, Storage t1, Layout l1, Storage t2, Layout l2, Storage out,
+                        Layout ol) {
+        if (out.dtype() == DType.BOOL) throw notImplemented(div ? "addcdiv_cpu_out" : "addcmul_cpu_out", DType.BOOL);
+        int n = ol.numel();
+        if (n == 0) return;
+        boolean contiguous = sl.isContiguous() && l1.isContiguous() && l2.isContiguous() && ol.isContiguous();
+        if (self instanceof Storage.F32 ss && t1 instanceof Storage.F32 s1 && t2 instanceof Storage.F32 s2
+                && out instanceof Storage.F32 os) {
+            float v = (float) value;
+            if (contiguous) {
+                float[] sd = ss.data, d1 = s1.data, d2 = s2.data, od = os.data;
+                int so = sl.offset(), o1 = l1.offset(), o2 = l2.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        addcF32(div, v, sd, so + from, 1, d1, o1 + from, 1, d2, o2 + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    addcF32(div, v, sd, so, 1, d1, o1, 1, d2, o2, 1, od, oo, 1, n);
+                }
+                return;
+            }
+            Runs r = Runs.of(sl, l1, l2, ol);
+            while (r.next()) {
+                addcF32(div, v, ss.data, r.base(0), r.stride(0), s1.data, r.base(1), r.stride(1), s2.data, r.base(2), r.stride(2),
+                        os.data, r.base(3), r.stride(3), r.length());
+            }
+        } else if (self instanceof Storage.F64 ss && t1 instanceof Storage.F64 s1 && t2 instanceof Storage.F64 s2
+                && out instanceof Storage.F64 os) {
+            if (contiguous) {
+                double[] sd = ss.data, d1 = s1.data, d2 = s2.data, od = os.data;
+                int so = sl.offset(), o1 = l1.offset(), o2 = l2.offset(), oo = ol.offset();
+                if (split(n)) {
+                    Parallel.forRange(blocks(n), GRAIN / BLOCK, (b0, b1) -> {
+                        int from = b0 * BLOCK, len = Math.min(b1 * BLOCK, n) - from;
+                        addcF64(div, value, sd, so + from, 1, d1, o1 + from, 1, d2, o2 + from, 1, od, oo + from, 1, len);
+                    });
+                } else {
+                    addcF64(div, value, sd, so, 1, d1, o1, 1, d2, o2, 1, od, oo, 1, n);
+                }
+                return;
+            }
+            Runs r = Runs.of(sl, l1, l2, ol);
+            while (r.next()) {
+                addcF64(div, value, ss.data, r.base(0), r.stride(0), s1.data, r.base(1), r.stride(1), s2.data, r.base(2), r.stride(2),
+                        os.data, r.base(3), r.stride(3), r.length());
+            }
+        } else {
+            if (div) throw notImplemented("addcdiv_cpu_out", out.dtype());
+            long v = (long) value;
+            Runs r = Runs.of(sl, l1, l2, ol);
+            int len = r.length(), a = r.stride(0), b = r.stride(1), c = r.stride(2), d = r.stride(3);
+            while (r.next()) {
+                for (int i = 0, si = r.base(0), i1 = r.base(1), i2 = r.base(2), oi = r.base(3); i < len; i++, si += a, i1 += b, i2 += c, oi += d) {
+                    out.setLong(oi, self.getLong(si) + v * t1.getLong(i1) * t2.getLong(i2));
+                }
+            }
+        }
+    }
+
+    /**
+     * One run of float32 {@link #addcmul}: {@code o = fma(v·t1, t2, s)}, or {@code s + (v·t1)/t2} when {@code div}.
+     * The Vector API kernels override it for unit strides with the same operations lane by lane.
+     */
+    protected void addcF32(boolean div, float v, float[] s, int so, int ss, float[] t1, int o1, int s1, float[] t2, int o2, int s2,
+                           float[] o, int oo, int os, int n) {
+        if (div) {
+            for (int i = 0; i < n; i++) o[oo + i * os] = s[so + i * ss] + v * t1[o1 + i * s1] / t2[o2 + i * s2];
+        } else {
+            for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(v * t1[o1 + i * s1], t2[o2 + i * s2], s[so + i * ss]);
+        }
+    }
+
+    /** One run of float64 {@link #addcmul}, as {@link #addcF32}. */
+    protected void addcF64(boolean div, double v, double[] s, int so, int ss, double[] t1, int o1, int s1, double[] t2, int o2, int s2,
+                           double[] o, int oo, int os, int n) {
+        if (div) {
+            for (int i = 0; i < n; i++) o[oo + i * os] = s[so + i * ss] + v * t1[o1 + i * s1] / t2[o2 + i * s2];
+        } else {
+            for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(v * t1[o1 + i * s1], t2[o2 + i * s2], s[so + i * ss]);
         }
     }
 
@@ -1273,6 +1433,7 @@ public class ScalarKernels implements Kernels {
             case XLOGY -> MathFns::xlogy;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackward(g, x, true);
             case MISH_BACKWARD -> MathFns::mishBackward;
+            case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0.0 : g;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -1289,6 +1450,7 @@ public class ScalarKernels implements Kernels {
             case XLOGY -> MathFns::xlogyF;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackwardF(g, x, false);
             case MISH_BACKWARD -> MathFns::mishBackwardF;
+            case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0f : g;
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }

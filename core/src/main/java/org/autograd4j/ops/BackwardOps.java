@@ -3,9 +3,11 @@ package org.autograd4j.ops;
 import static org.autograd4j.ops.TensorMath.*;
 
 import java.util.function.Supplier;
+import org.autograd4j.DType;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
+import org.autograd4j.kernels.BinaryOp;
 
 /**
  * The backward functions PyTorch declares as ops of their own ({@code sigmoid_backward}, {@code threshold_backward},
@@ -58,11 +60,15 @@ public final class BackwardOps {
 
     /**
      * {@code threshold_backward(g, self, threshold)}: g where {@code self > threshold}, else 0 (relu's derivative,
-     * with self its result and threshold 0). Derivative ({@code ThresholdBackwardBackward0}):
+     * with self its result and threshold 0, is PyTorch's fused kernel {@code self <= 0 ? 0 : g}, which lets a NaN self
+     * pass the gradient through). Derivative ({@code ThresholdBackwardBackward0}):
      * {@code grad_output: threshold_backward(gg, self, threshold)}, {@code self: zeros_like(gg)}.
      */
     public static TensorImpl thresholdBackward(TensorImpl g, TensorImpl self, double threshold) {
-        TensorImpl out = untracked(() -> where(gt(self, threshold), g, 0.0));
+        // relu's case: one fused pass, as PyTorch's threshold kernel (self <= 0 ? 0 : g), no mask tensor
+        TensorImpl out = threshold == 0 && g.dtype() == self.dtype() && g.dtype() != DType.BOOL
+                ? Binary.raw(BinaryOp.RELU_BACKWARD, g, self, g.dtype(), g.dtype())
+                : untracked(() -> where(gt(self, threshold), g, 0.0));
         if (Graph.needs(g, self)) {
             SavedTensor ss = save(self);
             Graph.record(out, "ThresholdBackwardBackward0", (gg, n) -> new TensorImpl[] {

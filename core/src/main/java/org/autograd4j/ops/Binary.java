@@ -361,7 +361,7 @@ public final class Binary {
         return out;
     }
 
-    private void checkBools(TensorImpl a, TensorImpl b) {
+    void checkBools(TensorImpl a, TensorImpl b) {
         if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
         if (oneBoolError != null && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
             throw new IllegalArgumentException(oneBoolError);

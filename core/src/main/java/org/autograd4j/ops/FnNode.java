@@ -96,7 +96,7 @@ public final class FnNode extends BackwardNode {
             int[] shape = i == 0 ? shape0 : i == 1 ? shape1 : moreShapes[i - 2];
             DType type = i == 0 ? type0 : i == 1 ? type1 : moreTypes[i - 2];
             // the same array most of the time (results share their operands' layouts), so compare identity first
-            if (g.shape() != shape && !java.util.Arrays.equals(g.shape(), shape)) g = Reductions.sumTo(g, shape);
+            if (!org.autograd4j.storage.Sizes.same(g.shape(), shape)) g = Reductions.sumTo(g, shape);
             if (g.dtype() != type) g = Pointwise.to(g, type);
             r[i] = g;
         }

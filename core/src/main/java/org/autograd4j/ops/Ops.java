@@ -5,6 +5,7 @@ import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.Kernels;
 import org.autograd4j.kernels.UnaryOp;
 import org.autograd4j.storage.Layout;
+import org.autograd4j.storage.Sizes;
 import org.autograd4j.storage.Storage;
 
 /** Shared plumbing of the ops: allocation, graph-free conversion, broadcasting, dimension wrapping. */
@@ -34,7 +35,7 @@ public final class Ops {
     /** True when {@code l} is exactly {@code Layout.contiguous(shape)}: that shape, row-major strides, offset 0. */
     private static boolean isRowMajor(Layout l, int[] shape) {
         int[] ls = l.shape();
-        if (l.offset() != 0 || !l.isContiguous() || (ls != shape && !java.util.Arrays.equals(ls, shape))) return false;
+        if (l.offset() != 0 || !l.isContiguous() || !Sizes.same(ls, shape)) return false;
         int[] st = l.strides();
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -90,7 +91,7 @@ public final class Ops {
 
     /** The broadcast shape of a and b, or PyTorch's error. */
     public static int[] broadcast(int[] a, int[] b) {
-        if (java.util.Arrays.equals(a, b)) return a;
+        if (Sizes.same(a, b)) return a;
         int n = Math.max(a.length, b.length);
         int[] r = new int[n];
         for (int i = 0; i < n; i++) {

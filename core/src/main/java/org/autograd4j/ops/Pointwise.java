@@ -20,7 +20,8 @@ public final class Pointwise {
 
     /** Node names declared here. */
     static final String RSUB = "RsubBackward1", POW = "PowBackward0", CLAMP = "ClampBackward1", WHERE = "WhereBackward0",
-            MASKED_FILL = "MaskedFillBackward0", TO = "ToCopyBackward0", LERP_SCALAR = "LerpBackward0", LERP = "LerpBackward1";
+            MASKED_FILL = "MaskedFillBackward0", TO = "ToCopyBackward0", LERP_SCALAR = "LerpBackward0", LERP = "LerpBackward1",
+            ADD_ALPHA = "AddBackward0", SUB_ALPHA = "SubBackward0", ADDCMUL = "AddcmulBackward0", ADDCDIV = "AddcdivBackward0";
 
 
     /** {@code s - a} for a Java scalar s (PyTorch's {@code rsub.Scalar}). Derivative: {@code -g}. */
@@ -207,5 +208,190 @@ public final class Pointwise {
     /** {@link #lerp} in place. */
     public static TensorImpl lerp_(TensorImpl self, TensorImpl end, TensorImpl weight) {
         return InPlace.apply(self, end, old -> lerp(old, end, weight));
+    }
+
+    // ---------------------------------------------------------------- the optimizers' fused updates
+
+    /** PyTorch's {@code alpha_check}: an integral or bool result takes an integral alpha only. */
+    private static void alphaCheck(DType t, boolean floatingAlpha) {
+        if (floatingAlpha && !t.isFloatingPoint()) {
+            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        }
+    }
+
+    /** {@code maybe_multiply(t, s)} of the derivatives: t itself when s is 1. */
+    private static TensorImpl maybeMultiply(TensorImpl t, double s) {
+        return s == 1 ? t : mul(t, s);
+    }
+
+    /**
+     * {@code torch.add(self, other, alpha=alpha)} = {@code self + alpha·other}, one rounding as PyTorch's kernel
+     * ({@code vec::fmadd(other, alpha, self)}). Derivative ({@code AddBackward0}): self {@code g}, other
+     * {@code maybe_multiply(g, alpha)}; tangent {@code self_t + maybe_multiply(other_t, alpha)}.
+     *
+     * @param floatingAlpha whether alpha is a Python float (rejected for integral results)
+     */
+    public static TensorImpl addAlpha(TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
+        DType t = Binary.ADD.computeType(self, other);
+        alphaCheck(t, floatingAlpha);
+        return addScaled(ADD_ALPHA, self, other, alpha, t);
+    }
+
+    /**
+     * {@code torch.sub(self, other, alpha=alpha)} = {@code self − alpha·other}, PyTorch's add kernel with −alpha.
+     * Derivative ({@code SubBackward0}): self {@code g}, other {@code maybe_multiply(-g, alpha)}.
+     *
+     * @param floatingAlpha whether alpha is a Python float (rejected for integral results)
+     */
+    public static TensorImpl subAlpha(TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
+        Binary.SUB.checkBools(self, other);
+        DType t = Binary.SUB.computeType(self, other);
+        alphaCheck(t, floatingAlpha);
+        return addScaled(SUB_ALPHA, self, other, alpha, t);
+    }
+
+    private static TensorImpl addScaled(String node, TensorImpl self, TensorImpl other, double alpha, DType t) {
+        boolean subtract = node == SUB_ALPHA;
+        double k = subtract ? -alpha : alpha;
+        TensorImpl out;
+        if (k == 1) {
+            // fma(b, 1, a) is a + b: the plain add's kernel
+            out = Binary.raw(org.autograd4j.kernels.BinaryOp.ADD, self, other, t, t);
+        } else {
+            int[] shape = Ops.broadcast(self.shape(), other.shape());
+            TensorImpl a = Ops.convert(self, t), b = Ops.convert(other, t);
+            out = Ops.empty(t, shape, a.shape() == shape ? a.layout() : b.layout());
+            K.addScaled(k, a.storage(), a.layout().broadcastTo(shape), b.storage(), b.layout().broadcastTo(shape), out.storage(), out.layout());
+        }
+        if (Graph.needs(self, other)) {
+            Graph.record(out, node, (g, n) -> new TensorImpl[] {
+                n.needs(0) ? g : null,
+                n.needs(1) ? maybeMultiply(subtract ? neg(g) : g, alpha) : null}, new TensorImpl[] {self, other}, tg -> {
+                    TensorImpl o = tg[1] == null ? null : maybeMultiply(tg[1], alpha);
+                    if (tg[0] == null) return o == null ? null : subtract ? neg(o) : o;
+                    return o == null ? tg[0] : subtract ? TensorMath.sub(tg[0], o) : TensorMath.add(tg[0], o);
+                });
+        }
+        return out;
+    }
+
+    /** {@link #addAlpha(TensorImpl, TensorImpl, double, boolean)} in place, written straight into self when nothing is recorded. */
+    public static TensorImpl addAlpha_(TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
+        return addScaled_(false, self, other, alpha, floatingAlpha);
+    }
+
+    /** {@link #subAlpha(TensorImpl, TensorImpl, double, boolean)} in place. */
+    public static TensorImpl subAlpha_(TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
+        return addScaled_(true, self, other, alpha, floatingAlpha);
+    }
+
+    private static TensorImpl addScaled_(boolean subtract, TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
+        if (InPlace.direct(self, other)) {
+            InPlace.checkDirect(self, other);
+            if (subtract) Binary.SUB.checkBools(self, other);
+            DType t = (subtract ? Binary.SUB : Binary.ADD).computeType(self, other);
+            alphaCheck(t, floatingAlpha);
+            if (t == self.dtype()) {
+                TensorImpl b = Ops.convert(other, t);
+                K.addScaled(subtract ? -alpha : alpha, self.storage(), self.layout(), b.storage(), b.layout().broadcastTo(self.shape()),
+                        self.storage(), self.layout());
+                return InPlace.wrote(self);
+            }
+        }
+        return InPlace.apply(self, other, old -> subtract ? subAlpha(old, other, alpha, floatingAlpha) : addAlpha(old, other, alpha, floatingAlpha));
+    }
+
+    /**
+     * {@code torch.addcmul(self, t1, t2, value=value)} = {@code self + value·t1·t2}, evaluated as PyTorch's kernel:
+     * {@code fma(value·t1, t2, self)}. Derivative ({@code AddcmulBackward0}): self {@code g}, t1
+     * {@code g·(t2·value)}, t2 {@code g·(t1·value)}; tangent {@code self_t + maybe_multiply(t1_t·t2, value) +
+     * maybe_multiply(t2_t·t1, value)}.
+     */
+    public static TensorImpl addcmul(TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        return addc(false, self, t1, t2, value);
+    }
+
+    /**
+     * {@code torch.addcdiv(self, t1, t2, value=value)} = {@code self + value·t1/t2}, as PyTorch's kernel:
+     * {@code self + (value·t1)/t2}. Integer t1 and t2 are rejected with PyTorch's message. Derivative
+     * ({@code AddcdivBackward0}): self {@code g}, t1 {@code g·(value/t2)}, t2 {@code -g·(value·t1/(t2·t2))}; tangent
+     * {@code self_t + maybe_multiply(t1_t/t2, value) - maybe_multiply(t2_t·(t1/t2)/t2, value)}.
+     */
+    public static TensorImpl addcdiv(TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        return addc(true, self, t1, t2, value);
+    }
+
+    private static final String ADDCDIV_INTEGER = "Integer division with addcdiv is no longer supported, and in a future  release "
+            + "addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as "
+            + "(input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 "
+            + "/ tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 "
+            + "/ tensor2), for all dtypes.";
+
+    private static void addcdivCheck(TensorImpl t1, TensorImpl t2) {
+        if (!t1.dtype().isFloatingPoint() && !t2.dtype().isFloatingPoint()) throw new IllegalArgumentException(ADDCDIV_INTEGER);
+    }
+
+    private static TensorImpl addc(boolean div, TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        if (div) addcdivCheck(t1, t2);
+        int[] shape = Ops.broadcast(Ops.broadcast(self.shape(), t1.shape()), t2.shape());
+        DType t = Promotion.resultType(self, t1, t2);
+        TensorImpl s = Ops.convert(self, t), a = Ops.convert(t1, t), b = Ops.convert(t2, t);
+        TensorImpl out = Ops.empty(t, shape, s.shape() == shape ? s.layout() : a.shape() == shape ? a.layout() : b.layout());
+        K.addcmul(div, value, s.storage(), s.layout().broadcastTo(shape), a.storage(), a.layout().broadcastTo(shape), b.storage(),
+                b.layout().broadcastTo(shape), out.storage(), out.layout());
+        TensorImpl[] inputs = {self, t1, t2};
+        if (Graph.needs(inputs)) {
+            boolean g1 = t1.requiresGrad(), g2 = t2.requiresGrad();
+            // t1's derivative reads t2 and t2's reads t1 (and t2 itself for addcdiv)
+            SavedTensor s1 = g2 ? SavedTensor.input(t1) : null, s2 = g1 || (div && g2) ? SavedTensor.input(t2) : null;
+            Graph.record(out, div ? ADDCDIV : ADDCMUL, (g, n) -> {
+                TensorImpl x1 = s1 == null ? null : s1.get(), x2 = s2 == null ? null : s2.get();
+                TensorImpl d1 = null, d2 = null;
+                // value / t2 is a true division, as PyTorch's generated code computes it (not t2.reciprocal() * value)
+                if (n.needs(1)) d1 = div ? mul(g, TensorMath.div(TensorImpl.scalar(value), x2)) : mul(g, mul(x2, value));
+                if (n.needs(2)) d2 = div ? mul(neg(g), TensorMath.div(mul(x1, value), mul(x2, x2))) : mul(g, mul(x1, value));
+                return new TensorImpl[] {n.needs(0) ? g : null, d1, d2};
+            }, inputs, tg -> {
+                TensorImpl r = tg[0];
+                if (tg[1] != null) {
+                    TensorImpl q = maybeMultiply(div ? TensorMath.div(tg[1], t2) : mul(tg[1], t2), value);
+                    r = r == null ? q : TensorMath.add(r, q);
+                }
+                if (tg[2] != null) {
+                    TensorImpl q = maybeMultiply(div ? TensorMath.div(mul(tg[2], TensorMath.div(t1, t2)), t2) : mul(tg[2], t1), value);
+                    r = r == null ? (div ? neg(q) : q) : div ? TensorMath.sub(r, q) : TensorMath.add(r, q);
+                }
+                return r;
+            }, s1, s2);
+        }
+        return out;
+    }
+
+    /** {@link #addcmul} in place. */
+    public static TensorImpl addcmul_(TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        return addc_(false, self, t1, t2, value);
+    }
+
+    /** {@link #addcdiv} in place. */
+    public static TensorImpl addcdiv_(TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        return addc_(true, self, t1, t2, value);
+    }
+
+    private static TensorImpl addc_(boolean div, TensorImpl self, TensorImpl t1, TensorImpl t2, double value) {
+        if (InPlace.direct(self, t1) && InPlace.direct(self, t2)) {
+            InPlace.checkDirect(self, t1);
+            InPlace.checkBroadcastsTo(self, t2);
+            if (div) addcdivCheck(t1, t2);
+            if (Promotion.resultType(self, t1, t2) == self.dtype()) {
+                TensorImpl a = Ops.convert(t1, self.dtype()), b = Ops.convert(t2, self.dtype());
+                K.addcmul(div, value, self.storage(), self.layout(), a.storage(), a.layout().broadcastTo(self.shape()), b.storage(),
+                        b.layout().broadcastTo(self.shape()), self.storage(), self.layout());
+                return InPlace.wrote(self);
+            }
+        }
+        InPlace.checkBroadcastsTo(self, t2);
+        // the one in-place path weighs one other operand: the one that requires grad (or carries a tangent), if any
+        TensorImpl other = t2.requiresGrad() || Dual.has(t2) ? t2 : t1;
+        return InPlace.apply(self, other, old -> addc(div, old, t1, t2, value));
     }
 }

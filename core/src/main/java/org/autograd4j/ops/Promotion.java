@@ -22,6 +22,21 @@ public final class Promotion {
         return ta < tb ? combine(da, db) : combine(db, da);
     }
 
+    /**
+     * The dtype of a three-operand op ({@code addcmul}, {@code addcdiv}): each tier's operands promoted together,
+     * then the tiers combined as PyTorch's {@code update_result_type_state}/{@code result_type} do.
+     */
+    public static DType resultType(TensorImpl a, TensorImpl b, TensorImpl c) {
+        if (a.dtype() == b.dtype() && b.dtype() == c.dtype()) return a.dtype();
+        DType[] byTier = new DType[3];
+        for (TensorImpl t : new TensorImpl[] {a, b, c}) {
+            int ti = tier(t);
+            DType d = tierType(t, ti);
+            byTier[ti] = byTier[ti] == null ? d : DType.promote(byTier[ti], d);
+        }
+        return combine(byTier[0], combine(byTier[1], byTier[2]));
+    }
+
     /** 0: tensor with dimensions, 1: 0-d tensor, 2: wrapped Java scalar. */
     private static int tier(TensorImpl t) {
         return t.isWrappedNumber() ? 2 : t.dim() == 0 ? 1 : 0;

@@ -152,11 +152,11 @@ public final class Adagrad extends Optimizer {
             stepT.add_(1.0);
             double step = stepT.item();
             if (maximize) grad = grad.neg();
-            if (weightDecay != 0) grad = Fused.add(grad, p, weightDecay);
+            if (weightDecay != 0) grad = grad.add(p, weightDecay);
             double clr = lr / (1 + (step - 1) * lrDecay);
-            Fused.addcmul_(sum, grad, grad, 1);
+            sum.addcmul_(grad, grad, 1);
             Tensor std = sum.sqrt().add_(eps);
-            Fused.addcdiv_(p, grad, std, -clr);
+            p.addcdiv_(grad, std, -clr);
         }
     }
 }

@@ -157,12 +157,12 @@ public final class Adam extends Optimizer {
             if (decoupled) {
                 p.mul_(1 - lr * weightDecay);
             } else if (weightDecay != 0) {
-                grad = Fused.add(grad, p, weightDecay);
+                grad = grad.add(p, weightDecay);
             }
             expAvg.mul_(beta1);
-            Fused.add_(expAvg, grad, 1 - beta1);
+            expAvg.add_(grad, 1 - beta1);
             expAvgSq.mul_(beta2);
-            Fused.addcmul_(expAvgSq, grad, grad, 1 - beta2);
+            expAvgSq.addcmul_(grad, grad, 1 - beta2);
             double step = stepT.item();
             double biasCorrection1 = 1 - Math.pow(beta1, step);
             double biasCorrection2 = 1 - Math.pow(beta2, step);
@@ -176,7 +176,7 @@ public final class Adam extends Optimizer {
             } else {
                 denom = expAvgSq.sqrt().div(biasCorrection2Sqrt).add_(eps);
             }
-            Fused.addcdiv_(p, expAvg, denom, -stepSize);
+            p.addcdiv_(expAvg, denom, -stepSize);
         }
     }
 }

@@ -145,16 +145,16 @@ public final class RMSprop extends Optimizer {
             }
             s.put("step", ((Number) s.get("step")).longValue() + 1);
             if (maximize) grad = grad.neg();
-            if (weightDecay != 0) grad = Fused.add(grad, p, weightDecay);
+            if (weightDecay != 0) grad = grad.add(p, weightDecay);
             Tensor squareAvg = (Tensor) s.get("square_avg");
             squareAvg.mul_(alpha);
-            Fused.addcmul_(squareAvg, grad, grad, 1 - alpha);
+            squareAvg.addcmul_(grad, grad, 1 - alpha);
             Tensor avg;
             if (centered) {
                 Tensor gradAvg = (Tensor) s.get("grad_avg");
                 gradAvg.mul_(alpha);
-                Fused.add_(gradAvg, grad, 1 - alpha);
-                avg = Fused.addcmul(squareAvg, gradAvg, gradAvg, -1).sqrt_();
+                gradAvg.add_(grad, 1 - alpha);
+                avg = squareAvg.addcmul(gradAvg, gradAvg, -1).sqrt_();
             } else {
                 avg = squareAvg.sqrt();
             }
@@ -162,10 +162,10 @@ public final class RMSprop extends Optimizer {
             if (momentum > 0) {
                 Tensor buf = (Tensor) s.get("momentum_buffer");
                 buf.mul_(momentum);
-                Fused.addcdiv_(buf, grad, avg, 1);
-                Fused.add_(p, buf, -lr);
+                buf.addcdiv_(grad, avg, 1);
+                p.add_(buf, -lr);
             } else {
-                Fused.addcdiv_(p, grad, avg, -lr);
+                p.addcdiv_(grad, avg, -lr);
             }
         }
     }

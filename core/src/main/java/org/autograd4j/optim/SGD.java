@@ -129,7 +129,7 @@ public final class SGD extends Optimizer {
             Tensor dp = p.grad();
             if (dp == null) continue;
             if (maximize) dp = dp.neg();
-            if (weightDecay != 0) dp = Fused.add(dp, p, weightDecay);
+            if (weightDecay != 0) dp = dp.add(p, weightDecay);
             if (momentum != 0) {
                 Map<String, Object> s = state(p);
                 Tensor buf = (Tensor) s.get("momentum_buffer");
@@ -138,14 +138,14 @@ public final class SGD extends Optimizer {
                     s.put("momentum_buffer", buf);
                 } else {
                     buf.mul_(momentum);
-                    Fused.add_(buf, dp, 1 - dampening);
+                    buf.add_(dp, 1 - dampening);
                 }
-                dp = nesterov ? Fused.add(dp, buf, momentum) : buf;
+                dp = nesterov ? dp.add(buf, momentum) : buf;
             } else {
                 // PyTorch stores the absent buffer as None
                 state(p).put("momentum_buffer", null);
             }
-            Fused.add_(p, dp, -lr);
+            p.add_(dp, -lr);
         }
     }
 }

@@ -92,7 +92,7 @@ public final class Layout {
 
     /** This layout broadcast (expanded with stride 0) to {@code target}; the caller checked compatibility. */
     public Layout broadcastTo(int[] target) {
-        if (Arrays.equals(shape, target)) return this;
+        if (Sizes.same(shape, target)) return this;
         int[] st = new int[target.length];
         int lead = target.length - shape.length;
         for (int i = 0; i < target.length; i++) {

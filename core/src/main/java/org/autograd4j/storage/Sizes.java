@@ -43,4 +43,16 @@ public final class Sizes {
         }
         return sb.append(']').toString();
     }
+
+    /**
+     * Whether two shapes are equal: the same array, or the same sizes. A plain loop, not {@code Arrays.equals}:
+     * shapes have a handful of entries, and every small op compares several, where the intrinsic's stub call
+     * measured as the small graphs' hottest frame.
+     */
+    public static boolean same(int[] a, int[] b) {
+        if (a == b) return true;
+        if (a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
 }

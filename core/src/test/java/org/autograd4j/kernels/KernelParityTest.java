@@ -174,6 +174,49 @@ class KernelParityTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> addScaledAndAddcmul() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DType t : DTYPES) {
+            tests.add(DynamicTest.dynamicTest("addScaled " + t, () -> {
+                Random r = new Random(11 + t.ordinal());
+                for (int n : SIZES) {
+                    List<String> kinds = layoutKinds(n);
+                    for (int i = 0; i < kinds.size(); i++) {
+                        for (String other : List.of("contiguous", kinds.get((i + 1) % kinds.size()))) {
+                            Operand a = operand(r, t, n, kinds.get(i)), b = operand(r, t, n, other);
+                            for (double alpha : new double[] {-0.3, 1, 3}) {
+                                Operand o = output(t, n, n % 2 == 1);
+                                same("addScaled " + t + " n=" + n + " " + kinds.get(i) + "/" + other + " alpha=" + alpha, o.s(),
+                                        (k, out) -> k.addScaled(alpha, a.s(), a.l(), b.s(), b.l(), out, o.l()));
+                            }
+                        }
+                    }
+                }
+            }));
+            for (boolean div : new boolean[] {false, true}) {
+                String name = div ? "addcdiv " : "addcmul ";
+                tests.add(DynamicTest.dynamicTest(name + t, () -> {
+                    Random r = new Random(23 + t.ordinal() + (div ? 100 : 0));
+                    for (int n : SIZES) {
+                        List<String> kinds = layoutKinds(n);
+                        for (int i = 0; i < kinds.size(); i++) {
+                            String k1 = kinds.get((i + 1) % kinds.size()), k2 = kinds.get((i + 2) % kinds.size());
+                            for (String[] ks : new String[][] {{kinds.get(i), "contiguous", "contiguous"}, {"contiguous", kinds.get(i), "contiguous"},
+                                    {"contiguous", "contiguous", kinds.get(i)}, {kinds.get(i), k1, k2}}) {
+                                Operand s = operand(r, t, n, ks[0]), a = operand(r, t, n, ks[1]), b = operand(r, t, n, ks[2]);
+                                Operand o = output(t, n, n % 2 == 1);
+                                same(name + t + " n=" + n + " " + String.join("/", ks), o.s(),
+                                        (k, out) -> k.addcmul(div, -0.7, s.s(), s.l(), a.s(), a.l(), b.s(), b.l(), out, o.l()));
+                            }
+                        }
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
     Stream<DynamicTest> binary() {
         List<DynamicTest> tests = new ArrayList<>();
         for (BinaryOp op : BinaryOp.values()) {

@@ -162,6 +162,12 @@ final class OpTable {
             return this;
         }
 
+        /** float32 forward compared relatively (1e-5) against the reference, not in ulps; goldens unchanged. */
+        Op relative() {
+            this.f32Ulps = -1;
+            return this;
+        }
+
         Op noGradcheck() {
             gradcheck = false;
             gradgrad = false;
@@ -1007,6 +1013,7 @@ final class OpTable {
         IndexRows.rows();
         RearrangeRows.rows();
         EverydayRows.rows();
+        FusedRows.rows();
         NNRows.rows();
         DblRows.rows();
         ConvRows.rows();

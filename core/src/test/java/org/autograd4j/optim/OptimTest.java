@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every optimizer's and scheduler's 50-step trajectory on a small tanh network against PyTorch 1.13.1
  * (goldens/optim.txt from tools/goldens/gen_optim.py): the parameters after each step, float32 bit for bit
- * (float64 within 1e-13, see {@link #check}), and every group's learning rate, float64 bit for bit.
+ * (float64 too, but for one case, see {@link #check}), and every group's learning rate, float64 bit for bit.
  */
 class OptimTest {
     static final GoldenFile GOLDEN = GoldenFile.read("optim.txt");
@@ -185,11 +185,21 @@ class OptimTest {
     }
 
     /**
-     * float32: the step's record bit for bit. float64: the learning rates bit for bit and the parameters within
-     * 1e-13 relative, since PyTorch's fused add(alpha)/addcmul round once where the public API rounds twice.
+     * The float64 cases that drift from the golden in the last bit (from step 26 on): centered RMSprop with momentum.
+     * Its update runs the same fused ops as the other RMSprop cases, which match bit for bit; the drift comes from
+     * PyTorch's float64 {@code mm} (OpenBLAS, whose kernel and summation order depend on the machine): rerun on another
+     * machine, PyTorch's own parameters after step 26 differ from the golden's in the last bit. So this case alone
+     * keeps a 1e-13 relative tolerance.
      */
-    static void check(String expected, String actual, DType dtype, String where) {
-        if (dtype == DType.FLOAT32) {
+    static final java.util.Set<String> F64_DRIFT = java.util.Set.of("opt=rmsprop;dtype=f64;opt.lr=0.005;opt.momentum=0.5;opt.centered=True");
+
+    /**
+     * Every step's record bit for bit, float32 and float64 (the optimizers use PyTorch's fused add(alpha), addcmul and
+     * addcdiv kernels, one rounding where PyTorch has one), except the {@link #F64_DRIFT} cases: the learning rates bit
+     * for bit and the parameters within 1e-13 relative.
+     */
+    static void check(String spec, String expected, String actual, String where) {
+        if (!F64_DRIFT.contains(spec)) {
             assertEquals(expected, actual, where);
             return;
         }
@@ -251,7 +261,7 @@ class OptimTest {
                 // the first optimizer runs on before the second: loaded state must be a copy, not shared
                 for (int k = 21; k <= 50; k++) step(k, opt, sched, ps);
                 for (int k = 21; k <= 50; k++) {
-                    check(expected[k - 1], step(k, opt2, sched2, copies), dtype(kv), line.where() + " step " + k);
+                    check(f[1], expected[k - 1], step(k, opt2, sched2, copies), line.where() + " step " + k);
                 }
             });
         });
@@ -269,7 +279,7 @@ class OptimTest {
                 String[] expected = f[2].split(" ");
                 assertEquals(50, expected.length, line.where());
                 for (int k = 1; k <= expected.length; k++) {
-                    check(expected[k - 1], step(k, opt, sched, ps), dtype(kv), line.where() + " step " + k);
+                    check(f[1], expected[k - 1], step(k, opt, sched, ps), line.where() + " step " + k);
                 }
             });
         });

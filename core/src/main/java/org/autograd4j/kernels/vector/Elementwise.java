@@ -124,4 +124,71 @@ final class Elementwise {
         }
         return end;
     }
+
+    /** float32 {@code o = fma(b, alpha, a)} over unit strides (PyTorch's {@code vec::fmadd(b, alpha, a)}). */
+    static int addScaled(float alpha, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int end = F.loopBound(n);
+        FloatVector al = FloatVector.broadcast(F, alpha);
+        for (int i = 0; i < end; i += F.length()) {
+            FloatVector.fromArray(F, b, bo + i).fma(al, FloatVector.fromArray(F, a, ao + i)).intoArray(o, oo + i);
+        }
+        return end;
+    }
+
+    /** float64 {@link #addScaled(float, float[], int, float[], int, float[], int, int)}. */
+    static int addScaled(double alpha, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        int end = D.loopBound(n);
+        DoubleVector al = DoubleVector.broadcast(D, alpha);
+        for (int i = 0; i < end; i += D.length()) {
+            DoubleVector.fromArray(D, b, bo + i).fma(al, DoubleVector.fromArray(D, a, ao + i)).intoArray(o, oo + i);
+        }
+        return end;
+    }
+
+    /** float32 addcmul {@code fma(v·t1, t2, s)} or addcdiv {@code s + (v·t1)/t2} over unit strides. */
+    static int addc(boolean div, float v, float[] s, int so, float[] t1, int o1, float[] t2, int o2, float[] o, int oo, int n) {
+        int end = F.loopBound(n);
+        FloatVector vv = FloatVector.broadcast(F, v);
+        if (div) {
+            for (int i = 0; i < end; i += F.length()) {
+                FloatVector q = vv.mul(FloatVector.fromArray(F, t1, o1 + i)).div(FloatVector.fromArray(F, t2, o2 + i));
+                FloatVector.fromArray(F, s, so + i).add(q).intoArray(o, oo + i);
+            }
+        } else {
+            for (int i = 0; i < end; i += F.length()) {
+                vv.mul(FloatVector.fromArray(F, t1, o1 + i)).fma(FloatVector.fromArray(F, t2, o2 + i), FloatVector.fromArray(F, s, so + i))
+                        .intoArray(o, oo + i);
+            }
+        }
+        return end;
+    }
+
+    /** float64 {@link #addc(boolean, float, float[], int, float[], int, float[], int, float[], int, int)}. */
+    static int addc(boolean div, double v, double[] s, int so, double[] t1, int o1, double[] t2, int o2, double[] o, int oo, int n) {
+        int end = D.loopBound(n);
+        DoubleVector vv = DoubleVector.broadcast(D, v);
+        if (div) {
+            for (int i = 0; i < end; i += D.length()) {
+                DoubleVector q = vv.mul(DoubleVector.fromArray(D, t1, o1 + i)).div(DoubleVector.fromArray(D, t2, o2 + i));
+                DoubleVector.fromArray(D, s, so + i).add(q).intoArray(o, oo + i);
+            }
+        } else {
+            for (int i = 0; i < end; i += D.length()) {
+                vv.mul(DoubleVector.fromArray(D, t1, o1 + i)).fma(DoubleVector.fromArray(D, t2, o2 + i), DoubleVector.fromArray(D, s, so + i))
+                        .intoArray(o, oo + i);
+            }
+        }
+        return end;
+    }
+
+    /** PyTorch's threshold_backward(g, y, 0): {@code y <= 0 ? 0 : g} lane by lane (NaN y keeps g), as the plain loop. */
+    static int reluBackward(float[] g, int go, float[] y, int yo, float[] o, int oo, int n) {
+        int end = F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        for (int i = 0; i < end; i += F.length()) {
+            FloatVector yv = FloatVector.fromArray(F, y, yo + i);
+            FloatVector.fromArray(F, g, go + i).blend(zero, yv.compare(VectorOperators.LE, 0f)).intoArray(o, oo + i);
+        }
+        return end;
+    }
 }

@@ -159,11 +159,54 @@ public final class VectorKernels extends ScalarKernels {
         int done = switch (op) {
             case ADD, SUB, MUL, DIV -> Elementwise.arithmetic(op, a, ao, as, b, bo, bs, o, oo, n);
             case TANH_BACKWARD -> as == 1 && bs == 1 ? Elementwise.tanhBackward(a, ao, b, bo, o, oo, n) : 0;
+            case RELU_BACKWARD -> as == 1 && bs == 1 ? Elementwise.reluBackward(a, ao, b, bo, o, oo, n) : 0;
             default -> 0;
         };
         if (done < n) {
             super.binaryF32(op, dnnlGelu, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done, 1, n - done);
         }
+    }
+
+    @Override
+    protected void addScaledF32(float alpha, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (as != 1 || bs != 1 || os != 1 || n < F.length()) {
+            super.addScaledF32(alpha, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addScaled(alpha, a, ao, b, bo, o, oo, n);
+        if (done < n) super.addScaledF32(alpha, a, ao + done, 1, b, bo + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addScaledF64(double alpha, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        if (as != 1 || bs != 1 || os != 1 || n < D.length()) {
+            super.addScaledF64(alpha, a, ao, as, b, bo, bs, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addScaled(alpha, a, ao, b, bo, o, oo, n);
+        if (done < n) super.addScaledF64(alpha, a, ao + done, 1, b, bo + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addcF32(boolean div, float v, float[] s, int so, int ss, float[] t1, int o1, int s1, float[] t2, int o2, int s2,
+                           float[] o, int oo, int os, int n) {
+        if (ss != 1 || s1 != 1 || s2 != 1 || os != 1 || n < F.length()) {
+            super.addcF32(div, v, s, so, ss, t1, o1, s1, t2, o2, s2, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addc(div, v, s, so, t1, o1, t2, o2, o, oo, n);
+        if (done < n) super.addcF32(div, v, s, so + done, 1, t1, o1 + done, 1, t2, o2 + done, 1, o, oo + done, 1, n - done);
+    }
+
+    @Override
+    protected void addcF64(boolean div, double v, double[] s, int so, int ss, double[] t1, int o1, int s1, double[] t2, int o2, int s2,
+                           double[] o, int oo, int os, int n) {
+        if (ss != 1 || s1 != 1 || s2 != 1 || os != 1 || n < D.length()) {
+            super.addcF64(div, v, s, so, ss, t1, o1, s1, t2, o2, s2, o, oo, os, n);
+            return;
+        }
+        int done = Elementwise.addc(div, v, s, so, t1, o1, t2, o2, o, oo, n);
+        if (done < n) super.addcF64(div, v, s, so + done, 1, t1, o1 + done, 1, t2, o2 + done, 1, o, oo + done, 1, n - done);
     }
 
     @Override

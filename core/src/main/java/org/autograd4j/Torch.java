@@ -3631,6 +3631,19 @@ public final class Torch {
     }
 
     /**
+     * {@code torch._C._nn.gelu(a, approximate=...)}: "none" (exact) or "tanh"
+     * ({@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}).
+     *
+     * @param a the input tensor
+     * @param approximate "none" or "tanh"
+     * @return the result, as {@code a.gelu(approximate)}
+     * @throws IllegalArgumentException PyTorch's message for another string
+     */
+    public static Tensor gelu(Tensor a, String approximate) {
+        return a.gelu(approximate);
+    }
+
+    /**
      * {@code torch.silu(a)}: x·σ(x).
      *
      * @param a the input tensor

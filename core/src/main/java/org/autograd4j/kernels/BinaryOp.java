@@ -71,7 +71,15 @@ public enum BinaryOp {
      * t = tanh(ln(1 + e^b)), in PyTorch's order of operations (with its two fused multiply-adds);
      * PyTorch's {@code mish_backward(grad, self)}. Float only.
      */
-    MISH_BACKWARD;
+    MISH_BACKWARD,
+    /**
+     * The tanh GELU's derivative applied to a gradient: a = grad, b = x,
+     * {@code a·(½(1 + t) + ½b·(1 - t²)·β(1 + 3κb²))}, t = tanh(β(b + κb³)); PyTorch's
+     * {@code gelu_backward(grad, self, approximate='tanh')} ({@code GeluBackwardKernelImpl}). float32 follows its
+     * vector code (SLEEF's tanh) on contiguous spans but their last n mod 16 elements, its scalar code (glibc's
+     * tanhf) elsewhere. Float only.
+     */
+    GELU_TANH_BACKWARD;
 
     /** True for the six comparisons EQ … GE, which write a bool result. */
     public boolean isComparison() {

@@ -240,11 +240,50 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < n; i++) o[oo + i * os] = buf[i];
                 }
             }
+            case GELU_TANH -> {
+                if (xs == 1 && os == 1) {
+                    geluTanhSpan(x, xo, o, oo, n);
+                } else {
+                    for (int i = 0; i < n; i++) o[oo + i * os] = MathFns.geluTanhF(x[xo + i * xs]);
+                }
+            }
             default -> {
                 FloatUnary f = floatUnary(op, p0, p1, dnnlGelu);
                 for (int i = 0; i < n; i++) o[oo + i * os] = f.apply(x[xo + i * xs]);
             }
         }
+    }
+
+    /**
+     * The float32 tanh GELU on a contiguous span as ATen's {@code cpu_kernel_vec} runs it: the vector formula with
+     * SLEEF's tanh ({@link #sleefSpan}, so the Vector API kernels vectorise it with the same bits) on the first
+     * {@code n - n % 16} elements, the scalar one with glibc's tanhf on the rest.
+     */
+    private void geluTanhSpan(float[] x, int xo, float[] o, int oo, int n) {
+        int v = n - n % SleefFloat.CHUNK;
+        if (v > 0) {
+            float[] t = new float[v];
+            for (int i = 0; i < v; i++) t[i] = MathFns.geluTanhInnerF(x[xo + i]);
+            sleefSpan(UnaryOp.TANH, t, 0, t, 0, v);
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhF(x[xo + i], t[i]);
+        }
+        for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanhF(x[xo + i]);
+    }
+
+    /**
+     * {@code gelu_backward(g, x, approximate='tanh')} in float32 over a span with unit output stride and unit or
+     * zero operand strides (not both zero), as ATen's {@code cpu_kernel_vec}: the vector formula with SLEEF's
+     * tanh on the first {@code n - n % 16} elements, the scalar one with glibc's tanhf on the rest.
+     */
+    private void geluTanhBackwardSpan(float[] g, int go, int gs, float[] x, int xo, int xs, float[] o, int oo, int n) {
+        int v = n - n % SleefFloat.CHUNK;
+        if (v > 0) {
+            float[] t = new float[v];
+            for (int i = 0; i < v; i++) t[i] = MathFns.geluTanhInnerF(x[xo + i * xs]);
+            sleefSpan(UnaryOp.TANH, t, 0, t, 0, v);
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhBackwardF(g[go + i * gs], x[xo + i * xs], t[i]);
+        }
+        for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanhBackwardF(g[go + i * gs], x[xo + i * xs]);
     }
 
     /**
@@ -294,6 +333,13 @@ public class ScalarKernels implements Kernels {
 
     /** One run of a float64 unary op: {@code o[oo + i·os] = op(x[xo + i·xs])} for {@code i < n}. */
     protected void unaryF64(UnaryOp op, double p0, double p1, double[] x, int xo, int xs, double[] o, int oo, int os, int n) {
+        if (op == UnaryOp.GELU_TANH && xs == 1 && os == 1) {
+            // cpu_kernel_vec: the vector code (SLEEF's tanh) on whole chunks of 8 doubles, the scalar one on the rest
+            int v = n - n % 8;
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhVector(x[xo + i]);
+            for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanh(x[xo + i]);
+            return;
+        }
         DoubleUnaryOperator f = FIRST_UNARY.contains(op) ? floatFn(op, p0, p1) : doubleFn(op, p0, p1);
         for (int i = 0; i < n; i++) o[oo + i * os] = f.applyAsDouble(x[xo + i * xs]);
     }
@@ -438,6 +484,13 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < n; i++) o[oo + i * os] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
                 }
             }
+            case GELU_TANH_BACKWARD -> {
+                if (os == 1 && as >= 0 && as <= 1 && bs >= 0 && bs <= 1 && (as | bs) != 0) {
+                    geluTanhBackwardSpan(a, ao, as, b, bo, bs, o, oo, n);
+                } else {
+                    for (int i = 0; i < n; i++) o[oo + i * os] = MathFns.geluTanhBackwardF(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
             case TANH_BACKWARD -> {
                 // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
                 for (int i = 0; i < n; i++) {
@@ -504,6 +557,15 @@ public class ScalarKernels implements Kernels {
 
     /** One run of a float64 binary op; {@code xContiguous}: b's whole layout is contiguous (for gelu_backward). */
     protected void binaryF64(BinaryOp op, boolean xContiguous, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        if (op == BinaryOp.GELU_TANH_BACKWARD && os == 1 && as >= 0 && as <= 1 && bs >= 0 && bs <= 1 && (as | bs) != 0) {
+            // cpu_kernel_vec: the vector code (SLEEF's tanh) on whole chunks of 8 doubles, the scalar one on the rest
+            int v = n - n % 8;
+            for (int i = 0; i < n; i++) {
+                double x = b[bo + i * bs], u = MathFns.geluTanhInner(x);
+                o[oo + i] = MathFns.geluTanhBackward(a[ao + i * as], x, i < v ? MathFns.tanhSleefRange(u) : StrictMath.tanh(u));
+            }
+            return;
+        }
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] + b[bo + i * bs]; }
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
@@ -549,7 +611,8 @@ public class ScalarKernels implements Kernels {
         } else {
             DType t = a.dtype() == DType.BOOL || b.dtype() == DType.BOOL ? DType.BOOL : DType.INT64;
             if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
-                throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
+                throw notImplemented(op == BinaryOp.GELU_BACKWARD || op == BinaryOp.GELU_TANH_BACKWARD ? "GeluBackwardKernelImpl"
+                        : op.name().toLowerCase() + "_cpu", t);
             }
             f = (x, y) -> {
                 if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
@@ -1272,6 +1335,7 @@ public class ScalarKernels implements Kernels {
             case LOGADDEXP -> MathFns::logaddexp;
             case XLOGY -> MathFns::xlogy;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackward(g, x, true);
+            case GELU_TANH_BACKWARD -> (g, x) -> MathFns.geluTanhBackward(g, x, StrictMath.tanh(MathFns.geluTanhInner(x)));
             case MISH_BACKWARD -> MathFns::mishBackward;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
@@ -1288,6 +1352,7 @@ public class ScalarKernels implements Kernels {
             case LOGADDEXP -> MathFns::logaddexpF;
             case XLOGY -> MathFns::xlogyF;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackwardF(g, x, false);
+            case GELU_TANH_BACKWARD -> MathFns::geluTanhBackwardF;
             case MISH_BACKWARD -> MathFns::mishBackwardF;
             default -> throw new IllegalStateException(op + " has no float32 function");
         };

@@ -77,7 +77,9 @@ public enum UnaryOp {
     GELU,
     /**
      * tanh GELU {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))};
-     * {@code torch.nn.functional.gelu(x, approximate='tanh')}.
+     * {@code torch.nn.functional.gelu(x, approximate='tanh')}, as ATen's {@code GeluKernelImpl}: float32
+     * contiguous spans take its vector code (SLEEF's tanh) but for their last n mod 16 elements, which, like
+     * strided inputs, take its scalar code (glibc's tanhf).
      */
     GELU_TANH,
     /** {@code x/(1 + e^-x)} = x·σ(x); {@code torch.nn.functional.silu}. */ SILU,

@@ -198,6 +198,33 @@ public final class Unary {
     public static final Unary GELU = def("gelu", "GeluBackward0", UnaryOp.GELU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> geluBackward(g, x), (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2))))
             .functional().floatingOnly("GeluKernelImpl").floatOpmath().layoutDependent();
+    /**
+     * {@code F.gelu(x, approximate='tanh')}: {@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, PyTorch's
+     * {@code gelu} with approximate='tanh' (the same function name and node, so not a row of {@link #ALL}: the op
+     * table has it as its own row). Derivative: {@code gelu_backward(g, x, approximate='tanh')}.
+     */
+    public static final Unary GELU_TANH = def("gelu", "GeluBackward0", UnaryOp.GELU_TANH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> geluBackward(g, x, "tanh"),
+            (x, p, q) -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))
+            .functional().floatingOnly("GeluKernelImpl").floatOpmath().layoutDependent().notListed();
+
+    /**
+     * {@code torch.nn.functional.gelu(x, approximate)}: {@link #GELU} for "none", {@link #GELU_TANH} for "tanh";
+     * any other string fails with PyTorch's message before anything is computed.
+     */
+    public static TensorImpl gelu(TensorImpl x, String approximate) {
+        return geluRow(approximate).apply(x);
+    }
+
+    /** The row of a GELU {@code approximate} string, or PyTorch's error. */
+    static Unary geluRow(String approximate) {
+        return switch (approximate) {
+            case "none" -> GELU;
+            case "tanh" -> GELU_TANH;
+            default -> throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+        };
+    }
+
     /** {@code x·σ(x)}. Derivative: {@code g·σ(x)·(1 + x·(1 - σ(x)))}. */
     public static final Unary SILU = def("silu", "SiluBackward0", UnaryOp.SILU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
@@ -295,6 +322,12 @@ public final class Unary {
         u.ulps = rule == Rule.FLOAT ? 1 : 0;
         ROWS.add(u);
         return u;
+    }
+
+    /** Not a row of {@link #ALL} (a second overload of a listed function, with rows of its own in the op table). */
+    private Unary notListed() {
+        ROWS.remove(this);
+        return this;
     }
 
     private Unary inPlace() {

@@ -64,6 +64,15 @@ final class NNRows {
     }
 
     static void rows() {
+        // F.gelu(x, approximate='tanh'): a second overload of gelu, so a row of its own (not a Unary.ALL row)
+        Op gelu = row("gelu_tanh", "GeluBackward0", f1(x -> Torch.gelu(x, "tanh")),
+                map(x -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))),
+                unary(fromDomain(Unary.Domain.ALL, Kind.FLOAT))).pointwise(2)
+                .py("torch.nn.functional.gelu(a, approximate='tanh')")
+                .golden(s(r(new java.util.Random(11), 37)), s(fixed(sh(4), -30, -5, 0, 7)))
+                .error("\"GeluKernelImpl\" not implemented for 'Long'", index(sh(2), 1, 2));
+        gelu.f32Ulps = -1; // PyTorch's float arithmetic, compared relatively with the reference
+        gelu.layoutExact = false; // vector and scalar code differ in their last bits, as PyTorch's
         for (String r : List.of("mean", "sum", "none")) {
             row("mse_loss_" + r, "MseLossBackward0", f2((a, b) -> Torch.mseLoss(a, b, r)),
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> (a - b) * (a - b)), r),

@@ -423,6 +423,19 @@ public final class F {
     }
 
     /**
+     * {@code F.gelu(input, approximate=...)}: "none" is {@code x·Φ(x)}, "tanh" is
+     * {@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}.
+     *
+     * @param input the input
+     * @param approximate "none" or "tanh"
+     * @return the output
+     * @throws IllegalArgumentException "approximate argument must be either none or tanh." for another string
+     */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return input.gelu(approximate);
+    }
+
+    /**
      * {@code F.silu(input)}: {@code x·sigmoid(x)}.
      *
      * @param input the input

@@ -1481,7 +1481,8 @@ public class ScalarKernels implements Kernels {
                 if (log) {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
                     double sum = laneSumF64(row, 0, len);
-                    for (int i = 0; i < len; i++) od[oo + i * os] = row[i] - Math.exp(yd[yo + i * ys]) * sum;
+                    // g - e^y·Σg as one FMA, as the compiled kernel of _log_softmax_backward_data has it
+                    for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-Math.exp(yd[yo + i * ys]), sum, row[i]);
                 } else {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
                     double dot = laneSumF64(row, 0, len);
@@ -1501,7 +1502,8 @@ public class ScalarKernels implements Kernels {
             float sum = laneSumF32Strided(g, go, gs, n, row, scratch);
             for (int i = 0; i < n; i++) row[i] = y[yo + i * ys];
             sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
-            for (int i = 0; i < n; i++) o[oo + i * os] = g[go + i * gs] - row[i] * sum;
+            // SoftMaxKernel.cpp's x - exp(y)·sum, which the compiler fused into one FMA (one rounding)
+            for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(-row[i], sum, g[go + i * gs]);
         } else {
             for (int i = 0; i < n; i++) row[i] = g[go + i * gs] * y[yo + i * ys];
             float dot = laneSumF32(row, 0, n, scratch);

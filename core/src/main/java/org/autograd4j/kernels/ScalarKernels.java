@@ -2115,4 +2115,14 @@ public class ScalarKernels implements Kernels {
     public void moments(Storage x, Layout xl, Storage mean, Storage var) {
         ConvKernels.moments(x, xl, mean, var);
     }
+
+    @Override
+    public void rowwiseMoments(Storage x, Layout xl, Storage mean, Storage var) {
+        ConvKernels.rowwiseMoments(x, xl, mean, var);
+    }
+
+    @Override
+    public void normAffine(Storage x, Layout xl, Storage scale, Storage shift, Storage gamma, Storage beta, boolean affine, Storage y) {
+        ConvKernels.normAffine(x, xl, scale, shift, gamma, beta, affine, y);
+    }
 }

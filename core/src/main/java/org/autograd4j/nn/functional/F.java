@@ -413,6 +413,29 @@ public final class F {
     }
 
     /**
+     * {@code F.pad(input, pad, mode='constant', value=value)}: {@link Torch#constantPadNd}.
+     *
+     * @param input the input
+     * @param pad (before, after) pairs from the last dim backwards; negative entries crop
+     * @param value the value of the new elements
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor input, long[] pad, double value) {
+        return Torch.constantPadNd(input, pad, value);
+    }
+
+    /**
+     * {@code F.pad(input, pad)}: zero padding ({@code mode='constant', value=0}).
+     *
+     * @param input the input
+     * @param pad (before, after) pairs from the last dim backwards; negative entries crop
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor input, long[] pad) {
+        return pad(input, pad, 0);
+    }
+
+    /**
      * {@code F.gelu(input)}: {@code x·Φ(x)} (approximate='none').
      *
      * @param input the input

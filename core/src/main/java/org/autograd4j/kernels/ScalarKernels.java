@@ -333,6 +333,24 @@ public class ScalarKernels implements Kernels {
 
     /** One run of a float64 unary op: {@code o[oo + i·os] = op(x[xo + i·xs])} for {@code i < n}. */
     protected void unaryF64(UnaryOp op, double p0, double p1, double[] x, int xo, int xs, double[] o, int oo, int os, int n) {
+        // PyTorch's float64 exp and log are SLEEF's on every element (ATen's vml map); sigmoid is cpu_kernel_vec:
+        // the vector formula on whole chunks of 8 doubles of a contiguous span, the scalar one elsewhere
+        if (op == UnaryOp.EXP || op == UnaryOp.LOG) {
+            boolean exp = op == UnaryOp.EXP;
+            for (int i = 0; i < n; i++) {
+                double v = x[xo + i * xs];
+                o[oo + i * os] = exp ? SleefDouble.exp(v) : SleefDouble.log(v);
+            }
+            return;
+        }
+        if (op == UnaryOp.SIGMOID) {
+            int v = xs == 1 && os == 1 ? n - n % 8 : 0;
+            for (int i = 0; i < n; i++) {
+                double a = x[xo + i * xs];
+                o[oo + i * os] = i < v ? SleefDouble.sigmoid(a) : 1.0 / (1.0 + Math.exp(-a));
+            }
+            return;
+        }
         if (op == UnaryOp.GELU_TANH && xs == 1 && os == 1) {
             // cpu_kernel_vec: the vector code (SLEEF's tanh) on whole chunks of 8 doubles, the scalar one on the rest
             int v = n - n % 8;
@@ -1231,6 +1249,7 @@ public class ScalarKernels implements Kernels {
             case SINC -> x -> x == 0 ? 1.0 : Math.sin(Math.PI * x) / (Math.PI * x);
             case DEG2RAD -> x -> x * (Math.PI / 180);
             case RAD2DEG -> x -> x * (180 / Math.PI);
+            case LIBM_LOG -> org.autograd4j.math.Libm::log;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -1283,6 +1302,7 @@ public class ScalarKernels implements Kernels {
             };
             case DEG2RAD -> x -> x * (float) (Math.PI / 180);
             case RAD2DEG -> x -> x * (float) (180 / Math.PI);
+            case LIBM_LOG -> x -> (float) org.autograd4j.math.Libm.log(x);
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }
@@ -1449,10 +1469,10 @@ public class ScalarKernels implements Kernels {
     protected void softmaxRowF64(boolean log, double[] x, int xo, int xs, double[] o, int oo, int os, int n, double[] row) {
         double max = x[xo];
         for (int i = 1; i < n; i++) max = Math.max(max, x[xo + i * xs]);
-        for (int i = 0; i < n; i++) row[i] = Math.exp(x[xo + i * xs] - max);
+        for (int i = 0; i < n; i++) row[i] = SleefDouble.exp(x[xo + i * xs] - max);
         double sum = laneSumF64(row, 0, n);
         if (log) {
-            double lse = Math.log(sum);
+            double lse = SleefDouble.log(sum); // vectorised over the rows' sums in SoftMaxKernel.cpp: SLEEF's log
             for (int i = 0; i < n; i++) o[oo + i * os] = (x[xo + i * xs] - max) - lse;
         } else {
             double inv = 1.0 / sum;
@@ -1482,7 +1502,7 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
                     double sum = laneSumF64(row, 0, len);
                     // g - e^y·Σg as one FMA, as the compiled kernel of _log_softmax_backward_data has it
-                    for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-Math.exp(yd[yo + i * ys]), sum, row[i]);
+                    for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-SleefDouble.exp(yd[yo + i * ys]), sum, row[i]);
                 } else {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
                     double dot = laneSumF64(row, 0, len);

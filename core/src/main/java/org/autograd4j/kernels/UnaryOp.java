@@ -100,7 +100,12 @@ public enum UnaryOp {
     /** x·(π/180), π/180 rounded to the dtype; {@code torch.deg2rad}. */
     DEG2RAD,
     /** x·(180/π), 180/π rounded to the dtype; {@code torch.rad2deg}. */
-    RAD2DEG;
+    RAD2DEG,
+    /**
+     * ln x as ATen's scalar loops get it from {@code std::log} (glibc: {@code math.Libm}'s bits in float64, rounded
+     * to float for float32), where {@link #LOG} is SLEEF's vector log: binary_cross_entropy's kernel. Float only.
+     */
+    LIBM_LOG;
 
     /**
      * True for the ops that write a bool result whatever the input dtype: {@link #ISNAN}, {@link #ISINF},

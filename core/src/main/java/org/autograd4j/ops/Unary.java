@@ -115,7 +115,7 @@ public final class Unary {
             (g, y, p, q) -> tanhBackward(g, y), (x, p, q) -> Math.tanh(x)).inPlace();
     /** As PyTorch's sigmoid_backward kernel evaluates it: {@code g·(1 - y)·y}. */
     public static final Unary SIGMOID = def("sigmoid", "SigmoidBackward0", UnaryOp.SIGMOID, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).inPlace();
+            (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).layoutDependent().inPlace();
     /** PyTorch's threshold_backward: g where the output is positive. */
     public static final Unary RELU = def("relu", "ReluBackward0", UnaryOp.RELU, Rule.SAME, Saves.RESULT,
             (g, y, p, q) -> BackwardOps.thresholdBackward(g, y, 0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
@@ -230,7 +230,7 @@ public final class Unary {
             (g, x, p, q) -> {
                 TensorImpl s = sigmoid(x);
                 return mul(mul(g, s), add(mul(x, rsub(s, 1.0)), 1.0));
-            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional().floatingOnly("silu_cpu");
+            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional().floatingOnly("silu_cpu").layoutDependent();
     /** {@code x·tanh(softplus(x))}. Derivative: {@code g·(t + x·σ(x)·(1 - t²))} with {@code t = tanh(softplus(x))}. */
     public static final Unary MISH = def("mish", "MishBackward0", UnaryOp.MISH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
@@ -413,7 +413,7 @@ public final class Unary {
 
     /**
      * PyTorch picks this op's algorithm by layout (vectorised for contiguous input, scalar for strided), and so
-     * does the kernel: results agree across layouts to a few ulps, not bit for bit (gelu).
+     * does the kernel: results agree across layouts to a few ulps, not bit for bit (gelu; float64 sigmoid and silu).
      */
     private Unary layoutDependent() {
         layoutDependent = true;

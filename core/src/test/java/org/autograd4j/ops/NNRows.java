@@ -98,13 +98,15 @@ final class NNRows {
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> bce(sigmoid(a), sigmoid(b))), r),
                     g -> List.of(s(r(g, 7), c(g, 7)), s(T(r(g, 3, 4)), c(g, 3, 4)), s(S(r(g, 2, 3)), c(g, 2, 3))))
                     .accum(4).composite()
-                    .py("torch.nn.functional.binary_cross_entropy(a.sigmoid(), b.sigmoid(), reduction='" + r + "')");
+                    .py("torch.nn.functional.binary_cross_entropy(a.sigmoid(), b.sigmoid(), reduction='" + r + "')")
+                    .layoutExact = false; // float64 sigmoid: vector formula (SLEEF exp) or scalar one by layout, as PyTorch's
             row("binary_cross_entropy_with_logits_" + r, "BinaryCrossEntropyWithLogitsBackward0",
                     f2((a, b) -> Torch.binaryCrossEntropyWithLogits(a, b.sigmoid(), null, null, r)),
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> bce(sigmoid(a), sigmoid(b))), r),
                     g -> List.of(s(r(g, 7), c(g, 7)), s(T(r(g, 3, 4)), c(g, 3, 4)), s(S(r(g, 2, 3)), c(g, 2, 3))))
                     .accum(4).composite()
-                    .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')");
+                    .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')")
+                    .layoutExact = false; // its gradient goes through float64 sigmoid, whose algorithm follows the layout
         }
         row("nll_loss2d", "NllLoss2DBackward0", f2((a, b) -> Torch.nllLoss(a, b, null, "mean", -100)),
                 xs -> {

@@ -1852,6 +1852,17 @@ public final class Tensor {
     public Tensor gelu() { return of(Unary.GELU.apply(impl)); }
 
     /**
+     * GELU with PyTorch's {@code approximate} argument ({@code torch._C._nn.gelu(x, approximate=...)}): "none" is
+     * {@link #gelu()}, "tanh" is {@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, with PyTorch's kernel bits
+     * in float32 and its {@code GeluBackward0} node.
+     *
+     * @param approximate "none" or "tanh"
+     * @return a new tensor
+     * @throws IllegalArgumentException "approximate argument must be either none or tanh." for another string
+     */
+    public Tensor gelu(String approximate) { return of(Unary.gelu(impl, approximate)); }
+
+    /**
      * x·σ(x), elementwise ({@code torch.silu(x)}).
      *
      * @return a new tensor

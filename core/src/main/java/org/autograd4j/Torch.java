@@ -2534,7 +2534,8 @@ public final class Torch {
     /**
      * {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}: {@code "valid"} is no
      * padding; {@code "same"} pads so the output has the input's size (stride 1 only; an odd total puts the extra
-     * row or column after, as PyTorch).
+     * row or column after with {@link #constantPadNd}, so the graph has PyTorch's {@code ConstantPadNdBackward0}
+     * before the convolution).
      *
      * @param input the input, 3-d or 4-d
      * @param weight the filters
@@ -2550,6 +2551,21 @@ public final class Torch {
             throw new IllegalArgumentException("Invalid padding string: '" + padding + "'");
         }
         return of(Convolution.conv2d(in(input), in(weight), inOrNull(bias), stride, null, padding.equals("same"), dilation, groups));
+    }
+
+    /**
+     * {@code torch.constant_pad_nd(input, pad, value)}, what {@code F.pad(input, pad, value=value)} calls:
+     * {@code pad} holds (before, after) pairs for the last dim, then the one before it, …; negative entries crop.
+     * Records {@code ConstantPadNdBackward0} (its derivative crops the gradient back).
+     *
+     * @param input the input
+     * @param pad an even number of pads, at most two per dim
+     * @param value the value of the new elements
+     * @return the padded tensor
+     * @throws IllegalArgumentException PyTorch's messages for an odd or too long pad, or an empty result
+     */
+    public static Tensor constantPadNd(Tensor input, long[] pad, double value) {
+        return of(Convolution.constantPadNd(in(input), pad.clone(), value));
     }
 
     /**
@@ -3702,6 +3718,19 @@ public final class Torch {
      */
     public static Tensor gelu(Tensor a) {
         return a.gelu();
+    }
+
+    /**
+     * {@code torch._C._nn.gelu(a, approximate=...)}: "none" (exact) or "tanh"
+     * ({@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}).
+     *
+     * @param a the input tensor
+     * @param approximate "none" or "tanh"
+     * @return the result, as {@code a.gelu(approximate)}
+     * @throws IllegalArgumentException PyTorch's message for another string
+     */
+    public static Tensor gelu(Tensor a, String approximate) {
+        return a.gelu(approximate);
     }
 
     /**

@@ -76,7 +76,15 @@ public enum BinaryOp {
      * relu's derivative applied to a gradient, PyTorch's {@code threshold_backward(grad, self, 0)} kernel: a = grad,
      * b = relu's result, {@code b <= 0 ? 0 : a} (a NaN b passes the gradient through, as PyTorch's). Not for bool.
      */
-    RELU_BACKWARD;
+    RELU_BACKWARD,
+    /**
+     * The tanh GELU's derivative applied to a gradient: a = grad, b = x,
+     * {@code a·(½(1 + t) + ½b·(1 - t²)·β(1 + 3κb²))}, t = tanh(β(b + κb³)); PyTorch's
+     * {@code gelu_backward(grad, self, approximate='tanh')} ({@code GeluBackwardKernelImpl}). float32 follows its
+     * vector code (SLEEF's tanh) on contiguous spans but their last n mod 16 elements, its scalar code (glibc's
+     * tanhf) elsewhere. Float only.
+     */
+    GELU_TANH_BACKWARD;
 
     /** True for the six comparisons EQ … GE, which write a bool result. */
     public boolean isComparison() {

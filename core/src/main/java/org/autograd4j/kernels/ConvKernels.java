@@ -341,4 +341,196 @@ public final class ConvKernels {
             }
         });
     }
+
+    // ------------------------------------------------------------------ ATen's RowwiseMoments (layer and group norm)
+
+    /** {@code moments_utils.h}'s {@code kChunkSize}: vectors per Welford chunk. */
+    private static final int MOMENT_CHUNK = 16;
+
+    /**
+     * Mean and biased variance of every row of a contiguous {@code [R, M]} layout in the row's own dtype, as
+     * PyTorch 1.13.1's {@code RowwiseMoments} computes them for layer and group norm (float32 in float arithmetic,
+     * float64 in double): Welford updates per lane over chunks of 16 vectors (8 lanes for float32, 4 for float64,
+     * as its AVX2 build), the chunks merged in a cascade ({@code AddMomentsVec}), the scalar tail by Welford, then
+     * the lanes merged in order ({@code AddMoments}). No fused multiply-adds: its compiled code has none here.
+     * mean and var (x's dtype) receive R values each.
+     */
+    public static void rowwiseMoments(Storage x, Layout xl, Storage mean, Storage var) {
+        int rows = xl.size(0), m = xl.numel() / Math.max(rows, 1);
+        int off = xl.offset();
+        if (x instanceof Storage.F32 xs) {
+            float[] d = xs.data, mu = ((Storage.F32) mean).data, v = ((Storage.F32) var).data;
+            Parallel.forRange(rows, grain(2 * m), (lo, hi) -> {
+                float[] mv = new float[2];
+                for (int r = lo; r < hi; r++) {
+                    momentsF32(d, off + r * m, m, mv);
+                    mu[r] = mv[0];
+                    v[r] = mv[1];
+                }
+            });
+        } else {
+            double[] d = ((Storage.F64) x).data, mu = ((Storage.F64) mean).data, v = ((Storage.F64) var).data;
+            Parallel.forRange(rows, grain(2 * m), (lo, hi) -> {
+                double[] mv = new double[2];
+                for (int r = lo; r < hi; r++) {
+                    momentsF64(d, off + r * m, m, mv);
+                    mu[r] = mv[0];
+                    v[r] = mv[1];
+                }
+            });
+        }
+    }
+
+    private static int ceilLog2(int x) {
+        return x <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(x - 1);
+    }
+
+    /** {@code AddMomentsVec}: lanes (m1a, m2a) of count m0a merged into (m1, m2) of count m0[at]. */
+    private static void addMomentsF32(int m0a, float[] m1a, float[] m2a, int[] m0, int at, float[] m1, float[] m2, int lanes) {
+        int n = m0[at] + m0a;
+        float c = n == 0 ? 0f : (float) m0a / (float) n;
+        float count = m0[at];
+        for (int l = 0; l < lanes; l++) {
+            float delta = m1a[l] - m1[l];
+            m1[l] += c * delta;
+            m2[l] += m2a[l] + delta * delta * c * count;
+        }
+        m0[at] = n;
+    }
+
+    /** {@code RowwiseMomentsImpl<float>} over {@code x[o, o + n)}: {@code mv[0]} the mean, {@code mv[1]} the biased variance. */
+    static void momentsF32(float[] x, int o, int len, float[] mv) {
+        final int lanes = 8;
+        int n = len / lanes, chunks = (n + MOMENT_CHUNK - 1) / MOMENT_CHUNK, depth = ceilLog2(chunks);
+        int[] m0 = new int[Math.max(depth, 1)];
+        float[][] m1 = new float[Math.max(depth, 1)][lanes], m2 = new float[Math.max(depth, 1)][lanes];
+        float[] a1 = new float[lanes], a2 = new float[lanes];
+        for (int i = 0; i < chunks; i++) {
+            int base = o + i * MOMENT_CHUNK * lanes, k = Math.min(MOMENT_CHUNK, n - i * MOMENT_CHUNK);
+            java.util.Arrays.fill(a1, 0f);
+            java.util.Arrays.fill(a2, 0f);
+            for (int j = 0; j < k; j++) {
+                float c = 1f / (float) (j + 1);
+                for (int l = 0; l < lanes; l++) {
+                    float v = x[base + j * lanes + l], delta = v - a1[l];
+                    a1[l] += delta * c;
+                    a2[l] += delta * (v - a1[l]);
+                }
+            }
+            addMomentsF32(k, a1, a2, m0, 0, m1[0], m2[0], lanes);
+            for (int j = 1, mask = i + 1; j < depth && (mask & 1) == 0; j++, mask >>= 1) {
+                addMomentsF32(m0[j - 1], m1[j - 1], m2[j - 1], m0, j, m1[j], m2[j], lanes);
+                m0[j - 1] = 0;
+                java.util.Arrays.fill(m1[j - 1], 0f);
+                java.util.Arrays.fill(m2[j - 1], 0f);
+            }
+        }
+        for (int i = 1; i < depth; i++) addMomentsF32(m0[i], m1[i], m2[i], m0, 0, m1[0], m2[0], lanes);
+        int c0 = 0;
+        float s1 = 0, s2 = 0;
+        for (int i = n * lanes; i < len; i++) {
+            float v = x[o + i], delta = v - s1;
+            c0++;
+            s1 += delta / (float) c0;
+            s2 += delta * (v - s1);
+        }
+        int[] cnt = {c0};
+        float[] r1 = {s1}, r2 = {s2};
+        for (int l = 0; l < lanes; l++) addMomentsF32(n, new float[] {m1[0][l]}, new float[] {m2[0][l]}, cnt, 0, r1, r2, 1);
+        mv[0] = r1[0];
+        mv[1] = r2[0] / (float) len;
+    }
+
+    /** {@link #addMomentsF32} in double. */
+    private static void addMomentsF64(int m0a, double[] m1a, double[] m2a, int[] m0, int at, double[] m1, double[] m2, int lanes) {
+        int n = m0[at] + m0a;
+        double c = n == 0 ? 0 : (double) m0a / (double) n;
+        double count = m0[at];
+        for (int l = 0; l < lanes; l++) {
+            double delta = m1a[l] - m1[l];
+            m1[l] += c * delta;
+            m2[l] += m2a[l] + delta * delta * c * count;
+        }
+        m0[at] = n;
+    }
+
+    /** {@code RowwiseMomentsImpl<double>} (4 lanes) over {@code x[o, o + n)}. */
+    static void momentsF64(double[] x, int o, int len, double[] mv) {
+        final int lanes = 4;
+        int n = len / lanes, chunks = (n + MOMENT_CHUNK - 1) / MOMENT_CHUNK, depth = ceilLog2(chunks);
+        int[] m0 = new int[Math.max(depth, 1)];
+        double[][] m1 = new double[Math.max(depth, 1)][lanes], m2 = new double[Math.max(depth, 1)][lanes];
+        double[] a1 = new double[lanes], a2 = new double[lanes];
+        for (int i = 0; i < chunks; i++) {
+            int base = o + i * MOMENT_CHUNK * lanes, k = Math.min(MOMENT_CHUNK, n - i * MOMENT_CHUNK);
+            java.util.Arrays.fill(a1, 0);
+            java.util.Arrays.fill(a2, 0);
+            for (int j = 0; j < k; j++) {
+                double c = 1.0 / (j + 1);
+                for (int l = 0; l < lanes; l++) {
+                    double v = x[base + j * lanes + l], delta = v - a1[l];
+                    a1[l] += delta * c;
+                    a2[l] += delta * (v - a1[l]);
+                }
+            }
+            addMomentsF64(k, a1, a2, m0, 0, m1[0], m2[0], lanes);
+            for (int j = 1, mask = i + 1; j < depth && (mask & 1) == 0; j++, mask >>= 1) {
+                addMomentsF64(m0[j - 1], m1[j - 1], m2[j - 1], m0, j, m1[j], m2[j], lanes);
+                m0[j - 1] = 0;
+                java.util.Arrays.fill(m1[j - 1], 0);
+                java.util.Arrays.fill(m2[j - 1], 0);
+            }
+        }
+        for (int i = 1; i < depth; i++) addMomentsF64(m0[i], m1[i], m2[i], m0, 0, m1[0], m2[0], lanes);
+        int c0 = 0;
+        double s1 = 0, s2 = 0;
+        for (int i = n * lanes; i < len; i++) {
+            double v = x[o + i], delta = v - s1;
+            c0++;
+            s1 += delta / c0;
+            s2 += delta * (v - s1);
+        }
+        int[] cnt = {c0};
+        double[] r1 = {s1}, r2 = {s2};
+        for (int l = 0; l < lanes; l++) addMomentsF64(n, new double[] {m1[0][l]}, new double[] {m2[0][l]}, cnt, 0, r1, r2, 1);
+        mv[0] = r1[0];
+        mv[1] = r2[0] / len;
+    }
+
+    /**
+     * {@code y[r, j] = fma(x[r, j], scale[r], shift[r])}, then with {@code affine} {@code fma(·, γ[j], β[j])}
+     * (γ 1 and β 0 where null), over a contiguous {@code [R, M]} layout: PyTorch's LayerNormKernel
+     * {@code (x·scale + bias)·γ + β} as its compiler fused it into two FMAs, and GroupNormKernel's
+     * {@code scale·x + bias} (one FMA, affine false). Storages share x's dtype; y is contiguous.
+     */
+    public static void normAffine(Storage x, Layout xl, Storage scale, Storage shift, Storage gamma, Storage beta, boolean affine,
+                                  Storage y) {
+        int rows = xl.size(0), m = xl.numel() / Math.max(rows, 1);
+        int off = xl.offset();
+        if (x instanceof Storage.F32 xs) {
+            float[] d = xs.data, sc = ((Storage.F32) scale).data, sh = ((Storage.F32) shift).data, o = ((Storage.F32) y).data;
+            float[] g = gamma == null ? null : ((Storage.F32) gamma).data, b = beta == null ? null : ((Storage.F32) beta).data;
+            Parallel.forRange(rows, grain(m), (lo, hi) -> {
+                for (int r = lo; r < hi; r++) {
+                    float s = sc[r], t = sh[r];
+                    for (int j = 0, i = r * m; j < m; j++, i++) {
+                        float v = Math.fma(d[off + i], s, t);
+                        o[i] = affine ? Math.fma(v, g == null ? 1f : g[j], b == null ? 0f : b[j]) : v;
+                    }
+                }
+            });
+        } else {
+            double[] d = ((Storage.F64) x).data, sc = ((Storage.F64) scale).data, sh = ((Storage.F64) shift).data, o = ((Storage.F64) y).data;
+            double[] g = gamma == null ? null : ((Storage.F64) gamma).data, b = beta == null ? null : ((Storage.F64) beta).data;
+            Parallel.forRange(rows, grain(m), (lo, hi) -> {
+                for (int r = lo; r < hi; r++) {
+                    double s = sc[r], t = sh[r];
+                    for (int j = 0, i = r * m; j < m; j++, i++) {
+                        double v = Math.fma(d[off + i], s, t);
+                        o[i] = affine ? Math.fma(v, g == null ? 1.0 : g[j], b == null ? 0.0 : b[j]) : v;
+                    }
+                }
+            });
+        }
+    }
 }

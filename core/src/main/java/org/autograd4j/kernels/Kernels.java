@@ -258,4 +258,10 @@ public interface Kernels {
 
     /** {@link ConvKernels#moments}: mean and biased variance of every row along dim 0. */
     void moments(Storage x, Layout xl, Storage mean, Storage var);
+
+    /** {@link ConvKernels#rowwiseMoments}: ATen's RowwiseMoments of every row of a contiguous [R, M] layout, in x's dtype. */
+    void rowwiseMoments(Storage x, Layout xl, Storage mean, Storage var);
+
+    /** {@link ConvKernels#normAffine}: layer and group norm's output from per-row scale and shift (and γ, β). */
+    void normAffine(Storage x, Layout xl, Storage scale, Storage shift, Storage gamma, Storage beta, boolean affine, Storage y);
 }

@@ -240,11 +240,50 @@ public class ScalarKernels implements Kernels {
                     for (int i = 0; i < n; i++) o[oo + i * os] = buf[i];
                 }
             }
+            case GELU_TANH -> {
+                if (xs == 1 && os == 1) {
+                    geluTanhSpan(x, xo, o, oo, n);
+                } else {
+                    for (int i = 0; i < n; i++) o[oo + i * os] = MathFns.geluTanhF(x[xo + i * xs]);
+                }
+            }
             default -> {
                 FloatUnary f = floatUnary(op, p0, p1, dnnlGelu);
                 for (int i = 0; i < n; i++) o[oo + i * os] = f.apply(x[xo + i * xs]);
             }
         }
+    }
+
+    /**
+     * The float32 tanh GELU on a contiguous span as ATen's {@code cpu_kernel_vec} runs it: the vector formula with
+     * SLEEF's tanh ({@link #sleefSpan}, so the Vector API kernels vectorise it with the same bits) on the first
+     * {@code n - n % 16} elements, the scalar one with glibc's tanhf on the rest.
+     */
+    private void geluTanhSpan(float[] x, int xo, float[] o, int oo, int n) {
+        int v = n - n % SleefFloat.CHUNK;
+        if (v > 0) {
+            float[] t = new float[v];
+            for (int i = 0; i < v; i++) t[i] = MathFns.geluTanhInnerF(x[xo + i]);
+            sleefSpan(UnaryOp.TANH, t, 0, t, 0, v);
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhF(x[xo + i], t[i]);
+        }
+        for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanhF(x[xo + i]);
+    }
+
+    /**
+     * {@code gelu_backward(g, x, approximate='tanh')} in float32 over a span with unit output stride and unit or
+     * zero operand strides (not both zero), as ATen's {@code cpu_kernel_vec}: the vector formula with SLEEF's
+     * tanh on the first {@code n - n % 16} elements, the scalar one with glibc's tanhf on the rest.
+     */
+    private void geluTanhBackwardSpan(float[] g, int go, int gs, float[] x, int xo, int xs, float[] o, int oo, int n) {
+        int v = n - n % SleefFloat.CHUNK;
+        if (v > 0) {
+            float[] t = new float[v];
+            for (int i = 0; i < v; i++) t[i] = MathFns.geluTanhInnerF(x[xo + i * xs]);
+            sleefSpan(UnaryOp.TANH, t, 0, t, 0, v);
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhBackwardF(g[go + i * gs], x[xo + i * xs], t[i]);
+        }
+        for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanhBackwardF(g[go + i * gs], x[xo + i * xs]);
     }
 
     /**
@@ -294,6 +333,31 @@ public class ScalarKernels implements Kernels {
 
     /** One run of a float64 unary op: {@code o[oo + i·os] = op(x[xo + i·xs])} for {@code i < n}. */
     protected void unaryF64(UnaryOp op, double p0, double p1, double[] x, int xo, int xs, double[] o, int oo, int os, int n) {
+        // PyTorch's float64 exp and log are SLEEF's on every element (ATen's vml map); sigmoid is cpu_kernel_vec:
+        // the vector formula on whole chunks of 8 doubles of a contiguous span, the scalar one elsewhere
+        if (op == UnaryOp.EXP || op == UnaryOp.LOG) {
+            boolean exp = op == UnaryOp.EXP;
+            for (int i = 0; i < n; i++) {
+                double v = x[xo + i * xs];
+                o[oo + i * os] = exp ? SleefDouble.exp(v) : SleefDouble.log(v);
+            }
+            return;
+        }
+        if (op == UnaryOp.SIGMOID) {
+            int v = xs == 1 && os == 1 ? n - n % 8 : 0;
+            for (int i = 0; i < n; i++) {
+                double a = x[xo + i * xs];
+                o[oo + i * os] = i < v ? SleefDouble.sigmoid(a) : 1.0 / (1.0 + Math.exp(-a));
+            }
+            return;
+        }
+        if (op == UnaryOp.GELU_TANH && xs == 1 && os == 1) {
+            // cpu_kernel_vec: the vector code (SLEEF's tanh) on whole chunks of 8 doubles, the scalar one on the rest
+            int v = n - n % 8;
+            for (int i = 0; i < v; i++) o[oo + i] = MathFns.geluTanhVector(x[xo + i]);
+            for (int i = v; i < n; i++) o[oo + i] = MathFns.geluTanh(x[xo + i]);
+            return;
+        }
         DoubleUnaryOperator f = FIRST_UNARY.contains(op) ? floatFn(op, p0, p1) : doubleFn(op, p0, p1);
         for (int i = 0; i < n; i++) o[oo + i * os] = f.applyAsDouble(x[xo + i * xs]);
     }
@@ -439,6 +503,13 @@ public class ScalarKernels implements Kernels {
                 }
             }
             case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[oo + i * os] = b[bo + i * bs] <= 0 ? 0f : a[ao + i * as]; }
+            case GELU_TANH_BACKWARD -> {
+                if (os == 1 && as >= 0 && as <= 1 && bs >= 0 && bs <= 1 && (as | bs) != 0) {
+                    geluTanhBackwardSpan(a, ao, as, b, bo, bs, o, oo, n);
+                } else {
+                    for (int i = 0; i < n; i++) o[oo + i * os] = MathFns.geluTanhBackwardF(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
             case TANH_BACKWARD -> {
                 // PyTorch's kernel: grad * (1 - t*t) with the inner part fused into one float FMA
                 for (int i = 0; i < n; i++) {
@@ -505,6 +576,15 @@ public class ScalarKernels implements Kernels {
 
     /** One run of a float64 binary op; {@code xContiguous}: b's whole layout is contiguous (for gelu_backward). */
     protected void binaryF64(BinaryOp op, boolean xContiguous, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int os, int n) {
+        if (op == BinaryOp.GELU_TANH_BACKWARD && os == 1 && as >= 0 && as <= 1 && bs >= 0 && bs <= 1 && (as | bs) != 0) {
+            // cpu_kernel_vec: the vector code (SLEEF's tanh) on whole chunks of 8 doubles, the scalar one on the rest
+            int v = n - n % 8;
+            for (int i = 0; i < n; i++) {
+                double x = b[bo + i * bs], u = MathFns.geluTanhInner(x);
+                o[oo + i] = MathFns.geluTanhBackward(a[ao + i * as], x, i < v ? MathFns.tanhSleefRange(u) : StrictMath.tanh(u));
+            }
+            return;
+        }
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] + b[bo + i * bs]; }
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i * os] = a[ao + i * as] - b[bo + i * bs]; }
@@ -555,7 +635,8 @@ public class ScalarKernels implements Kernels {
                 f = (g, x) -> x <= 0 ? 0 : g;
             } else {
                 if (t == DType.BOOL || (op != BinaryOp.FMOD && op != BinaryOp.REMAINDER && op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR)) {
-                    throw notImplemented(op == BinaryOp.GELU_BACKWARD ? "GeluBackwardKernelImpl" : op.name().toLowerCase() + "_cpu", t);
+                    throw notImplemented(op == BinaryOp.GELU_BACKWARD || op == BinaryOp.GELU_TANH_BACKWARD ? "GeluBackwardKernelImpl"
+                            : op.name().toLowerCase() + "_cpu", t);
                 }
                 f = (x, y) -> {
                     if (y == 0) throw new ArithmeticException("ZeroDivisionError"); // PyTorch's TORCH_CHECK message
@@ -1328,6 +1409,7 @@ public class ScalarKernels implements Kernels {
             case SINC -> x -> x == 0 ? 1.0 : Math.sin(Math.PI * x) / (Math.PI * x);
             case DEG2RAD -> x -> x * (Math.PI / 180);
             case RAD2DEG -> x -> x * (180 / Math.PI);
+            case LIBM_LOG -> org.autograd4j.math.Libm::log;
             default -> throw new IllegalStateException(op + " has no float64 function");
         };
     }
@@ -1380,6 +1462,7 @@ public class ScalarKernels implements Kernels {
             };
             case DEG2RAD -> x -> x * (float) (Math.PI / 180);
             case RAD2DEG -> x -> x * (float) (180 / Math.PI);
+            case LIBM_LOG -> x -> (float) org.autograd4j.math.Libm.log(x);
             default -> throw new IllegalStateException(op + " has no float32 function");
         };
     }
@@ -1432,6 +1515,7 @@ public class ScalarKernels implements Kernels {
             case LOGADDEXP -> MathFns::logaddexp;
             case XLOGY -> MathFns::xlogy;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackward(g, x, true);
+            case GELU_TANH_BACKWARD -> (g, x) -> MathFns.geluTanhBackward(g, x, StrictMath.tanh(MathFns.geluTanhInner(x)));
             case MISH_BACKWARD -> MathFns::mishBackward;
             case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0.0 : g;
             default -> throw new IllegalStateException(op + " has no float64 function");
@@ -1449,6 +1533,7 @@ public class ScalarKernels implements Kernels {
             case LOGADDEXP -> MathFns::logaddexpF;
             case XLOGY -> MathFns::xlogyF;
             case GELU_BACKWARD -> (g, x) -> MathFns.geluBackwardF(g, x, false);
+            case GELU_TANH_BACKWARD -> MathFns::geluTanhBackwardF;
             case MISH_BACKWARD -> MathFns::mishBackwardF;
             case RELU_BACKWARD -> (g, x) -> x <= 0 ? 0f : g;
             default -> throw new IllegalStateException(op + " has no float32 function");
@@ -1546,10 +1631,10 @@ public class ScalarKernels implements Kernels {
     protected void softmaxRowF64(boolean log, double[] x, int xo, int xs, double[] o, int oo, int os, int n, double[] row) {
         double max = x[xo];
         for (int i = 1; i < n; i++) max = Math.max(max, x[xo + i * xs]);
-        for (int i = 0; i < n; i++) row[i] = Math.exp(x[xo + i * xs] - max);
+        for (int i = 0; i < n; i++) row[i] = SleefDouble.exp(x[xo + i * xs] - max);
         double sum = laneSumF64(row, 0, n);
         if (log) {
-            double lse = Math.log(sum);
+            double lse = SleefDouble.log(sum); // vectorised over the rows' sums in SoftMaxKernel.cpp: SLEEF's log
             for (int i = 0; i < n; i++) o[oo + i * os] = (x[xo + i * xs] - max) - lse;
         } else {
             double inv = 1.0 / sum;
@@ -1578,7 +1663,8 @@ public class ScalarKernels implements Kernels {
                 if (log) {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
                     double sum = laneSumF64(row, 0, len);
-                    for (int i = 0; i < len; i++) od[oo + i * os] = row[i] - Math.exp(yd[yo + i * ys]) * sum;
+                    // g - e^y·Σg as one FMA, as the compiled kernel of _log_softmax_backward_data has it
+                    for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-SleefDouble.exp(yd[yo + i * ys]), sum, row[i]);
                 } else {
                     for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
                     double dot = laneSumF64(row, 0, len);
@@ -1598,7 +1684,8 @@ public class ScalarKernels implements Kernels {
             float sum = laneSumF32Strided(g, go, gs, n, row, scratch);
             for (int i = 0; i < n; i++) row[i] = y[yo + i * ys];
             sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
-            for (int i = 0; i < n; i++) o[oo + i * os] = g[go + i * gs] - row[i] * sum;
+            // SoftMaxKernel.cpp's x - exp(y)·sum, which the compiler fused into one FMA (one rounding)
+            for (int i = 0; i < n; i++) o[oo + i * os] = Math.fma(-row[i], sum, g[go + i * gs]);
         } else {
             for (int i = 0; i < n; i++) row[i] = g[go + i * gs] * y[yo + i * ys];
             float dot = laneSumF32(row, 0, n, scratch);
@@ -2209,5 +2296,15 @@ public class ScalarKernels implements Kernels {
     @Override
     public void moments(Storage x, Layout xl, Storage mean, Storage var) {
         ConvKernels.moments(x, xl, mean, var);
+    }
+
+    @Override
+    public void rowwiseMoments(Storage x, Layout xl, Storage mean, Storage var) {
+        ConvKernels.rowwiseMoments(x, xl, mean, var);
+    }
+
+    @Override
+    public void normAffine(Storage x, Layout xl, Storage scale, Storage shift, Storage gamma, Storage beta, boolean affine, Storage y) {
+        ConvKernels.normAffine(x, xl, scale, shift, gamma, beta, affine, y);
     }
 }

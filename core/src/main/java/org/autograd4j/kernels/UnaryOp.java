@@ -77,7 +77,9 @@ public enum UnaryOp {
     GELU,
     /**
      * tanh GELU {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))};
-     * {@code torch.nn.functional.gelu(x, approximate='tanh')}.
+     * {@code torch.nn.functional.gelu(x, approximate='tanh')}, as ATen's {@code GeluKernelImpl}: float32
+     * contiguous spans take its vector code (SLEEF's tanh) but for their last n mod 16 elements, which, like
+     * strided inputs, take its scalar code (glibc's tanhf).
      */
     GELU_TANH,
     /** {@code x/(1 + e^-x)} = x·σ(x); {@code torch.nn.functional.silu}. */ SILU,
@@ -98,7 +100,12 @@ public enum UnaryOp {
     /** x·(π/180), π/180 rounded to the dtype; {@code torch.deg2rad}. */
     DEG2RAD,
     /** x·(180/π), 180/π rounded to the dtype; {@code torch.rad2deg}. */
-    RAD2DEG;
+    RAD2DEG,
+    /**
+     * ln x as ATen's scalar loops get it from {@code std::log} (glibc: {@code math.Libm}'s bits in float64, rounded
+     * to float for float32), where {@link #LOG} is SLEEF's vector log: binary_cross_entropy's kernel. Float only.
+     */
+    LIBM_LOG;
 
     /**
      * True for the ops that write a bool result whatever the input dtype: {@link #ISNAN}, {@link #ISINF},

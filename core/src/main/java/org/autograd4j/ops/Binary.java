@@ -150,6 +150,41 @@ public final class Binary {
                 TensorImpl pdf = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
                 return mul(mul(gg, g), sub(mul(pdf, 2.0), mul(mul(x, x), pdf)));
             }).internal();
+    /**
+     * PyTorch's fused {@code gelu_backward(g, x, approximate='tanh')} (ATen's {@code GeluBackwardKernelImpl}). Its
+     * derivative ({@code GeluBackwardBackward0}): {@code g: gelu_backward(gg, x, 'tanh')},
+     * {@code x: gelu_double_backward(gg, g, x, 'tanh')} ({@link #geluTanhDoubleBackward}).
+     */
+    public static final Binary GELU_TANH_BACKWARD = def("gelu_backward_tanh", "GeluBackwardBackward0", BinaryOp.GELU_TANH_BACKWARD,
+            Rule.PROMOTE, (g, x) -> {
+                double beta = Math.sqrt(2 / Math.PI), kappa = 0.044715;
+                double t = Math.tanh(beta * (x + kappa * x * x * x));
+                return g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * beta * (1 + 3 * kappa * x * x));
+            })
+            .self(OTHER, (gg, g, x, r) -> geluBackward(gg, x, "tanh"))
+            .other(SELF | OTHER, (gg, g, x, r) -> geluTanhDoubleBackward(gg, g, x)).internal();
+
+    /**
+     * FunctionsManual's {@code gelu_double_backward(ggI, gO, input, "tanh")}, op for op (so its graph has
+     * PyTorch's nodes): with u = β(x + κx³), f = x/2, g = 1 - tanh²u, h = β(1 + 3κx²),
+     * {@code ggI·gO·(2·½gh + f·h·g' + f·g·h')}, g' = 2 sech u·(-sech u·tanh u)·h, h' = 6κxβ.
+     */
+    private static TensorImpl geluTanhDoubleBackward(TensorImpl ggI, TensorImpl gO, TensorImpl input) {
+        double kBeta = 1.41421356237309504880 * 1.12837916709551257390 * 0.5, kKappa = 0.044715; // M_SQRT2 * M_2_SQRTPI * 0.5
+        TensorImpl inner = mul(add(input, mul(pow(input, 3), kKappa)), kBeta);
+        TensorImpl tanhInner = tanh(inner);
+        TensorImpl sechInner = div(s(1.0), cosh(inner));
+        TensorImpl f = mul(input, 0.5);
+        TensorImpl g = rsub(mul(tanhInner, tanhInner), 1.0);
+        TensorImpl h = mul(add(mul(mul(input, 3 * kKappa), input), 1.0), kBeta);
+        TensorImpl fPrimeGh = mul(mul(g, 0.5), h);
+        TensorImpl gPrime = mul(mul(mul(sechInner, 2.0), mul(neg(sechInner), tanhInner)), h);
+        TensorImpl gPrimeFh = mul(mul(f, h), gPrime);
+        TensorImpl hPrime = mul(mul(input, 6 * kKappa), kBeta);
+        TensorImpl hPrimeFg = mul(mul(f, g), hPrime);
+        return mul(mul(ggI, gO), add(add(mul(fPrimeGh, 2.0), gPrimeFh), hPrimeFg));
+    }
+
     /** PyTorch's fused {@code mish_backward(g, x)}, used when no graph is built (it has no derivative of its own). */
     public static final Binary MISH_BACKWARD = def("mish_backward", null, BinaryOp.MISH_BACKWARD, Rule.PROMOTE,
             (g, x) -> {

@@ -129,6 +129,79 @@ public final class Convolution {
         return col2im(cols, rows / (k[0] * k[1]), o[0], o[1], new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], oh, ow});
     }
 
+    // ------------------------------------------------------------------ constant_pad_nd
+
+    /**
+     * {@code torch.constant_pad_nd(x, pad, value)} ({@code F.pad(x, pad, value=value)}): {@code pad} holds
+     * (before, after) pairs from the last dim backwards; a negative entry crops. The new elements are {@code value}.
+     * Derivative ({@code ConstantPadNdBackward0}, {@code constant_pad_nd_backward}): the gradient padded by the
+     * negated pads, i.e. cropped back; tangent: the tangent padded with 0.
+     */
+    public static TensorImpl constantPadNd(TensorImpl x, long[] pad, double value) {
+        if (pad.length % 2 != 0) throw new IllegalArgumentException("Length of pad must be even but instead it equals " + pad.length);
+        int nd = x.dim(), lp = pad.length / 2, diff = nd - lp;
+        if (nd < lp) {
+            // PyTorch 1.13's message, spaces as it prints them
+            throw new IllegalArgumentException("Length of pad should be no more than twice the number of dimensions of the input. "
+                    + "Pad length is " + pad.length + "while the input has " + nd + "dimensions.");
+        }
+        TensorImpl out;
+        boolean prev = GradMode.set(false);
+        try {
+            // ATen's order: crop the input by the negative pads (narrow), then copy it into a filled output
+            TensorImpl src = x;
+            boolean allNonPositive = true;
+            for (int i = diff; i < nd; i++) {
+                int k = 2 * (nd - i - 1);
+                if (pad[k] < 0) src = padNarrow(src, i, -pad[k], src.shape()[i] + pad[k]);
+                else if (pad[k] != 0) allNonPositive = false;
+                if (pad[k + 1] < 0) src = padNarrow(src, i, 0, src.shape()[i] + pad[k + 1]);
+                else if (pad[k + 1] != 0) allNonPositive = false;
+            }
+            if (allNonPositive) {
+                out = Shapes.clone(src);
+            } else {
+                int[] xs = x.shape(), ns = xs.clone();
+                for (int i = 0; i < lp; i++) {
+                    int k = pad.length - (i + 1) * 2;
+                    long dim = xs[diff + i] + pad[k] + pad[k + 1];
+                    if (dim <= 0) {
+                        throw new IllegalArgumentException("The input size " + xs[diff + i] + ", plus negative padding " + pad[k] + " and "
+                                + pad[k + 1] + " resulted in a negative output size, which is invalid. Check dimension " + (diff + i)
+                                + " of your input.");
+                    }
+                    ns[diff + i] = (int) dim;
+                }
+                out = Creation.full(ns, value, x.dtype());
+                TensorImpl dst = out;
+                for (int i = diff; i < nd; i++) {
+                    int k = 2 * (nd - i - 1);
+                    if (pad[k] > 0) dst = narrow(dst, i, pad[k], dst.shape()[i] - pad[k]);
+                    if (pad[k + 1] > 0) dst = narrow(dst, i, 0, dst.shape()[i] - pad[k + 1]);
+                }
+                copy_(dst, src);
+            }
+        } finally {
+            GradMode.set(prev);
+        }
+        if (Graph.needs(x)) {
+            long[] neg = new long[pad.length];
+            for (int i = 0; i < pad.length; i++) neg[i] = -pad[i];
+            Graph.record(out, "ConstantPadNdBackward0", (g, n) -> new TensorImpl[] {constantPadNd(g, neg, 0)}, x,
+                    t -> constantPadNd(t[0], pad, 0));
+        }
+        return out;
+    }
+
+    /** narrow as ATen's constant_pad_nd calls it: a negative length fails with narrow's bound message. */
+    private static TensorImpl padNarrow(TensorImpl x, int dim, long start, long length) {
+        if (length < 0 && start >= 0 && start <= x.shape()[dim]) {
+            throw new IllegalArgumentException("start (" + start + ") + length (" + length + ") exceeds dimension size ("
+                    + x.shape()[dim] + ").");
+        }
+        return narrow(x, dim, start, length);
+    }
+
     // ------------------------------------------------------------------ conv2d
 
     /**
@@ -151,6 +224,7 @@ public final class Convolution {
         int[] ws = weight.shape();
         int[] padTop;
         int[] padTotal;
+        long[] extra = null; // padding='same' with an odd total: the pad after, as constant_pad_nd's argument
         if (padding != null) {
             int[] p = pair(padding, "padding");
             padTop = p;
@@ -161,9 +235,14 @@ public final class Convolution {
         } else {
             if (dil[0] <= 0 || dil[1] <= 0) throw new IllegalArgumentException("dilation should be greater than zero, but got " + list(dil));
             if (st[0] != 1 || st[1] != 1) throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
-            // PyTorch's _convolution_mode: total d·(k−1), the smaller half before (the rest after, via a pad).
-            padTotal = new int[] {dil[0] * (ws[2] - 1), dil[1] * (ws[3] - 1)};
-            padTop = new int[] {padTotal[0] / 2, padTotal[1] / 2};
+            // PyTorch's _convolution_same: total d·(k−1), the smaller half on both sides; an odd total's extra
+            // row or column is added after by constant_pad_nd (ConstantPadNdBackward0 before the convolution)
+            int th = dil[0] * (ws[2] - 1), tw = dil[1] * (ws[3] - 1);
+            padTop = new int[] {th / 2, tw / 2};
+            padTotal = new int[] {2 * padTop[0], 2 * padTop[1]};
+            if (th % 2 != 0 || tw % 2 != 0) {
+                extra = new long[] {0, tw % 2, 0, th % 2};
+            }
         }
         if (padTop[0] < 0 || padTop[1] < 0) throw new IllegalArgumentException("negative padding is not supported");
         if (st[0] <= 0 || st[1] <= 0) throw new IllegalArgumentException("non-positive stride is not supported");
@@ -171,6 +250,11 @@ public final class Convolution {
         if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
         TensorImpl x = nd == 3 ? unsqueeze(input, 0) : input;
         int[] xs = x.shape();
+        if (extra != null) {
+            // as _convolution_same: pad first, then the convolution (whose checks see the padded input)
+            x = constantPadNd(x, extra, 0);
+            xs = x.shape();
+        }
         if (ws[0] < groups) {
             throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be at least " + groups
                     + " at dimension 0, but got weight of size " + list(ws) + " instead");

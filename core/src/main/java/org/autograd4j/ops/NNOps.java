@@ -6,6 +6,7 @@ import org.autograd4j.DType;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
+import org.autograd4j.kernels.UnaryOp;
 
 /**
  * The ops of {@code torch.nn.functional} that PyTorch declares as ATen ops with nodes of their own
@@ -455,7 +456,7 @@ public final class NNOps {
     // ------------------------------------------------------------------ binary_cross_entropy
 
     /**
-     * {@code binary_cross_entropy(input, target, weight, reduction)}: {@code (t − 1)·max(log1p(−x), −100) −
+     * {@code binary_cross_entropy(input, target, weight, reduction)}: {@code (t − 1)·max(log(1 − x), −100) −
      * t·max(log x, −100)}, times the weight, reduced. Node {@code BinaryCrossEntropyBackward0}; derivatives:
      * {@code grad·(x − t)/max((1 − x)·x, 1e-12)·w·norm} for the input, {@code −logit(x)·grad·w·norm} for the target.
      */
@@ -470,8 +471,10 @@ public final class NNOps {
             if (Reduction.ANY.all(bad).storage().getLong(0) != 0) {
                 throw new IllegalArgumentException("all elements of input should be between 0 and 1");
             }
-            TensorImpl a = Pointwise.clamp(Unary.LOG1P.apply(neg(input)), -100, Double.NaN);
-            TensorImpl b = Pointwise.clamp(log(input), -100, Double.NaN);
+            // ATen 1.13.1's kernel is a scalar loop: log(1 − x) (not log1p) and log x through std::log (glibc),
+            // not the SLEEF vector log
+            TensorImpl a = Pointwise.clamp(Ops.unaryRaw(UnaryOp.LIBM_LOG, rsub(input, 1.0), input.dtype(), 0, 0), -100, Double.NaN);
+            TensorImpl b = Pointwise.clamp(Ops.unaryRaw(UnaryOp.LIBM_LOG, input, input.dtype(), 0, 0), -100, Double.NaN);
             TensorImpl loss = sub(mul(sub(target, 1.0), a), mul(target, b));
             if (weight != null) loss = mul(loss, weight);
             return reduce(loss, reduction);

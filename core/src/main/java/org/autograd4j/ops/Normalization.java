@@ -11,8 +11,9 @@ import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Sizes;
 
 /**
- * Layer and batch normalization (F.layer_norm, F.batch_norm). The statistics are a kernel (two passes in double);
- * the normalization is PyTorch's linear form {@code y = x·α + β} per row or channel. The derivatives recompute the
+ * Layer, group and batch normalization (F.layer_norm, F.group_norm, F.batch_norm). The statistics are kernels:
+ * ATen's RowwiseMoments in the input's dtype for layer and group norm, two passes in double for batch norm; the
+ * normalization is PyTorch's linear form {@code y = x·α + β} per row or channel, fused where its kernels are. The derivatives recompute the
  * statistics from the saved input in differentiable ops, so double backward works.
  */
 public final class Normalization {
@@ -35,6 +36,38 @@ public final class Normalization {
         TensorImpl mean = Ops.empty(DType.FLOAT64, new int[] {r}), var = Ops.empty(DType.FLOAT64, new int[] {r});
         if (rows.numel() > 0) K.moments(rows.storage(), rows.layout(), mean.storage(), var.storage());
         return new TensorImpl[] {mean, var};
+    }
+
+    /**
+     * Mean and biased variance in x's dtype of every row of {@code rows} ([R, M]), as PyTorch's layer and group
+     * norm compute them (ATen's RowwiseMoments: Welford and a cascade, in float for float32); rows is made
+     * contiguous first, as PyTorch's {@code X.contiguous()}.
+     */
+    private static TensorImpl[] rowwiseMoments(TensorImpl rows) {
+        int r = rows.shape()[0];
+        TensorImpl mean = Ops.empty(rows.dtype(), new int[] {r}), var = Ops.empty(rows.dtype(), new int[] {r});
+        if (rows.numel() > 0) K.rowwiseMoments(rows.storage(), rows.layout(), mean.storage(), var.storage());
+        return new TensorImpl[] {mean, var};
+    }
+
+    /** t itself when contiguous from offset 0 (what the row kernels read), else a dense copy. */
+    private static TensorImpl dense(TensorImpl t) {
+        return t.layout().isContiguous() && t.layout().offset() == 0 ? t : Shapes.clone(t);
+    }
+
+    /**
+     * {@code fma(x, scale[r], shift[r])} per row r of {@code rows} ([R, M], dense), then with {@code affine}
+     * {@code fma(·, γ, β)} along the row (γ, β null: 1 and 0), as PyTorch's compiled norm kernels.
+     */
+    private static TensorImpl normAffine(TensorImpl rows, TensorImpl scale, TensorImpl shift, TensorImpl gamma, TensorImpl beta,
+                                         boolean affine) {
+        TensorImpl out = Ops.empty(rows.dtype(), rows.shape());
+        if (rows.numel() == 0) return out;
+        DType t = rows.dtype();
+        TensorImpl g = gamma == null ? null : dense(to(gamma.detach(), t)), b = beta == null ? null : dense(to(beta.detach(), t));
+        K.normAffine(rows.storage(), rows.layout(), dense(scale).storage(), dense(shift).storage(), g == null ? null : g.storage(),
+                b == null ? null : b.storage(), affine, out.storage());
+        return out;
     }
 
     /** {@code 1 / sqrt(v + eps)} in v's dtype (PyTorch's rstd: a division, not rsqrt). */
@@ -85,13 +118,12 @@ public final class Normalization {
         TensorImpl out;
         boolean prev = GradMode.set(false);
         try {
-            TensorImpl[] mv = moments(reshape(x, new int[] {r, m}));
-            TensorImpl mean = reshape(to(mv[0], x.dtype()), statShape);
-            TensorImpl rstd = reshape(invStd(to(mv[1], x.dtype()), eps), statShape);
-            // PyTorch's LayerNormKernel: y = (x·rstd + (−rstd·mean))·γ + β
-            out = add(mul(x, rstd), neg(mul(rstd, mean)));
-            if (weight != null) out = mul(out, weight);
-            if (bias != null) out = add(out, bias);
+            // PyTorch's LayerNormKernel: RowwiseMoments in the dtype, rstd = 1/sqrt(var + eps), then
+            // y = (x·rstd + (−rstd·mean))·γ + β with both steps fused multiply-adds, as its compiled loop
+            TensorImpl rows = reshape(dense(x), new int[] {r, m});
+            TensorImpl[] mv = rowwiseMoments(rows);
+            TensorImpl rstd = invStd(mv[1], eps);
+            out = reshape(normAffine(rows, rstd, mul(neg(rstd), mv[0]), weight, bias, true), xs);
         } finally {
             GradMode.set(prev);
         }
@@ -333,19 +365,25 @@ public final class Normalization {
         TensorImpl out;
         boolean prev = GradMode.set(false);
         try {
-            TensorImpl[] mv = moments(reshape(x, new int[] {rows, m}));
-            // per (sample, channel): scale = rstd·γ, shift = β − scale·mean, as PyTorch's GroupNormKernel
-            TensorImpl mean = reshape(to(mv[0], x.dtype()), new int[] {n, numGroups, 1});
-            TensorImpl rstd = reshape(invStd(to(mv[1], x.dtype()), eps), new int[] {n, numGroups, 1});
-            int[] perChannel = {n, c};
-            TensorImpl meanC = reshape(expand(mean, new int[] {n, numGroups, c / numGroups}), perChannel);
-            TensorImpl scale = reshape(expand(rstd, new int[] {n, numGroups, c / numGroups}), perChannel);
-            if (weight != null) scale = mul(scale, reshape(weight.detach(), new int[] {c}));
-            TensorImpl shift = neg(mul(scale, meanC));
-            if (bias != null) shift = add(reshape(bias.detach(), new int[] {c}), shift);
-            int[] nc = chan.clone();
-            nc[0] = n;
-            out = add(mul(x, reshape(scale, nc)), reshape(shift, nc));
+            // PyTorch's GroupNormKernel: RowwiseMoments per (sample, group) in the dtype, rstd = 1/sqrt(max(var, 0) + eps)
+            TensorImpl xd = dense(x);
+            TensorImpl[] mv = rowwiseMoments(reshape(xd, new int[] {rows, m}));
+            TensorImpl mean = reshape(mv[0], new int[] {n, numGroups, 1});
+            TensorImpl rstd = reshape(invStd(Pointwise.clamp(mv[1], 0, Double.NaN), eps), new int[] {n, numGroups, 1});
+            if (weight == null && bias == null) {
+                out = reshape(mul(sub(reshape(xd, grouped), mean), rstd), xs); // (x − mean)·rstd
+            } else {
+                // per (sample, channel): scale = rstd·γ, shift = −scale·mean + β, y = fma(scale, x, shift)
+                int[] perChannel = {n * c};
+                TensorImpl meanC = reshape(expand(mean, new int[] {n, numGroups, c / numGroups}), perChannel);
+                TensorImpl scale = reshape(expand(rstd, new int[] {n, numGroups, c / numGroups}), new int[] {n, c});
+                if (weight != null) scale = mul(scale, reshape(weight.detach(), new int[] {c}));
+                scale = reshape(scale, perChannel);
+                TensorImpl shift = mul(neg(scale), meanC);
+                shift = bias == null ? add(shift, 0.0) : reshape(add(reshape(shift, new int[] {n, c}), reshape(bias.detach(), new int[] {c})), perChannel);
+                int hw = n * c == 0 ? 0 : x.numel() / (n * c);
+                out = reshape(normAffine(reshape(xd, new int[] {n * c, hw}), scale, shift, null, null, false), xs);
+            }
         } finally {
             GradMode.set(prev);
         }

@@ -46,6 +46,11 @@ public final class TensorMath {
     public static TensorImpl tanhBackward(TensorImpl g, TensorImpl y) { return Binary.TANH_BACKWARD.apply(g, y); }
     /** {@code at::gelu_backward(g, x)}. */
     public static TensorImpl geluBackward(TensorImpl g, TensorImpl x) { return Binary.GELU_BACKWARD.apply(g, x); }
+    /** {@code at::gelu_backward(g, x, approximate)}: "none" or "tanh". */
+    public static TensorImpl geluBackward(TensorImpl g, TensorImpl x, String approximate) {
+        Unary.geluRow(approximate); // PyTorch's message for another string
+        return approximate.equals("tanh") ? Binary.GELU_TANH_BACKWARD.apply(g, x) : Binary.GELU_BACKWARD.apply(g, x);
+    }
     /** {@code at::neg(a)}. */
     public static TensorImpl neg(TensorImpl a) { return Unary.NEG.apply(a); }
     /** {@code at::exp(a)}. */

@@ -115,7 +115,7 @@ public final class Unary {
             (g, y, p, q) -> tanhBackward(g, y), (x, p, q) -> Math.tanh(x)).inPlace();
     /** As PyTorch's sigmoid_backward kernel evaluates it: {@code g·(1 - y)·y}. */
     public static final Unary SIGMOID = def("sigmoid", "SigmoidBackward0", UnaryOp.SIGMOID, Rule.FLOAT, Saves.RESULT,
-            (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).inPlace();
+            (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).layoutDependent().inPlace();
     /** PyTorch's threshold_backward: g where the output is positive. */
     public static final Unary RELU = def("relu", "ReluBackward0", UnaryOp.RELU, Rule.SAME, Saves.RESULT,
             (g, y, p, q) -> BackwardOps.thresholdBackward(g, y, 0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
@@ -198,12 +198,39 @@ public final class Unary {
     public static final Unary GELU = def("gelu", "GeluBackward0", UnaryOp.GELU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> geluBackward(g, x), (x, p, q) -> 0.5 * x * (1 + RefMath.erf(x / Math.sqrt(2))))
             .functional().floatingOnly("GeluKernelImpl").floatOpmath().layoutDependent();
+    /**
+     * {@code F.gelu(x, approximate='tanh')}: {@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, PyTorch's
+     * {@code gelu} with approximate='tanh' (the same function name and node, so not a row of {@link #ALL}: the op
+     * table has it as its own row). Derivative: {@code gelu_backward(g, x, approximate='tanh')}.
+     */
+    public static final Unary GELU_TANH = def("gelu", "GeluBackward0", UnaryOp.GELU_TANH, Rule.FLOAT, Saves.SELF,
+            (g, x, p, q) -> geluBackward(g, x, "tanh"),
+            (x, p, q) -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))
+            .functional().floatingOnly("GeluKernelImpl").floatOpmath().layoutDependent().notListed();
+
+    /**
+     * {@code torch.nn.functional.gelu(x, approximate)}: {@link #GELU} for "none", {@link #GELU_TANH} for "tanh";
+     * any other string fails with PyTorch's message before anything is computed.
+     */
+    public static TensorImpl gelu(TensorImpl x, String approximate) {
+        return geluRow(approximate).apply(x);
+    }
+
+    /** The row of a GELU {@code approximate} string, or PyTorch's error. */
+    static Unary geluRow(String approximate) {
+        return switch (approximate) {
+            case "none" -> GELU;
+            case "tanh" -> GELU_TANH;
+            default -> throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+        };
+    }
+
     /** {@code x·σ(x)}. Derivative: {@code g·σ(x)·(1 + x·(1 - σ(x)))}. */
     public static final Unary SILU = def("silu", "SiluBackward0", UnaryOp.SILU, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
                 TensorImpl s = sigmoid(x);
                 return mul(mul(g, s), add(mul(x, rsub(s, 1.0)), 1.0));
-            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional().floatingOnly("silu_cpu");
+            }, (x, p, q) -> x / (1 + Math.exp(-x))).functional().floatingOnly("silu_cpu").layoutDependent();
     /** {@code x·tanh(softplus(x))}. Derivative: {@code g·(t + x·σ(x)·(1 - t²))} with {@code t = tanh(softplus(x))}. */
     public static final Unary MISH = def("mish", "MishBackward0", UnaryOp.MISH, Rule.FLOAT, Saves.SELF,
             (g, x, p, q) -> {
@@ -297,6 +324,12 @@ public final class Unary {
         return u;
     }
 
+    /** Not a row of {@link #ALL} (a second overload of a listed function, with rows of its own in the op table). */
+    private Unary notListed() {
+        ROWS.remove(this);
+        return this;
+    }
+
     private Unary inPlace() {
         inPlace = true;
         return this;
@@ -380,7 +413,7 @@ public final class Unary {
 
     /**
      * PyTorch picks this op's algorithm by layout (vectorised for contiguous input, scalar for strided), and so
-     * does the kernel: results agree across layouts to a few ulps, not bit for bit (gelu).
+     * does the kernel: results agree across layouts to a few ulps, not bit for bit (gelu; float64 sigmoid and silu).
      */
     private Unary layoutDependent() {
         layoutDependent = true;

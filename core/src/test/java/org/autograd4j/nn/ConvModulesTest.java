@@ -97,8 +97,10 @@ class ConvModulesTest {
             Tensor y = m.forward(x);
             Tensor w = Torch.arange(0, y.numel(), 1, DType.FLOAT64).reshape(y.shape()).div(y.numel()).sub(0.5);
             y.mul(w).sum().backward();
-            assertTensor(k + ".y", y, 64, true);
-            assertTensor(k + ".xgrad", x.grad(), 64, true);
+            // layer and group norm's forward is PyTorch's bits (its RowwiseMoments and fused normalization)
+            boolean norm = e.getKey().startsWith("ln") || e.getKey().startsWith("gn");
+            assertTensor(k + ".y", y, norm ? 0 : 64, true);
+            assertTensor(k + ".xgrad", x.grad(), norm ? 8 : 64, true);
             for (var p : m.namedParameters().entrySet()) {
                 assertTensor(k + "." + p.getKey() + "grad", p.getValue().grad(), 64, true);
             }

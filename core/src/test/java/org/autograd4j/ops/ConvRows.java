@@ -66,6 +66,25 @@ final class ConvRows {
         return unbatch(Arr.of(new int[] {n, co, oh, ow}, out), x0);
     }
 
+    /** {@code constant_pad_nd(x, [1, 2, -1, 0], 0.5)}: the last dim padded 1 before and 2 after, the one before it cropped by 1 at the start. */
+    static Arr padRef(Arr x) {
+        int nd = x.shape().length, h = x.shape()[nd - 2], w = x.shape()[nd - 1], lead = x.v().length / (h * w);
+        int oh = h - 1, ow = w + 3;
+        int[] shape = x.shape().clone();
+        shape[nd - 2] = oh;
+        shape[nd - 1] = ow;
+        double[] r = new double[lead * oh * ow];
+        for (int p = 0; p < lead; p++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int sj = j - 1;
+                    r[(p * oh + i) * ow + j] = sj >= 0 && sj < w ? x.v()[(p * h + i + 1) * w + sj] : 0.5;
+                }
+            }
+        }
+        return new Arr(shape, r);
+    }
+
     static Arr convRef(Arr x, Arr w, Arr b, int[] st, int[] pad, int[] dil, int groups) {
         return convRef(x, w, b, st, pad, new int[] {2 * pad[0], 2 * pad[1]}, dil, groups);
     }
@@ -312,6 +331,21 @@ final class ConvRows {
                 xs -> convRef(xs.get(0), xs.get(1), xs.get(2), one, i2(2, 1), i2(4, 2), i2(2, 1), 1),
                 g -> List.of(s(r(g, 1, 2, 5, 4), r(g, 2, 2, 3, 3), r(g, 2)), s(r(g, 2, 3, 6, 5), r(g, 2, 3, 3, 3), r(g, 2))))
                 .accum(16).py(F + "conv2d(a, b, c, padding='same', dilation=(2, 1))");
+        // an even kernel: totals 1 and 3, the extra row and column after through constant_pad_nd, as PyTorch
+        row("conv2d_same_even", "ConvolutionBackward0",
+                f3((x, w, b) -> Torch.conv2d(x, w, b, new int[] {1}, "same", new int[] {1}, 1)),
+                xs -> {
+                    int kh = xs.get(1).shape()[2], kw = xs.get(1).shape()[3];
+                    return convRef(xs.get(0), xs.get(1), xs.get(2), one, i2((kh - 1) / 2, (kw - 1) / 2), i2(kh - 1, kw - 1), one, 1);
+                },
+                g -> List.of(s(r(g, 1, 1, 3, 4), r(g, 2, 1, 2, 4), r(g, 2)), s(r(g, 2, 1, 3, 3), r(g, 2, 1, 3, 2), r(g, 2)),
+                        named("SqueezeBackward1", r(g, 1, 3, 4), r(g, 2, 1, 2, 4), r(g, 2)), s(r(g, 1, 2, 5, 6), r(g, 3, 2, 2, 4), r(g, 3))))
+                .accum(16).py(F + "conv2d(a, b, c, padding='same')");
+        row("constant_pad_nd", "ConstantPadNdBackward0", f1(x -> Torch.constantPadNd(x, new long[] {1, 2, -1, 0}, 0.5)),
+                xs -> padRef(xs.get(0)), g -> List.of(s(r(g, 3, 4)), s(r(g, 2, 3, 4)), s(T(r(g, 4, 3))), s(S(r(g, 3, 4)))))
+                .pointwise(0).py("torch.constant_pad_nd(a, [1, 2, -1, 0], 0.5)")
+                .error("Length of pad should be no more than twice the number of dimensions of the input. Pad length is 4while "
+                        + "the input has 1dimensions.", r(new java.util.Random(3), 5));
         row("max_pool2d", "MaxPool2DWithIndicesBackward0", f1(x -> Torch.maxPool2d(x, new int[] {2})),
                 xs -> poolRef(xs.get(0), i2(2, 2), i2(2, 2), zero, one, false, "max", 0),
                 g -> List.of(s(r(g, 2, 3, 5, 5)), s(r(g, 3, 4, 6)), s(T(r(g, 1, 2, 4, 6))), s(S(r(g, 1, 2, 5, 4)))))

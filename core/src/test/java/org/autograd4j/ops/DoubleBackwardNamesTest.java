@@ -30,7 +30,7 @@ class DoubleBackwardNamesTest {
     static final java.util.Map<String, String> DIFFERENT = new java.util.TreeMap<>();
 
     static {
-        for (String r : ("conv2d conv2d_nobias conv2d_strided conv2d_padded_1x1 conv2d_groups conv2d_same layer_norm layer_norm_plain "
+        for (String r : ("conv2d conv2d_nobias conv2d_strided conv2d_padded_1x1 conv2d_groups conv2d_same conv2d_same_even layer_norm layer_norm_plain "
                 + "batch_norm batch_norm_plain group_norm group_norm_plain").split(" ")) {
             DIFFERENT.put(r, "PyTorch's backward is one op (ConvolutionBackwardBackward0, Native*NormBackwardBackward0); ours is "
                     + "written in differentiable ops (unfold/fold/matmul, the normalization formula): same values, other nodes");

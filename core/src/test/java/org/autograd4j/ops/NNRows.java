@@ -64,6 +64,15 @@ final class NNRows {
     }
 
     static void rows() {
+        // F.gelu(x, approximate='tanh'): a second overload of gelu, so a row of its own (not a Unary.ALL row)
+        Op gelu = row("gelu_tanh", "GeluBackward0", f1(x -> Torch.gelu(x, "tanh")),
+                map(x -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))),
+                unary(fromDomain(Unary.Domain.ALL, Kind.FLOAT))).pointwise(2)
+                .py("torch.nn.functional.gelu(a, approximate='tanh')")
+                .golden(s(r(new java.util.Random(11), 37)), s(fixed(sh(4), -30, -5, 0, 7)))
+                .error("\"GeluKernelImpl\" not implemented for 'Long'", index(sh(2), 1, 2));
+        gelu.f32Ulps = -1; // PyTorch's float arithmetic, compared relatively with the reference
+        gelu.layoutExact = false; // vector and scalar code differ in their last bits, as PyTorch's
         for (String r : List.of("mean", "sum", "none")) {
             row("mse_loss_" + r, "MseLossBackward0", f2((a, b) -> Torch.mseLoss(a, b, r)),
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> (a - b) * (a - b)), r),
@@ -89,13 +98,15 @@ final class NNRows {
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> bce(sigmoid(a), sigmoid(b))), r),
                     g -> List.of(s(r(g, 7), c(g, 7)), s(T(r(g, 3, 4)), c(g, 3, 4)), s(S(r(g, 2, 3)), c(g, 2, 3))))
                     .accum(4).composite()
-                    .py("torch.nn.functional.binary_cross_entropy(a.sigmoid(), b.sigmoid(), reduction='" + r + "')");
+                    .py("torch.nn.functional.binary_cross_entropy(a.sigmoid(), b.sigmoid(), reduction='" + r + "')")
+                    .layoutExact = false; // float64 sigmoid: vector formula (SLEEF exp) or scalar one by layout, as PyTorch's
             row("binary_cross_entropy_with_logits_" + r, "BinaryCrossEntropyWithLogitsBackward0",
                     f2((a, b) -> Torch.binaryCrossEntropyWithLogits(a, b.sigmoid(), null, null, r)),
                     xs -> reduce(Arr.zip(xs.get(0), xs.get(1), (a, b) -> bce(sigmoid(a), sigmoid(b))), r),
                     g -> List.of(s(r(g, 7), c(g, 7)), s(T(r(g, 3, 4)), c(g, 3, 4)), s(S(r(g, 2, 3)), c(g, 2, 3))))
                     .accum(4).composite()
-                    .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')");
+                    .py("torch.nn.functional.binary_cross_entropy_with_logits(a, b.sigmoid(), reduction='" + r + "')")
+                    .layoutExact = false; // its gradient goes through float64 sigmoid, whose algorithm follows the layout
         }
         row("nll_loss2d", "NllLoss2DBackward0", f2((a, b) -> Torch.nllLoss(a, b, null, "mean", -100)),
                 xs -> {

@@ -75,13 +75,14 @@ final class Rows {
         for (int i = end; i < n; i++) row[i] = g[go + i] * y[yo + i];
     }
 
-    /** {@code o[i] = g[i] - e[i] · c} (a product, then a difference: no fused multiply-add). */
+    /** {@code o[i] = g[i] - e[i] · c} as one fused multiply-add (log-softmax backward, as PyTorch's compiled kernel). */
     static void minusScaled(float[] g, int go, float[] e, float c, float[] o, int oo, int n) {
         int end = F.loopBound(n);
+        FloatVector cv = FloatVector.broadcast(F, c);
         for (int i = 0; i < end; i += F.length()) {
-            FloatVector.fromArray(F, g, go + i).sub(FloatVector.fromArray(F, e, i).mul(c)).intoArray(o, oo + i);
+            FloatVector.fromArray(F, e, i).neg().fma(cv, FloatVector.fromArray(F, g, go + i)).intoArray(o, oo + i);
         }
-        for (int i = end; i < n; i++) o[oo + i] = g[go + i] - e[i] * c;
+        for (int i = end; i < n; i++) o[oo + i] = Math.fma(-e[i], c, g[go + i]);
     }
 
     /** {@code o[i] = (g[i] - c) · y[i]}. */

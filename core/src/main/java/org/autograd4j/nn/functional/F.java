@@ -413,6 +413,29 @@ public final class F {
     }
 
     /**
+     * {@code F.pad(input, pad, mode='constant', value=value)}: {@link Torch#constantPadNd}.
+     *
+     * @param input the input
+     * @param pad (before, after) pairs from the last dim backwards; negative entries crop
+     * @param value the value of the new elements
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor input, long[] pad, double value) {
+        return Torch.constantPadNd(input, pad, value);
+    }
+
+    /**
+     * {@code F.pad(input, pad)}: zero padding ({@code mode='constant', value=0}).
+     *
+     * @param input the input
+     * @param pad (before, after) pairs from the last dim backwards; negative entries crop
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor input, long[] pad) {
+        return pad(input, pad, 0);
+    }
+
+    /**
      * {@code F.gelu(input)}: {@code x·Φ(x)} (approximate='none').
      *
      * @param input the input
@@ -420,6 +443,19 @@ public final class F {
      */
     public static Tensor gelu(Tensor input) {
         return input.gelu();
+    }
+
+    /**
+     * {@code F.gelu(input, approximate=...)}: "none" is {@code x·Φ(x)}, "tanh" is
+     * {@code ½x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}.
+     *
+     * @param input the input
+     * @param approximate "none" or "tanh"
+     * @return the output
+     * @throws IllegalArgumentException "approximate argument must be either none or tanh." for another string
+     */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return input.gelu(approximate);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -84,12 +85,22 @@ public final class SparkTrain implements Callable<Integer> {
      * @return the exit status (as {@link #main})
      */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The picocli command line, with its error handler: a failure prints {@code train: <message>} on stderr
+     * and exits 1.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
         var cl = new CommandLine(new SparkTrain());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("train: " + e);
             return 1;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** Points log4j2 at {@link #LOG_CONFIG} unless the user chose a configuration; before Spark loads. */
@@ -130,33 +141,60 @@ public final class SparkTrain implements Callable<Integer> {
                     jsc.version(), jsc.master(), rdd.getNumPartitions(), options.batchSize());
             stdout.flush();
 
-            List<EpochStats> history = new ArrayList<>();
-            long[] start = {System.nanoTime()};
-            double[] sums = new double[2]; // loss·samples, correct
-            int[] seen = new int[1];
-            int epochs = options.epochs();
-            TrainResult result = DigitsOnSpark.trainer(options.model(), options.optimizer(), options.lr(), options.batchSize(), options.seed())
-                    .epochs(epochs)
-                    .onStep(m -> {
-                        sums[0] += m.loss() * m.batchSize();
-                        sums[1] += m.correct();
-                        seen[0] += m.batchSize();
-                    })
-                    .onEpochEnd((epoch, model) -> {
-                        DigitsModels.Evaluation test = DigitsModels.evaluate(model, split.test(), DigitsTraining.EVAL_BATCH_SIZE);
-                        long now = System.nanoTime();
-                        var stats = new EpochStats((int) epoch + 1, sums[0] / seen[0], sums[1] / seen[0], test.loss(), test.accuracy(),
-                                (now - start[0]) / 1e9);
-                        history.add(stats);
-                        stdout.println(stats.line(epochs));
-                        stdout.flush();
-                        sums[0] = sums[1] = seen[0] = 0;
-                        start[0] = now;
-                    })
-                    .fit(rdd);
-            Train.writeResults(stdout, options, result.model(), split, history);
+            Trained result = train(rdd, split, options, stats -> {
+                stdout.println(stats.line(options.epochs()));
+                stdout.flush();
+            });
+            Train.writeResults(stdout, options, result.model(), split, result.history());
         }
         return 0;
+    }
+
+    /**
+     * A finished run: the driver's trained model and each epoch's figures.
+     *
+     * @param model the trained model
+     * @param history one entry per epoch, in order
+     */
+    record Trained(Module model, List<EpochStats> history) {}
+
+    /**
+     * Trains {@code options}' digits run on {@code rdd} (the training split's examples, in the split's order,
+     * in any number of partitions) and gives each epoch's figures as {@code DigitsTraining.epoch} computes
+     * them: the train loss and accuracy over the epoch's batches as the model stood before each step (each
+     * batch's mean loss weighted by its size), then the test split's evaluation; the seconds are the epoch's
+     * wall time on the driver, the first epoch including Spark's packing and caching of the partitions.
+     *
+     * @param rdd the training examples
+     * @param split the data (its test split is evaluated after each epoch)
+     * @param options model, optimizer, learning rate, global batch size, seed, epochs
+     * @param perEpoch sees each epoch's figures as they come
+     * @return the trained model and the epochs' figures
+     */
+    static Trained train(JavaRDD<Example> rdd, Digits.Split split, TrainOptions options, Consumer<EpochStats> perEpoch) {
+        List<EpochStats> history = new ArrayList<>();
+        long[] start = {System.nanoTime()};
+        double[] sums = new double[2]; // loss·samples, correct
+        int[] seen = new int[1];
+        TrainResult result = DigitsOnSpark.trainer(options.model(), options.optimizer(), options.lr(), options.batchSize(), options.seed())
+                .epochs(options.epochs())
+                .onStep(m -> {
+                    sums[0] += m.loss() * m.batchSize();
+                    sums[1] += m.correct();
+                    seen[0] += m.batchSize();
+                })
+                .onEpochEnd((epoch, model) -> {
+                    DigitsModels.Evaluation test = DigitsModels.evaluate(model, split.test(), DigitsTraining.EVAL_BATCH_SIZE);
+                    long now = System.nanoTime();
+                    var stats = new EpochStats((int) epoch + 1, sums[0] / seen[0], sums[1] / seen[0], test.loss(), test.accuracy(),
+                            (now - start[0]) / 1e9);
+                    history.add(stats);
+                    perEpoch.accept(stats);
+                    sums[0] = sums[1] = seen[0] = 0;
+                    start[0] = System.nanoTime();
+                })
+                .fit(rdd);
+        return new Trained(result.model(), List.copyOf(history));
     }
 
     /**

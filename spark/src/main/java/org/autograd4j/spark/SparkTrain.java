@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code MASTER} is any Spark master URL: {@code local[2]} (an embedded Spark with 2 task slots),
  * {@code spark://host:7077} (a standalone cluster: the driver ships the library, app and spark-module jars
- * to the executors with {@code SparkConf.setJars}). Further Spark settings come from {@code -Dspark.*}
+ * to the executors with {@code SparkConf.setJars}). Under {@code spark-submit --class
+ * org.autograd4j.spark.SparkTrain} it may be left out: spark-submit's {@code --master} and {@code --jars}
+ * apply. Further Spark settings come from {@code -Dspark.*}
  * system properties ({@code AUTOGRAD4J_JAVA_OPTS="-Dspark.driver.host=10.0.0.5"}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,8 +58,9 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     private TrainOptions options;
 
-    @Option(names = "--spark", required = true, paramLabel = "MASTER",
-            description = "the Spark master: local[2], local[*], spark://host:7077, ...")
+    // Under spark-submit the master is spark-submit's --master (the spark.master property): --spark may go.
+    @Option(names = "--spark", paramLabel = "MASTER", defaultValue = "${sys:spark.master}",
+            description = "the Spark master: local[2], local[*], spark://host:7077, ... (default: spark-submit's --master)")
     private String master;
 
     @Option(names = "--partitions", paramLabel = "P",
@@ -113,6 +116,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (master == null || master.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--spark=MASTER'");
+        }
         options.validateAndApply(spec.commandLine());
         if (partitions != null && partitions < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
@@ -127,7 +133,8 @@ public final class SparkTrain implements Callable<Integer> {
             // One machine: no hostname lookups, nothing listening beyond loopback.
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1")
                     .setIfMissing("spark.ui.enabled", "false");
-        } else {
+        } else if (!conf.contains("spark.jars")) {
+            // What the executors load the tasks' classes from (spark-submit sets spark.jars itself).
             conf.setJars(executorJars());
         }
         try (var jsc = new JavaSparkContext(conf)) {

@@ -20,8 +20,7 @@ import org.autograd4j.nn.Module;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,45 +34,17 @@ import picocli.CommandLine.Spec;
         versionProvider = Train.Version.class,
         description = {"Trains a classifier on the UCI optical digits (1,797 8x8 images, shipped in the jar):",
                 "prints each epoch's train/test loss and accuracy, writes metrics.csv, curves.png and",
-                "model.safetensors to --out, reloads the model and checks it. Last line: test accuracy: 0.9889"})
+                "model.safetensors to --out, reloads the model and checks it. Last line: test accuracy: 0.9889"},
+        footer = {"", "On Apache Spark, data-parallel, with the same options, files and last line:",
+                "      --spark=MASTER      local[2] or spark://host:7077 (through ./autograd4j;",
+                "                            docs/spark.md)"})
 public final class Train implements Callable<Integer> {
-
-    /** The model names, as picocli shows and checks them. */
-    enum ModelName { mlp, cnn }
-
-    /** The optimizer names, as picocli shows and checks them. */
-    enum OptimizerName { sgd, adam, adamw }
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn",
-            description = "the model: mlp (64-128-10) or cnn (two Conv2d+MaxPool2d, then Linear) (default: ${DEFAULT-VALUE})")
-    private ModelName model;
-
-    @Option(names = "--epochs", defaultValue = "15", description = "passes over the training set (default: ${DEFAULT-VALUE})")
-    private int epochs;
-
-    @Option(names = "--lr", defaultValue = "0.003", description = "learning rate (default: ${DEFAULT-VALUE})")
-    private double lr;
-
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "sgd|adam|adamw",
-            description = "sgd (momentum 0.9), adam or adamw, PyTorch's defaults otherwise (default: ${DEFAULT-VALUE})")
-    private OptimizerName optimizer;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "training batch size (default: ${DEFAULT-VALUE})")
-    private int batchSize;
-
-    @Option(names = "--seed", defaultValue = "0",
-            description = "seeds the split, the initial weights and the batch order (default: ${DEFAULT-VALUE})")
-    private long seed;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "intra-op threads, Torch.setNumThreads (default: the library's, all processors)")
-    private Integer threads;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/digits-<model>)")
-    private Path out;
+    @Mixin
+    private TrainOptions options;
 
     /** Creates the command with its defaults; picocli fills the options. */
     public Train() {}
@@ -115,53 +86,84 @@ public final class Train implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (epochs < 1) throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        if (batchSize < 1) throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new ParameterException(spec.commandLine(), "--lr must be a positive number, got " + lr);
-        if (threads != null && threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        if (threads != null) Torch.setNumThreads(threads);
-        Path dir = out != null ? out : Path.of("runs", "digits-" + model);
+        options.validateAndApply(spec.commandLine());
+        Path dir = options.outDir();
         Files.createDirectories(dir);
         PrintWriter stdout = spec.commandLine().getOut();
+        int epochs = options.epochs();
 
-        String what = String.format(Locale.ROOT, "digits %s, %s lr=%s", model, optimizer, lr);
-        var run = new DigitsTraining(model.name(), optimizer.name(), lr, batchSize, seed);
-        long params = 0;
-        for (Tensor p : run.model().parameters()) params += p.numel();
-        stdout.printf(Locale.ROOT, "%s, batch size %d, %d epochs, seed %d: %d train / %d test samples, %,d parameters, threads %d%n",
-                what, batchSize, epochs, seed, run.split().train().size(), run.split().test().size(), params, Torch.getNumThreads());
-        stdout.println(run.model());
+        var run = new DigitsTraining(options.model(), options.optimizer(), options.lr(), options.batchSize(), options.seed());
+        printHeader(stdout, options, run.model(), run.split());
 
         boolean live = System.console() != null && System.console().isTerminal();
         List<EpochStats> history = new ArrayList<>();
         for (int e = 1; e <= epochs; e++) {
-            EpochStats stats = live ? withProgressBar(run, e) : run.epoch(e, null);
+            EpochStats stats = live ? withProgressBar(run, e, epochs) : run.epoch(e, null);
             history.add(stats);
             stdout.println(stats.line(epochs));
         }
+        writeResults(stdout, options, run.model(), run.split(), history);
+        return 0;
+    }
 
+    /**
+     * Prints the run's first two lines: what trains on what (title, batch size, epochs, seed, split sizes,
+     * parameter count, threads), then the model.
+     *
+     * @param stdout where they go
+     * @param options the run's options
+     * @param model the model about to train
+     * @param split the data
+     */
+    public static void printHeader(PrintWriter stdout, TrainOptions options, Module model, Digits.Split split) {
+        long params = 0;
+        for (Tensor p : model.parameters()) params += p.numel();
+        stdout.printf(Locale.ROOT, "%s, batch size %d, %d epochs, seed %d: %d train / %d test samples, %,d parameters, threads %d%n",
+                options.title(), options.batchSize(), options.epochs(), options.seed(), split.train().size(), split.test().size(),
+                params, Torch.getNumThreads());
+        stdout.println(model);
+    }
+
+    /**
+     * Writes the run's files into {@link TrainOptions#outDir()}: {@code metrics.csv} (one row per epoch),
+     * {@code curves.png} and {@code model.safetensors} (the state dict, with the model name, architecture and
+     * test accuracy as metadata); reloads the saved file into a fresh model, checks it evaluates exactly as
+     * the trained one did ({@link #checkReloaded}), and prints that, then the last line
+     * {@code test accuracy: 0.9889}.
+     *
+     * @param stdout where the lines go (flushed)
+     * @param options the run's options
+     * @param model the trained model
+     * @param split the data (its test split is evaluated again after the reload)
+     * @param history the epochs' figures, in order, at least one
+     * @throws IOException when a file cannot be written or read back
+     * @throws IllegalStateException when the reloaded model evaluates differently
+     */
+    public static void writeResults(PrintWriter stdout, TrainOptions options, Module model, Digits.Split split,
+                                    List<EpochStats> history) throws IOException {
+        Path dir = options.outDir();
+        Files.createDirectories(dir);
         Path csv = dir.resolve("metrics.csv"), png = dir.resolve("curves.png"), weights = dir.resolve("model.safetensors");
         EpochStats last = history.getLast();
         EpochStats.writeCsv(history, csv);
-        Curves.write(history, what, png);
+        Curves.write(history, options.title(), png);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", "pt");
-        metadata.put("model", "digits-" + model);
-        metadata.put("architecture", run.model().toString());
+        metadata.put("model", "digits-" + options.model());
+        metadata.put("architecture", model.toString());
         metadata.put("test_accuracy", String.format(Locale.ROOT, "%.4f", last.testAccuracy()));
-        Safetensors.save(run.model().stateDict(), metadata, weights);
+        Safetensors.save(model.stateDict(), metadata, weights);
         stdout.println("wrote " + csv + ", " + png + ", " + weights);
 
         // The saved file, not the trained object: a fresh model (other random weights) loads it and must
         // evaluate exactly as the trained one did.
-        Module reloaded = DigitsModels.build(model.name());
+        Module reloaded = DigitsModels.build(options.model());
         reloaded.loadStateDict(Safetensors.load(weights));
-        DigitsModels.Evaluation check = DigitsModels.evaluate(reloaded, run.split().test(), DigitsTraining.EVAL_BATCH_SIZE);
+        DigitsModels.Evaluation check = DigitsModels.evaluate(reloaded, split.test(), DigitsTraining.EVAL_BATCH_SIZE);
         checkReloaded(check, last, weights);
         stdout.printf(Locale.ROOT, "reloaded %s: test accuracy %.4f, loss %.4f, as trained%n", weights.getFileName(), check.accuracy(), check.loss());
         stdout.printf(Locale.ROOT, "test accuracy: %.4f%n", last.testAccuracy());
         stdout.flush();
-        return 0;
     }
 
     /**
@@ -182,7 +184,7 @@ public final class Train implements Callable<Integer> {
      * One epoch under a live bar: samples done, ETA, and the epoch's loss and accuracy so far with its
      * samples/s (computed here: the library's own speed counts whole seconds, and an epoch may take less).
      */
-    private EpochStats withProgressBar(DigitsTraining run, int epoch) {
+    private static EpochStats withProgressBar(DigitsTraining run, int epoch, int epochs) {
         int samples = run.split().train().size();
         var sums = new double[2]; // loss·samples, correct
         var done = new int[1];

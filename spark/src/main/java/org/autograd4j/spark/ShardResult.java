@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * A partial sum of the step's shard gradients, the value {@code treeAggregate} folds: the scaled gradient,
- * the scaled loss, the examples counted and the tasks' timings (the slowest task's, and compute summed).
+ * the scaled loss, the examples counted, those classified right and the tasks' timings (the slowest task's, and compute summed).
  * Both fold functions may add into their first argument (Spark's aggregate contract), so sums are made in
  * place.
  */
@@ -15,6 +15,8 @@ final class ShardResult implements Serializable {
     float[] gradient;
     double loss;
     long examples;
+    /** Examples whose output's argmax is their class label (classification examples only; else 0). */
+    long correct;
     long fetchNanos;
     long computeNanos;
     long taskNanos;
@@ -22,10 +24,11 @@ final class ShardResult implements Serializable {
     long computeTotalNanos;
 
     /** Adds one task's shard. */
-    void add(float[] g, double scaledLoss, long n, long fetch, long compute, long task) {
+    void add(float[] g, double scaledLoss, long n, long right, long fetch, long compute, long task) {
         addGradient(g);
         loss += scaledLoss;
         examples += n;
+        correct += right;
         fetchNanos = Math.max(fetchNanos, fetch);
         computeNanos = Math.max(computeNanos, compute);
         taskNanos = Math.max(taskNanos, task);
@@ -37,6 +40,7 @@ final class ShardResult implements Serializable {
         if (other.gradient != null) addGradient(other.gradient);
         loss += other.loss;
         examples += other.examples;
+        correct += other.correct;
         fetchNanos = Math.max(fetchNanos, other.fetchNanos);
         computeNanos = Math.max(computeNanos, other.computeNanos);
         taskNanos = Math.max(taskNanos, other.taskNanos);

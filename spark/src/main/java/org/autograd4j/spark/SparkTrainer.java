@@ -90,6 +90,7 @@ public final class SparkTrainer {
     private Path checkpointDir;
     private Path resumeFrom;
     private Consumer<StepMetrics> listener;
+    private EpochListener epochListener;
 
     private SparkTrainer(SerializableSupplier<? extends Module> modelFactory,
                          SerializableSupplier<? extends Loss> lossFactory,
@@ -250,6 +251,33 @@ public final class SparkTrainer {
         return this;
     }
 
+    /** Sees the driver's model at the end of each epoch. */
+    @FunctionalInterface
+    public interface EpochListener {
+        /**
+         * Called on the driver after an epoch's last step (and its checkpoint, if one is due), before the
+         * next epoch's first. The model may be used (evaluated, saved) but not trained; the trainer puts it
+         * back in train mode afterwards.
+         *
+         * @param epoch the epoch that ended, from 0 (as {@link StepMetrics#epoch})
+         * @param model the driver's model, with the weights after that epoch
+         */
+        void epochEnd(long epoch, Module model);
+    }
+
+    /**
+     * Called on the driver after every complete epoch (a test evaluation, per-epoch figures), as a
+     * single-process loop evaluates after each pass of its {@code DataLoader}. With {@link #steps} the last
+     * epoch may be incomplete; it is not reported.
+     *
+     * @param listener the callback, or null
+     * @return this trainer
+     */
+    public SparkTrainer onEpochEnd(EpochListener listener) {
+        this.epochListener = listener;
+        return this;
+    }
+
     /**
      * The checkpoint file {@link #checkpointEvery} writes for a step.
      *
@@ -399,7 +427,7 @@ public final class SparkTrainer {
             step++;
             batchInEpoch++;
             long job = t2 - t1;
-            StepMetrics m = new StepMetrics(step, epoch, b, sum.loss, t3 - t0, (t1 - t0) + sum.fetchNanos,
+            StepMetrics m = new StepMetrics(step, epoch, b, sum.loss, sum.correct, t3 - t0, (t1 - t0) + sum.fetchNanos,
                     sum.computeNanos, sum.computeTotalNanos, Math.max(0, job - sum.taskNanos), t3 - t2, gradientBytes);
             metrics.add(m);
             if (listener != null) listener.accept(m);
@@ -410,6 +438,10 @@ public final class SparkTrainer {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+            if (epochListener != null && batchInEpoch == perEpoch) {
+                epochListener.epochEnd(epoch, model);
+                model.train();
             }
         }
         return new TrainResult(model, optimizer, List.copyOf(metrics));

@@ -8,6 +8,8 @@ package org.autograd4j.spark;
  * @param epoch         the epoch it belongs to, from 0
  * @param batchSize     examples in the global batch
  * @param loss          the global batch's loss before the update (the mean over the batch for a mean loss)
+ * @param correct       the batch's examples whose output's argmax is their class label, before the update
+ *                      ({@code (out.argmax(1) == y).sum()}; 0 for regression examples or outputs not {@code [n, C]})
  * @param wallNanos     the whole step on the driver, broadcast to optimizer step
  * @param broadcastNanos driver: weights to safetensors bytes and {@code sc.broadcast}; plus the slowest task's
  *                      fetch of the broadcast, parse and {@code loadStateDict}
@@ -20,6 +22,6 @@ package org.autograd4j.spark;
  * @param optimizerNanos driver: gradients into {@code .grad} and {@code optimizer.step()}
  * @param gradientBytes the size of the gradient each task sends (float32, all parameters)
  */
-public record StepMetrics(long step, long epoch, int batchSize, double loss, long wallNanos, long broadcastNanos,
+public record StepMetrics(long step, long epoch, int batchSize, double loss, long correct, long wallNanos, long broadcastNanos,
                           long computeNanos, long computeTotalNanos, long aggregateNanos, long optimizerNanos, long gradientBytes) {
 }

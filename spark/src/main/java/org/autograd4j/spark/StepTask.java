@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
 import org.autograd4j.io.Safetensors;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.Loss;
@@ -60,8 +61,16 @@ final class StepTask implements Function2<ShardResult, Block, ShardResult> {
 
             model.zeroGrad(true);
             Tensor out = model.call(block.features(rows, exampleShape));
-            Tensor loss = replica.loss().call(out, block.targets(rows));
+            Tensor targets = block.targets(rows);
+            Tensor loss = replica.loss().call(out, targets);
             loss.backward();
+            // (out.argmax(1) == y).sum() for class labels and [n, C] scores: the shard's training accuracy
+            long correct = 0;
+            if (block.labels != null && out.dim() == 2) {
+                try (var _ = Torch.noGrad()) {
+                    correct = out.argmax(1).eq(targets).sum().itemLong();
+                }
+            }
             double scale = meanLoss ? rows.length / (double) globalBatch : 1.0;
             float[] g = new float[gradientSize];
             int at = 0;
@@ -80,7 +89,7 @@ final class StepTask implements Function2<ShardResult, Block, ShardResult> {
                         + " parameter elements on the executor, " + gradientSize + " on the driver");
             }
             long t2 = System.nanoTime();
-            acc.add(g, loss.item() * scale, rows.length, t1 - t0, t2 - t1, t2 - t0);
+            acc.add(g, loss.item() * scale, rows.length, correct, t1 - t0, t2 - t1, t2 - t0);
             return acc;
         } finally {
             ModelPool.giveBack(runId, replica);

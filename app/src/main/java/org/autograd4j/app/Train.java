@@ -76,7 +76,19 @@ public final class Train implements Callable<Integer> {
      * @return the command line
      */
     public static CommandLine commandLine() {
-        var cl = new CommandLine(new Train());
+        return commandLine(new Train());
+    }
+
+    /**
+     * A picocli command line for a {@code train} command object (this one, or another front end sharing
+     * {@link TrainOptions}, such as the Spark module's), with train's error handler: a failure prints
+     * {@code train: <message>} on stderr (no stack trace) and exits 1.
+     *
+     * @param command the annotated command object
+     * @return the command line
+     */
+    public static CommandLine commandLine(Object command) {
+        var cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("train: " + e);
             return 1;

@@ -98,12 +98,7 @@ public final class SparkTrain implements Callable<Integer> {
      * @return the command line
      */
     public static CommandLine commandLine() {
-        var cl = new CommandLine(new SparkTrain());
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("train: " + e);
-            return 1;
-        });
-        return cl;
+        return Train.commandLine(new SparkTrain());
     }
 
     /** Points log4j2 at {@link #LOG_CONFIG} unless the user chose a configuration; before Spark loads. */

@@ -366,21 +366,6 @@ class EverydayGoldenTest {
         put("msg.inplace_shape", () -> ones(3).add_(ones(2, 3)));
     }
 
-    /** The generator's escapes: {@code \\n} a newline, {@code \\\\} a backslash. */
-    private static String unescape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(n == 'n' ? '\n' : n);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
     private static String run(Callable<Object> c) {
         try {
             return mask(Torch.str(c.call()));
@@ -400,7 +385,7 @@ class EverydayGoldenTest {
         for (GoldenFile.Line line : g.lines()) {
             int tab = line.text().indexOf('\t');
             String key = line.text().substring(0, tab);
-            String expected = unescape(line.text().substring(tab + 1));
+            String expected = GoldenFile.unescape(line.text().substring(tab + 1));
             seen.add(key);
             Callable<Object> c = key.startsWith("fbits.")
                     ? () -> Double.longBitsToDouble(Long.parseUnsignedLong(key.substring(6), 16)) : cases.get(key);

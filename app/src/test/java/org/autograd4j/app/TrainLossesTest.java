@@ -17,12 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The first 20 training losses of {@link DigitsTraining} against PyTorch 1.13.1's for the same run
  * ({@code tools/goldens/gen_train_losses.py}, which trains with {@code examples/python/train_digits.py}):
  * the defaults of both models, SGD with a short last batch (so step 13 starts the loader's second pass) and
- * AdamW with another seed. Each loss must agree to 4 significant digits; they agree much closer (the test
- * prints the largest relative difference it saw).
+ * AdamW with another seed. The issue asks for 4 significant digits; they agree to 1.1–1.5e-7 relative (a float32
+ * rounding or two), so the test holds them to 2e-6: a change that moves a kernel's bits fails here, long before
+ * the 4th digit drifts (the test prints the largest relative difference it saw).
  */
 class TrainLossesTest {
-    /** 4 significant digits: half a unit in the 4th digit, relative. */
-    static final double TOLERANCE = 5e-4;
+    /** Relative: ~16 float32 ulps, well inside the issue's 4 significant digits (5e-4). */
+    static final double TOLERANCE = 2e-6;
 
     record Golden(String model, String optimizer, double lr, int batchSize, long seed, List<Double> losses) {
         @Override

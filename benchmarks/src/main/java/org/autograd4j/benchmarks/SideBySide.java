@@ -188,7 +188,10 @@ public final class SideBySide {
                 }
                 System.gc();
             }
-            if (tutorial) tutorialRow();
+            if (tutorial) {
+                tutorialRow(false);
+                tutorialRow(true);
+            }
             if (worker != null) worker.close();
             print(peak, (System.nanoTime() - t0) / 1e9, load0, load());
         }
@@ -376,24 +379,30 @@ public final class SideBySide {
 
         // ---- the tutorial, as processes
 
-        void tutorialRow() throws IOException, InterruptedException {
-            Row row = new Row("tutorial wall time (process)", Double.NaN);
+        /**
+         * The tutorial as whole processes, with the launcher's AOT cache ({@code aot}: made by the first,
+         * unmeasured run's background training run, which this waits for) or without it (AUTOGRAD4J_AOT=0).
+         */
+        void tutorialRow(boolean aot) throws IOException, InterruptedException {
+            Row row = new Row("tutorial wall time (process)" + (aot ? ", AOT cache" : ", no AOT cache"), Double.NaN);
             if (root == null) {
                 row.note = "skipped: repository root unknown";
                 rows.add(row);
                 return;
             }
             List<String> java = List.of(root.resolve("autograd4j").toString(), "tutorial");
+            Map<String, String> env = Map.of("AUTOGRAD4J_AOT", aot ? "1" : "0");
             String python = worker == null ? null : worker.python;
             List<String> twin = python == null ? null : List.of(python, root.resolve("tools/bench/tutorial_twin.py").toString());
-            System.err.printf("  %-16s %d runs of ./autograd4j tutorial%s ...%n", "tutorial", s.tutorialRuns(),
-                    twin == null ? "" : " and of python3 tutorial_twin.py");
-            wall(java); // once unmeasured each: the page cache, and the launcher's staleness check
-            if (twin != null) wall(twin);
+            System.err.printf("  %-16s %d runs of ./autograd4j tutorial (%s)%s ...%n", "tutorial", s.tutorialRuns(),
+                    aot ? "AOT cache" : "AUTOGRAD4J_AOT=0", twin == null ? "" : " and of python3 tutorial_twin.py");
+            wall(java, env); // once unmeasured each: the page cache, the launcher's staleness check, the cache
+            if (aot && !awaitAotCache()) row.note = "the AOT cache was not made in 2 min (see target/aot/tutorial.log); ";
+            if (twin != null) wall(twin, Map.of());
             double[] a = new double[s.tutorialRuns()], b = new double[s.tutorialRuns()];
             for (int r = 0; r < a.length; r++) {
-                a[r] = wall(java);
-                if (twin != null) b[r] = wall(twin);
+                a[r] = wall(java, env);
+                if (twin != null) b[r] = wall(twin, Map.of());
             }
             row.ours = median(a);
             if (twin != null) {
@@ -401,14 +410,28 @@ public final class SideBySide {
                 row.threads = 0;
             }
             row.rounds = a.length + "x1";
-            row.note = "./autograd4j tutorial vs " + (twin == null ? "(no PyTorch)" : "python3 tools/bench/tutorial_twin.py");
+            row.note = row.note + "./autograd4j tutorial"
+                    + (aot ? "" : " (AUTOGRAD4J_AOT=0)") + " vs " + (twin == null ? "(no PyTorch)" : "python3 tools/bench/tutorial_twin.py");
             rows.add(row);
         }
 
-        static double wall(List<String> cmd) throws IOException, InterruptedException {
+        /** Waits (up to 2 min) until the launcher's background run has written target/aot/tutorial.aot. */
+        boolean awaitAotCache() throws InterruptedException {
+            Path dir = root.resolve("target/aot");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                if (Files.isRegularFile(dir.resolve("tutorial.aot")) && !Files.exists(dir.resolve("tutorial.building"))) return true;
+                Thread.sleep(200);
+            }
+            return false;
+        }
+
+        static double wall(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             int rc = p.waitFor();
             long dt = System.nanoTime() - t0;
             if (rc != 0) throw new IOException(String.join(" ", cmd) + " exited with " + rc);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ class LauncherTest {
 
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+    /** The AOT cache's training run: a tutorial (a few seconds) and the cache written. */
+    private static final Duration AOT_TIMEOUT = Duration.ofMinutes(3);
     /** What the launcher prints on stderr when it builds. */
     private static final String BUILDING = "autograd4j: building";
     /** One tensor expression for the shell, with autograd in it, and what JShell prints for it. */
@@ -135,6 +138,28 @@ class LauncherTest {
         Result tutorialAgain = run(repo, offline, null, "run", "org.autograd4j.examples.Tutorial");
         checkTutorial(tutorialAgain);
         assertFalse(tutorialAgain.err.contains(BUILDING), "run rebuilt current jars:\n" + tutorialAgain);
+        checkAotCache(repo, offline);
+    }
+
+    /**
+     * JDK 25's AOT cache (the other runs here set AUTOGRAD4J_AOT=0): a first tutorial schedules a training run
+     * in the background once it has ended; the next one opens the cache and prints the same transcript.
+     */
+    private static void checkAotCache(Path repo, Map<String, String> env) throws Exception {
+        Map<String, String> on = new HashMap<>(env);
+        on.put("AUTOGRAD4J_AOT", "1");
+        Path cache = repo.resolve("target/aot/tutorial.aot"), lock = repo.resolve("target/aot/tutorial.building");
+        checkTutorial(run(repo, on, null, "tutorial"));
+        long deadline = System.nanoTime() + AOT_TIMEOUT.toNanos();
+        while (!(Files.isRegularFile(cache) && !Files.exists(lock)) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(Files.isRegularFile(cache), "no AOT cache after " + AOT_TIMEOUT + "; its training run's log:\n"
+                + (Files.exists(cache.resolveSibling("tutorial.log")) ? Files.readString(cache.resolveSibling("tutorial.log")) : "(none)"));
+        on.put("AUTOGRAD4J_JAVA_OPTS", "-Xlog:aot=info:stderr");
+        Result cached = run(repo, on, null, "tutorial");
+        checkTutorial(cached);
+        assertTrue(cached.err.contains("Opened AOT cache " + cache.toRealPath()), "the second tutorial did not open the cache:\n" + cached);
     }
 
     @Test
@@ -310,7 +335,8 @@ class LauncherTest {
         if (!localRepository.isEmpty()) {
             args.add("-Dmaven.repo.local=" + localRepository);
         }
-        return Map.of("MAVEN_ARGS", String.join(" ", args));
+        // AUTOGRAD4J_AOT=0: no background training runs (checkAotCache turns them on where it waits for one).
+        return Map.of("MAVEN_ARGS", String.join(" ", args), "AUTOGRAD4J_AOT", "0");
     }
 
     // ---- processes

@@ -383,8 +383,8 @@ public final class Binary {
      * reads each branch's profile from the inlined method; with one shared method, the forward's recording (always
      * taken there) was compiled into every formula, though a backward pass runs with grad mode off unless
      * create_graph is set. With a profile of their own, the formulas' copies leave the recording out (an uncommon
-     * trap stands in for it, and create_graph recompiles), which made the first C2 compiles of a small graph's
-     * backward several times smaller (in a fresh JVM, FnNode.apply's took 0.45-1 s of the only C2 thread).
+     * trap stands in for it, and create_graph recompiles): in a fresh JVM running the seed polynomial,
+     * FnNode.apply's C2 compile inlined 3.9-4.8 KB of bytecode and took 0.45-1 s of the only C2 thread; 3.2 KB without.
      */
     TensorImpl applyInFormula(TensorImpl a, TensorImpl b) {
         if (boolError != null) checkBools(a, b);

@@ -20,7 +20,7 @@ public final class EngineMath implements GradMath {
 
     @Override
     public TensorImpl add(TensorImpl a, TensorImpl b) {
-        return Binary.ADD.apply(a, b);
+        return Binary.ADD.applyInFormula(a, b);
     }
 
     @Override

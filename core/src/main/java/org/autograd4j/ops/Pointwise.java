@@ -37,13 +37,23 @@ public final class Pointwise {
     public static TensorImpl pow(TensorImpl a, double e, boolean floatingScalar) {
         DType t = Promotion.resultType(a, floatingScalar);
         TensorImpl out = Ops.unaryRaw(UnaryOp.POW, a, t, e, 0);
-        if (Graph.needs(a)) {
-            SavedTensor sa = SavedTensor.input(a);
-            Graph.record(out, POW, (g, n) -> new TensorImpl[] {
-                e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a,
-                tg -> e == 0 ? mul(tg[0], 0.0) : mul(tg[0], mul(TensorMath.pow(a, e - 1), e)), sa);
-        }
+        if (Graph.needs(a)) recordPow(a, e, out);
         return out;
+    }
+
+    /** {@link #pow(TensorImpl, double, boolean)} for derivative formulas, apart for the JIT (see {@link Binary#applyInFormula}). */
+    static TensorImpl powInFormula(TensorImpl a, double e, boolean floatingScalar) {
+        DType t = Promotion.resultType(a, floatingScalar);
+        TensorImpl out = Ops.unaryRaw(UnaryOp.POW, a, t, e, 0);
+        if (Graph.needs(a)) recordPow(a, e, out);
+        return out;
+    }
+
+    private static void recordPow(TensorImpl a, double e, TensorImpl out) {
+        SavedTensor sa = SavedTensor.input(a);
+        Graph.record(out, POW, (g, n) -> new TensorImpl[] {
+            e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a,
+            tg -> e == 0 ? mul(tg[0], 0.0) : mul(tg[0], mul(TensorMath.pow(a, e - 1), e)), sa);
     }
 
     /** {@code a ** e} in place. */

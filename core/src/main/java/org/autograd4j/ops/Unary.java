@@ -499,24 +499,42 @@ public final class Unary {
     /** {@code op(x; p0, p1)}, recording the node when x requires grad. */
     public TensorImpl apply(TensorImpl x, double a, double b) {
         TensorImpl out = forward(x, a, b);
-        if (derivative != null && Graph.needs(x)) {
-            SavedTensor s = switch (saves) {
-                case NONE -> null;
-                case SELF -> SavedTensor.input(x);
-                case RESULT -> SavedTensor.output(out);
-            };
-            Derivative d = derivative;
-            // auto_element_wise: the tangent is the derivative applied to it (made only inside a dual level)
-            Dual.Forward fw = DualLevels.open() == 0 ? null
-                    : t -> d.of(t[0], saves == Saves.SELF ? x : saves == Saves.RESULT ? out : null, a, b);
-            if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(p0)
-                    && Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(p1)) {
-                Graph.record(out, node, defaultBackward, new TensorImpl[] {x}, fw, s);
-            } else {
-                Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, new TensorImpl[] {x}, fw, s);
-            }
-        }
+        if (derivative != null && Graph.needs(x)) record(x, out, a, b);
         return out;
+    }
+
+    /**
+     * {@link #apply(TensorImpl, double, double)} for derivative formulas ({@link TensorMath}): the same three lines,
+     * kept apart so that they have a branch profile of their own (see {@link Binary#applyInFormula}).
+     */
+    TensorImpl applyInFormula(TensorImpl x, double a, double b) {
+        TensorImpl out = forward(x, a, b);
+        if (derivative != null && Graph.needs(x)) record(x, out, a, b);
+        return out;
+    }
+
+    /** {@link #applyInFormula(TensorImpl, double, double)} with the default parameters. */
+    TensorImpl applyInFormula(TensorImpl x) {
+        return applyInFormula(x, p0, p1);
+    }
+
+    /** Records the node of {@code out = op(x; a, b)} and its tangent. */
+    private void record(TensorImpl x, TensorImpl out, double a, double b) {
+        SavedTensor s = switch (saves) {
+            case NONE -> null;
+            case SELF -> SavedTensor.input(x);
+            case RESULT -> SavedTensor.output(out);
+        };
+        Derivative d = derivative;
+        // auto_element_wise: the tangent is the derivative applied to it (made only inside a dual level)
+        Dual.Forward fw = DualLevels.open() == 0 ? null
+                : t -> d.of(t[0], saves == Saves.SELF ? x : saves == Saves.RESULT ? out : null, a, b);
+        if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(p0)
+                && Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(p1)) {
+            Graph.record(out, node, defaultBackward, new TensorImpl[] {x}, fw, s);
+        } else {
+            Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, new TensorImpl[] {x}, fw, s);
+        }
     }
 
     /** The in-place form with default parameters. */

@@ -3,7 +3,7 @@
 cast and written.
 
 Writes core/src/test/resources/goldens/out.txt, read by OutTest.java:
-  "has NAME true|false"   whether torch.NAME takes out= (every Unary and Binary row name of the op tables);
+  "has NAME 1|0"   whether torch.NAME takes out= (every Unary and Binary row name of the op tables);
   "case NAME" then "key<TAB>value" lines: value (the repr of out afterwards, newlines escaped as \\n), error (the
   exception's message), warning (the UserWarning's message, "none" when there is none; the " (Triggered internally
   at ...)" suffix, which names PyTorch's C++ source file, is cut), version (out._version).
@@ -39,11 +39,11 @@ def has_out(name, binary):
 
 
 for n in UNARY:
-    lines.append("has %s %s" % (n, "true" if has_out(n, False) else "false"))
+    lines.append("has %s %d" % (n, 1 if has_out(n, False) else 0))
 for n in BINARY:
-    lines.append("has %s %s" % (n, "true" if has_out(n, True) else "false"))
+    lines.append("has %s %d" % (n, 1 if has_out(n, True) else 0))
 torch.mm(torch.ones(1, 1), torch.ones(1, 1), out=torch.empty(0))  # raises TypeError if mm had no out=
-lines.append("has mm true")
+lines.append("has mm 1")
 
 
 def put(key, value):

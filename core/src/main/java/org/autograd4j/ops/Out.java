@@ -21,10 +21,11 @@ import org.autograd4j.storage.Storage;
  * <li>no input nor out may require grad while grad mode is on ({@code throw_error_out_requires_grad}), out must be
  * writable (not an inference tensor outside inference mode);</li>
  * <li>the op's own checks and shapes (building the plan);</li>
- * <li>out has no internal overlap, and no input partially overlaps it ({@code assert_no_partial_overlap}: an
- * input that is out itself, same elements and strides, is fine);</li>
- * <li>the result dtype can be cast to out's ({@code canCast}: no float into an integer, nothing but bool into
- * bool);</li>
+ * <li>out has no internal overlap; for a pointwise op no input partially overlaps it
+ * ({@code assert_no_partial_overlap}: an input that is out itself, same elements and strides, is fine);</li>
+ * <li>for a pointwise op the result dtype can be cast to out's ({@code canCast}: no float into an integer, nothing
+ * but bool into bool); any other op needs out of the result's exact dtype (a structured kernel's
+ * {@code resize_out} check);</li>
  * <li>out takes the result's shape when it has another ({@code resize_output}, with PyTorch's deprecation warning
  * when out had elements), contiguous, over its own storage when that is large enough;</li>
  * <li>the kernel writes straight into out's storage through out's strides when out has the result's dtype and no

@@ -229,6 +229,12 @@ class OutTest {
             Tensor at = sample(6, 4, 7).t(), wt = sample(5, 6, 8).t();
             assertWritten("mm transposed operands into " + o.getKey(), at.mm(wt), out, Torch.mm(at, wt, out), v + 1);
         }
+        // an empty inner dimension gives zeros over whatever out held; int64 products are exact
+        Tensor ones = Torch.ones(2, 3);
+        assertWritten("mm k=0", Torch.zeros(2, 3), ones, Torch.mm(Torch.zeros(2, 0), Torch.zeros(0, 3), ones), 0);
+        Tensor li = Torch.arange(6L).view(2, 3), lj = Torch.arange(12L).view(3, 4).sub(5L);
+        Tensor lout = Torch.zeros(new long[] {4, 2}, DType.INT64).t();
+        assertWritten("mm int64 into transposed", li.mm(lj), lout, Torch.mm(li, lj, lout), 0);
         // out = an input: PyTorch's BLAS zeroes out first and returns garbage; here the product is computed aside
         Tensor sq = sample(4, 4, 4), other = sample(4, 4, 5);
         Tensor expected = sq.mm(other);

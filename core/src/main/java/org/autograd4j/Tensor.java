@@ -69,6 +69,8 @@ public final class Tensor {
             @Override public TensorImpl impl(Object tensor) { return ((Tensor) tensor).impl; }
             @Override public Object wrap(TensorImpl t) { return of(t); }
         });
+        // an out= argument resized from a non-empty shape warns as PyTorch's resize_output does
+        org.autograd4j.ops.Out.setWarnings(PyWarnings::warn);
     }
 
     static TensorImpl[] impls(List<Tensor> ts) {

@@ -3,7 +3,9 @@ package org.autograd4j;
 import java.util.List;
 import org.autograd4j.engine.GradMode;
 import org.autograd4j.engine.TensorImpl;
+import org.autograd4j.ops.Binary;
 import org.autograd4j.ops.Convolution;
+import org.autograd4j.ops.LinearAlgebra;
 import org.autograd4j.ops.Normalization;
 import org.autograd4j.ops.Creation;
 import org.autograd4j.ops.Indexing;
@@ -14,6 +16,7 @@ import org.autograd4j.ops.RandomOps;
 import org.autograd4j.ops.Sorting;
 import org.autograd4j.ops.Rearrange;
 import org.autograd4j.ops.Threading;
+import org.autograd4j.ops.Unary;
 import org.autograd4j.random.Generator;
 import org.autograd4j.storage.Sizes;
 
@@ -4410,5 +4413,861 @@ public final class Torch {
      */
     public static DType resultType(Tensor a, Tensor b) {
         return Promotion.resultType(in(a), in(b));
+    }
+
+    // ------------------------------------------------------------------ out= forms (torch.f(..., out=t))
+
+    /**
+     * {@code torch.add(a, b, out=out)}: {@code a + b} written into {@code out}, which is returned. Every out= form
+     * ({@code Torch.f(inputs..., out)}: the binary and unary pointwise ops, add/sub with alpha, {@code mm}) follows
+     * PyTorch 1.13.1: no input nor out may require grad while grad mode is on ({@code "add(): functions with out=...
+     * arguments don't support automatic differentiation, but one of the arguments requires grad."}); out must not
+     * partially overlap an input (out may be an input itself) nor have internal overlap; the result dtype must be
+     * castable to out's ({@code "result type Float can't be cast to the desired output type Long"}), and the values
+     * are computed as the functional form computes them, then cast; an out of another shape is resized to the
+     * result's (contiguous), with PyTorch's deprecation {@code UserWarning} unless it had no elements; the values
+     * are written through out's strides (straight into its storage when the dtype matches, no temporary), and out's
+     * version counter is bumped.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor add(Tensor a, Tensor b, Tensor out) {
+        Binary.ADD.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.add(a, b, alpha=alpha, out=out)}: {@code a + alpha·b} (one rounding, as {@link #add(Tensor, Tensor,
+     * double)}) written into out, as {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param alpha the factor of b (a Python float)
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor add(Tensor a, Tensor b, double alpha, Tensor out) {
+        Pointwise.addAlphaOut(false, a.impl(), b.impl(), alpha, true, out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.add(a, b, alpha=alpha, out=out)} with a Python-int alpha, as {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param alpha the factor of b
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor add(Tensor a, Tensor b, long alpha, Tensor out) {
+        Pointwise.addAlphaOut(false, a.impl(), b.impl(), alpha, false, out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sub(a, b, alpha=alpha, out=out)}: {@code a − alpha·b} written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param alpha the factor of b (a Python float)
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
+        Pointwise.addAlphaOut(true, a.impl(), b.impl(), alpha, true, out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sub(a, b, alpha=alpha, out=out)} with a Python-int alpha, as {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param alpha the factor of b
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sub(Tensor a, Tensor b, long alpha, Tensor out) {
+        Pointwise.addAlphaOut(true, a.impl(), b.impl(), alpha, false, out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.mm(a, b, out=out)}: the matrix product written into out, as {@link #add(Tensor, Tensor, Tensor)}
+     * but with a structured kernel's dtype rule: out must have the product's dtype ({@code "Expected out tensor to
+     * have dtype float, but got double instead"}). The GEMM writes straight into a row-major out.
+     *
+     * @param a a {@code [m, k]} matrix
+     * @param b a {@code [k, n]} matrix
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor mm(Tensor a, Tensor b, Tensor out) {
+        LinearAlgebra.mmOut(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sub(a, b, out=out)}: {@link #sub(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sub(Tensor a, Tensor b, Tensor out) {
+        Binary.SUB.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.mul(a, b, out=out)}: {@link #mul(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor mul(Tensor a, Tensor b, Tensor out) {
+        Binary.MUL.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.div(a, b, out=out)}: {@link #div(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor div(Tensor a, Tensor b, Tensor out) {
+        Binary.DIV.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.maximum(a, b, out=out)}: {@link #maximum(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor maximum(Tensor a, Tensor b, Tensor out) {
+        Binary.MAXIMUM.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.minimum(a, b, out=out)}: {@link #minimum(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor minimum(Tensor a, Tensor b, Tensor out) {
+        Binary.MINIMUM.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.pow(a, b, out=out)}: {@link #pow(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor pow(Tensor a, Tensor b, Tensor out) {
+        Binary.POW.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.atan2(a, b, out=out)}: {@link #atan2(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor atan2(Tensor a, Tensor b, Tensor out) {
+        Binary.ATAN2.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.fmod(a, b, out=out)}: {@link #fmod(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor fmod(Tensor a, Tensor b, Tensor out) {
+        Binary.FMOD.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.remainder(a, b, out=out)}: {@link #remainder(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor remainder(Tensor a, Tensor b, Tensor out) {
+        Binary.REMAINDER.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.hypot(a, b, out=out)}: {@link #hypot(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor hypot(Tensor a, Tensor b, Tensor out) {
+        Binary.HYPOT.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.logaddexp(a, b, out=out)}: {@link #logaddexp(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor logaddexp(Tensor a, Tensor b, Tensor out) {
+        Binary.LOGADDEXP.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.xlogy(a, b, out=out)}: {@link #xlogy(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor xlogy(Tensor a, Tensor b, Tensor out) {
+        Binary.XLOGY.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.eq(a, b, out=out)}: {@link #eq(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor eq(Tensor a, Tensor b, Tensor out) {
+        Binary.EQ.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.ne(a, b, out=out)}: {@link #ne(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor ne(Tensor a, Tensor b, Tensor out) {
+        Binary.NE.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.lt(a, b, out=out)}: {@link #lt(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor lt(Tensor a, Tensor b, Tensor out) {
+        Binary.LT.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.le(a, b, out=out)}: {@link #le(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor le(Tensor a, Tensor b, Tensor out) {
+        Binary.LE.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.gt(a, b, out=out)}: {@link #gt(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor gt(Tensor a, Tensor b, Tensor out) {
+        Binary.GT.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.ge(a, b, out=out)}: {@link #ge(Tensor, Tensor)}'s values written into out, as
+     * {@link #add(Tensor, Tensor, Tensor)}.
+     *
+     * @param a the input tensor
+     * @param b the second operand, broadcast with a
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor ge(Tensor a, Tensor b, Tensor out) {
+        Binary.GE.out(a.impl(), b.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.neg(a, out=out)}: {@link #neg(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor neg(Tensor a, Tensor out) {
+        Unary.NEG.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.exp(a, out=out)}: {@link #exp(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor exp(Tensor a, Tensor out) {
+        Unary.EXP.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.log(a, out=out)}: {@link #log(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor log(Tensor a, Tensor out) {
+        Unary.LOG.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sqrt(a, out=out)}: {@link #sqrt(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sqrt(Tensor a, Tensor out) {
+        Unary.SQRT.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.abs(a, out=out)}: {@link #abs(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor abs(Tensor a, Tensor out) {
+        Unary.ABS.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sign(a, out=out)}: {@link #sign(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sign(Tensor a, Tensor out) {
+        Unary.SIGN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sgn(a, out=out)}: {@link #sgn(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sgn(Tensor a, Tensor out) {
+        Unary.SGN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sin(a, out=out)}: {@link #sin(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sin(Tensor a, Tensor out) {
+        Unary.SIN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.cos(a, out=out)}: {@link #cos(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor cos(Tensor a, Tensor out) {
+        Unary.COS.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.tan(a, out=out)}: {@link #tan(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor tan(Tensor a, Tensor out) {
+        Unary.TAN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.tanh(a, out=out)}: {@link #tanh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor tanh(Tensor a, Tensor out) {
+        Unary.TANH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sigmoid(a, out=out)}: {@link #sigmoid(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sigmoid(Tensor a, Tensor out) {
+        Unary.SIGMOID.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.reciprocal(a, out=out)}: {@link #reciprocal(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor reciprocal(Tensor a, Tensor out) {
+        Unary.RECIPROCAL.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.log1p(a, out=out)}: {@link #log1p(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor log1p(Tensor a, Tensor out) {
+        Unary.LOG1P.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.expm1(a, out=out)}: {@link #expm1(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor expm1(Tensor a, Tensor out) {
+        Unary.EXPM1.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.log2(a, out=out)}: {@link #log2(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor log2(Tensor a, Tensor out) {
+        Unary.LOG2.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.log10(a, out=out)}: {@link #log10(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor log10(Tensor a, Tensor out) {
+        Unary.LOG10.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.exp2(a, out=out)}: {@link #exp2(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor exp2(Tensor a, Tensor out) {
+        Unary.EXP2.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.rsqrt(a, out=out)}: {@link #rsqrt(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor rsqrt(Tensor a, Tensor out) {
+        Unary.RSQRT.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.asin(a, out=out)}: {@link #asin(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor asin(Tensor a, Tensor out) {
+        Unary.ASIN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.acos(a, out=out)}: {@link #acos(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor acos(Tensor a, Tensor out) {
+        Unary.ACOS.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.atan(a, out=out)}: {@link #atan(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor atan(Tensor a, Tensor out) {
+        Unary.ATAN.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sinh(a, out=out)}: {@link #sinh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sinh(Tensor a, Tensor out) {
+        Unary.SINH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.cosh(a, out=out)}: {@link #cosh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor cosh(Tensor a, Tensor out) {
+        Unary.COSH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.asinh(a, out=out)}: {@link #asinh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor asinh(Tensor a, Tensor out) {
+        Unary.ASINH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.acosh(a, out=out)}: {@link #acosh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor acosh(Tensor a, Tensor out) {
+        Unary.ACOSH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.atanh(a, out=out)}: {@link #atanh(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor atanh(Tensor a, Tensor out) {
+        Unary.ATANH.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.erf(a, out=out)}: {@link #erf(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor erf(Tensor a, Tensor out) {
+        Unary.ERF.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.erfc(a, out=out)}: {@link #erfc(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor erfc(Tensor a, Tensor out) {
+        Unary.ERFC.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.floor(a, out=out)}: {@link #floor(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor floor(Tensor a, Tensor out) {
+        Unary.FLOOR.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.ceil(a, out=out)}: {@link #ceil(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor ceil(Tensor a, Tensor out) {
+        Unary.CEIL.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.round(a, out=out)}: {@link #round(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor round(Tensor a, Tensor out) {
+        Unary.ROUND.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.trunc(a, out=out)}: {@link #trunc(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor trunc(Tensor a, Tensor out) {
+        Unary.TRUNC.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.frac(a, out=out)}: {@link #frac(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor frac(Tensor a, Tensor out) {
+        Unary.FRAC.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.nan_to_num(a, out=out)}: {@link #nanToNum(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor nanToNum(Tensor a, Tensor out) {
+        Unary.NAN_TO_NUM.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.sinc(a, out=out)}: {@link #sinc(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor sinc(Tensor a, Tensor out) {
+        Unary.SINC.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.deg2rad(a, out=out)}: {@link #deg2rad(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor deg2rad(Tensor a, Tensor out) {
+        Unary.DEG2RAD.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.rad2deg(a, out=out)}: {@link #rad2deg(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor rad2deg(Tensor a, Tensor out) {
+        Unary.RAD2DEG.out(a.impl(), out.impl());
+        return out;
+    }
+
+    /**
+     * {@code torch.logical_not(a, out=out)}: {@link #logicalNot(Tensor)}'s values written into out, as {@link #add(Tensor, Tensor,
+     * Tensor)}.
+     *
+     * @param a the input tensor
+     * @param out the destination
+     * @return out
+     */
+    public static Tensor logicalNot(Tensor a, Tensor out) {
+        Unary.LOGICAL_NOT.out(a.impl(), out.impl());
+        return out;
     }
 }

@@ -18,8 +18,9 @@ public final class TensorImpl {
         int value;
     }
 
-    private final Storage storage;
-    private final Layout layout;
+    /** Not final only for {@link #resize}: an out= argument of another shape takes the result's. */
+    private Storage storage;
+    private Layout layout;
     private final Version version;
     private final TensorImpl base;
     private final boolean wrappedNumber;
@@ -137,6 +138,17 @@ public final class TensorImpl {
     /** The flat storage. */
     public Storage storage() {
         return storage;
+    }
+
+    /**
+     * PyTorch's {@code resize_} of an out= argument ({@code at::native::resize_output}): this tensor takes
+     * {@code l}, over its own storage when that holds {@code l}'s elements (so its views and base see what is
+     * written, as in PyTorch), else over {@code grown}. Unlike PyTorch, whose storage regrows in place, views taken
+     * earlier keep the old storage after a growth. The version counter is left to the op that writes.
+     */
+    public void resize(Layout l, Storage grown) {
+        layout = l;
+        if (grown != null) storage = grown;
     }
 
     /** Shape, strides and offset into the storage. */

@@ -420,6 +420,33 @@ public final class Binary {
         }
     }
 
+    /** True when PyTorch has the out= form {@code torch.name(a, b, out=t)}: every public row. */
+    public boolean hasOut() {
+        return !internal;
+    }
+
+    /**
+     * {@code torch.name(a, b, out=out)} through the one out= path ({@link Out}): the values of {@link #apply}, written
+     * into out (resized to the broadcast shape if it has another, cast to its dtype); returns out.
+     */
+    public TensorImpl out(TensorImpl a, TensorImpl b, TensorImpl out) {
+        return Out.write(name, out, () -> {
+            if (boolError != null) checkBools(a, b);
+            DType t = computeType(a, b);
+            return plan(kernel, a, b, t, rule == Rule.COMPARE ? DType.BOOL : t);
+        }, a, b);
+    }
+
+    /** {@link #raw}'s computation as an out= plan: the kernel writes into the destination it is given. */
+    static Out.Plan plan(BinaryOp op, TensorImpl a, TensorImpl b, DType compute, DType outType) {
+        int[] shape = Ops.broadcast(a.shape(), b.shape());
+        TensorImpl ac = Ops.convert(a, compute), bc = Ops.convert(b, compute);
+        Storage as = ac.storage(), bs = bc.storage();
+        org.autograd4j.storage.Layout al = ac.layout().broadcastTo(shape), bl = bc.layout().broadcastTo(shape);
+        return new Out.Plan(shape, outType, a.shape() == shape ? a.layout() : b.layout(), true,
+                (os, ol) -> K.binary(op, as, al, bs, bl, os, ol));
+    }
+
     /** {@code a = op(a, b)} in place, through the one in-place path. */
     public TensorImpl apply_(TensorImpl a, TensorImpl b) {
         if (rule != Rule.COMPARE && InPlace.direct(a, b)) {

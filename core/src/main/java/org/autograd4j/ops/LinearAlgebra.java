@@ -70,6 +70,35 @@ public final class LinearAlgebra {
     }
 
     /**
+     * {@code torch.mm(a, b, out=out)} through the one out= path ({@link Out}), as a structured kernel: out must have
+     * the product's dtype; the GEMM writes straight into out when out is row-major (any offset) and shares no memory
+     * with a or b, else the product is computed aside and copied through out's strides. Returns out.
+     */
+    public static TensorImpl mmOut(TensorImpl a, TensorImpl b, TensorImpl out) {
+        return Out.write("mm", out, () -> {
+            if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
+            if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+            int[] as = a.shape(), bs = b.shape();
+            if (as[1] != bs[0]) {
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + dims(as) + " and " + dims(bs) + ")");
+            }
+            sameType(a, b);
+            int m = as[0], k = as[1], n = bs[1];
+            return new Out.Plan(new int[] {m, n}, a.dtype(), null, false, (os, ol) -> {
+                int[] st = ol.strides();
+                if ((m < 2 || st[0] == n) && (n < 2 || st[1] == 1)) {
+                    Layout al = a.layout(), bl = b.layout();
+                    int[] ast = al.strides(), bst = bl.strides();
+                    K.matmul(1, m, k, n, a.storage(), al.offset(), 0, ast[0], ast[1], b.storage(), bl.offset(), 0, bst[0], bst[1],
+                            os, ol.offset());
+                } else {
+                    K.copy(product2d(a, b), Layout.contiguous(new int[] {m, n}), os, ol);
+                }
+            });
+        }, a, b);
+    }
+
+    /**
      * {@code beta·self + alpha·(mat1 @ mat2)}, self broadcast to the product's shape ({@code torch.addmm}), as
      * PyTorch: one matrix product, then the scaled input added (with beta = 0 self is not read, so its NaNs do
      * not propagate). Derivative ({@code AddmmBackward0}): {@code (beta·g, alpha·g @ mat2ᵀ, alpha·mat1ᵀ @ g)}.

@@ -285,6 +285,29 @@ public final class Pointwise {
         return out;
     }
 
+    /**
+     * {@code torch.add(self, other, alpha=alpha, out=out)} ({@code subtract}: {@code torch.sub}) through the one out= path
+     * ({@link Out}): the values of {@link #addAlpha}/{@link #subAlpha}, written into out; returns out.
+     *
+     * @param floatingAlpha whether alpha is a Python float (rejected for integral results)
+     */
+    public static TensorImpl addAlphaOut(boolean subtract, TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha,
+                                         TensorImpl out) {
+        return Out.write(subtract ? "sub" : "add", out, () -> {
+            if (subtract) Binary.SUB.checkBools(self, other);
+            DType t = (subtract ? Binary.SUB : Binary.ADD).computeType(self, other);
+            alphaCheck(t, floatingAlpha);
+            double k = subtract ? -alpha : alpha;
+            // fma(b, 1, a) is a + b: the plain add's kernel, as the functional form
+            if (k == 1) return Binary.plan(org.autograd4j.kernels.BinaryOp.ADD, self, other, t, t);
+            int[] shape = Ops.broadcast(self.shape(), other.shape());
+            TensorImpl a = Ops.convert(self, t), b = Ops.convert(other, t);
+            org.autograd4j.storage.Layout al = a.layout().broadcastTo(shape), bl = b.layout().broadcastTo(shape);
+            return new Out.Plan(shape, t, a.shape() == shape ? a.layout() : b.layout(), true,
+                    (os, ol) -> K.addScaled(k, a.storage(), al, b.storage(), bl, os, ol));
+        }, self, other);
+    }
+
     /** {@link #addAlpha(TensorImpl, TensorImpl, double, boolean)} in place, written straight into self when nothing is recorded. */
     public static TensorImpl addAlpha_(TensorImpl self, TensorImpl other, double alpha, boolean floatingAlpha) {
         return addScaled_(false, self, other, alpha, floatingAlpha);

@@ -118,7 +118,7 @@ public final class Unary {
             (g, y, p, q) -> BackwardOps.sigmoidBackward(g, y), (x, p, q) -> 1 / (1 + Math.exp(-x))).layoutDependent().inPlace();
     /** PyTorch's threshold_backward: g where the output is positive. */
     public static final Unary RELU = def("relu", "ReluBackward0", UnaryOp.RELU, Rule.SAME, Saves.RESULT,
-            (g, y, p, q) -> BackwardOps.thresholdBackward(g, y, 0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace();
+            (g, y, p, q) -> BackwardOps.thresholdBackward(g, y, 0), (x, p, q) -> x > 0 ? x : 0).domain(Domain.NONZERO).inPlace().noOut();
     public static final Unary RECIPROCAL = def("reciprocal", "ReciprocalBackward0", UnaryOp.RECIPROCAL, Rule.FLOAT, Saves.RESULT,
             (g, y, p, q) -> mul(neg(g), mul(y, y)), (x, p, q) -> 1 / x).domain(Domain.NONZERO).ulps(0).inPlace();
     /** {@code log1p_backward}: g / (self + 1). */
@@ -263,11 +263,11 @@ public final class Unary {
     public static final Unary RAD2DEG = def("rad2deg", "Rad2DegBackward0", UnaryOp.RAD2DEG, Rule.FLOAT, Saves.NONE,
             (g, s, p, q) -> mul(g, 180 / Math.PI), (x, p, q) -> x * 180 / Math.PI).ulps(0).inPlace();
     public static final Unary ISNAN = def("isnan", null, UnaryOp.ISNAN, Rule.BOOL, Saves.NONE, null,
-            (x, p, q) -> Double.isNaN(x) ? 1 : 0);
+            (x, p, q) -> Double.isNaN(x) ? 1 : 0).noOut();
     public static final Unary ISINF = def("isinf", null, UnaryOp.ISINF, Rule.BOOL, Saves.NONE, null,
-            (x, p, q) -> Double.isInfinite(x) ? 1 : 0);
+            (x, p, q) -> Double.isInfinite(x) ? 1 : 0).noOut();
     public static final Unary ISFINITE = def("isfinite", null, UnaryOp.ISFINITE, Rule.BOOL, Saves.NONE, null,
-            (x, p, q) -> Double.isFinite(x) ? 1 : 0);
+            (x, p, q) -> Double.isFinite(x) ? 1 : 0).noOut();
     public static final Unary LOGICAL_NOT = def("logical_not", null, UnaryOp.LOGICAL_NOT, Rule.BOOL, Saves.NONE, null,
             (x, p, q) -> x == 0 ? 1 : 0).computeIn(DType.BOOL).inPlace();
 
@@ -292,6 +292,8 @@ public final class Unary {
     private boolean floatOpmath, layoutDependent, gradientCancels;
     private boolean inPlace;
     private boolean functional;
+    /** PyTorch's {@code torch.name} has no out= argument (relu, isnan, …). */
+    private boolean noOut;
     private double p0, p1;
     private String boolError;
     private String inPlaceNode, floatingKernel;
@@ -368,6 +370,11 @@ public final class Unary {
     /** PyTorch has this op as {@code torch.nn.functional.<name>} rather than {@code torch.<name>}. */
     private Unary functional() {
         functional = true;
+        return this;
+    }
+
+    private Unary noOut() {
+        noOut = true;
         return this;
     }
 
@@ -535,6 +542,29 @@ public final class Unary {
         } else {
             Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, new TensorImpl[] {x}, fw, s);
         }
+    }
+
+    /**
+     * True when PyTorch has the out= form {@code torch.name(x, out=t)}: every row but the functional ones and those
+     * declared {@code noOut} (relu, isnan, isinf, isfinite).
+     */
+    public boolean hasOut() {
+        return !functional && !noOut;
+    }
+
+    /**
+     * {@code torch.name(x, out=out)} with the default parameters, through the one out= path ({@link Out}): the values
+     * of {@link #apply}, written into out (resized to x's shape if it has another, cast to its dtype); returns out.
+     */
+    public TensorImpl out(TensorImpl x, TensorImpl out) {
+        double a = p0, b = p1;
+        return Out.write(name, out, () -> {
+            if (boolError != null && x.dtype() == DType.BOOL) throw new IllegalArgumentException(boolError);
+            if (floatingKernel != null && !x.dtype().isFloatingPoint()) throw new IllegalArgumentException(floatingError(x.dtype()));
+            DType t = resultType(x.dtype());
+            TensorImpl xc = Ops.convert(x, compute != null ? compute : rule == Rule.BOOL ? x.dtype() : t);
+            return new Out.Plan(x.shape(), t, x.layout(), true, (os, ol) -> K.unary(kernel, a, b, xc.storage(), xc.layout(), os, ol));
+        }, x);
     }
 
     /** The in-place form with default parameters. */

@@ -435,14 +435,15 @@ public final class Gemm {
     public static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
-            if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4)) {
+            if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4 || mr == 3)) {
                 // the common case (row-major A, a whole sliver): the sliver height as a constant lets C2 drop
                 // the bounds checks and unroll the copy (a variable stride keeps a check on every element)
                 switch (mr) {
                     case 12 -> { for (int r = 0; r < 12; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 12); }
                     case 8 -> { for (int r = 0; r < 8; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 8); }
                     case 6 -> { for (int r = 0; r < 6; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 6); }
-                    default -> { for (int r = 0; r < 4; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 4); }
+                    case 4 -> { for (int r = 0; r < 4; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 4); }
+                    default -> { for (int r = 0; r < 3; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 3); }
                 }
             } else if (acs == 1 || ars != 1) {
                 // rows are (nearly) contiguous: walk each row along p
@@ -482,13 +483,14 @@ public final class Gemm {
     private static void packB(float[] b, int bo, int brs, int bcs, int kc, int nc, int nr, float[] dst, int dOff) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int w = Math.min(nr, nc - j0), d = dOff + j0 * kc, src = bo + j0 * bcs;
-            if (bcs == 1 && w == nr && (nr == 32 || nr == 16 || nr == 48 || nr == 4)) {
+            if (bcs == 1 && w == nr && (nr == 32 || nr == 16 || nr == 48 || nr == 24 || nr == 4)) {
                 // whole sliver, row-major B: a constant row length lets C2 vectorize the copy (a call to
                 // System.arraycopy per short row cost more than the copy)
                 switch (nr) {
                     case 32 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 32, 32); }
                     case 16 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 16, 16); }
                     case 48 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 48, 48); }
+                    case 24 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 24, 24); }
                     default -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 4, 4); }
                 }
             } else if (bcs == 1) {

@@ -14,8 +14,8 @@ import org.autograd4j.kernels.Gemm;
  * for p in increasing order from 0, exactly as in the plain code: the two give the same bits.
  *
  * <p>The tile shape comes from the vector width: with 512-bit vectors (32 registers) {@value #WIDE_TILE}, with
- * narrower ones (16 registers) 6 rows × 2 vectors. {@code -Dautograd4j.gemm.tile=RxV} overrides it (for
- * measuring: 6x2, 4x3, 8x3, 12x2).
+ * narrower ones (16 registers) {@value #NARROW_TILE}. {@code -Dautograd4j.gemm.tile=RxV} overrides it (for
+ * measuring: 3x3, 4x2, 6x2, 4x3, 8x3, 12x2).
  */
 public final class VectorGemm {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -25,6 +25,14 @@ public final class VectorGemm {
 
     /** The tile used with 32 vector registers (512-bit vectors); measured fastest on AVX-512. */
     static final String WIDE_TILE = "12x2";
+
+    /**
+     * The tile used with 16 vector registers (AVX2 and narrower): 9 accumulators, 3 vectors of B and 3
+     * broadcasts of A fit in 15. C2 issues the broadcasts of a step ahead of its fmas, each in its own
+     * register, so a tile needs {@code rows·vectors + vectors + rows} registers: 6x2 and 4x3 need 20 and 19,
+     * and C2 kept an accumulator in the stack, a store and a reload on its chain every step (half speed).
+     */
+    static final String NARROW_TILE = "3x3";
 
     /** At most this many multiply-adds ({@code m·n·k}) take the unpacked path (when B's rows are contiguous). */
     static final long DIRECT = Long.getLong("autograd4j.gemm.direct", 96L * 96 * 96);
@@ -37,7 +45,7 @@ public final class VectorGemm {
     static final Gemm.F64Tile TILE_F64;
 
     static {
-        String shape = System.getProperty("autograd4j.gemm.tile", F.vectorBitSize() >= 512 ? WIDE_TILE : "6x2");
+        String shape = System.getProperty("autograd4j.gemm.tile", F.vectorBitSize() >= 512 ? WIDE_TILE : NARROW_TILE);
         TILE_F32 = f32Tile(shape);
         TILE_F64 = f64Tile(shape);
     }
@@ -117,11 +125,23 @@ public final class VectorGemm {
     /**
      * The float32 register tile of shape {@code "RxV"} (R rows × V vectors).
      *
-     * @param shape one of 6x2, 4x3, 8x3, 12x2
+     * @param shape one of 3x3, 4x2, 6x2, 4x3, 8x3, 12x2
      * @return the tile
      */
     public static Gemm.F32Tile f32Tile(String shape) {
         return switch (shape) {
+            case "4x2" -> new F32(4, 2) {
+                @Override
+                public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+                    tileF32x4x2(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
+            case "3x3" -> new F32(3, 3) {
+                @Override
+                public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+                    tileF32x3x3(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
             case "6x2" -> new F32(6, 2) {
                 @Override
                 public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
@@ -153,11 +173,23 @@ public final class VectorGemm {
     /**
      * The float64 register tile of shape {@code "RxV"}.
      *
-     * @param shape one of 6x2, 4x3, 8x3, 12x2
+     * @param shape one of 3x3, 4x2, 6x2, 4x3, 8x3, 12x2
      * @return the tile
      */
     public static Gemm.F64Tile f64Tile(String shape) {
         return switch (shape) {
+            case "4x2" -> new F64(4, 2) {
+                @Override
+                public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+                    tileF64x4x2(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
+            case "3x3" -> new F64(3, 3) {
+                @Override
+                public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+                    tileF64x3x3(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
             case "6x2" -> new F64(6, 2) {
                 @Override
                 public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
@@ -230,23 +262,19 @@ public final class VectorGemm {
 
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
-     * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
-     * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
+     * 4 rows × 2 vectors, then 4 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c. 4×2 keeps 8
+     * chains in flight (the fma latency times two units) in 14 registers: 8×2 (16 accumulators) did not fit
+     * in 16 and C2 kept some in the stack, a store and a reload on the chain every step.
      */
     static void directF32(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, float[] c, int co) {
         int full = n - n % FL, wide = n - n % (2 * FL);
         VectorMask<Float> tail = F.indexInRange(full, n);
         int i = 0;
-        for (; i + 8 <= m; i += 8) {
-            int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * FL) directF32x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (wide < full) directF32x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
-            if (full < n) directF32x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
-        }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < full; j += FL) directF32x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            for (int j = 0; j < wide; j += 2 * FL) directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF32x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
             if (full < n) directF32x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
         }
         for (; i < m; i++) {
@@ -256,11 +284,10 @@ public final class VectorGemm {
         }
     }
 
-    private static void directF32x8x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
+    private static void directF32x4x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
         FloatVector z = FloatVector.zero(F);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
             FloatVector b0 = FloatVector.fromArray(F, b, bj), b1 = FloatVector.fromArray(F, b, bj + FL);
             FloatVector x0 = FloatVector.broadcast(F, a[ai]);
@@ -271,73 +298,11 @@ public final class VectorGemm {
             c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
             FloatVector x3 = FloatVector.broadcast(F, a[ai + a3]);
             c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(F, a[ai + a4]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(F, a[ai + a5]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(F, a[ai + a6]);
-            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(F, a[ai + a7]);
-            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + FL);
         c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + FL);
         c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + FL);
         c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + FL);
-        c40.intoArray(c, ci + 4 * ldc); c41.intoArray(c, ci + 4 * ldc + FL);
-        c50.intoArray(c, ci + 5 * ldc); c51.intoArray(c, ci + 5 * ldc + FL);
-        c60.intoArray(c, ci + 6 * ldc); c61.intoArray(c, ci + 6 * ldc + FL);
-        c70.intoArray(c, ci + 7 * ldc); c71.intoArray(c, ci + 7 * ldc + FL);
-    }
-
-    private static void directF32x8x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
-        FloatVector z = FloatVector.zero(F);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            FloatVector bv = FloatVector.fromArray(F, b, bj);
-            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
-            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
-            c4 = FloatVector.broadcast(F, a[ai + a4]).fma(bv, c4);
-            c5 = FloatVector.broadcast(F, a[ai + a5]).fma(bv, c5);
-            c6 = FloatVector.broadcast(F, a[ai + a6]).fma(bv, c6);
-            c7 = FloatVector.broadcast(F, a[ai + a7]).fma(bv, c7);
-        }
-        c0.intoArray(c, ci);
-        c1.intoArray(c, ci + ldc);
-        c2.intoArray(c, ci + 2 * ldc);
-        c3.intoArray(c, ci + 3 * ldc);
-        c4.intoArray(c, ci + 4 * ldc);
-        c5.intoArray(c, ci + 5 * ldc);
-        c6.intoArray(c, ci + 6 * ldc);
-        c7.intoArray(c, ci + 7 * ldc);
-    }
-
-    private static void directF32x8x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc, VectorMask<Float> lanes) {
-        FloatVector z = FloatVector.zero(F);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            FloatVector bv = FloatVector.fromArray(F, b, bj, lanes);
-            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
-            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
-            c4 = FloatVector.broadcast(F, a[ai + a4]).fma(bv, c4);
-            c5 = FloatVector.broadcast(F, a[ai + a5]).fma(bv, c5);
-            c6 = FloatVector.broadcast(F, a[ai + a6]).fma(bv, c6);
-            c7 = FloatVector.broadcast(F, a[ai + a7]).fma(bv, c7);
-        }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-        c4.intoArray(c, ci + 4 * ldc, lanes);
-        c5.intoArray(c, ci + 5 * ldc, lanes);
-        c6.intoArray(c, ci + 6 * ldc, lanes);
-        c7.intoArray(c, ci + 7 * ldc, lanes);
     }
 
     private static void directF32x4x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
@@ -388,23 +353,19 @@ public final class VectorGemm {
 
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
-     * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
-     * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
+     * 4 rows × 2 vectors, then 4 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c. 4×2 keeps 8
+     * chains in flight (the fma latency times two units) in 14 registers: 8×2 (16 accumulators) did not fit
+     * in 16 and C2 kept some in the stack, a store and a reload on the chain every step.
      */
     static void directF64(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, double[] c, int co) {
         int full = n - n % DL, wide = n - n % (2 * DL);
         VectorMask<Double> tail = D.indexInRange(full, n);
         int i = 0;
-        for (; i + 8 <= m; i += 8) {
-            int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * DL) directF64x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (wide < full) directF64x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
-            if (full < n) directF64x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
-        }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < full; j += DL) directF64x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            for (int j = 0; j < wide; j += 2 * DL) directF64x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF64x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
             if (full < n) directF64x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
         }
         for (; i < m; i++) {
@@ -414,11 +375,10 @@ public final class VectorGemm {
         }
     }
 
-    private static void directF64x8x2(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
+    private static void directF64x4x2(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
         DoubleVector z = DoubleVector.zero(D);
         DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
             DoubleVector b0 = DoubleVector.fromArray(D, b, bj), b1 = DoubleVector.fromArray(D, b, bj + DL);
             DoubleVector x0 = DoubleVector.broadcast(D, a[ai]);
@@ -429,73 +389,11 @@ public final class VectorGemm {
             c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
             DoubleVector x3 = DoubleVector.broadcast(D, a[ai + a3]);
             c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
-            DoubleVector x4 = DoubleVector.broadcast(D, a[ai + a4]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
-            DoubleVector x5 = DoubleVector.broadcast(D, a[ai + a5]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
-            DoubleVector x6 = DoubleVector.broadcast(D, a[ai + a6]);
-            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
-            DoubleVector x7 = DoubleVector.broadcast(D, a[ai + a7]);
-            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + DL);
         c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + DL);
         c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + DL);
         c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + DL);
-        c40.intoArray(c, ci + 4 * ldc); c41.intoArray(c, ci + 4 * ldc + DL);
-        c50.intoArray(c, ci + 5 * ldc); c51.intoArray(c, ci + 5 * ldc + DL);
-        c60.intoArray(c, ci + 6 * ldc); c61.intoArray(c, ci + 6 * ldc + DL);
-        c70.intoArray(c, ci + 7 * ldc); c71.intoArray(c, ci + 7 * ldc + DL);
-    }
-
-    private static void directF64x8x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
-        DoubleVector z = DoubleVector.zero(D);
-        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            DoubleVector bv = DoubleVector.fromArray(D, b, bj);
-            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
-            c4 = DoubleVector.broadcast(D, a[ai + a4]).fma(bv, c4);
-            c5 = DoubleVector.broadcast(D, a[ai + a5]).fma(bv, c5);
-            c6 = DoubleVector.broadcast(D, a[ai + a6]).fma(bv, c6);
-            c7 = DoubleVector.broadcast(D, a[ai + a7]).fma(bv, c7);
-        }
-        c0.intoArray(c, ci);
-        c1.intoArray(c, ci + ldc);
-        c2.intoArray(c, ci + 2 * ldc);
-        c3.intoArray(c, ci + 3 * ldc);
-        c4.intoArray(c, ci + 4 * ldc);
-        c5.intoArray(c, ci + 5 * ldc);
-        c6.intoArray(c, ci + 6 * ldc);
-        c7.intoArray(c, ci + 7 * ldc);
-    }
-
-    private static void directF64x8x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc, VectorMask<Double> lanes) {
-        DoubleVector z = DoubleVector.zero(D);
-        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            DoubleVector bv = DoubleVector.fromArray(D, b, bj, lanes);
-            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
-            c4 = DoubleVector.broadcast(D, a[ai + a4]).fma(bv, c4);
-            c5 = DoubleVector.broadcast(D, a[ai + a5]).fma(bv, c5);
-            c6 = DoubleVector.broadcast(D, a[ai + a6]).fma(bv, c6);
-            c7 = DoubleVector.broadcast(D, a[ai + a7]).fma(bv, c7);
-        }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-        c4.intoArray(c, ci + 4 * ldc, lanes);
-        c5.intoArray(c, ci + 5 * ldc, lanes);
-        c6.intoArray(c, ci + 6 * ldc, lanes);
-        c7.intoArray(c, ci + 7 * ldc, lanes);
     }
 
     private static void directF64x4x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
@@ -548,6 +446,71 @@ public final class VectorGemm {
     // ---------------------------------------------------------------- register tiles
     // Each: the accumulators are locals (no vector escapes), loaded from C or zero, one fma per accumulator
     // per step p, stored back whole (the driver routes edge tiles through a full-size scratch tile).
+
+    /** 4 rows × 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step (14 registers). */
+    static void tileF32x4x2(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        float[] src = load ? c : ZERO_F;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = FloatVector.fromArray(F, src, so); c01 = FloatVector.fromArray(F, src, so + FL);
+        c10 = FloatVector.fromArray(F, src, so + sl); c11 = FloatVector.fromArray(F, src, so + sl + FL);
+        c20 = FloatVector.fromArray(F, src, so + 2 * sl); c21 = FloatVector.fromArray(F, src, so + 2 * sl + FL);
+        c30 = FloatVector.fromArray(F, src, so + 3 * sl); c31 = FloatVector.fromArray(F, src, so + 3 * sl + FL);
+        int step = 2 * FL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 4, bi += step) {
+            FloatVector b0 = FloatVector.fromArray(F, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(F, pb, bi + FL);
+            FloatVector a0 = FloatVector.broadcast(F, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, pa[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + FL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + FL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + FL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + FL);
+    }
+
+    /** 3 rows × 3 vectors: 9 accumulators, 3 loads of B and 3 broadcasts of A per step (15 registers). */
+    static void tileF32x3x3(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        float[] src = load ? c : ZERO_F;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = FloatVector.fromArray(F, src, so); c01 = FloatVector.fromArray(F, src, so + FL); c02 = FloatVector.fromArray(F, src, so + 2 * FL);
+        c10 = FloatVector.fromArray(F, src, so + sl); c11 = FloatVector.fromArray(F, src, so + sl + FL); c12 = FloatVector.fromArray(F, src, so + sl + 2 * FL);
+        c20 = FloatVector.fromArray(F, src, so + 2 * sl); c21 = FloatVector.fromArray(F, src, so + 2 * sl + FL); c22 = FloatVector.fromArray(F, src, so + 2 * sl + 2 * FL);
+        int step = 3 * FL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 3, bi += step) {
+            FloatVector b0 = FloatVector.fromArray(F, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(F, pb, bi + FL);
+            FloatVector b2 = FloatVector.fromArray(F, pb, bi + 2 * FL);
+            FloatVector a0 = FloatVector.broadcast(F, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(F, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(F, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + FL);
+        c02.intoArray(c, co + 2 * FL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + FL);
+        c12.intoArray(c, co + ldc + 2 * FL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + FL);
+        c22.intoArray(c, co + 2 * ldc + 2 * FL);
+    }
 
     /** 6 rows × 2 vectors: 12 accumulators, 2 loads of B and 6 broadcasts of A per step. */
     static void tileF32x6x2(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
@@ -763,6 +726,71 @@ public final class VectorGemm {
         c101.intoArray(c, co + 10 * ldc + FL);
         c110.intoArray(c, co + 11 * ldc);
         c111.intoArray(c, co + 11 * ldc + FL);
+    }
+
+    /** 4 rows × 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step (14 registers). */
+    static void tileF64x4x2(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        double[] src = load ? c : ZERO_D;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = DoubleVector.fromArray(D, src, so); c01 = DoubleVector.fromArray(D, src, so + DL);
+        c10 = DoubleVector.fromArray(D, src, so + sl); c11 = DoubleVector.fromArray(D, src, so + sl + DL);
+        c20 = DoubleVector.fromArray(D, src, so + 2 * sl); c21 = DoubleVector.fromArray(D, src, so + 2 * sl + DL);
+        c30 = DoubleVector.fromArray(D, src, so + 3 * sl); c31 = DoubleVector.fromArray(D, src, so + 3 * sl + DL);
+        int step = 2 * DL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 4, bi += step) {
+            DoubleVector b0 = DoubleVector.fromArray(D, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, pb, bi + DL);
+            DoubleVector a0 = DoubleVector.broadcast(D, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(D, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(D, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(D, pa[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + DL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + DL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + DL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + DL);
+    }
+
+    /** 3 rows × 3 vectors: 9 accumulators, 3 loads of B and 3 broadcasts of A per step (15 registers). */
+    static void tileF64x3x3(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+        DoubleVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        double[] src = load ? c : ZERO_D;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = DoubleVector.fromArray(D, src, so); c01 = DoubleVector.fromArray(D, src, so + DL); c02 = DoubleVector.fromArray(D, src, so + 2 * DL);
+        c10 = DoubleVector.fromArray(D, src, so + sl); c11 = DoubleVector.fromArray(D, src, so + sl + DL); c12 = DoubleVector.fromArray(D, src, so + sl + 2 * DL);
+        c20 = DoubleVector.fromArray(D, src, so + 2 * sl); c21 = DoubleVector.fromArray(D, src, so + 2 * sl + DL); c22 = DoubleVector.fromArray(D, src, so + 2 * sl + 2 * DL);
+        int step = 3 * DL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 3, bi += step) {
+            DoubleVector b0 = DoubleVector.fromArray(D, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, pb, bi + DL);
+            DoubleVector b2 = DoubleVector.fromArray(D, pb, bi + 2 * DL);
+            DoubleVector a0 = DoubleVector.broadcast(D, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(D, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(D, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + DL);
+        c02.intoArray(c, co + 2 * DL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + DL);
+        c12.intoArray(c, co + ldc + 2 * DL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + DL);
+        c22.intoArray(c, co + 2 * ldc + 2 * DL);
     }
 
     /** 6 rows × 2 vectors: 12 accumulators, 2 loads of B and 6 broadcasts of A per step. */

@@ -321,7 +321,10 @@ public final class Gemm {
         if (own.pb.length < 2 * pbLen) own.pb = new float[2 * pbLen];
         float[] pb = own.pb;
         int mcStep = Math.max(mr, MC / mr * mr);
-        int rows = Math.min(mcStep, roundUp((m + 2 * threads - 1) / (2 * threads), mr)), blocks = (m + rows - 1) / rows;
+        // row blocks of near-equal height, at least two per thread and a whole number of them per thread, so the
+        // last ones do not leave a thread idle (1024 rows in blocks of 192 gave one thread 576 rows, the other 448)
+        int perThread = Math.max(2, (m + threads * mcStep - 1) / (threads * mcStep));
+        int rows = roundUp((m + threads * perThread - 1) / (threads * perThread), mr), blocks = (m + rows - 1) / rows;
         int jSteps = (n + NC - 1) / NC, kSteps = (k + KC - 1) / KC, steps = jSteps * kSteps;
         // per step: [2s] the next B sliver group to pack, [2s+1] the next row block to run
         java.util.concurrent.atomic.AtomicIntegerArray next = new java.util.concurrent.atomic.AtomicIntegerArray(2 * steps);

@@ -262,19 +262,23 @@ public final class VectorGemm {
 
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 4 rows × 2 vectors, then 4 rows × 1 vector, the last vector of a row through a lane mask; the last rows
-     * 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c. 4×2 keeps 8
-     * chains in flight (the fma latency times two units) in 14 registers: 8×2 (16 accumulators) did not fit
-     * in 16 and C2 kept some in the stack, a store and a reload on the chain every step.
+     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
+     * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
      */
     static void directF32(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, float[] c, int co) {
         int full = n - n % FL, wide = n - n % (2 * FL);
         VectorMask<Float> tail = F.indexInRange(full, n);
         int i = 0;
+        for (; i + 8 <= m; i += 8) {
+            int ai = ao + i * ars, ci = co + i * n;
+            for (int j = 0; j < wide; j += 2 * FL) directF32x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF32x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            if (full < n) directF32x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+        }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * FL) directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (wide < full) directF32x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            for (int j = 0; j < full; j += FL) directF32x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
             if (full < n) directF32x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
         }
         for (; i < m; i++) {
@@ -284,10 +288,11 @@ public final class VectorGemm {
         }
     }
 
-    private static void directF32x4x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
+    private static void directF32x8x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
         FloatVector z = FloatVector.zero(F);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
+        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
             FloatVector b0 = FloatVector.fromArray(F, b, bj), b1 = FloatVector.fromArray(F, b, bj + FL);
             FloatVector x0 = FloatVector.broadcast(F, a[ai]);
@@ -298,11 +303,73 @@ public final class VectorGemm {
             c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
             FloatVector x3 = FloatVector.broadcast(F, a[ai + a3]);
             c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(F, a[ai + a4]);
+            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(F, a[ai + a5]);
+            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(F, a[ai + a6]);
+            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(F, a[ai + a7]);
+            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + FL);
         c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + FL);
         c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + FL);
         c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + FL);
+        c40.intoArray(c, ci + 4 * ldc); c41.intoArray(c, ci + 4 * ldc + FL);
+        c50.intoArray(c, ci + 5 * ldc); c51.intoArray(c, ci + 5 * ldc + FL);
+        c60.intoArray(c, ci + 6 * ldc); c61.intoArray(c, ci + 6 * ldc + FL);
+        c70.intoArray(c, ci + 7 * ldc); c71.intoArray(c, ci + 7 * ldc + FL);
+    }
+
+    private static void directF32x8x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
+            FloatVector bv = FloatVector.fromArray(F, b, bj);
+            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
+            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
+            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
+            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
+            c4 = FloatVector.broadcast(F, a[ai + a4]).fma(bv, c4);
+            c5 = FloatVector.broadcast(F, a[ai + a5]).fma(bv, c5);
+            c6 = FloatVector.broadcast(F, a[ai + a6]).fma(bv, c6);
+            c7 = FloatVector.broadcast(F, a[ai + a7]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+    }
+
+    private static void directF32x8x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc, VectorMask<Float> lanes) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
+            FloatVector bv = FloatVector.fromArray(F, b, bj, lanes);
+            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
+            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
+            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
+            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
+            c4 = FloatVector.broadcast(F, a[ai + a4]).fma(bv, c4);
+            c5 = FloatVector.broadcast(F, a[ai + a5]).fma(bv, c5);
+            c6 = FloatVector.broadcast(F, a[ai + a6]).fma(bv, c6);
+            c7 = FloatVector.broadcast(F, a[ai + a7]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci, lanes);
+        c1.intoArray(c, ci + ldc, lanes);
+        c2.intoArray(c, ci + 2 * ldc, lanes);
+        c3.intoArray(c, ci + 3 * ldc, lanes);
+        c4.intoArray(c, ci + 4 * ldc, lanes);
+        c5.intoArray(c, ci + 5 * ldc, lanes);
+        c6.intoArray(c, ci + 6 * ldc, lanes);
+        c7.intoArray(c, ci + 7 * ldc, lanes);
     }
 
     private static void directF32x4x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
@@ -353,19 +420,23 @@ public final class VectorGemm {
 
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 4 rows × 2 vectors, then 4 rows × 1 vector, the last vector of a row through a lane mask; the last rows
-     * 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c. 4×2 keeps 8
-     * chains in flight (the fma latency times two units) in 14 registers: 8×2 (16 accumulators) did not fit
-     * in 16 and C2 kept some in the stack, a store and a reload on the chain every step.
+     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
+     * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
      */
     static void directF64(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, double[] c, int co) {
         int full = n - n % DL, wide = n - n % (2 * DL);
         VectorMask<Double> tail = D.indexInRange(full, n);
         int i = 0;
+        for (; i + 8 <= m; i += 8) {
+            int ai = ao + i * ars, ci = co + i * n;
+            for (int j = 0; j < wide; j += 2 * DL) directF64x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF64x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            if (full < n) directF64x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+        }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * DL) directF64x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (wide < full) directF64x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            for (int j = 0; j < full; j += DL) directF64x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
             if (full < n) directF64x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
         }
         for (; i < m; i++) {
@@ -375,10 +446,11 @@ public final class VectorGemm {
         }
     }
 
-    private static void directF64x4x2(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
+    private static void directF64x8x2(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
         DoubleVector z = DoubleVector.zero(D);
         DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
+        DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
             DoubleVector b0 = DoubleVector.fromArray(D, b, bj), b1 = DoubleVector.fromArray(D, b, bj + DL);
             DoubleVector x0 = DoubleVector.broadcast(D, a[ai]);
@@ -389,11 +461,73 @@ public final class VectorGemm {
             c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
             DoubleVector x3 = DoubleVector.broadcast(D, a[ai + a3]);
             c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+            DoubleVector x4 = DoubleVector.broadcast(D, a[ai + a4]);
+            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+            DoubleVector x5 = DoubleVector.broadcast(D, a[ai + a5]);
+            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+            DoubleVector x6 = DoubleVector.broadcast(D, a[ai + a6]);
+            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+            DoubleVector x7 = DoubleVector.broadcast(D, a[ai + a7]);
+            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + DL);
         c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + DL);
         c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + DL);
         c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + DL);
+        c40.intoArray(c, ci + 4 * ldc); c41.intoArray(c, ci + 4 * ldc + DL);
+        c50.intoArray(c, ci + 5 * ldc); c51.intoArray(c, ci + 5 * ldc + DL);
+        c60.intoArray(c, ci + 6 * ldc); c61.intoArray(c, ci + 6 * ldc + DL);
+        c70.intoArray(c, ci + 7 * ldc); c71.intoArray(c, ci + 7 * ldc + DL);
+    }
+
+    private static void directF64x8x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
+        DoubleVector z = DoubleVector.zero(D);
+        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
+            DoubleVector bv = DoubleVector.fromArray(D, b, bj);
+            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
+            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
+            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
+            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
+            c4 = DoubleVector.broadcast(D, a[ai + a4]).fma(bv, c4);
+            c5 = DoubleVector.broadcast(D, a[ai + a5]).fma(bv, c5);
+            c6 = DoubleVector.broadcast(D, a[ai + a6]).fma(bv, c6);
+            c7 = DoubleVector.broadcast(D, a[ai + a7]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+    }
+
+    private static void directF64x8x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc, VectorMask<Double> lanes) {
+        DoubleVector z = DoubleVector.zero(D);
+        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
+            DoubleVector bv = DoubleVector.fromArray(D, b, bj, lanes);
+            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
+            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
+            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
+            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
+            c4 = DoubleVector.broadcast(D, a[ai + a4]).fma(bv, c4);
+            c5 = DoubleVector.broadcast(D, a[ai + a5]).fma(bv, c5);
+            c6 = DoubleVector.broadcast(D, a[ai + a6]).fma(bv, c6);
+            c7 = DoubleVector.broadcast(D, a[ai + a7]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci, lanes);
+        c1.intoArray(c, ci + ldc, lanes);
+        c2.intoArray(c, ci + 2 * ldc, lanes);
+        c3.intoArray(c, ci + 3 * ldc, lanes);
+        c4.intoArray(c, ci + 4 * ldc, lanes);
+        c5.intoArray(c, ci + 5 * ldc, lanes);
+        c6.intoArray(c, ci + 6 * ldc, lanes);
+        c7.intoArray(c, ci + 7 * ldc, lanes);
     }
 
     private static void directF64x4x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {

@@ -321,7 +321,10 @@ public final class Gemm {
         if (own.pb.length < 2 * pbLen) own.pb = new float[2 * pbLen];
         float[] pb = own.pb;
         int mcStep = Math.max(mr, MC / mr * mr);
-        int rows = Math.min(mcStep, roundUp((m + 2 * threads - 1) / (2 * threads), mr)), blocks = (m + rows - 1) / rows;
+        // row blocks of near-equal height, at least two per thread and a whole number of them per thread, so the
+        // last ones do not leave a thread idle (1024 rows in blocks of 192 gave one thread 576 rows, the other 448)
+        int perThread = Math.max(2, (m + threads * mcStep - 1) / (threads * mcStep));
+        int rows = roundUp((m + threads * perThread - 1) / (threads * perThread), mr), blocks = (m + rows - 1) / rows;
         int jSteps = (n + NC - 1) / NC, kSteps = (k + KC - 1) / KC, steps = jSteps * kSteps;
         // per step: [2s] the next B sliver group to pack, [2s+1] the next row block to run
         java.util.concurrent.atomic.AtomicIntegerArray next = new java.util.concurrent.atomic.AtomicIntegerArray(2 * steps);
@@ -435,14 +438,15 @@ public final class Gemm {
     public static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
-            if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4)) {
+            if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4 || mr == 3)) {
                 // the common case (row-major A, a whole sliver): the sliver height as a constant lets C2 drop
                 // the bounds checks and unroll the copy (a variable stride keeps a check on every element)
                 switch (mr) {
                     case 12 -> { for (int r = 0; r < 12; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 12); }
                     case 8 -> { for (int r = 0; r < 8; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 8); }
                     case 6 -> { for (int r = 0; r < 6; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 6); }
-                    default -> { for (int r = 0; r < 4; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 4); }
+                    case 4 -> { for (int r = 0; r < 4; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 4); }
+                    default -> { for (int r = 0; r < 3; r++) rowToSliver(a, src + r * ars, dst, d + r, kc, 3); }
                 }
             } else if (acs == 1 || ars != 1) {
                 // rows are (nearly) contiguous: walk each row along p
@@ -480,18 +484,30 @@ public final class Gemm {
 
     /** As {@link #packB(float[], int, int, int, int, int, int, float[])}, into dst from {@code dOff}. */
     private static void packB(float[] b, int bo, int brs, int bcs, int kc, int nc, int nr, float[] dst, int dOff) {
-        for (int j0 = 0; j0 < nc; j0 += nr) {
-            int w = Math.min(nr, nc - j0), d = dOff + j0 * kc, src = bo + j0 * bcs;
-            if (bcs == 1 && w == nr && (nr == 32 || nr == 16 || nr == 48 || nr == 4)) {
-                // whole sliver, row-major B: a constant row length lets C2 vectorize the copy (a call to
-                // System.arraycopy per short row cost more than the copy)
-                switch (nr) {
-                    case 32 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 32, 32); }
-                    case 16 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 16, 16); }
-                    case 48 -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 48, 48); }
-                    default -> { for (int p = 0; p < kc; p++) copyRow(b, src + p * brs, dst, d + p * 4, 4); }
+        int whole = 0;
+        if (bcs == 1 && (nr == 32 || nr == 16 || nr == 48 || nr == 24 || nr == 4)) {
+            // whole slivers of row-major B, PACK_ROWS rows of B at a time across all of them: each of those rows
+            // is read front to back, which the hardware prefetches (one sliver at a time read its kc rows a page
+            // apart, one cache miss after another: 10% of a 1024² product). A constant row length lets C2
+            // vectorize the copy (a call to System.arraycopy per short row cost more than the copy).
+            whole = nc / nr * nr;
+            for (int p0 = 0; p0 < kc; p0 += PACK_ROWS) {
+                int p1 = Math.min(kc, p0 + PACK_ROWS);
+                for (int j0 = 0; j0 < whole; j0 += nr) {
+                    int d = dOff + j0 * kc, src = bo + j0;
+                    switch (nr) {
+                        case 32 -> { for (int p = p0; p < p1; p++) copyRow(b, src + p * brs, dst, d + p * 32, 32); }
+                        case 16 -> { for (int p = p0; p < p1; p++) copyRow(b, src + p * brs, dst, d + p * 16, 16); }
+                        case 48 -> { for (int p = p0; p < p1; p++) copyRow(b, src + p * brs, dst, d + p * 48, 48); }
+                        case 24 -> { for (int p = p0; p < p1; p++) copyRow(b, src + p * brs, dst, d + p * 24, 24); }
+                        default -> { for (int p = p0; p < p1; p++) copyRow(b, src + p * brs, dst, d + p * 4, 4); }
+                    }
                 }
-            } else if (bcs == 1) {
+            }
+        }
+        for (int j0 = whole; j0 < nc; j0 += nr) {
+            int w = Math.min(nr, nc - j0), d = dOff + j0 * kc, src = bo + j0 * bcs;
+            if (bcs == 1) {
                 for (int p = 0; p < kc; p++) System.arraycopy(b, src + p * brs, dst, d + p * nr, w);
             } else {
                 // transposed or strided B: walk down each column
@@ -503,6 +519,9 @@ public final class Gemm {
             if (w < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, d + p * nr + w, d + p * nr + nr, 0f);
         }
     }
+
+    /** Rows of B that {@link #packB} copies across all slivers before it moves down. */
+    private static final int PACK_ROWS = 8;
 
     /** {@code dst[dd + p*mr] = a[s + p]} for p < kc; called with a literal mr, which C2 folds in. */
     private static void rowToSliver(float[] a, int s, float[] dst, int dd, int kc, int mr) {

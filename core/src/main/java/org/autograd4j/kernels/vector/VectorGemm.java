@@ -14,8 +14,8 @@ import org.autograd4j.kernels.Gemm;
  * for p in increasing order from 0, exactly as in the plain code: the two give the same bits.
  *
  * <p>The tile shape comes from the vector width: with 512-bit vectors (32 registers) {@value #WIDE_TILE}, with
- * narrower ones (16 registers) 6 rows × 2 vectors. {@code -Dautograd4j.gemm.tile=RxV} overrides it (for
- * measuring: 6x2, 4x3, 8x3, 12x2).
+ * narrower ones (16 registers) {@value #NARROW_TILE}. {@code -Dautograd4j.gemm.tile=RxV} overrides it (for
+ * measuring: 3x3, 4x2, 6x2, 4x3, 8x3, 12x2).
  */
 public final class VectorGemm {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -25,6 +25,14 @@ public final class VectorGemm {
 
     /** The tile used with 32 vector registers (512-bit vectors); measured fastest on AVX-512. */
     static final String WIDE_TILE = "12x2";
+
+    /**
+     * The tile used with 16 vector registers (AVX2 and narrower): 9 accumulators, 3 vectors of B and 3
+     * broadcasts of A fit in 15. C2 issues the broadcasts of a step ahead of its fmas, each in its own
+     * register, so a tile needs {@code rows·vectors + vectors + rows} registers: 6x2 and 4x3 need 20 and 19,
+     * and C2 kept an accumulator in the stack, a store and a reload on its chain every step (half speed).
+     */
+    static final String NARROW_TILE = "3x3";
 
     /** At most this many multiply-adds ({@code m·n·k}) take the unpacked path (when B's rows are contiguous). */
     static final long DIRECT = Long.getLong("autograd4j.gemm.direct", 96L * 96 * 96);
@@ -37,7 +45,7 @@ public final class VectorGemm {
     static final Gemm.F64Tile TILE_F64;
 
     static {
-        String shape = System.getProperty("autograd4j.gemm.tile", F.vectorBitSize() >= 512 ? WIDE_TILE : "6x2");
+        String shape = System.getProperty("autograd4j.gemm.tile", F.vectorBitSize() >= 512 ? WIDE_TILE : NARROW_TILE);
         TILE_F32 = f32Tile(shape);
         TILE_F64 = f64Tile(shape);
     }
@@ -117,11 +125,23 @@ public final class VectorGemm {
     /**
      * The float32 register tile of shape {@code "RxV"} (R rows × V vectors).
      *
-     * @param shape one of 6x2, 4x3, 8x3, 12x2
+     * @param shape one of 3x3, 4x2, 6x2, 4x3, 8x3, 12x2
      * @return the tile
      */
     public static Gemm.F32Tile f32Tile(String shape) {
         return switch (shape) {
+            case "4x2" -> new F32(4, 2) {
+                @Override
+                public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+                    tileF32x4x2(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
+            case "3x3" -> new F32(3, 3) {
+                @Override
+                public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+                    tileF32x3x3(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
             case "6x2" -> new F32(6, 2) {
                 @Override
                 public void run(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
@@ -153,11 +173,23 @@ public final class VectorGemm {
     /**
      * The float64 register tile of shape {@code "RxV"}.
      *
-     * @param shape one of 6x2, 4x3, 8x3, 12x2
+     * @param shape one of 3x3, 4x2, 6x2, 4x3, 8x3, 12x2
      * @return the tile
      */
     public static Gemm.F64Tile f64Tile(String shape) {
         return switch (shape) {
+            case "4x2" -> new F64(4, 2) {
+                @Override
+                public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+                    tileF64x4x2(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
+            case "3x3" -> new F64(3, 3) {
+                @Override
+                public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+                    tileF64x3x3(kc, pa, pao, pb, pbo, c, co, ldc, load);
+                }
+            };
             case "6x2" -> new F64(6, 2) {
                 @Override
                 public void run(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
@@ -549,6 +581,71 @@ public final class VectorGemm {
     // Each: the accumulators are locals (no vector escapes), loaded from C or zero, one fma per accumulator
     // per step p, stored back whole (the driver routes edge tiles through a full-size scratch tile).
 
+    /** 4 rows × 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step (14 registers). */
+    static void tileF32x4x2(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        float[] src = load ? c : ZERO_F;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = FloatVector.fromArray(F, src, so); c01 = FloatVector.fromArray(F, src, so + FL);
+        c10 = FloatVector.fromArray(F, src, so + sl); c11 = FloatVector.fromArray(F, src, so + sl + FL);
+        c20 = FloatVector.fromArray(F, src, so + 2 * sl); c21 = FloatVector.fromArray(F, src, so + 2 * sl + FL);
+        c30 = FloatVector.fromArray(F, src, so + 3 * sl); c31 = FloatVector.fromArray(F, src, so + 3 * sl + FL);
+        int step = 2 * FL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 4, bi += step) {
+            FloatVector b0 = FloatVector.fromArray(F, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(F, pb, bi + FL);
+            FloatVector a0 = FloatVector.broadcast(F, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, pa[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + FL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + FL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + FL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + FL);
+    }
+
+    /** 3 rows × 3 vectors: 9 accumulators, 3 loads of B and 3 broadcasts of A per step (15 registers). */
+    static void tileF32x3x3(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        float[] src = load ? c : ZERO_F;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = FloatVector.fromArray(F, src, so); c01 = FloatVector.fromArray(F, src, so + FL); c02 = FloatVector.fromArray(F, src, so + 2 * FL);
+        c10 = FloatVector.fromArray(F, src, so + sl); c11 = FloatVector.fromArray(F, src, so + sl + FL); c12 = FloatVector.fromArray(F, src, so + sl + 2 * FL);
+        c20 = FloatVector.fromArray(F, src, so + 2 * sl); c21 = FloatVector.fromArray(F, src, so + 2 * sl + FL); c22 = FloatVector.fromArray(F, src, so + 2 * sl + 2 * FL);
+        int step = 3 * FL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 3, bi += step) {
+            FloatVector b0 = FloatVector.fromArray(F, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(F, pb, bi + FL);
+            FloatVector b2 = FloatVector.fromArray(F, pb, bi + 2 * FL);
+            FloatVector a0 = FloatVector.broadcast(F, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(F, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(F, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + FL);
+        c02.intoArray(c, co + 2 * FL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + FL);
+        c12.intoArray(c, co + ldc + 2 * FL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + FL);
+        c22.intoArray(c, co + 2 * ldc + 2 * FL);
+    }
+
     /** 6 rows × 2 vectors: 12 accumulators, 2 loads of B and 6 broadcasts of A per step. */
     static void tileF32x6x2(int kc, float[] pa, int pao, float[] pb, int pbo, float[] c, int co, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
@@ -763,6 +860,71 @@ public final class VectorGemm {
         c101.intoArray(c, co + 10 * ldc + FL);
         c110.intoArray(c, co + 11 * ldc);
         c111.intoArray(c, co + 11 * ldc + FL);
+    }
+
+    /** 4 rows × 2 vectors: 8 accumulators, 2 loads of B and 4 broadcasts of A per step (14 registers). */
+    static void tileF64x4x2(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        double[] src = load ? c : ZERO_D;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = DoubleVector.fromArray(D, src, so); c01 = DoubleVector.fromArray(D, src, so + DL);
+        c10 = DoubleVector.fromArray(D, src, so + sl); c11 = DoubleVector.fromArray(D, src, so + sl + DL);
+        c20 = DoubleVector.fromArray(D, src, so + 2 * sl); c21 = DoubleVector.fromArray(D, src, so + 2 * sl + DL);
+        c30 = DoubleVector.fromArray(D, src, so + 3 * sl); c31 = DoubleVector.fromArray(D, src, so + 3 * sl + DL);
+        int step = 2 * DL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 4, bi += step) {
+            DoubleVector b0 = DoubleVector.fromArray(D, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, pb, bi + DL);
+            DoubleVector a0 = DoubleVector.broadcast(D, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(D, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(D, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(D, pa[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + DL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + DL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + DL);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + DL);
+    }
+
+    /** 3 rows × 3 vectors: 9 accumulators, 3 loads of B and 3 broadcasts of A per step (15 registers). */
+    static void tileF64x3x3(int kc, double[] pa, int pao, double[] pb, int pbo, double[] c, int co, int ldc, boolean load) {
+        DoubleVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+        // one load path for both cases (C's partial sums or a zero row), so every accumulator has one exact vector type
+        double[] src = load ? c : ZERO_D;
+        int so = load ? co : 0, sl = load ? ldc : 0;
+        c00 = DoubleVector.fromArray(D, src, so); c01 = DoubleVector.fromArray(D, src, so + DL); c02 = DoubleVector.fromArray(D, src, so + 2 * DL);
+        c10 = DoubleVector.fromArray(D, src, so + sl); c11 = DoubleVector.fromArray(D, src, so + sl + DL); c12 = DoubleVector.fromArray(D, src, so + sl + 2 * DL);
+        c20 = DoubleVector.fromArray(D, src, so + 2 * sl); c21 = DoubleVector.fromArray(D, src, so + 2 * sl + DL); c22 = DoubleVector.fromArray(D, src, so + 2 * sl + 2 * DL);
+        int step = 3 * DL;
+        for (int p = 0, ai = pao, bi = pbo; p < kc; p++, ai += 3, bi += step) {
+            DoubleVector b0 = DoubleVector.fromArray(D, pb, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, pb, bi + DL);
+            DoubleVector b2 = DoubleVector.fromArray(D, pb, bi + 2 * DL);
+            DoubleVector a0 = DoubleVector.broadcast(D, pa[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(D, pa[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(D, pa[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + DL);
+        c02.intoArray(c, co + 2 * DL);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + DL);
+        c12.intoArray(c, co + ldc + 2 * DL);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + DL);
+        c22.intoArray(c, co + 2 * ldc + 2 * DL);
     }
 
     /** 6 rows × 2 vectors: 12 accumulators, 2 loads of B and 6 broadcasts of A per step. */

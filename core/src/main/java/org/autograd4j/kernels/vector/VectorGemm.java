@@ -2,7 +2,6 @@ package org.autograd4j.kernels.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.autograd4j.kernels.Gemm;
 
@@ -33,6 +32,15 @@ public final class VectorGemm {
      * and C2 kept an accumulator in the stack, a store and a reload on its chain every step (half speed).
      */
     static final String NARROW_TILE = "3x3";
+
+    /**
+     * Whether the unpacked path's two-vector blocks are 8 rows high: 8×2 vectors hold 16 accumulators, 2 vectors of
+     * B and 8 broadcasts of A, 26 registers, which fit in AVX-512's 32; with 16 registers (AVX2) they spilled (a
+     * 64×256 by 256×16 product ran 5× slower per column than by 256×8), so there two blocks of 4×2 (14 registers)
+     * run instead. The one-vector blocks stay 8×1 (17 registers, but 8 chains hide the fma latency: 4×1 was
+     * 1.4× slower).
+     */
+    static final boolean WIDE_DIRECT = F.vectorBitSize() >= 512;
 
     /** At most this many multiply-adds ({@code m·n·k}) take the unpacked path (when B's rows are contiguous). */
     static final long DIRECT = Long.getLong("autograd4j.gemm.direct", 96L * 96 * 96);
@@ -262,29 +270,55 @@ public final class VectorGemm {
 
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 8 rows × 2 vectors, then 8 rows × 1 vector, the columns past the last whole vector as below; the last rows
      * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
      * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
      */
     static void directF32(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, float[] c, int co) {
-        int full = n - n % FL, wide = n - n % (2 * FL);
-        VectorMask<Float> tail = F.indexInRange(full, n);
+        int full = n - n % FL, wide = n - n % (2 * FL), rest = n - full;
+        // The last columns (fewer than a vector) are read from a zero-padded copy of B's and written through a
+        // tile buffer, never through lane masks: a masked load or store that reaches past an array's end is
+        // not intrinsified without AVX-512's mask registers (C2 runs the Java fallback and boxes the vectors,
+        // 2-3x slower for the whole block). Same chains, same bits.
+        float[] bt = null, ct = null;
+        if (rest > 0) {
+            bt = new float[k * FL];
+            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * brs + full, bt, p * FL, rest);
+            ct = new float[8 * FL];
+        }
         int i = 0;
         for (; i + 8 <= m; i += 8) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * FL) directF32x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            for (int j = 0; j < wide; j += 2 * FL) {
+                if (WIDE_DIRECT) {
+                    directF32x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+                } else {
+                    directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+                    directF32x4x2(k, a, ai + 4 * ars, ars, acs, b, bo + j, brs, c, ci + 4 * n + j, n);
+                }
+            }
             if (wide < full) directF32x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
-            if (full < n) directF32x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+            if (rest > 0) {
+                directF32x8x1(k, a, ai, ars, acs, bt, 0, FL, ct, 0, FL);
+                for (int r = 0; r < 8; r++) System.arraycopy(ct, r * FL, c, ci + full + r * n, rest);
+            }
         }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < full; j += FL) directF32x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (full < n) directF32x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+            for (int j = 0; j < wide; j += 2 * FL) directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF32x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            if (rest > 0) {
+                directF32x4x1(k, a, ai, ars, acs, bt, 0, FL, ct, 0, FL);
+                for (int r = 0; r < 4; r++) System.arraycopy(ct, r * FL, c, ci + full + r * n, rest);
+            }
         }
         for (; i < m; i++) {
             int ai = ao + i * ars, ci = co + i * n;
             for (int j = 0; j < full; j += FL) directF32x1(k, a, ai, acs, b, bo + j, brs).intoArray(c, ci + j);
-            if (full < n) directF32x1(k, a, ai, acs, b, bo + full, brs, tail).intoArray(c, ci + full, tail);
+            if (rest > 0) {
+                directF32x1(k, a, ai, acs, bt, 0, FL).intoArray(ct, 0);
+                System.arraycopy(ct, 0, c, ci + full, rest);
+            }
         }
     }
 
@@ -347,29 +381,25 @@ public final class VectorGemm {
         c7.intoArray(c, ci + 7 * ldc);
     }
 
-    private static void directF32x8x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc, VectorMask<Float> lanes) {
+    private static void directF32x4x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
         FloatVector z = FloatVector.zero(F);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            FloatVector bv = FloatVector.fromArray(F, b, bj, lanes);
-            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
-            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
-            c4 = FloatVector.broadcast(F, a[ai + a4]).fma(bv, c4);
-            c5 = FloatVector.broadcast(F, a[ai + a5]).fma(bv, c5);
-            c6 = FloatVector.broadcast(F, a[ai + a6]).fma(bv, c6);
-            c7 = FloatVector.broadcast(F, a[ai + a7]).fma(bv, c7);
+            FloatVector b0 = FloatVector.fromArray(F, b, bj), b1 = FloatVector.fromArray(F, b, bj + FL);
+            FloatVector x0 = FloatVector.broadcast(F, a[ai]);
+            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(F, a[ai + a1]);
+            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(F, a[ai + a2]);
+            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(F, a[ai + a3]);
+            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
         }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-        c4.intoArray(c, ci + 4 * ldc, lanes);
-        c5.intoArray(c, ci + 5 * ldc, lanes);
-        c6.intoArray(c, ci + 6 * ldc, lanes);
-        c7.intoArray(c, ci + 7 * ldc, lanes);
+        c00.intoArray(c, ci); c01.intoArray(c, ci + FL);
+        c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + FL);
+        c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + FL);
+        c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + FL);
     }
 
     private static void directF32x4x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
@@ -389,60 +419,63 @@ public final class VectorGemm {
         c3.intoArray(c, ci + 3 * ldc);
     }
 
-    private static void directF32x4x1(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc, VectorMask<Float> lanes) {
-        FloatVector z = FloatVector.zero(F);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            FloatVector bv = FloatVector.fromArray(F, b, bj, lanes);
-            c0 = FloatVector.broadcast(F, a[ai]).fma(bv, c0);
-            c1 = FloatVector.broadcast(F, a[ai + a1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(F, a[ai + a2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(F, a[ai + a3]).fma(bv, c3);
-        }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-    }
-
     private static FloatVector directF32x1(int k, float[] a, int ai, int acs, float[] b, int bj, int brs) {
         FloatVector acc = FloatVector.zero(F);
         for (int p = 0; p < k; p++, ai += acs, bj += brs) acc = FloatVector.broadcast(F, a[ai]).fma(FloatVector.fromArray(F, b, bj), acc);
         return acc;
     }
 
-    private static FloatVector directF32x1(int k, float[] a, int ai, int acs, float[] b, int bj, int brs, VectorMask<Float> lanes) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) acc = FloatVector.broadcast(F, a[ai]).fma(FloatVector.fromArray(F, b, bj, lanes), acc);
-        return acc;
-    }
-
     /**
      * The unpacked path: A read in place (any strides), B's rows read in place (unit column stride); blocks of
-     * 8 rows × 2 vectors, then 8 rows × 1 vector, the last vector of a row through a lane mask; the last rows
+     * 8 rows × 2 vectors, then 8 rows × 1 vector, the columns past the last whole vector as below; the last rows
      * 4 and then 1 at a time. Each lane is one output element's whole chain, so no partial sums touch c; the
      * blocks keep at least 8 chains in flight where the rows allow, enough to hide the fma latency.
      */
     static void directF64(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, double[] c, int co) {
-        int full = n - n % DL, wide = n - n % (2 * DL);
-        VectorMask<Double> tail = D.indexInRange(full, n);
+        int full = n - n % DL, wide = n - n % (2 * DL), rest = n - full;
+        // The last columns (fewer than a vector) are read from a zero-padded copy of B's and written through a
+        // tile buffer, never through lane masks: a masked load or store that reaches past an array's end is
+        // not intrinsified without AVX-512's mask registers (C2 runs the Java fallback and boxes the vectors,
+        // 2-3x slower for the whole block). Same chains, same bits.
+        double[] bt = null, ct = null;
+        if (rest > 0) {
+            bt = new double[k * DL];
+            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * brs + full, bt, p * DL, rest);
+            ct = new double[8 * DL];
+        }
         int i = 0;
         for (; i + 8 <= m; i += 8) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * DL) directF64x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            for (int j = 0; j < wide; j += 2 * DL) {
+                if (WIDE_DIRECT) {
+                    directF64x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+                } else {
+                    directF64x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+                    directF64x4x2(k, a, ai + 4 * ars, ars, acs, b, bo + j, brs, c, ci + 4 * n + j, n);
+                }
+            }
             if (wide < full) directF64x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
-            if (full < n) directF64x8x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+            if (rest > 0) {
+                directF64x8x1(k, a, ai, ars, acs, bt, 0, DL, ct, 0, DL);
+                for (int r = 0; r < 8; r++) System.arraycopy(ct, r * DL, c, ci + full + r * n, rest);
+            }
         }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < full; j += DL) directF64x4x1(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-            if (full < n) directF64x4x1(k, a, ai, ars, acs, b, bo + full, brs, c, ci + full, n, tail);
+            for (int j = 0; j < wide; j += 2 * DL) directF64x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            if (wide < full) directF64x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
+            if (rest > 0) {
+                directF64x4x1(k, a, ai, ars, acs, bt, 0, DL, ct, 0, DL);
+                for (int r = 0; r < 4; r++) System.arraycopy(ct, r * DL, c, ci + full + r * n, rest);
+            }
         }
         for (; i < m; i++) {
             int ai = ao + i * ars, ci = co + i * n;
             for (int j = 0; j < full; j += DL) directF64x1(k, a, ai, acs, b, bo + j, brs).intoArray(c, ci + j);
-            if (full < n) directF64x1(k, a, ai, acs, b, bo + full, brs, tail).intoArray(c, ci + full, tail);
+            if (rest > 0) {
+                directF64x1(k, a, ai, acs, bt, 0, DL).intoArray(ct, 0);
+                System.arraycopy(ct, 0, c, ci + full, rest);
+            }
         }
     }
 
@@ -505,29 +538,25 @@ public final class VectorGemm {
         c7.intoArray(c, ci + 7 * ldc);
     }
 
-    private static void directF64x8x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc, VectorMask<Double> lanes) {
+    private static void directF64x4x2(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
         DoubleVector z = DoubleVector.zero(D);
-        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars, a4 = 4 * ars, a5 = 5 * ars, a6 = 6 * ars, a7 = 7 * ars;
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        int a1 = ars, a2 = 2 * ars, a3 = 3 * ars;
         for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            DoubleVector bv = DoubleVector.fromArray(D, b, bj, lanes);
-            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
-            c4 = DoubleVector.broadcast(D, a[ai + a4]).fma(bv, c4);
-            c5 = DoubleVector.broadcast(D, a[ai + a5]).fma(bv, c5);
-            c6 = DoubleVector.broadcast(D, a[ai + a6]).fma(bv, c6);
-            c7 = DoubleVector.broadcast(D, a[ai + a7]).fma(bv, c7);
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bj), b1 = DoubleVector.fromArray(D, b, bj + DL);
+            DoubleVector x0 = DoubleVector.broadcast(D, a[ai]);
+            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(D, a[ai + a1]);
+            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(D, a[ai + a2]);
+            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(D, a[ai + a3]);
+            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
         }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-        c4.intoArray(c, ci + 4 * ldc, lanes);
-        c5.intoArray(c, ci + 5 * ldc, lanes);
-        c6.intoArray(c, ci + 6 * ldc, lanes);
-        c7.intoArray(c, ci + 7 * ldc, lanes);
+        c00.intoArray(c, ci); c01.intoArray(c, ci + DL);
+        c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + DL);
+        c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + DL);
+        c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + DL);
     }
 
     private static void directF64x4x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc) {
@@ -547,32 +576,9 @@ public final class VectorGemm {
         c3.intoArray(c, ci + 3 * ldc);
     }
 
-    private static void directF64x4x1(int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int brs, double[] c, int ci, int ldc, VectorMask<Double> lanes) {
-        DoubleVector z = DoubleVector.zero(D);
-        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z;
-        int a1 = 1 * ars, a2 = 2 * ars, a3 = 3 * ars;
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) {
-            DoubleVector bv = DoubleVector.fromArray(D, b, bj, lanes);
-            c0 = DoubleVector.broadcast(D, a[ai]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(D, a[ai + a1]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(D, a[ai + a2]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(D, a[ai + a3]).fma(bv, c3);
-        }
-        c0.intoArray(c, ci, lanes);
-        c1.intoArray(c, ci + ldc, lanes);
-        c2.intoArray(c, ci + 2 * ldc, lanes);
-        c3.intoArray(c, ci + 3 * ldc, lanes);
-    }
-
     private static DoubleVector directF64x1(int k, double[] a, int ai, int acs, double[] b, int bj, int brs) {
         DoubleVector acc = DoubleVector.zero(D);
         for (int p = 0; p < k; p++, ai += acs, bj += brs) acc = DoubleVector.broadcast(D, a[ai]).fma(DoubleVector.fromArray(D, b, bj), acc);
-        return acc;
-    }
-
-    private static DoubleVector directF64x1(int k, double[] a, int ai, int acs, double[] b, int bj, int brs, VectorMask<Double> lanes) {
-        DoubleVector acc = DoubleVector.zero(D);
-        for (int p = 0; p < k; p++, ai += acs, bj += brs) acc = DoubleVector.broadcast(D, a[ai]).fma(DoubleVector.fromArray(D, b, bj, lanes), acc);
         return acc;
     }
 

@@ -38,6 +38,14 @@ public final class VectorSleefFloat {
     private static final float M_2_PI_F = (float) (2 * 0.318309886183790671537767526745028724);
     private static final float TWO64 = (float) (1L << 32) * (float) (1L << 32);
     private static final float ALL_ONES_NAN = Float.intBitsToFloat(0xffffffff);
+    /**
+     * 1.5·2^23: for |t| &lt; 2^22, t + RINT_MAGIC lies in [2^23, 2^24), where the float spacing is 1, so the add
+     * rounds t to the nearest integer, ties to even (cvtps2dq's rounding) and exactly; subtracting it again
+     * gives rint(t) and the bits minus {@link #RINT_MAGIC_BITS} give it as an int. Three operations where the
+     * sign-safe emulation of roundps takes seven plus two conversions.
+     */
+    private static final float RINT_MAGIC = 0x1.8p23f;
+    private static final int RINT_MAGIC_BITS = Float.floatToRawIntBits(RINT_MAGIC);
     /** SleefFloat.TRIGRANGEMAX2F: below it (in every lane of a group) sin, cos, tan take the Cody–Waite path. */
     private static final float TRIGRANGEMAX2F = 125.0f;
 
@@ -87,19 +95,16 @@ public final class VectorSleefFloat {
     }
 
     /*
-     * exp's steps, as exp(FloatVector). rintToInt's fix-up (0x80000000 where cvtps2dq is out of range) is left
-     * out: it changes q only where |d| > 2^31·ln 2 or d is NaN, lanes the final selects overwrite or where s is
-     * already d's NaN, so the bits are the same.
+     * exp's steps, as exp(FloatVector). q = rint(d/ln 2) by the magic-number round (see RINT_MAGIC), exact where
+     * |d/ln 2| < 2^22; elsewhere (|d| > 104 or NaN) the final selects overwrite the lane, or s is already d's
+     * NaN whatever finite q is, so the bits are those of rintToInt's emulation of cvtps2dq.
      */
     static void expBlock(float[] x, int xi, float[] o, int oi) {
         FloatVector d = FloatVector.fromArray(F, x, xi);
         FloatVector t = d.mul(R_LN2F);
-        FloatVector a = t.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = t.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector m = t.add(RINT_MAGIC);
+        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+        FloatVector qf = m.sub(RINT_MAGIC);
         FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
         s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
         FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
@@ -154,13 +159,12 @@ public final class VectorSleefFloat {
         FloatVector x = FloatVector.fromArray(F, xa, xi);
         FloatVector y = x.abs();
         // expk2((y, 0))
+        // q = rint(|x|/ln 2) by the magic-number round: exact below 2^22, and lanes with |x| > 8.66 are
+        // overwritten at the end (a NaN lane too), so the bits are those of rintToInt
         FloatVector u = y.mul(R_LN2F);
-        FloatVector a = u.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = u.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector m = u.add(RINT_MAGIC);
+        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+        FloatVector qf = m.sub(RINT_MAGIC);
         FloatVector a1 = qf.mul(-L2UF);
         FloatVector sx = y.add(a1);
         FloatVector v = sx.sub(y);

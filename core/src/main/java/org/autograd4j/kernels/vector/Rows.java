@@ -79,8 +79,12 @@ final class Rows {
     private static final int RINT_MAGIC_BITS = Float.floatToRawIntBits(RINT_MAGIC);
     private static final boolean EIGHT = F.length() == 8;
 
-    /** SLEEF's exp of one vector d (expBlock's steps; lanes below -104 give 0, above 100 give +inf). */
-    private static FloatVector exp(FloatVector d) {
+    /**
+     * SLEEF's exp of one vector d (expBlock's steps; lanes below -104 give 0, above 100 give +inf). With
+     * {@code shifted} the caller promises d = x - max(row) (never above 0, or NaN), and the +inf select is
+     * left out: it changes no such lane.
+     */
+    private static FloatVector exp(FloatVector d, boolean shifted) {
         FloatVector t = d.mul(R_LN2F);
         FloatVector m = t.add(RINT_MAGIC);
         IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
@@ -98,7 +102,7 @@ final class Rows {
         u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.blend(0f, d.lt(-104f));
-        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        return shifted ? u : u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
     }
 
     /** The 8-lane fold of laneSum: ((0+4)+(2+6))+((1+5)+(3+7)). */
@@ -123,7 +127,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector acc = FloatVector.broadcast(LANES8, -0f); // -0 + s = s for every s: the first chunk as is
         for (int i = 0; i < end; i += F.length()) {
-            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c));
+            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
             e.intoArray(o, oo + i);
             if (EIGHT) acc = acc.add(e);
             else for (int j = 0; j < F.length(); j += 8) acc = acc.add(FloatVector.fromArray(LANES8, o, oo + i + j));
@@ -140,7 +144,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector acc = FloatVector.broadcast(LANES8, -0f);
         for (int i = 0; i < end; i += F.length()) {
-            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c));
+            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
             if (EIGHT) {
                 acc = acc.add(e);
             } else {
@@ -181,7 +185,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector cv = FloatVector.broadcast(F, c);
         for (int i = 0; i < end; i += F.length()) {
-            exp(FloatVector.fromArray(F, y, yo + i)).neg().fma(cv, FloatVector.fromArray(F, g, go + i)).intoArray(o, oo + i);
+            exp(FloatVector.fromArray(F, y, yo + i), false).neg().fma(cv, FloatVector.fromArray(F, g, go + i)).intoArray(o, oo + i);
         }
         for (int i = end; i < n; i++) o[oo + i] = Math.fma(-SleefFloat.exp(y[yo + i]), c, g[go + i]);
     }

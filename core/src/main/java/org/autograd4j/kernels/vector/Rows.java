@@ -39,11 +39,23 @@ final class Rows {
 
     /** The row maximum with {@code Math.max} semantics (NaN propagates; +0 above -0), order-independent. */
     static float max(float[] x, int xo, int n) {
-        int end = F.loopBound(n);
+        int end = F.loopBound(n), l = F.length(), i = l;
         FloatVector m = FloatVector.fromArray(F, x, xo);
-        for (int i = F.length(); i < end; i += F.length()) m = m.max(FloatVector.fromArray(F, x, xo + i));
+        // four running maxima while four vectors remain: max is exact, so any grouping gives the same result,
+        // and independent chains keep the max unit busy instead of waiting on one chain
+        if (end >= 5 * l) {
+            FloatVector m1 = FloatVector.fromArray(F, x, xo + l), m2 = FloatVector.fromArray(F, x, xo + 2 * l), m3 = FloatVector.fromArray(F, x, xo + 3 * l);
+            for (i = 4 * l; i + 4 * l <= end; i += 4 * l) {
+                m = m.max(FloatVector.fromArray(F, x, xo + i));
+                m1 = m1.max(FloatVector.fromArray(F, x, xo + i + l));
+                m2 = m2.max(FloatVector.fromArray(F, x, xo + i + 2 * l));
+                m3 = m3.max(FloatVector.fromArray(F, x, xo + i + 3 * l));
+            }
+            m = m.max(m1).max(m2.max(m3));
+        }
+        for (; i < end; i += l) m = m.max(FloatVector.fromArray(F, x, xo + i));
         float r = m.reduceLanes(VectorOperators.MAX);
-        for (int i = end; i < n; i++) r = Math.max(r, x[xo + i]);
+        for (int k = end; k < n; k++) r = Math.max(r, x[xo + k]);
         return r;
     }
 

@@ -37,18 +37,25 @@ class ThreadsTest {
         // odd sizes above the split threshold, so ranges end inside vectors and chunks
         Tensor x = Torch.randn(200_003).mul(4);
         Tensor y = Torch.randn(200_003);
-        Tensor a = Torch.randn(300, 301), b = Torch.randn(301, 299);
+        Tensor a = Torch.randn(300, 301), b = Torch.randn(301, 299), g = Torch.randn(300, 301);
         Tensor d = Torch.randn(new long[] {600_001}, DType.FLOAT64);
         Tensor big = Torch.randn((1 << 20) + 37); // a sum whose lanes split over threads
         List<Function<Void, Tensor>> ops = List.of(
                 v -> x.tanh(), v -> x.sigmoid(), v -> x.sin(), v -> x.exp(), v -> x.relu(), v -> x.add(y), v -> x.mul(2.5),
                 v -> x.div(y), v -> d.mul(d), v -> d.exp(), v -> a.mm(b), v -> b.t().mm(a.t()), v -> x.sum(), v -> big.sum(), v -> a.sum(0),
-                v -> x.softmax(0), v -> a.logSoftmax(1));
+                v -> x.softmax(0), v -> a.logSoftmax(1), v -> a.softmax(1), v -> rowGrad(a, g, false), v -> rowGrad(a, g, true));
         List<double[]> one = run(ops, 1);
         for (int threads : new int[] {2, 3}) {
             List<double[]> many = run(ops, threads);
             for (int i = 0; i < ops.size(); i++) assertArrayEquals(one.get(i), many.get(i), "op " + i + " at " + threads + " threads");
         }
+    }
+
+    /** The gradient of (log_)softmax over dim 1 of a leaf copy of a, for the upstream gradient g (rows split). */
+    private static Tensor rowGrad(Tensor a, Tensor g, boolean log) {
+        Tensor p = a.detach().requiresGrad_();
+        (log ? p.logSoftmax(1) : p.softmax(1)).backward(g);
+        return p.grad();
     }
 
     /** Each op's values, compared bit for bit (JUnit compares doubles by their bits). */

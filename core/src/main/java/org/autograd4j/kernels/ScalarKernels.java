@@ -1597,15 +1597,26 @@ public class ScalarKernels implements Kernels {
         int xs = nd == 0 ? 1 : xl.strides()[nd - 1], os = nd == 0 ? 1 : ol.strides()[nd - 1];
         int[] xr = rowOffsets(xl, Math.max(nd - 1, 0)), or = rowOffsets(ol, Math.max(nd - 1, 0));
         if (x instanceof Storage.F32 a && out instanceof Storage.F32 o) {
-            float[] row = new float[len], scratch = new float[8];
-            for (int r = 0; r < xr.length; r++) {
-                softmaxRowF32(log, a.data, xr[r], xs, o.data, or[r], os, len, row, scratch);
-            }
+            Parallel.forRange(xr.length, softmaxGrain(len), (r0, r1) -> {
+                float[] row = new float[len], scratch = new float[8];
+                for (int r = r0; r < r1; r++) softmaxRowF32(log, a.data, xr[r], xs, o.data, or[r], os, len, row, scratch);
+            });
         } else {
             double[] a = ((Storage.F64) x).data, o = ((Storage.F64) out).data;
-            double[] row = new double[len];
-            for (int r = 0; r < xr.length; r++) softmaxRowF64(log, a, xr[r], xs, o, or[r], os, len, row);
+            Parallel.forRange(xr.length, softmaxGrain(len), (r0, r1) -> {
+                double[] row = new double[len];
+                for (int r = r0; r < r1; r++) softmaxRowF64(log, a, xr[r], xs, o, or[r], os, len, row);
+            });
         }
+    }
+
+    /**
+     * Rows per thread at least: ATen's {@code GRAIN_SIZE / (16 * dim_size)} of {@code _vec_softmax_lastdim}
+     * (a row costs about 16 element operations per element). Each row is one thread's whole, so the bits do
+     * not depend on the thread count.
+     */
+    static int softmaxGrain(int len) {
+        return Math.max(1, GRAIN / (16 * Math.max(len, 1)));
     }
 
     /**
@@ -1651,25 +1662,33 @@ public class ScalarKernels implements Kernels {
         int gs = nd == 0 ? 1 : gl.strides()[nd - 1], ys = nd == 0 ? 1 : yl.strides()[nd - 1], os = nd == 0 ? 1 : ol.strides()[nd - 1];
         int[] gr = rowOffsets(gl, lead), yr = rowOffsets(yl, lead), or = rowOffsets(ol, lead);
         if (grad instanceof Storage.F32 g && y instanceof Storage.F32 yy && out instanceof Storage.F32 o) {
-            float[] row = new float[len], scratch = new float[8];
-            for (int r = 0; r < gr.length; r++) {
-                softmaxBackwardRowF32(log, g.data, gr[r], gs, yy.data, yr[r], ys, o.data, or[r], os, len, row, scratch);
-            }
+            Parallel.forRange(gr.length, softmaxGrain(len), (r0, r1) -> {
+                float[] row = new float[len], scratch = new float[8];
+                for (int r = r0; r < r1; r++) {
+                    softmaxBackwardRowF32(log, g.data, gr[r], gs, yy.data, yr[r], ys, o.data, or[r], os, len, row, scratch);
+                }
+            });
         } else {
             double[] gd = ((Storage.F64) grad).data, yd = ((Storage.F64) y).data, od = ((Storage.F64) out).data;
-            double[] row = new double[len];
-            for (int r = 0; r < gr.length; r++) {
-                int go = gr[r], yo = yr[r], oo = or[r];
-                if (log) {
-                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
-                    double sum = laneSumF64(row, 0, len);
-                    // g - e^y·Σg as one FMA, as the compiled kernel of _log_softmax_backward_data has it
-                    for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-SleefDouble.exp(yd[yo + i * ys]), sum, row[i]);
-                } else {
-                    for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
-                    double dot = laneSumF64(row, 0, len);
-                    for (int i = 0; i < len; i++) od[oo + i * os] = (gd[go + i * gs] - dot) * yd[yo + i * ys];
-                }
+            Parallel.forRange(gr.length, softmaxGrain(len), (r0, r1) -> softmaxBackwardRowsF64(log, gd, gr, gs, yd, yr, ys, od, or, os, len, r0, r1));
+        }
+    }
+
+    /** Rows r0 to r1 of the float64 {@link #softmaxBackward}. */
+    private static void softmaxBackwardRowsF64(boolean log, double[] gd, int[] gr, int gs, double[] yd, int[] yr, int ys, double[] od,
+                                               int[] or, int os, int len, int r0, int r1) {
+        double[] row = new double[len];
+        for (int r = r0; r < r1; r++) {
+            int go = gr[r], yo = yr[r], oo = or[r];
+            if (log) {
+                for (int i = 0; i < len; i++) row[i] = gd[go + i * gs];
+                double sum = laneSumF64(row, 0, len);
+                // g - e^y·Σg as one FMA, as the compiled kernel of _log_softmax_backward_data has it
+                for (int i = 0; i < len; i++) od[oo + i * os] = Math.fma(-SleefDouble.exp(yd[yo + i * ys]), sum, row[i]);
+            } else {
+                for (int i = 0; i < len; i++) row[i] = gd[go + i * gs] * yd[yo + i * ys];
+                double dot = laneSumF64(row, 0, len);
+                for (int i = 0; i < len; i++) od[oo + i * os] = (gd[go + i * gs] - dot) * yd[yo + i * ys];
             }
         }
     }

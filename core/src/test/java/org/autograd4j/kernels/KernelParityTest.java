@@ -345,6 +345,34 @@ class KernelParityTest {
                 }
             }));
         }
+        for (boolean log : new boolean[] {false, true}) {
+            // Rows without NaN (a NaN makes a whole row NaN, and most long rows above hold one): spreads past
+            // exp's underflow at -104, -inf and +inf elements, -0, and lengths around the vector and 8-lane tails
+            tests.add(DynamicTest.dynamicTest((log ? "log_softmax" : "softmax") + " finite rows", () -> {
+                Random r = new Random(log ? 23 : 22);
+                for (int len : new int[] {8, 9, 15, 16, 17, 23, 24, 31, 33, 47, 64, 100, 1000, 1003}) {
+                    int rows = 5;
+                    Storage x = Storage.allocate(DType.FLOAT32, rows * len), g = Storage.allocate(DType.FLOAT32, rows * len);
+                    for (int i = 0; i < rows * len; i++) {
+                        int row = i / len;
+                        double v = switch (r.nextInt(12)) {
+                            case 0 -> row == 1 ? Double.NEGATIVE_INFINITY : -0.0;
+                            case 1 -> row == 2 && r.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : (r.nextDouble() - 0.5) * 400;
+                            default -> (r.nextDouble() - 0.5) * (row == 3 ? 1e-30 : row == 4 ? 250 : 8);
+                        };
+                        x.setDouble(i, v);
+                        g.setDouble(i, r.nextInt(10) == 0 ? -0.0 : (r.nextDouble() - 0.5) * 8);
+                    }
+                    Layout l = Layout.contiguous(new int[] {rows, len});
+                    same((log ? "log_softmax" : "softmax") + " finite rows " + len, Storage.allocate(DType.FLOAT32, rows * len),
+                            (k, out) -> k.softmax(log, x, l, out, l));
+                    Storage y = Storage.allocate(DType.FLOAT32, rows * len);
+                    PLAIN.softmax(log, x, l, y, l);
+                    same((log ? "log_softmax" : "softmax") + " backward finite rows " + len, Storage.allocate(DType.FLOAT32, rows * len),
+                            (k, out) -> k.softmaxBackward(log, g, l, y, l, out, l));
+                }
+            }));
+        }
         tests.add(DynamicTest.dynamicTest("argReduce", () -> {
             Random r = new Random(3);
             for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {

@@ -118,12 +118,14 @@ public final class VectorKernels extends ScalarKernels {
             super.softmaxRowF32(log, x, xo, xs, o, oo, os, n, row, scratch);
             return;
         }
+        // ATen's three passes: max; exp(x - max) summed (softmax writes the exps to o); then the output
         float max = Rows.max(x, xo, n);
-        Rows.subtract(x, xo, max, row, n);
-        sleefSpan(UnaryOp.EXP, row, 0, row, 0, n);
-        float sum = Rows.laneSum(row, 0, n);
-        if (log) Rows.subtractTwice(x, xo, max, logF32(sum), o, oo, n);
-        else Rows.scale(row, 1f / sum, o, oo, n);
+        if (log) {
+            Rows.subtractTwice(x, xo, max, logF32(Rows.expShiftedSumOnly(x, xo, max, n, row)), o, oo, n);
+        } else {
+            float sum = Rows.expShiftedSum(x, xo, max, o, oo, n);
+            Rows.scaleInPlace(o, oo, 1f / sum, n);
+        }
     }
 
     @Override
@@ -133,15 +135,9 @@ public final class VectorKernels extends ScalarKernels {
             super.softmaxBackwardRowF32(log, g, go, gs, y, yo, ys, o, oo, os, n, row, scratch);
             return;
         }
-        if (log) {
-            float sum = Rows.laneSum(g, go, n);
-            sleefSpan(UnaryOp.EXP, y, yo, row, 0, n);
-            Rows.minusScaled(g, go, row, sum, o, oo, n);
-        } else {
-            Rows.product(g, go, y, yo, row, n);
-            float dot = Rows.laneSum(row, 0, n);
-            Rows.minusThenTimes(g, go, dot, y, yo, o, oo, n);
-        }
+        // two passes each: the sum, then the output
+        if (log) Rows.minusExpScaled(g, go, y, yo, Rows.laneSum(g, go, n), o, oo, n);
+        else Rows.minusThenTimes(g, go, Rows.dot(g, go, y, yo, n), y, yo, o, oo, n);
     }
 
     @Override

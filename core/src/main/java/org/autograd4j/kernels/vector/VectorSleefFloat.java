@@ -38,6 +38,14 @@ public final class VectorSleefFloat {
     private static final float M_2_PI_F = (float) (2 * 0.318309886183790671537767526745028724);
     private static final float TWO64 = (float) (1L << 32) * (float) (1L << 32);
     private static final float ALL_ONES_NAN = Float.intBitsToFloat(0xffffffff);
+    /**
+     * 1.5·2^23: for |t| &lt; 2^22, t + RINT_MAGIC lies in [2^23, 2^24), where the float spacing is 1, so the add
+     * rounds t to the nearest integer, ties to even (cvtps2dq's rounding) and exactly; subtracting it again
+     * gives rint(t) and the bits minus {@link #RINT_MAGIC_BITS} give it as an int. Three operations where the
+     * sign-safe emulation of roundps takes seven plus two conversions.
+     */
+    private static final float RINT_MAGIC = 0x1.8p23f;
+    private static final int RINT_MAGIC_BITS = Float.floatToRawIntBits(RINT_MAGIC);
     /** SleefFloat.TRIGRANGEMAX2F: below it (in every lane of a group) sin, cos, tan take the Cody–Waite path. */
     private static final float TRIGRANGEMAX2F = 125.0f;
 
@@ -87,19 +95,16 @@ public final class VectorSleefFloat {
     }
 
     /*
-     * exp's steps, as exp(FloatVector). rintToInt's fix-up (0x80000000 where cvtps2dq is out of range) is left
-     * out: it changes q only where |d| > 2^31·ln 2 or d is NaN, lanes the final selects overwrite or where s is
-     * already d's NaN, so the bits are the same.
+     * exp's steps, as exp(FloatVector). q = rint(d/ln 2) by the magic-number round (see RINT_MAGIC), exact where
+     * |d/ln 2| < 2^22; elsewhere (|d| > 104 or NaN) the final selects overwrite the lane, or s is already d's
+     * NaN whatever finite q is, so the bits are those of rintToInt's emulation of cvtps2dq.
      */
     static void expBlock(float[] x, int xi, float[] o, int oi) {
         FloatVector d = FloatVector.fromArray(F, x, xi);
         FloatVector t = d.mul(R_LN2F);
-        FloatVector a = t.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(t.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = t.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        FloatVector m = t.add(RINT_MAGIC);
+        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+        FloatVector qf = m.sub(RINT_MAGIC);
         FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
         s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
         FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
@@ -146,84 +151,90 @@ public final class VectorSleefFloat {
 
     /*
      * tanh's steps, as tanh(FloatVector) with expk2, rec, div and the double-float adds written out (hi in
-     * *x, lo in *y). Left out, as they change no lane's bits: rintToInt's fix-up and expk2's underflow select
-     * (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never below −104), and
-     * y + 0 (y = |x| is never −0).
+     * *x, lo in *y), over n elements (a multiple of L) in one loop, so that C2 keeps the constants in
+     * registers and makes no call per vector. Left out, as they change no lane's bits: rintToInt's fix-up and
+     * expk2's underflow select (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never
+     * below −104), and y + 0 (y = |x| is never −0).
      */
+    static void tanhVectors(float[] xa, int xo, float[] o, int oo, int n) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector x = FloatVector.fromArray(F, xa, xo + i);
+            FloatVector y = x.abs();
+            // expk2((y, 0))
+            // q = rint(|x|/ln 2) by the magic-number round: exact below 2^22, and lanes with |x| > 8.66 are
+            // overwritten at the end (a NaN lane too), so the bits are those of rintToInt
+            FloatVector u = y.mul(R_LN2F);
+            FloatVector m = u.add(RINT_MAGIC);
+            IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+            FloatVector qf = m.sub(RINT_MAGIC);
+            FloatVector a1 = qf.mul(-L2UF);
+            FloatVector sx = y.add(a1);
+            FloatVector v = sx.sub(y);
+            FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+            FloatVector a2 = qf.mul(-L2LF);
+            FloatVector tx = sx.add(a2);
+            v = tx.sub(sx);
+            sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+            sx = tx;
+            u = FloatVector.broadcast(F, +0.1980960224e-3f);
+            u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
+            u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
+            u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
+            // t = add2(mul(s, u), 1/6)
+            FloatVector mx = sx.mul(u);
+            FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
+            FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
+            tx = mx.add(k);
+            v = tx.sub(mx);
+            FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
+            // t = add2(mul(s, t), 0.5)
+            mx = sx.mul(tx);
+            my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
+            tx = mx.add(0.5f);
+            v = tx.sub(mx);
+            ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
+            // t = add2(s, mul(squ(s), t))
+            FloatVector qx = sx.mul(sx);
+            FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
+            mx = qx.mul(tx);
+            my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
+            tx = sx.add(mx);
+            v = tx.sub(sx);
+            ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
+            // t = add(1, t)
+            FloatVector one = FloatVector.broadcast(F, 1f);
+            FloatVector dx = one.add(tx);
+            FloatVector dy = one.sub(dx).add(tx).add(ty);
+            // ldexp2 of both halves by q, as one multiply by 2^q: q is in [0, 13] where the lane is kept, so
+            // 2^q is a normal float and both ways scale exactly
+            FloatVector p = q.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            dx = dx.mul(p);
+            dy = dy.mul(p);
+            // e = rec(d)
+            FloatVector ex = one.div(dx);
+            FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+            // n = add(d, neg(e)), m = add(d, e)
+            // a + (-b) as a - b: the same IEEE operation
+            FloatVector nx = dx.sub(ex);
+            FloatVector ny = dx.sub(nx).sub(ex).add(dy).sub(ey);
+            FloatVector nmx = dx.add(ex);
+            FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
+            // div(n, m)
+            FloatVector t = one.div(nmx);
+            FloatVector s = nx.mul(t);
+            u = t.fma(nx, s.neg());
+            v = nmy.neg().fma(t, nmx.neg().fma(t, one));
+            y = s.add(s.fma(v, ny.fma(t, u)));
+            y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
+            y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+            y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+            y.intoArray(o, oo + i);
+        }
+    }
+
+    /* One vector of tanhVectors: the tail's block. */
     static void tanhBlock(float[] xa, int xi, float[] o, int oi) {
-        FloatVector x = FloatVector.fromArray(F, xa, xi);
-        FloatVector y = x.abs();
-        // expk2((y, 0))
-        FloatVector u = y.mul(R_LN2F);
-        FloatVector a = u.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = u.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
-        FloatVector a1 = qf.mul(-L2UF);
-        FloatVector sx = y.add(a1);
-        FloatVector v = sx.sub(y);
-        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
-        FloatVector a2 = qf.mul(-L2LF);
-        FloatVector tx = sx.add(a2);
-        v = tx.sub(sx);
-        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
-        sx = tx;
-        u = FloatVector.broadcast(F, +0.1980960224e-3f);
-        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
-        // t = add2(mul(s, u), 1/6)
-        FloatVector mx = sx.mul(u);
-        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
-        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
-        tx = mx.add(k);
-        v = tx.sub(mx);
-        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
-        // t = add2(mul(s, t), 0.5)
-        mx = sx.mul(tx);
-        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
-        tx = mx.add(0.5f);
-        v = tx.sub(mx);
-        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
-        // t = add2(s, mul(squ(s), t))
-        FloatVector qx = sx.mul(sx);
-        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
-        mx = qx.mul(tx);
-        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
-        tx = sx.add(mx);
-        v = tx.sub(sx);
-        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
-        // t = add(1, t)
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector dx = one.add(tx);
-        FloatVector dy = one.sub(dx).add(tx).add(ty);
-        // ldexp2 of both halves by q
-        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        dx = dx.mul(p1).mul(p2);
-        dy = dy.mul(p1).mul(p2);
-        // e = rec(d)
-        FloatVector ex = one.div(dx);
-        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
-        // n = add(d, neg(e)), m = add(d, e)
-        FloatVector nex = ex.neg();
-        FloatVector nx = dx.add(nex);
-        FloatVector ny = dx.sub(nx).add(nex).add(dy).add(ey.neg());
-        FloatVector nmx = dx.add(ex);
-        FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
-        // div(n, m)
-        FloatVector t = one.div(nmx);
-        FloatVector s = nx.mul(t);
-        u = t.fma(nx, s.neg());
-        v = nmy.neg().fma(t, nmx.neg().fma(t, one));
-        y = s.add(s.fma(v, ny.fma(t, u)));
-        y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
-        y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
-        y.intoArray(o, oi);
+        tanhVectors(xa, xi, o, oi, L);
     }
 
     /*
@@ -1482,10 +1493,8 @@ public final class VectorSleefFloat {
     public static void tanh(float[] x, int xo, float[] o, int oo, int n) {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
-        int i = 0;
-        for (int b = F.loopBound(n); i < b; i += L) {
-            tanhBlock(x, xo + i, o, oo + i);
-        }
+        int i = F.loopBound(n);
+        tanhVectors(x, xo, o, oo, i);
         if (i < n) {
             tail(VectorSleefFloat::tanhBlock, x, xo + i, o, oo + i, n - i);
         }

@@ -371,4 +371,19 @@ public final class GoldenFile {
         boolean overflow = ((ia ^ ib) & (ia ^ d)) < 0;
         return overflow || d == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(d);
     }
+
+    /** The Java method name of a PyTorch name in a golden file: {@code leaky_relu} → {@code leakyRelu}. */
+    public static String javaName(String pytorchName) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : pytorchName.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -45,25 +45,11 @@ class OutTest {
         return r;
     }
 
-    private static String camel(String name) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
-    }
-
     private static Method outForm(String name, int tensors) {
         Class<?>[] p = new Class<?>[tensors + 1];
         java.util.Arrays.fill(p, Tensor.class);
         try {
-            Method m = Torch.class.getMethod(camel(name), p);
+            Method m = Torch.class.getMethod(GoldenFile.javaName(name), p);
             return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == Tensor.class ? m : null;
         } catch (NoSuchMethodException e) {
             return null;
@@ -79,7 +65,7 @@ class OutTest {
                 Boolean has = pt.get(u.name);
                 assertNotNull(has, u.name + " is not in goldens/out.txt: add it to gen_out.py and regenerate");
                 assertEquals(has, u.hasOut(), u.name);
-                assertEquals(has, outForm(u.name, 1) != null, "Torch." + camel(u.name) + "(Tensor, Tensor out)");
+                assertEquals(has, outForm(u.name, 1) != null, "Torch." + GoldenFile.javaName(u.name) + "(Tensor, Tensor out)");
             }));
         }
         for (Binary b : Binary.ALL) {
@@ -88,7 +74,7 @@ class OutTest {
                 Boolean has = pt.get(b.name);
                 assertNotNull(has, b.name + " is not in goldens/out.txt: add it to gen_out.py and regenerate");
                 assertEquals(has, b.hasOut(), b.name);
-                assertEquals(has, outForm(b.name, 2) != null, "Torch." + camel(b.name) + "(Tensor, Tensor, Tensor out)");
+                assertEquals(has, outForm(b.name, 2) != null, "Torch." + GoldenFile.javaName(b.name) + "(Tensor, Tensor, Tensor out)");
             }));
         }
         return r.stream();
@@ -142,7 +128,7 @@ class OutTest {
                 for (Tensor x : inputs) {
                     Tensor expected;
                     try {
-                        expected = (Tensor) Tensor.class.getMethod(camel(u.name)).invoke(x);
+                        expected = (Tensor) Tensor.class.getMethod(GoldenFile.javaName(u.name)).invoke(x);
                     } catch (InvocationTargetException e) {
                         // the op rejects this dtype (frac of int64): so does its out= form, with the same error
                         RuntimeException t = assertThrows(RuntimeException.class, () -> call(f, x, Torch.empty(0)));
@@ -173,7 +159,7 @@ class OutTest {
             if (!b.hasOut()) continue;
             Method f = outForm(b.name, 2);
             r.add(DynamicTest.dynamicTest(b.name, () -> {
-                Method fn = Torch.class.getMethod(camel(b.name), Tensor.class, Tensor.class);
+                Method fn = Torch.class.getMethod(GoldenFile.javaName(b.name), Tensor.class, Tensor.class);
                 List<Tensor[]> pairs = List.of(
                         new Tensor[] {sample(3, 5, 1), sample(3, 5, 2)},
                         new Tensor[] {sample(5, 3, 3).t(), sample(3, 5, 4)},

@@ -41,7 +41,7 @@ class DeclarationsTest {
 
     private static DynamicTest check(String name, boolean declaredInPlace, Map<String, Boolean> torch, Class<?>... operands) {
         return DynamicTest.dynamicTest(name, () -> {
-            String m = OpTable.camel(name);
+            String m = GoldenFile.javaName(name);
             Class<?>[] all = new Class<?>[operands.length + 1];
             all[0] = Tensor.class;
             System.arraycopy(operands, 0, all, 1, operands.length);

@@ -12,6 +12,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.autograd4j.DType;
+import org.autograd4j.GoldenFile;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.storage.Layout;
@@ -398,21 +399,6 @@ final class OpTable {
 
     // ------------------------------------------------------------------ rows from the op declarations
 
-    /** The Java method name of a PyTorch function name: {@code leaky_relu} → {@code leakyRelu}. */
-    static String camel(String name) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
-    }
-
     /** Calls {@code Tensor.<method>(args)} by name: the row tests the public method, not only the declaration. */
     static Tensor invoke(String method, Tensor self, Tensor... args) {
         try {
@@ -448,7 +434,7 @@ final class OpTable {
     /** One row per op of {@link Unary#ALL} and {@link Binary#ALL}: samples from its domain, its own reference. */
     private static void fromDeclarations() {
         for (Unary u : Unary.ALL) {
-            String m = camel(u.name);
+            String m = GoldenFile.javaName(u.name);
             Op op = row(u.name, u.node, f1(x -> invoke(m, x)), map(x -> u.ref.of(x, u.defaultP0(), u.defaultP1())),
                     unary(fromDomain(u.domain(), Kind.FLOAT))).pointwise(u.ulps()).py(pyCall(u));
             if (u.isFloatOpmath()) op.f32Ulps = -1;
@@ -459,7 +445,7 @@ final class OpTable {
         }
         for (Binary b : Binary.ALL) {
             if (b.isInternal()) continue;
-            String m = camel(b.name);
+            String m = GoldenFile.javaName(b.name);
             Op op = row(b.name, b.node, f2((x, y) -> invoke(m, x, y)), zip(b.ref::of),
                     binary(fromDomain(b.domainSelf(), Kind.FLOAT), fromDomain(b.domainOther(), Kind.FLOAT)))
                     .pointwise(b.ulps()).py("torch." + b.name + "(a, b)");
@@ -469,7 +455,7 @@ final class OpTable {
         // the in-place forms, on a clone (PyTorch: a.clone().exp_()): the one in-place path against PyTorch's graph
         for (Unary u : Unary.ALL) {
             if (!u.hasInPlace() || u.derivative == null) continue;
-            String m = camel(u.name) + "_";
+            String m = GoldenFile.javaName(u.name) + "_";
             String py = u.isFunctional() ? "torch.nn.functional." + u.name + "_(a.clone())" : "a.clone()." + u.name + "_()";
             String node = u.inPlaceNode() != null ? u.inPlaceNode() : u.node;
             Op op = row(u.name + "_", node, f1(x -> invoke(m, x.clone())), map(x -> u.ref.of(x, u.defaultP0(), u.defaultP1())),
@@ -484,7 +470,7 @@ final class OpTable {
         }
         for (Binary b : Binary.ALL) {
             if (!b.hasInPlace() || !b.isDifferentiable()) continue;
-            String m = camel(b.name) + "_";
+            String m = GoldenFile.javaName(b.name) + "_";
             Function<Random, List<Sample>> all = binary(fromDomain(b.domainSelf(), Kind.FLOAT), fromDomain(b.domainOther(), Kind.FLOAT));
             Op op = row(b.name + "_", b.node, f2((x, y) -> invoke(m, x.clone(), y)), zip(b.ref::of),
                     g -> all.apply(g).stream().filter(OpTable::writableIntoFirst).toList())
@@ -569,7 +555,7 @@ final class OpTable {
 
     /** A reduction row's all-dims form through the public API: {@code Tensor.<name>()}, else its dims form over no dims. */
     static Tensor reduceAll(Reduction r, Tensor x) {
-        String m = camel(r.name);
+        String m = GoldenFile.javaName(r.name);
         return hasMethod(m) ? call(m, x, new Class<?>[0]) : reduceDims(r, x, null, false);
     }
 
@@ -579,7 +565,7 @@ final class OpTable {
      * {@code name(dims, keepdim)} or norm's {@code name(p, dims, keepdim)}.
      */
     static Tensor reduceDims(Reduction r, Tensor x, int[] dims, boolean keepdim) {
-        String m = camel(r.name);
+        String m = GoldenFile.javaName(r.name);
         Class<?> i = int.class, z = boolean.class, is = int[].class;
         if (dims != null && dims.length == 1) {
             if (!keepdim && hasMethod(m, i)) return call(m, x, new Class<?>[] {i}, dims[0]);
@@ -593,7 +579,7 @@ final class OpTable {
 
     /** True when the public API takes a list of dims for the row. */
     static boolean takesDimList(Reduction r) {
-        String m = camel(r.name);
+        String m = GoldenFile.javaName(r.name);
         return hasMethod(m, int[].class, boolean.class) || hasMethod(m, double.class, int[].class, boolean.class);
     }
 

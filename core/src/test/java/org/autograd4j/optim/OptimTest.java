@@ -54,22 +54,9 @@ class OptimTest {
         }
     }
 
-    static String camel(String snake) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') up = true;
-            else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
-    }
-
     /** Calls the builder setter named after a PyTorch keyword, e.g. weight_decay → weightDecay(double). */
     static void set(Object target, String key, Object value) {
-        String name = camel(key);
+        String name = GoldenFile.javaName(key);
         for (Method m : target.getClass().getMethods()) {
             if (!m.getName().equals(name) || m.getParameterCount() != 1) continue;
             Class<?> t = m.getParameterTypes()[0];

@@ -1,7 +1,6 @@
 package org.autograd4j.kernels.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.autograd4j.kernels.SleefFloat;
@@ -29,12 +28,19 @@ final class Rows {
      * ((0+4)+(2+6))+((1+5)+(3+7)). n must be at least 8.
      */
     static float laneSum(float[] v, int off, int n) {
-        FloatVector acc = FloatVector.fromArray(LANES8, v, off);
-        int end = n - n % 8;
-        for (int i = 8; i < end; i += 8) acc = acc.add(FloatVector.fromArray(LANES8, v, off + i));
-        if (end < n) acc = acc.add(FloatVector.fromArray(LANES8, v, off + end, LANES8.indexInRange(end, n)));
-        float b0 = acc.lane(0) + acc.lane(4), b1 = acc.lane(1) + acc.lane(5), b2 = acc.lane(2) + acc.lane(6), b3 = acc.lane(3) + acc.lane(7);
-        return (b0 + b2) + (b1 + b3);
+        return finishSum(FloatVector.fromArray(LANES8, v, off), v, off, 8, n);
+    }
+
+    /**
+     * v[off .. off + count) in the first lanes of an 8-lane vector, +0 in the others (count below 8), as a masked
+     * load gives them. Near the array's end it copies instead: a masked load that reaches past an array's end
+     * is not intrinsified without AVX-512's mask registers (C2 runs the Java fallback and boxes the vectors).
+     */
+    private static FloatVector partial(float[] v, int off, int count) {
+        if (off + 8 <= v.length) return FloatVector.fromArray(LANES8, v, off, LANES8.indexInRange(0, count));
+        float[] t = new float[8];
+        System.arraycopy(v, off, t, 0, count);
+        return FloatVector.fromArray(LANES8, t, 0);
     }
 
     /** The row maximum with {@code Math.max} semantics (NaN propagates; +0 above -0), order-independent. */
@@ -79,43 +85,11 @@ final class Rows {
     // Each of these does two of the plain kernel's passes in one walk over the row, with every intermediate
     // rounded exactly where the plain passes round it (a product stored to a float row and read back is the
     // same float as the product kept in a register), so the bits are the plain passes' bits. The exp steps
-    // are VectorSleefFloat.expBlock's, written into the loop so that no vector crosses a call. A sum is the
+    // are VectorSleefFloat.exp's (a small static method C2 inlines, so no vector is boxed). A sum is the
     // 8-lane laneSum: with 8-lane vectors the exp or product feeds the accumulator directly; with wider ones
     // each vector's 8-lane pieces are read back from where they were stored, in order.
 
-    private static final float R_LN2F = 1.442695040888963407359924681001892137426645954152985934135449406931f;
-    private static final float L2UF = 0.693145751953125f;
-    private static final float L2LF = 1.428606765330187045e-06f;
-    /** VectorSleefFloat's magic-number round: exact for |t| &lt; 2^22. */
-    private static final float RINT_MAGIC = 0x1.8p23f;
-    private static final int RINT_MAGIC_BITS = Float.floatToRawIntBits(RINT_MAGIC);
     private static final boolean EIGHT = F.length() == 8;
-
-    /**
-     * SLEEF's exp of one vector d (expBlock's steps; lanes below -104 give 0, above 100 give +inf). With
-     * {@code shifted} the caller promises d = x - max(row) (never above 0, or NaN), and the +inf select is
-     * left out: it changes no such lane.
-     */
-    private static FloatVector exp(FloatVector d, boolean shifted) {
-        FloatVector t = d.mul(R_LN2F);
-        FloatVector m = t.add(RINT_MAGIC);
-        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
-        FloatVector qf = m.sub(RINT_MAGIC);
-        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
-        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
-        FloatVector u = FloatVector.broadcast(F, (float) 0.000198527617612853646278381);
-        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00139304355252534151077271));
-        u = u.fma(s, FloatVector.broadcast(F, (float) 0.00833336077630519866943359));
-        u = u.fma(s, FloatVector.broadcast(F, (float) 0.0416664853692054748535156));
-        u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
-        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
-        u = s.mul(s).fma(u, s).add(1.0f);
-        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-        u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-        u = u.blend(0f, d.lt(-104f));
-        return shifted ? u : u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-    }
 
     /** The 8-lane fold of laneSum: ((0+4)+(2+6))+((1+5)+(3+7)). */
     private static float fold(FloatVector acc) {
@@ -127,7 +101,7 @@ final class Rows {
     private static float finishSum(FloatVector acc, float[] v, int off, int from, int n) {
         int end = n - n % 8;
         for (int i = from; i < end; i += 8) acc = acc.add(FloatVector.fromArray(LANES8, v, off + i));
-        if (end < n) acc = acc.add(FloatVector.fromArray(LANES8, v, off + end, LANES8.indexInRange(end, n)));
+        if (end < n) acc = acc.add(partial(v, off + end, n - end));
         return fold(acc);
     }
 
@@ -139,7 +113,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector acc = FloatVector.broadcast(LANES8, -0f); // -0 + s = s for every s: the first chunk as is
         for (int i = 0; i < end; i += F.length()) {
-            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
+            FloatVector e = VectorSleefFloat.exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
             e.intoArray(o, oo + i);
             if (EIGHT) acc = acc.add(e);
             else for (int j = 0; j < F.length(); j += 8) acc = acc.add(FloatVector.fromArray(LANES8, o, oo + i + j));
@@ -156,7 +130,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector acc = FloatVector.broadcast(LANES8, -0f);
         for (int i = 0; i < end; i += F.length()) {
-            FloatVector e = exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
+            FloatVector e = VectorSleefFloat.exp(FloatVector.fromArray(F, x, xo + i).sub(c), true);
             if (EIGHT) {
                 acc = acc.add(e);
             } else {
@@ -186,8 +160,7 @@ final class Rows {
             acc = acc.add(FloatVector.fromArray(LANES8, g, go + i).mul(FloatVector.fromArray(LANES8, y, yo + i)));
         }
         if (end < n) {
-            var m = LANES8.indexInRange(end, n);
-            acc = acc.add(FloatVector.fromArray(LANES8, g, go + end, m).mul(FloatVector.fromArray(LANES8, y, yo + end, m)));
+            acc = acc.add(partial(g, go + end, n - end).mul(partial(y, yo + end, n - end)));
         }
         return fold(acc);
     }
@@ -197,7 +170,7 @@ final class Rows {
         int end = F.loopBound(n);
         FloatVector cv = FloatVector.broadcast(F, c);
         for (int i = 0; i < end; i += F.length()) {
-            exp(FloatVector.fromArray(F, y, yo + i), false).neg().fma(cv, FloatVector.fromArray(F, g, go + i)).intoArray(o, oo + i);
+            VectorSleefFloat.exp(FloatVector.fromArray(F, y, yo + i), false).neg().fma(cv, FloatVector.fromArray(F, g, go + i)).intoArray(o, oo + i);
         }
         for (int i = end; i < n; i++) o[oo + i] = Math.fma(-SleefFloat.exp(y[yo + i]), c, g[go + i]);
     }

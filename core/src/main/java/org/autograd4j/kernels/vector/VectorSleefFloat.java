@@ -100,7 +100,15 @@ public final class VectorSleefFloat {
      * NaN whatever finite q is, so the bits are those of rintToInt's emulation of cvtps2dq.
      */
     static void expBlock(float[] x, int xi, float[] o, int oi) {
-        FloatVector d = FloatVector.fromArray(F, x, xi);
+        exp(FloatVector.fromArray(F, x, xi), false).intoArray(o, oi);
+    }
+
+    /**
+     * expBlock's steps on a vector d (lanes below -104 give 0, above 100 give +inf); softmax's fused rows
+     * ({@link Rows}) call it inside their loops. With {@code shifted} the caller promises d = x - max(row)
+     * (never above 0, or NaN), and the +inf select is left out: it changes no such lane.
+     */
+    static FloatVector exp(FloatVector d, boolean shifted) {
         FloatVector t = d.mul(R_LN2F);
         FloatVector m = t.add(RINT_MAGIC);
         IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
@@ -118,8 +126,7 @@ public final class VectorSleefFloat {
         u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.blend(0f, d.lt(-104f));
-        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-        u.intoArray(o, oi);
+        return shifted ? u : u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
     }
 
     /* sigmoid's vector formula, 1 / (exp(0 − x) + 1), with expBlock's steps. */

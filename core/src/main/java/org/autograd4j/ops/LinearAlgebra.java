@@ -48,8 +48,8 @@ public final class LinearAlgebra {
         return new Layout(new int[] {1, rows, cols}, new int[] {0, rowStride, colStride}, t.layout().offset());
     }
 
-    /** {@code a @ b} for 2-d a, b. Derivative: {@code (g @ bᵀ, aᵀ @ g)}. */
-    public static TensorImpl mm(TensorImpl a, TensorImpl b) {
+    /** mm's checks, in PyTorch's order: both matrices, inner sizes equal, one dtype. */
+    private static void checkMm(TensorImpl a, TensorImpl b) {
         if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
         if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
         int[] as = a.shape(), bs = b.shape();
@@ -57,6 +57,12 @@ public final class LinearAlgebra {
             throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + dims(as) + " and " + dims(bs) + ")");
         }
         sameType(a, b);
+    }
+
+    /** {@code a @ b} for 2-d a, b. Derivative: {@code (g @ bᵀ, aᵀ @ g)}. */
+    public static TensorImpl mm(TensorImpl a, TensorImpl b) {
+        checkMm(a, b);
+        int[] as = a.shape(), bs = b.shape();
         TensorImpl out = TensorImpl.of(product2d(a, b), Layout.contiguous(new int[] {as[0], bs[1]}));
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
@@ -76,13 +82,8 @@ public final class LinearAlgebra {
      */
     public static TensorImpl mmOut(TensorImpl a, TensorImpl b, TensorImpl out) {
         return Out.write("mm", out, () -> {
-            if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
-            if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+            checkMm(a, b);
             int[] as = a.shape(), bs = b.shape();
-            if (as[1] != bs[0]) {
-                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + dims(as) + " and " + dims(bs) + ")");
-            }
-            sameType(a, b);
             int m = as[0], k = as[1], n = bs[1];
             return new Out.Plan(new int[] {m, n}, a.dtype(), null, false, (os, ol) -> {
                 int[] st = ol.strides();

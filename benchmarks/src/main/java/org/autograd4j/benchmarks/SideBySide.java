@@ -30,8 +30,10 @@ import org.autograd4j.benchmarks.Workloads.Workload;
  * median over rounds of the time per call. PyTorch's column is its better thread setting; autograd4j runs
  * with its defaults. The small (autograd-overhead) workloads are also run in a fresh JVM each, reporting the
  * median time per call over the first 2 seconds or 20,000 calls: what a user's script sees, before the JIT
- * has finished. The last row is the wall time of {@code ./autograd4j tutorial} against {@code python3}
- * running the same steps ({@code tools/bench/tutorial_twin.py}).
+ * has finished. The large sgemm rows are run again with the optional system BLAS ({@code _blas} rows: a child
+ * JVM with {@code -Dautograd4j.blas=openblas}, served over a pipe and interleaved like the rest). The last row is
+ * the wall time of {@code ./autograd4j tutorial} against {@code python3} running the same steps
+ * ({@code tools/bench/tutorial_twin.py}).
  *
  * <p>Arguments: {@code --quick} (fewer, shorter rounds), {@code --list}, and words that select the
  * workloads whose name contains one of them ({@code tutorial} and {@code peak} select those rows).
@@ -61,6 +63,10 @@ public final class SideBySide {
         }
     }
 
+    /** The workloads that also get a row with the system BLAS, named with {@link #BLAS_SUFFIX} for the filter. */
+    static final List<String> BLAS_ROWS = List.of("sgemm_256", "sgemm_1024", "sgemm_2048");
+    static final String BLAS_SUFFIX = "_blas";
+
     /** Fewer rounds than this make no median worth printing, whatever the budget says. */
     static final int MIN_ROUNDS = 3;
 
@@ -87,6 +93,10 @@ public final class SideBySide {
             fresh(Workloads.byName(args[1]), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
             return;
         }
+        if (args.length == 2 && args[0].equals("--serve")) {
+            serve(Workloads.byName(args[1]));
+            return;
+        }
         Settings s = FULL;
         List<String> filters = new ArrayList<>();
         for (String a : args) {
@@ -94,13 +104,17 @@ public final class SideBySide {
                 case "--quick" -> s = QUICK;
                 case "--list" -> {
                     for (Workload w : Workloads.all()) System.out.printf("%-16s %s%n", w.name(), w.title());
+                    for (String n : BLAS_ROWS) {
+                        System.out.printf("%-16s %s, system BLAS%n", n + BLAS_SUFFIX, Workloads.byName(n).title());
+                    }
                     System.out.printf("%-16s %s%n%-16s %s%n", "tutorial", "tutorial wall time (process)",
                             "peak", "fp32 peak estimate");
                     return;
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: bench [--quick] [--list] [filter...]   (a filter selects the workloads"
-                            + " whose name contains it)\nworkloads: " + Workloads.names() + ", tutorial, peak");
+                            + " whose name contains it)\nworkloads: " + Workloads.names() + ", "
+                            + String.join(", ", BLAS_ROWS.stream().map(n -> n + BLAS_SUFFIX).toList()) + ", tutorial, peak");
                     return;
                 }
                 default -> {
@@ -131,6 +145,126 @@ public final class SideBySide {
         }
         long[] done = Arrays.copyOf(t, n);
         System.out.println("fresh " + median(done) + " " + n + " " + done[0] + " " + (now - start) / n + " " + setup);
+    }
+
+    // ---- the child JVM that serves a workload under other JVM flags (the system-BLAS rows)
+
+    /**
+     * Serves one workload's autograd4j side over stdin/stdout, one command a line, for a row that needs other
+     * JVM flags than the parent's: {@code hello} (the BLAS in use, or {@code none}), {@code fingerprint},
+     * {@code warm SECONDS}, {@code calibrate NS}, {@code round CALLS} (ns), {@code gc} (pause ms), {@code quit}.
+     */
+    private static void serve(Workload w) throws IOException {
+        Side side = new LocalSide(w.newStep());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] f = line.split(" ");
+            switch (f[0]) {
+                case "hello" -> out.println("ok " + Torch.config().lines().map(String::strip)
+                        .filter(l -> l.startsWith("BLAS: ")).map(l -> l.startsWith("BLAS: none") ? "none" : l.substring(6))
+                        .findFirst().orElse("none"));
+                case "fingerprint" -> {
+                    double[] fp = side.fingerprint();
+                    out.println("ok " + fp[0] + " " + fp[1]);
+                }
+                case "warm" -> out.println("ok " + side.warm(Double.parseDouble(f[1])));
+                case "calibrate" -> out.println("ok " + side.calibrate(Long.parseLong(f[1])));
+                case "round" -> out.println("ok " + side.round(Integer.parseInt(f[1])));
+                case "gc" -> out.println("ok " + side.gcMillis());
+                case "quit" -> {
+                    return;
+                }
+                default -> out.println("err unknown command " + f[0]);
+            }
+        }
+    }
+
+    /** autograd4j's side of a row: this JVM's step, or a {@link ChildSide child JVM}'s. */
+    private interface Side {
+        /** {@link Workloads#fingerprint} of one call's result. */
+        double[] fingerprint();
+
+        /** Warms up ({@link Run#warm}); ns per call. */
+        double warm(double seconds);
+
+        /** ns per call of the warmed step ({@link Run#calibrate}). */
+        double calibrate(long minNs);
+
+        /** Runs {@code calls} calls; their ns. */
+        long round(int calls);
+
+        /** Pause milliseconds of the side's JVM so far. */
+        long gcMillis();
+    }
+
+    /** The step in this JVM. */
+    private record LocalSide(Step step) implements Side {
+        public double[] fingerprint() {
+            return Workloads.fingerprint(step.run());
+        }
+
+        public double warm(double seconds) {
+            return Run.warm(step, seconds);
+        }
+
+        public double calibrate(long minNs) {
+            return Run.calibrate(step, minNs);
+        }
+
+        public long round(int calls) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < calls; i++) sink = step.run();
+            return System.nanoTime() - t0;
+        }
+
+        public long gcMillis() {
+            return SideBySide.gcMillis();
+        }
+    }
+
+    /** A workload served by a child JVM ({@code --serve}) started with extra flags. */
+    private static final class ChildSide implements Side, AutoCloseable {
+        final LineProcess p;
+        final String blas;
+
+        ChildSide(Workload w, List<String> flags) throws IOException {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.addAll(flags);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SideBySide.class.getName(), "--serve",
+                    w.name()));
+            p = new LineProcess("the child JVM", cmd);
+            blas = p.ask("hello");
+        }
+
+        public double[] fingerprint() {
+            String[] f = p.ask("fingerprint").split(" ");
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+        }
+
+        public double warm(double seconds) {
+            return Double.parseDouble(p.ask("warm " + seconds));
+        }
+
+        public double calibrate(long minNs) {
+            return Double.parseDouble(p.ask("calibrate " + minNs));
+        }
+
+        public long round(int calls) {
+            return Long.parseLong(p.ask("round " + calls));
+        }
+
+        public long gcMillis() {
+            return Long.parseLong(p.ask("gc"));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            p.close();
+        }
     }
 
     // ---- one run of the table
@@ -165,9 +299,10 @@ public final class SideBySide {
             double load0 = load();
             List<Workload> chosen = Workloads.all().stream().filter(w -> selected(w.name())).toList();
             boolean tutorial = selected("tutorial");
-            if (chosen.isEmpty() && !tutorial && !selected("peak")) {
+            List<Workload> blas = BLAS_ROWS.stream().filter(n -> selected(n + BLAS_SUFFIX)).map(Workloads::byName).toList();
+            if (chosen.isEmpty() && blas.isEmpty() && !tutorial && !selected("peak")) {
                 throw new IllegalArgumentException("no workload matches " + filters + "; known: " + Workloads.names()
-                        + ", tutorial, peak");
+                        + ", " + String.join(", ", BLAS_ROWS.stream().map(n -> n + BLAS_SUFFIX).toList()) + ", tutorial, peak");
             }
             System.err.printf("bench (%s): %d workload(s)%s; progress below, the table at the end%n", s.name(),
                     chosen.size(), tutorial ? " + tutorial" : "");
@@ -188,6 +323,7 @@ public final class SideBySide {
                 }
                 System.gc();
             }
+            for (Workload w : blas) blasRow(w);
             if (tutorial) {
                 tutorialRow(false);
                 tutorialRow(true);
@@ -249,8 +385,12 @@ public final class SideBySide {
         // ---- one workload
 
         void measure(Workload w, long[] fresh) {
-            Step step = w.newStep();
-            double[] ours = Workloads.fingerprint(step.run());
+            measure(w, w.title() + (w.kind() == Kind.SMALL ? ", warmed" : ""), w.target(), new LocalSide(w.newStep()), fresh);
+        }
+
+        /** One row: {@code side} (this JVM's or a child's) against the PyTorch twin of {@code w}. */
+        void measure(Workload w, String title, double target, Side side, long[] fresh) {
+            double[] ours = side.fingerprint();
             String check = "";
             boolean torch = worker != null;
             if (torch) {
@@ -270,8 +410,8 @@ public final class SideBySide {
 
             // Warm-up: the JIT, the allocator's pools; at least one call besides the check's. A call slower than
             // a round is its own round; else calibrate on the warmed code.
-            double perCall = warm(step, s.warmSeconds());
-            if (perCall < s.roundNs()) perCall = calibrate(step, s.roundNs() / 4);
+            double perCall = side.warm(s.warmSeconds());
+            if (perCall < s.roundNs()) perCall = side.calibrate(s.roundNs() / 4);
             int n = (int) Math.max(1, Math.round(s.roundNs() / perCall));
             Map<Integer, Integer> pyCalls = new LinkedHashMap<>();
             double pyRoundNs = 0;
@@ -287,7 +427,7 @@ public final class SideBySide {
             double roundCost = n * perCall + pyRoundNs;
             int rounds = (int) Math.max(MIN_ROUNDS, Math.min(s.rounds(), s.budgetSeconds() * 1e9 / roundCost));
             double[] java = new double[rounds];
-            long gc0 = gcMillis(), javaNs = 0;
+            long gc0 = side.gcMillis(), javaNs = 0;
             Map<Integer, double[]> py = new LinkedHashMap<>(), pyCall = new LinkedHashMap<>();
             for (int t : pyCalls.keySet()) {
                 py.put(t, new double[rounds]);
@@ -295,9 +435,7 @@ public final class SideBySide {
             }
             String percall = fresh != null ? " percall" : "";
             for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) sink = step.run();
-                long dt = System.nanoTime() - t0;
+                long dt = side.round(n);
                 javaNs += dt;
                 java[r] = (double) dt / n;
                 for (var e : py.entrySet()) {
@@ -312,9 +450,9 @@ public final class SideBySide {
             }
             // GC pauses over the rounds, as a share of autograd4j's time in them (this JVM allocates, so pauses,
             // only in its own rounds).
-            double gcShare = (gcMillis() - gc0) * 1e6 / javaNs;
+            double gcShare = (side.gcMillis() - gc0) * 1e6 / javaNs;
             if (torch) worker.ask("drop " + w.name());
-            Row row = new Row(w.title() + (w.kind() == Kind.SMALL ? ", warmed" : ""), w.target());
+            Row row = new Row(title, target);
             row.ours = median(java);
             for (var e : py.entrySet()) {
                 double m = median(e.getValue());
@@ -394,6 +532,28 @@ public final class SideBySide {
                 for (long i = 0; i < n; i++) sink = step.run();
                 long dt = System.nanoTime() - t0;
                 if (dt >= minNs) return (double) dt / n;
+            }
+        }
+
+        // ---- the system-BLAS rows
+
+        /**
+         * {@code w} in a child JVM with {@code -Dautograd4j.blas=openblas}: the issue's optional native BLAS
+         * against the same PyTorch twin (target 1×: PyTorch's own GEMM is OpenBLAS here).
+         */
+        void blasRow(Workload w) throws IOException, InterruptedException {
+            String title = w.title() + ", system BLAS (-Dautograd4j.blas=openblas)";
+            System.err.printf("  %-16s in a child JVM with the system BLAS ...%n", w.name() + BLAS_SUFFIX);
+            try (ChildSide child = new ChildSide(w, List.of("-Dautograd4j.blas=openblas",
+                    "--enable-native-access=ALL-UNNAMED"))) {
+                if (child.blas.equals("none")) {
+                    Row r = new Row(title, 1);
+                    r.note = "skipped: no system BLAS found (apt-get install libopenblas0-pthread)";
+                    rows.add(r);
+                    return;
+                }
+                measure(w, title, 1, child, null);
+                rows.getLast().note += (rows.getLast().note.isEmpty() ? "" : "; ") + child.blas;
             }
         }
 
@@ -516,37 +676,35 @@ public final class SideBySide {
         }
     }
 
-    // ---- the Python worker
+    // ---- the worker processes
 
-    /** The PyTorch worker process: one command a line, one answer a line. */
-    private static final class Worker {
-        final String python;
+    /** A process that answers one command a line with one line: "ok [answer]" or an error. */
+    private static class LineProcess {
+        final String what;
         final Process p;
         final PrintWriter in;
         final BufferedReader out;
-        String description;
 
-        Worker(String python, Path script) throws IOException {
-            this.python = python;
-            if (!Files.isRegularFile(script)) throw new IOException("no " + script);
-            p = new ProcessBuilder(python, "-u", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        LineProcess(String what, List<String> cmd) throws IOException {
+            this.what = what;
+            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        /** Sends a command, returns the answer after "ok "; throws with the worker's message on "err". */
+        /** Sends a command, returns the answer after "ok "; throws with the process's message otherwise. */
         String ask(String command) {
             in.println(command);
             String line;
             try {
                 line = out.readLine();
             } catch (IOException e) {
-                throw new IllegalStateException("the PyTorch worker failed: " + e.getMessage(), e);
+                throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
             }
-            if (line == null) throw new IllegalStateException("the PyTorch worker exited (import torch failed?)");
+            if (line == null) throw new IllegalStateException(what + " exited");
             if (line.equals("ok")) return "";
             if (line.startsWith("ok ")) return line.substring(3);
-            throw new IllegalStateException("PyTorch worker, on '" + command + "': " + line);
+            throw new IllegalStateException(what + ", on '" + command + "': " + line);
         }
 
         void close() throws InterruptedException {
@@ -556,6 +714,22 @@ public final class SideBySide {
 
         void kill() {
             p.destroy();
+        }
+    }
+
+    /** The PyTorch worker process ({@code tools/bench/torch_worker.py}). */
+    private static final class Worker extends LineProcess {
+        final String python;
+        String description;
+
+        Worker(String python, Path script) throws IOException {
+            super("the PyTorch worker", checked(python, script));
+            this.python = python;
+        }
+
+        private static List<String> checked(String python, Path script) throws IOException {
+            if (!Files.isRegularFile(script)) throw new IOException("no " + script);
+            return List.of(python, "-u", script.toString());
         }
     }
 

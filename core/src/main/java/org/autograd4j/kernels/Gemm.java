@@ -219,10 +219,10 @@ public final class Gemm {
             int threads = Parallel.numThreads();
             int rowChunk = m, colChunk = n;
             boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
-            if (parallel && batch % threads != 0 && batch < 8 * threads) {
-                // every batch element split threads ways (balanced); tall row chunks where m allows, since
-                // each task packs its own B panel
-                if (m >= 2 * threads * mr || n < 2 * threads * nr) {
+            if (parallel && splitsEach(batch, threads)) {
+                // every batch element split threads ways (balanced); each task packs its own panels, so the
+                // split goes across the larger dimension and repacks the smaller operand
+                if (splitsRows(m, n, mr, nr, threads)) {
                     rowChunk = roundUp((m + threads - 1) / threads, mr);
                 } else {
                     colChunk = roundUp((n + threads - 1) / threads, nr);
@@ -232,6 +232,62 @@ public final class Gemm {
             int tasks = batch * rc * cc;
             return new Split(rowChunk, rc, colChunk, cc, tasks, parallel ? 1 : tasks);
         }
+    }
+
+    /** Whether each product is split over the threads (else whole products go to threads). */
+    private static boolean splitsEach(int batch, int threads) {
+        return batch % threads != 0 && batch < 8 * threads;
+    }
+
+    /**
+     * Whether a product split over threads is split by rows (each task then packs all of B) rather than by
+     * columns (each task packs all of A): rows when A is the larger operand ({@code m >= n}), unless that
+     * dimension has fewer than two tiles per thread.
+     */
+    private static boolean splitsRows(int m, int n, int mr, int nr, int threads) {
+        boolean rowsFit = m >= 2 * threads * mr, colsFit = n >= 2 * threads * nr;
+        return m >= n ? rowsFit || !colsFit : !colsFit;
+    }
+
+    /** The body of {@link #forRows}: rows {@code [i0, i1)} of product {@code bi}. */
+    @FunctionalInterface
+    public interface RowsBody {
+        /**
+         * Computes rows {@code [i0, i1)} of product {@code bi}.
+         *
+         * @param bi the product's index in the batch
+         * @param i0 first row, inclusive
+         * @param i1 last row, exclusive
+         */
+        void run(int bi, int i0, int i1);
+    }
+
+    /**
+     * Runs {@code body} over all rows of all {@code batch} products (each m×n, depth k): on one thread when
+     * small, else split over the threads by whole products or by chunks of rows (a multiple of {@code step}).
+     * For kernels without packing, whose tasks share nothing, so the split costs one hand-off and one join.
+     *
+     * @param batch number of products
+     * @param m     rows of each
+     * @param n     columns of each
+     * @param k     depth
+     * @param step  the rows of the kernel's block, so that chunks hold whole blocks
+     * @param body  the kernel
+     */
+    public static void forRows(int batch, int m, int n, int k, int step, RowsBody body) {
+        int threads = Parallel.numThreads();
+        boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+        int chunk = m;
+        if (parallel && splitsEach(batch, threads) && m >= 2 * step) {
+            chunk = roundUp((m + threads - 1) / threads, step);
+        }
+        int chunks = (m + chunk - 1) / chunk, tasks = batch * chunks, rows = chunk;
+        Parallel.forRange(tasks, parallel ? 1 : tasks, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int i0 = t % chunks * rows;
+                body.run(t / chunks, i0, Math.min(m, i0 + rows));
+            }
+        });
     }
 
     private static int roundUp(int x, int q) {
@@ -276,7 +332,7 @@ public final class Gemm {
             float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co, F32Tile tile) {
         int mr = tile.mr(), nr = tile.nr();
         int threads = Parallel.numThreads();
-        if (sharesB(batch, m, n, k, mr, threads)) {
+        if (sharesB(batch, m, n, k, mr, nr, threads)) {
             for (int bi = 0; bi < batch; bi++) {
                 sharedB(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n, tile, threads);
             }
@@ -296,13 +352,22 @@ public final class Gemm {
     }
 
     /**
-     * Whether one product is split over threads that share its packed B panels: when it is large enough, the
-     * batch does not split evenly over the threads, and there are rows for two tiles per thread.
+     * Whether one product is split over threads that share its packed B panels, with a barrier per K block,
+     * rather than into independent tasks (no barrier, but each task packs the whole operand the split does not
+     * cut): only when that repacking would cost more than about a sixteenth of a thread's multiply-adds
+     * (counting a packed element as {@value #PACK_MADDS}). Under load a barrier waits for a descheduled thread's
+     * whole time slice (a 64×784 by 784×256 product, four K blocks, took 7 ms on two threads, 1.5 ms on one).
      */
-    private static boolean sharesB(int batch, int m, int n, int k, int mr, int threads) {
-        return threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN && batch % threads != 0 && batch < 8 * threads
-                && m >= 2 * threads * mr;
+    private static boolean sharesB(int batch, int m, int n, int k, int mr, int nr, int threads) {
+        if (threads <= 1 || (long) batch * m * n * k < PARALLEL_MIN || !splitsEach(batch, threads) || m < 2 * threads * mr) {
+            return false;
+        }
+        long repacked = (splitsRows(m, n, mr, nr, threads) ? (long) k * n : (long) m * k) * (threads - 1) / threads;
+        return repacked * PACK_MADDS * 16 > (long) m * n * k / threads;
     }
+
+    /** What packing one element costs, in multiply-adds of the register tile (a copy from L2 or L3). */
+    private static final int PACK_MADDS = 4;
 
     /**
      * One product c (m×n, contiguous) = a @ b by a team of {@code threads} threads sharing each packed B panel
@@ -329,7 +394,7 @@ public final class Gemm {
         // per step: [2s] the next B sliver group to pack, [2s+1] the next row block to run
         java.util.concurrent.atomic.AtomicIntegerArray next = new java.util.concurrent.atomic.AtomicIntegerArray(2 * steps);
         java.util.concurrent.atomic.AtomicInteger packed = new java.util.concurrent.atomic.AtomicInteger();
-        Parallel.forRange(threads, 1, (from, to) -> {
+        Parallel.forTeam(threads, (from, to) -> {
             int parties = to - from;
             F32Buffers buf = F32_BUFFERS.get();
             int paLen = rows * kcMax;

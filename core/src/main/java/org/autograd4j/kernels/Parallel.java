@@ -59,15 +59,35 @@ public final class Parallel {
     /**
      * Runs {@code body} over {@code [0, n)} split into at most {@link #numThreads()} contiguous ranges of at
      * least {@code grain} indices each (PyTorch's {@code at::parallel_for(0, n, grain, f)}). The calling thread
-     * runs the first range and waits for the others. Runs inline (one call {@code body.run(0, n)}) when one
-     * range suffices or when called from inside another split. An exception thrown by any range is rethrown
-     * here after all ranges have finished.
+     * runs the first range, then any range no worker has taken yet, then waits for the ones taken. Which thread
+     * runs a range is left open, so a body must not wait for another range (see {@link #forTeam}): a worker that
+     * is busy elsewhere or not scheduled (a loaded machine) then costs the split its help, not a wait. Runs inline
+     * (one call {@code body.run(0, n)}) when one range suffices or when called from inside another split. An
+     * exception thrown by any range is rethrown here after all ranges have finished.
      *
      * @param n     the number of indices; nothing runs when {@code n <= 0}
      * @param grain the smallest range worth a thread of its own (values below 1 count as 1)
      * @param body  the loop body
      */
     public static void forRange(int n, int grain, RangeBody body) {
+        split(n, grain, body, false);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, parties)}, one index per thread, all at the same time, for bodies whose
+     * ranges wait for each other (the GEMM's shared panels): each index {@code i} gets its own thread and the
+     * call {@code body.run(i, i + 1)}, or, inline (one thread, or from inside a split), the one call
+     * {@code body.run(0, parties)}, which must then do every party's share. Workers held by other splits are
+     * waited for. Failures as in {@link #forRange}.
+     *
+     * @param parties the number of parties, at most {@link #numThreads()}
+     * @param body    the loop body
+     */
+    public static void forTeam(int parties, RangeBody body) {
+        split(parties, 1, body, true);
+    }
+
+    private static void split(int n, int grain, RangeBody body, boolean team) {
         if (n <= 0) return;
         boolean[] inside = INSIDE.get();
         int t = (int) Math.min(threads, (n + (long) Math.max(grain, 1) - 1) / Math.max(grain, 1));
@@ -75,16 +95,18 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        Split split = new Split(Thread.currentThread(), t - 1);
+        Split split = new Split(Thread.currentThread(), body, n, t, team);
         Worker[] ws = workers(t - 1);
-        for (int i = 1; i < t; i++) {
-            int from = (int) ((long) n * i / t), to = (int) ((long) n * (i + 1) / t);
-            // Every range runs on its own thread, at the same time (a body may wait for its siblings, as the GEMM's
-            // shared panels do). A worker another caller holds is waited for; callers take workers in index
-            // order, so two callers can never each hold a worker the other waits for.
-            ws[i - 1].hand(body, from, to, split);
+        // Callers take workers in index order; a team waits for a worker another caller holds, so two callers can
+        // never each hold a worker the other waits for (and a split that is not a team waits for none).
+        for (int i = 1; i < t; i++) ws[i - 1].hand(split);
+        inside[0] = true;
+        try {
+            split.run(0);
+            if (!team) while (split.runNext()) { }
+        } finally {
+            inside[0] = false;
         }
-        split.runHere(body, 0, (int) ((long) n / t), inside);
         split.await();
         Throwable e = split.failure;
         if (e instanceof RuntimeException r) throw r;
@@ -99,40 +121,49 @@ public final class Parallel {
      */
     private static final long SPIN_NS = 100_000;
 
-    /** One split's bookkeeping: the ranges still running, the first failure, the thread waiting. */
+    /**
+     * One split: ranges {@code 1..t-1} are claimed one at a time from a counter by whichever thread comes first
+     * (range 0 is the caller's), the ranges still running, the first failure, the thread waiting.
+     */
     private static final class Split {
         final Thread caller;
+        final RangeBody body;
+        final int n, t;
+        final boolean team;
+        final AtomicInteger next = new AtomicInteger(1);
         final AtomicInteger remaining;
         volatile Throwable failure;
 
-        Split(Thread caller, int ranges) {
+        Split(Thread caller, RangeBody body, int n, int t, boolean team) {
             this.caller = caller;
-            this.remaining = new AtomicInteger(ranges);
+            this.body = body;
+            this.n = n;
+            this.t = t;
+            this.team = team;
+            this.remaining = new AtomicInteger(t - 1);
         }
 
-        /** Runs a range on the calling thread (marked inside a split, so it does not split again). */
-        void runHere(RangeBody body, int from, int to, boolean[] inside) {
-            inside[0] = true;
+        /** Runs range {@code r}, keeping its failure. */
+        void run(int r) {
             try {
-                body.run(from, to);
+                body.run((int) ((long) n * r / t), (int) ((long) n * (r + 1) / t));
             } catch (Throwable e) {
-                fail(e);
-            } finally {
-                inside[0] = false;
+                synchronized (this) {
+                    if (failure == null) failure = e;
+                }
             }
         }
 
-        void fail(Throwable e) {
-            synchronized (this) {
-                if (failure == null) failure = e;
-            }
-        }
-
-        void done() {
+        /** Claims and runs the next range not yet taken; false when none is left. */
+        boolean runNext() {
+            int r = next.getAndIncrement();
+            if (r >= t) return false;
+            run(r);
             if (remaining.decrementAndGet() == 0) LockSupport.unpark(caller);
+            return true;
         }
 
-        /** Waits, spinning first, until every other range has finished (interrupts are kept, not obeyed). */
+        /** Waits, spinning first, until every range but the caller's has finished (interrupts are kept, not obeyed). */
         void await() {
             long start = System.nanoTime();
             boolean interrupted = false;
@@ -149,11 +180,12 @@ public final class Parallel {
         }
     }
 
-    /** A pool thread: takes one range at a time, spins a while after each, then parks until handed the next. */
+    /**
+     * A pool thread: takes one split at a time (in a team one range of it, else ranges until none is left),
+     * spins a while after each, then parks until handed the next.
+     */
     private static final class Worker extends Thread {
-        private final AtomicReference<Object> busy = new AtomicReference<>();
-        private volatile RangeBody body;
-        private volatile int from, to;
+        private final AtomicReference<Split> busy = new AtomicReference<>();
         private volatile Split split;
 
         Worker(int id) {
@@ -161,16 +193,17 @@ public final class Parallel {
             setDaemon(true);
         }
 
-        /** Hands this worker a range, first waiting (spinning, then yielding) while another split holds it. */
-        void hand(RangeBody b, int f, int t, Split s) {
+        /**
+         * Hands this worker a split. A team waits (spinning, then yielding) while another split holds the worker;
+         * any other split goes without it.
+         */
+        void hand(Split s) {
             for (int spins = 0; !busy.compareAndSet(null, s); spins++) {
+                if (!s.team) return;
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield();
             }
-            from = f;
-            to = t;
-            body = b;
-            split = s; // written last: the worker starts when it sees it
+            split = s; // the worker starts when it sees it
             LockSupport.unpark(this);
         }
 
@@ -179,14 +212,12 @@ public final class Parallel {
             INSIDE.get()[0] = true; // work handed to a worker never splits again
             while (true) {
                 Split s = take();
-                try {
-                    body.run(from, to);
-                } catch (Throwable e) {
-                    s.fail(e);
+                if (s.team) {
+                    s.runNext();
+                } else {
+                    while (s.runNext()) { }
                 }
-                body = null;
                 busy.set(null);
-                s.done();
             }
         }
 

@@ -190,10 +190,10 @@ class GemmTest {
     @Test
     void threadCountDoesNotChangeTheBits() {
         Random rnd = new Random(7);
-        // shapes that split by rows, by columns (few rows) and by batch
-        // (the last: threads sharing B panels over several panels and K blocks, panels alternating buffers)
+        // shapes that split by rows, by columns (few rows, or more columns than rows) and by batch; the last:
+        // small m and n, long k, which threads share B panels for, over many K blocks (panels alternating buffers)
         int[][] shapes = {{300, 300, 300, 1}, {4, 2000, 300, 1}, {100, 120, 200, 3}, {257, 129, 70, 2},
-            {100, Gemm.NC + 40, 3 * Gemm.KC + 10, 1}};
+            {100, Gemm.NC + 40, 3 * Gemm.KC + 10, 1}, {40, 41, 12 * Gemm.KC + 7, 1}};
         for (int[] s : shapes) {
             for (Mode mb : new Mode[] {Mode.ROW_MAJOR, Mode.TRANSPOSED}) {
                 Operand a = Operand.of(rnd, Mode.ROW_MAJOR, s[3], s[0], s[2]), b = Operand.of(rnd, mb, s[3], s[2], s[1]);

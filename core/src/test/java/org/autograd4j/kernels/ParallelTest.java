@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The intra-op pool under several user threads at once: splits from different callers share the workers
- * without deadlock (the GEMM's teams wait for each other inside a split), every index runs exactly once, and
- * the results are those of one thread.
+ * without deadlock (the GEMM's teams wait for each other inside a split), a split goes on without a worker that
+ * another split holds, every index runs exactly once, and the results are those of one thread.
  */
 class ParallelTest {
     private final int before = Parallel.numThreads();
@@ -35,8 +36,10 @@ class ParallelTest {
     void concurrentCallersShareThePool() throws Exception {
         Torch.manualSeed(11);
         Tensor a = Torch.randn(700, 300), b = Torch.randn(300, 260), x = Torch.randn(300_001);
+        // small m and n, long k: a team of threads sharing B's panels, which wait for each other
+        Tensor p = Torch.randn(40, 3000), q = Torch.randn(3000, 41);
         Parallel.setNumThreads(1);
-        float[] mm1 = a.mm(b).toFloatArray(), tanh1 = x.tanh().toFloatArray();
+        float[] mm1 = a.mm(b).toFloatArray(), tanh1 = x.tanh().toFloatArray(), team1 = p.mm(q).toFloatArray();
         for (int threads : new int[] {2, 3}) {
             Parallel.setNumThreads(threads);
             ExecutorService callers = Executors.newFixedThreadPool(4);
@@ -47,6 +50,7 @@ class ParallelTest {
                         for (int rep = 0; rep < 5; rep++) {
                             assertArrayEquals(mm1, a.mm(b).toFloatArray());
                             assertArrayEquals(tanh1, x.tanh().toFloatArray());
+                            assertArrayEquals(team1, p.mm(q).toFloatArray());
                         }
                         return null;
                     }));
@@ -55,6 +59,36 @@ class ParallelTest {
             } finally {
                 callers.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSplitDoesNotWaitForABusyWorker() throws Exception {
+        Parallel.setNumThreads(2);
+        CountDownLatch entered = new CountDownLatch(1), release = new CountDownLatch(1);
+        // a team's second party always runs on the pool's worker: hold it there
+        Thread holder = new Thread(() -> Parallel.forTeam(2, (from, to) -> {
+            if (from == 1) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        holder.start();
+        try {
+            entered.await();
+            AtomicIntegerArray seen = new AtomicIntegerArray(1000);
+            Parallel.forRange(1000, 1, (from, to) -> {
+                for (int i = from; i < to; i++) seen.incrementAndGet(i);
+            });
+            for (int i = 0; i < 1000; i++) assertEquals(1, seen.get(i), "index " + i);
+        } finally {
+            release.countDown();
+            holder.join();
         }
     }
 

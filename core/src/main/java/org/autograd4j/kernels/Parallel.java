@@ -60,50 +60,68 @@ public final class Parallel {
      * Runs {@code body} over {@code [0, n)} split into at most {@link #numThreads()} contiguous ranges of at
      * least {@code grain} indices each (PyTorch's {@code at::parallel_for(0, n, grain, f)}). The calling thread
      * runs the first range, then any range no worker has taken yet, then waits for the ones taken. Which thread
-     * runs a range is left open, so a body must not wait for another range (see {@link #forTeam}): a worker that
-     * is busy elsewhere or not scheduled (a loaded machine) then costs the split its help, not a wait. Runs inline
-     * (one call {@code body.run(0, n)}) when one range suffices or when called from inside another split. An
-     * exception thrown by any range is rethrown here after all ranges have finished.
+     * runs a range is left open, so a body must not wait for another range: a worker that is busy elsewhere or
+     * not scheduled (a loaded machine) then costs the split its help, not a wait. Runs inline (one call
+     * {@code body.run(0, n)}) when one range suffices or when called from inside another split. An exception
+     * thrown by any range is rethrown here after all ranges have finished.
      *
      * @param n     the number of indices; nothing runs when {@code n <= 0}
      * @param grain the smallest range worth a thread of its own (values below 1 count as 1)
      * @param body  the loop body
      */
     public static void forRange(int n, int grain, RangeBody body) {
-        split(n, grain, body, false);
-    }
-
-    /**
-     * Runs {@code body} over {@code [0, parties)}, one index per thread, all at the same time, for bodies whose
-     * ranges wait for each other (the GEMM's shared panels): each index {@code i} gets its own thread and the
-     * call {@code body.run(i, i + 1)}, or, inline (one thread, or from inside a split), the one call
-     * {@code body.run(0, parties)}, which must then do every party's share. Workers held by other splits are
-     * waited for. Failures as in {@link #forRange}.
-     *
-     * @param parties the number of parties, at most {@link #numThreads()}
-     * @param body    the loop body
-     */
-    public static void forTeam(int parties, RangeBody body) {
-        split(parties, 1, body, true);
-    }
-
-    private static void split(int n, int grain, RangeBody body, boolean team) {
         if (n <= 0) return;
-        boolean[] inside = INSIDE.get();
         int t = (int) Math.min(threads, (n + (long) Math.max(grain, 1) - 1) / Math.max(grain, 1));
-        if (t <= 1 || inside[0]) {
+        if (t <= 1 || INSIDE.get()[0]) {
             body.run(0, n);
             return;
         }
-        Split split = new Split(Thread.currentThread(), body, n, t, team);
-        Worker[] ws = workers(t - 1);
-        // Callers take workers in index order; a team waits for a worker another caller holds, so two callers can
-        // never each hold a worker the other waits for (and a split that is not a team waits for none).
-        for (int i = 1; i < t; i++) ws[i - 1].hand(split);
+        split(n, t, body);
+    }
+
+    /** The body of {@link #forChunks}: one chunk of work. */
+    @FunctionalInterface
+    public interface ChunkBody {
+        /**
+         * Runs one chunk.
+         *
+         * @param chunk the chunk's index
+         */
+        void run(int chunk);
+    }
+
+    /**
+     * Runs {@code body} for every chunk in {@code [0, n)}, each whole on one thread: the calling thread and up to
+     * {@link #numThreads()}{@code  - 1} workers claim the chunks one at a time, in index order, so a thread that
+     * is slow or starts late does fewer. Inline, in order, with one thread or from inside a split. Failures as
+     * in {@link #forRange}.
+     *
+     * @param n    the number of chunks; nothing runs when {@code n <= 0}
+     * @param body the chunk body
+     */
+    public static void forChunks(int n, ChunkBody body) {
+        if (n <= 0) return;
+        if (threads <= 1 || n == 1 || INSIDE.get()[0]) {
+            for (int i = 0; i < n; i++) body.run(i);
+            return;
+        }
+        split(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) body.run(i);
+        });
+    }
+
+    /** Runs {@code body} over {@code [0, n)} cut into {@code ranges} ranges, claimed by the caller and the workers. */
+    private static void split(int n, int ranges, RangeBody body) {
+        boolean[] inside = INSIDE.get();
+        Split split = new Split(Thread.currentThread(), body, n, ranges);
+        int helpers = Math.min(threads, ranges) - 1;
+        Worker[] ws = workers(helpers);
+        // a worker that another split holds is passed over: no caller ever waits for a worker to come free
+        for (int i = 0; i < helpers; i++) ws[i].hand(split);
         inside[0] = true;
         try {
             split.run(0);
-            if (!team) while (split.runNext()) { }
+            while (split.runNext()) { }
         } finally {
             inside[0] = false;
         }
@@ -129,17 +147,15 @@ public final class Parallel {
         final Thread caller;
         final RangeBody body;
         final int n, t;
-        final boolean team;
         final AtomicInteger next = new AtomicInteger(1);
         final AtomicInteger remaining;
         volatile Throwable failure;
 
-        Split(Thread caller, RangeBody body, int n, int t, boolean team) {
+        Split(Thread caller, RangeBody body, int n, int t) {
             this.caller = caller;
             this.body = body;
             this.n = n;
             this.t = t;
-            this.team = team;
             this.remaining = new AtomicInteger(t - 1);
         }
 
@@ -180,10 +196,7 @@ public final class Parallel {
         }
     }
 
-    /**
-     * A pool thread: takes one split at a time (in a team one range of it, else ranges until none is left),
-     * spins a while after each, then parks until handed the next.
-     */
+    /** A pool thread: takes a split, runs its ranges until none is left, spins a while, then parks until handed the next. */
     private static final class Worker extends Thread {
         private final AtomicReference<Split> busy = new AtomicReference<>();
         private volatile Split split;
@@ -193,16 +206,9 @@ public final class Parallel {
             setDaemon(true);
         }
 
-        /**
-         * Hands this worker a split. A team waits (spinning, then yielding) while another split holds the worker;
-         * any other split goes without it.
-         */
+        /** Hands this worker a split, unless another split holds it (then the split goes without it). */
         void hand(Split s) {
-            for (int spins = 0; !busy.compareAndSet(null, s); spins++) {
-                if (!s.team) return;
-                if (spins < 1 << 12) Thread.onSpinWait();
-                else Thread.yield();
-            }
+            if (!busy.compareAndSet(null, s)) return;
             split = s; // the worker starts when it sees it
             LockSupport.unpark(this);
         }
@@ -212,11 +218,7 @@ public final class Parallel {
             INSIDE.get()[0] = true; // work handed to a worker never splits again
             while (true) {
                 Split s = take();
-                if (s.team) {
-                    s.runNext();
-                } else {
-                    while (s.runNext()) { }
-                }
+                while (s.runNext()) { }
                 busy.set(null);
             }
         }

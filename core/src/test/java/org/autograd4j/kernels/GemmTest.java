@@ -191,7 +191,7 @@ class GemmTest {
     void threadCountDoesNotChangeTheBits() {
         Random rnd = new Random(7);
         // shapes that split by rows, by columns (few rows, or more columns than rows) and by batch; the last:
-        // small m and n, long k, which threads share B panels for, over many K blocks (panels alternating buffers)
+        // small m and n, long k: shared packed panels over many K blocks
         int[][] shapes = {{300, 300, 300, 1}, {4, 2000, 300, 1}, {100, 120, 200, 3}, {257, 129, 70, 2},
             {100, Gemm.NC + 40, 3 * Gemm.KC + 10, 1}, {40, 41, 12 * Gemm.KC + 7, 1}};
         for (int[] s : shapes) {

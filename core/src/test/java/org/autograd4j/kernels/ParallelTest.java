@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The intra-op pool under several user threads at once: splits from different callers share the workers
- * without deadlock (the GEMM's teams wait for each other inside a split), a split goes on without a worker that
- * another split holds, every index runs exactly once, and the results are those of one thread.
+ * without deadlock, a split goes on without a worker that another split holds, every index runs exactly once, and the results are those of one thread.
  */
 class ParallelTest {
     private final int before = Parallel.numThreads();
@@ -36,10 +35,10 @@ class ParallelTest {
     void concurrentCallersShareThePool() throws Exception {
         Torch.manualSeed(11);
         Tensor a = Torch.randn(700, 300), b = Torch.randn(300, 260), x = Torch.randn(300_001);
-        // small m and n, long k: a team of threads sharing B's panels, which wait for each other
+        // small m and n, long k: threads sharing B's packed panels
         Tensor p = Torch.randn(40, 3000), q = Torch.randn(3000, 41);
         Parallel.setNumThreads(1);
-        float[] mm1 = a.mm(b).toFloatArray(), tanh1 = x.tanh().toFloatArray(), team1 = p.mm(q).toFloatArray();
+        float[] mm1 = a.mm(b).toFloatArray(), tanh1 = x.tanh().toFloatArray(), shared1 = p.mm(q).toFloatArray();
         for (int threads : new int[] {2, 3}) {
             Parallel.setNumThreads(threads);
             ExecutorService callers = Executors.newFixedThreadPool(4);
@@ -50,7 +49,7 @@ class ParallelTest {
                         for (int rep = 0; rep < 5; rep++) {
                             assertArrayEquals(mm1, a.mm(b).toFloatArray());
                             assertArrayEquals(tanh1, x.tanh().toFloatArray());
-                            assertArrayEquals(team1, p.mm(q).toFloatArray());
+                            assertArrayEquals(shared1, p.mm(q).toFloatArray());
                         }
                         return null;
                     }));
@@ -66,16 +65,14 @@ class ParallelTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aSplitDoesNotWaitForABusyWorker() throws Exception {
         Parallel.setNumThreads(2);
-        CountDownLatch entered = new CountDownLatch(1), release = new CountDownLatch(1);
-        // a team's second party always runs on the pool's worker: hold it there
-        Thread holder = new Thread(() -> Parallel.forTeam(2, (from, to) -> {
-            if (from == 1) {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        CountDownLatch entered = new CountDownLatch(2), release = new CountDownLatch(1);
+        // both ranges held: the holder's own in range 0, so range 1 is the worker's
+        Thread holder = new Thread(() -> Parallel.forRange(2, 1, (from, to) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }));
         holder.start();

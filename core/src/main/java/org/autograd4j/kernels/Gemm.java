@@ -249,6 +249,19 @@ public final class Gemm {
         return m >= n ? rowsFit || !colsFit : !colsFit;
     }
 
+    /**
+     * Whether products this large are split over threads ({@link #PARALLEL_MIN}, more than one thread).
+     *
+     * @param batch number of products
+     * @param m     rows of each
+     * @param n     columns of each
+     * @param k     depth
+     * @return whether {@link #forRows} and the blocked product split the work
+     */
+    public static boolean splits(int batch, int m, int n, int k) {
+        return Parallel.numThreads() > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+    }
+
     /** The body of {@link #forRows}: rows {@code [i0, i1)} of product {@code bi}. */
     @FunctionalInterface
     public interface RowsBody {
@@ -276,7 +289,7 @@ public final class Gemm {
      */
     public static void forRows(int batch, int m, int n, int k, int step, RowsBody body) {
         int threads = Parallel.numThreads();
-        boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+        boolean parallel = splits(batch, m, n, k);
         int chunk = m;
         if (parallel && splitsEach(batch, threads) && m >= 2 * step) {
             chunk = roundUp((m + threads - 1) / threads, step);

@@ -90,8 +90,13 @@ public final class VectorGemm {
             return;
         }
         if (bcs == 1 && (long) m * n * k <= DIRECT) {
-            Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF32(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
-                    b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            if (Gemm.splits(batch, m, n, k)) {
+                Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF32(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
+                        b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            } else {
+                // no lambda, no split: an 8x8 product takes a few hundred ns in all
+                for (int bi = 0; bi < batch; bi++) directF32(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            }
             return;
         }
         Gemm.blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, TILE_F32);
@@ -125,8 +130,13 @@ public final class VectorGemm {
             return;
         }
         if (bcs == 1 && (long) m * n * k <= DIRECT) {
-            Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF64(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
-                    b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            if (Gemm.splits(batch, m, n, k)) {
+                Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF64(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
+                        b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            } else {
+                // no lambda, no split: an 8x8 product takes a few hundred ns in all
+                for (int bi = 0; bi < batch; bi++) directF64(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            }
             return;
         }
         Gemm.blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, TILE_F64);

@@ -175,8 +175,18 @@ public final class Parallel {
             int r = next.getAndIncrement();
             if (r >= t) return false;
             run(r);
-            if (remaining.decrementAndGet() == 0) LockSupport.unpark(caller);
+            done();
             return true;
+        }
+
+        /** Claims the next range not yet taken: its index, or {@code t} and more when none is left. */
+        int claim() {
+            return next.getAndIncrement();
+        }
+
+        /** Counts one range finished (after its writes), waking the caller at the last. */
+        void done() {
+            if (remaining.decrementAndGet() == 0) LockSupport.unpark(caller);
         }
 
         /** Waits, spinning first, until every range but the caller's has finished (interrupts are kept, not obeyed). */
@@ -218,8 +228,17 @@ public final class Parallel {
             INSIDE.get()[0] = true; // work handed to a worker never splits again
             while (true) {
                 Split s = take();
-                while (s.runNext()) { }
-                busy.set(null);
+                int r = s.claim();
+                if (r >= s.t) busy.set(null);
+                while (r < s.t) {
+                    s.run(r);
+                    int next = s.claim();
+                    // free before the last range is counted done: the caller, back from the split, may hand this
+                    // worker its next one at once (a worker still marked busy would be passed over)
+                    if (next >= s.t) busy.set(null);
+                    s.done();
+                    r = next;
+                }
             }
         }
 

@@ -92,7 +92,7 @@ public final class Parallel {
 
     /**
      * Runs {@code body} for every chunk in {@code [0, n)}, each whole on one thread: the calling thread and up to
-     * {@link #numThreads()}{@code  - 1} workers claim the chunks one at a time, in index order, so a thread that
+     * {@code numThreads() - 1} workers claim the chunks one at a time, in index order, so a thread that
      * is slow or starts late does fewer. Inline, in order, with one thread or from inside a split. Failures as
      * in {@link #forRange}.
      *

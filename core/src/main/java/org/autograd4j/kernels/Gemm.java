@@ -219,10 +219,10 @@ public final class Gemm {
             int threads = Parallel.numThreads();
             int rowChunk = m, colChunk = n;
             boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
-            if (parallel && batch % threads != 0 && batch < 8 * threads) {
-                // every batch element split threads ways (balanced); tall row chunks where m allows, since
-                // each task packs its own B panel
-                if (m >= 2 * threads * mr || n < 2 * threads * nr) {
+            if (parallel && splitsEach(batch, threads)) {
+                // every batch element split threads ways (balanced); each task packs its own panels, so the
+                // split goes across the larger dimension and repacks the smaller operand
+                if (splitsRows(m, n, mr, nr, threads)) {
                     rowChunk = roundUp((m + threads - 1) / threads, mr);
                 } else {
                     colChunk = roundUp((n + threads - 1) / threads, nr);
@@ -234,6 +234,84 @@ public final class Gemm {
         }
     }
 
+    /** Whether each product is split over the threads (else whole products go to threads). */
+    private static boolean splitsEach(int batch, int threads) {
+        return batch % threads != 0 && batch < 8 * threads;
+    }
+
+    /**
+     * Whether a product split over threads is split by rows (each task then packs all of B) rather than by
+     * columns (each task packs all of A): rows when A is the larger operand ({@code m >= n}), unless that
+     * dimension has fewer than two tiles per thread.
+     */
+    private static boolean splitsRows(int m, int n, int mr, int nr, int threads) {
+        boolean rowsFit = m >= 2 * threads * mr, colsFit = n >= 2 * threads * nr;
+        return m >= n ? rowsFit || !colsFit : !colsFit;
+    }
+
+    /**
+     * Whether products this large are split over threads ({@link #PARALLEL_MIN}, more than one thread).
+     *
+     * @param batch number of products
+     * @param m     rows of each
+     * @param n     columns of each
+     * @param k     depth
+     * @return whether {@link #forRows} and the blocked product split the work
+     */
+    public static boolean splits(int batch, int m, int n, int k) {
+        return Parallel.numThreads() > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+    }
+
+    /** The body of {@link #forRows}: rows {@code [i0, i1)} of product {@code bi}. */
+    @FunctionalInterface
+    public interface RowsBody {
+        /**
+         * Computes rows {@code [i0, i1)} of product {@code bi}.
+         *
+         * @param bi the product's index in the batch
+         * @param i0 first row, inclusive
+         * @param i1 last row, exclusive
+         */
+        void run(int bi, int i0, int i1);
+    }
+
+    /**
+     * Runs {@code body} over all rows of all {@code batch} products (each m×n, depth k): on one thread when
+     * small, else split over the threads by whole products or by chunks of rows (a multiple of {@code step}).
+     * For kernels without packing, whose tasks share nothing, so the split costs one hand-off and one join.
+     *
+     * @param batch number of products
+     * @param m     rows of each
+     * @param n     columns of each
+     * @param k     depth
+     * @param step  the rows of the kernel's block, so that chunks hold whole blocks
+     * @param body  the kernel
+     */
+    public static void forRows(int batch, int m, int n, int k, int step, RowsBody body) {
+        int threads = Parallel.numThreads();
+        boolean parallel = splits(batch, m, n, k);
+        int chunk = m;
+        if (parallel && splitsEach(batch, threads) && m >= 2 * step) {
+            chunk = roundUp((m + threads - 1) / threads, step);
+        }
+        int chunks = (m + chunk - 1) / chunk, tasks = batch * chunks, rows = chunk;
+        Parallel.forRange(tasks, parallel ? 1 : tasks, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int i0 = t % chunks * rows;
+                body.run(t / chunks, i0, Math.min(m, i0 + rows));
+            }
+        });
+    }
+
+    /**
+     * The depth of the K blocks for depth k: at most {@link #KC}, all of about the same depth (784 as 4×196, not
+     * 3×256 + 16: a thin last block reloads and stores every C tile for a few steps).
+     */
+    private static int kBlock(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
+    }
+
     private static int roundUp(int x, int q) {
         return (x + q - 1) / q * q;
     }
@@ -241,6 +319,8 @@ public final class Gemm {
     /** Per-thread packing buffers, grown on demand. */
     private static final class F32Buffers {
         float[] pa = new float[0], pb = new float[0], tile = new float[0];
+        /** The packed operands a split product's tasks share ({@link #sharedPanels}), owned by its caller. */
+        float[] sharedA = new float[0], sharedB = new float[0];
     }
 
     private static final class F64Buffers {
@@ -276,9 +356,10 @@ public final class Gemm {
             float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co, F32Tile tile) {
         int mr = tile.mr(), nr = tile.nr();
         int threads = Parallel.numThreads();
-        if (sharesB(batch, m, n, k, mr, threads)) {
+        if (threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN && splitsEach(batch, threads)
+                && (long) k * (roundUp(m, mr) + roundUp(n, nr)) <= SHARED_MAX) {
             for (int bi = 0; bi < batch; bi++) {
-                sharedB(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n, tile, threads);
+                sharedPanels(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n, tile, threads);
             }
             return;
         }
@@ -295,82 +376,106 @@ public final class Gemm {
         });
     }
 
-    /**
-     * Whether one product is split over threads that share its packed B panels: when it is large enough, the
-     * batch does not split evenly over the threads, and there are rows for two tiles per thread.
-     */
-    private static boolean sharesB(int batch, int m, int n, int k, int mr, int threads) {
-        return threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN && batch % threads != 0 && batch < 8 * threads
-                && m >= 2 * threads * mr;
-    }
+    /** At most this many packed elements (A and B together) are kept for {@link #sharedPanels}; larger go per task. */
+    private static final long SHARED_MAX = 1L << 24;
+
+    /** Tasks per thread in {@link #sharedPanels}: claimed one by one, so a slow thread does fewer of them. */
+    private static final int CHUNKS_PER_THREAD = 4;
+
+    /** States of a shared panel. */
+    private static final int FREE = 0, PACKING = 1, READY = 2;
 
     /**
-     * One product c (m×n, contiguous) = a @ b by a team of {@code threads} threads sharing each packed B panel
-     * (as BLAS libraries do), started once: per K block the team packs the panel's slivers, then each thread
-     * takes row blocks (packing its own A block) and runs them over the whole panel. Work is claimed from
-     * shared counters, so a thread that starts late (a parked pool worker takes tens of µs to wake) only does
-     * less of it; the panels alternate between two buffers, so one spin barrier per K block (packing done)
-     * suffices. Each output element is one chain computed by one thread: the bits are those of one thread.
+     * One product c (m×n, contiguous) = a @ b split over threads without barriers: into rectangles of C (row
+     * chunks, or column chunks when there are fewer row tiles than column tiles), several per thread, claimed one
+     * by one. The operand panels that several rectangles need (B's, per K block, for row chunks; A's for column
+     * chunks) are packed once, into arrays of the calling thread, by the first task that needs each; a task that
+     * finds one being packed waits about as long as packing it takes, then packs a copy of its own (so a
+     * descheduled packer holds no one up). Each output element is one chain computed by one task: the bits are
+     * those of one thread.
      */
-    private static void sharedB(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+    private static void sharedPanels(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
             float[] c, int co, F32Tile tile, int threads) {
         int mr = tile.mr(), nr = tile.nr();
-        int kcMax = Math.min(KC, k), ncMax = Math.min(NC, n);
+        int kcStep = kBlock(k), kBlocks = (k + kcStep - 1) / kcStep;
+        int mcMax = Math.max(mr, MC / mr * mr), ncMax = Math.max(nr, NC / nr * nr);
+        boolean byRows = (m + mr - 1) / mr >= (n + nr - 1) / nr;
+        int chunks = CHUNKS_PER_THREAD * threads;
+        int rowChunk = byRows ? Math.min(mcMax, roundUp((m + chunks - 1) / chunks, mr)) : mcMax;
+        int colChunk = byRows ? ncMax : Math.min(ncMax, roundUp((n + chunks - 1) / chunks, nr));
+        int rc = (m + rowChunk - 1) / rowChunk, cc = (n + colChunk - 1) / colChunk;
+        int mPad = roundUp(m, mr), nPad = roundUp(n, nr);
+        // packed A: per K block (from pc*mPad) the row chunks' blocks (from i0*kc); packed B likewise
         F32Buffers own = F32_BUFFERS.get();
-        int pbLen = roundUp(ncMax, nr) * kcMax;
-        if (own.pb.length < 2 * pbLen) own.pb = new float[2 * pbLen];
-        float[] pb = own.pb;
-        int mcStep = Math.max(mr, MC / mr * mr);
-        // row blocks of near-equal height, at least two per thread and a whole number of them per thread, so the
-        // last ones do not leave a thread idle (1024 rows in blocks of 192 gave one thread 576 rows, the other 448)
-        int perThread = Math.max(2, (m + threads * mcStep - 1) / (threads * mcStep));
-        int rows = roundUp((m + threads * perThread - 1) / (threads * perThread), mr), blocks = (m + rows - 1) / rows;
-        int jSteps = (n + NC - 1) / NC, kSteps = (k + KC - 1) / KC, steps = jSteps * kSteps;
-        // per step: [2s] the next B sliver group to pack, [2s+1] the next row block to run
-        java.util.concurrent.atomic.AtomicIntegerArray next = new java.util.concurrent.atomic.AtomicIntegerArray(2 * steps);
-        java.util.concurrent.atomic.AtomicInteger packed = new java.util.concurrent.atomic.AtomicInteger();
-        Parallel.forRange(threads, 1, (from, to) -> {
-            int parties = to - from;
+        boolean shareA = cc > 1, shareB = rc > 1;
+        if (shareA && own.sharedA.length < k * mPad) own.sharedA = new float[k * mPad];
+        if (shareB && own.sharedB.length < k * nPad) own.sharedB = new float[k * nPad];
+        float[] sa = own.sharedA, sb = own.sharedB;
+        java.util.concurrent.atomic.AtomicIntegerArray stateA = new java.util.concurrent.atomic.AtomicIntegerArray(shareA ? kBlocks * rc : 0);
+        java.util.concurrent.atomic.AtomicIntegerArray stateB = new java.util.concurrent.atomic.AtomicIntegerArray(shareB ? kBlocks * cc : 0);
+        Parallel.forChunks(rc * cc, t -> {
             F32Buffers buf = F32_BUFFERS.get();
-            int paLen = rows * kcMax;
+            int ii = t / cc, jj = t % cc, i0 = ii * rowChunk, j0 = jj * colChunk;
+            int mc = Math.min(rowChunk, m - i0), nc = Math.min(colChunk, n - j0);
+            int paLen = roundUp(mc, mr) * kcStep, pbLen = roundUp(nc, nr) * kcStep;
             if (buf.pa.length < paLen) buf.pa = new float[paLen];
+            if (buf.pb.length < pbLen) buf.pb = new float[pbLen];
             if (buf.tile.length < mr * nr) buf.tile = new float[mr * nr];
-            float[] pa = buf.pa, tmp = buf.tile;
-            for (int st = 0; st < steps; st++) {
-                int jc = st / kSteps * NC, pc = st % kSteps * KC;
-                int nc = Math.min(NC, n - jc), kc = Math.min(KC, k - pc), slivers = (nc + nr - 1) / nr;
-                int group = Math.max(1, slivers / (4 * threads)), pbo = (st & 1) * pbLen;
-                for (int g; (g = next.getAndIncrement(2 * st) * group) < slivers; ) {
-                    packB(b, bo + pc * brs + (jc + g * nr) * bcs, brs, bcs, kc, Math.min(nc - g * nr, group * nr), nr, pb,
-                            pbo + g * nr * kc);
+            for (int q = 0, pc = 0; pc < k; q++, pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
+                float[] pa = buf.pa, pb = buf.pb;
+                int pa0 = 0, pb0 = 0;
+                int src = ao + i0 * ars + pc * acs;
+                int use = shareA ? obtain(stateA, q * rc + ii, (long) mc * kc) : OWN;
+                if (use == OWN) {
+                    packA(a, src, ars, acs, mc, kc, mr, pa, 0);
+                } else {
+                    pa = sa;
+                    pa0 = pc * mPad + i0 * kc;
+                    if (use == PACK) {
+                        packA(a, src, ars, acs, mc, kc, mr, sa, pa0);
+                        stateA.set(q * rc + ii, READY);
+                    }
                 }
-                // the panel is whole once every party has packed its last group; then no party still runs
-                // over the panel two steps back, which the next step overwrites
-                int target = (st + 1) * threads;
-                if (packed.addAndGet(parties) < target) awaitCount(packed, target);
-                for (int r; (r = next.getAndIncrement(2 * st + 1)) < blocks; ) {
-                    int i = r * rows, mc = Math.min(rows, m - i);
-                    packA(a, ao + i * ars + pc * acs, ars, acs, mc, kc, mr, pa);
-                    macro(mc, nc, kc, pa, pb, pbo, c, co + i * n + jc, n, pc > 0, tile, tmp);
+                src = bo + pc * brs + j0 * bcs;
+                use = shareB ? obtain(stateB, q * cc + jj, (long) nc * kc) : OWN;
+                if (use == OWN) {
+                    packB(b, src, brs, bcs, kc, nc, nr, pb, 0);
+                } else {
+                    pb = sb;
+                    pb0 = pc * nPad + j0 * kc;
+                    if (use == PACK) {
+                        packB(b, src, brs, bcs, kc, nc, nr, sb, pb0);
+                        stateB.set(q * cc + jj, READY);
+                    }
                 }
+                macro(mc, nc, kc, pa, pa0, pb, pb0, c, co + i0 * n + j0, n, pc > 0, tile, buf.tile);
             }
         });
     }
 
+    /** What {@link #obtain} tells a task: use the shared panel, pack it there (then mark it ready), or pack its own. */
+    private static final int USE = 0, PACK = 1, OWN = 2;
+
     /**
-     * Waits until {@code count} reaches {@code target}: spins briefly (the other parties are normally running
-     * and a park/unpark round trip costs tens of µs), then yields, so that a machine with more runnable threads
-     * than cores still gets to run the party being waited for.
+     * How a task gets shared panel {@code i} of {@code size} elements: {@link #USE} when it is ready, {@link #PACK}
+     * when this task claims it, {@link #OWN} when another task has been packing it for longer than that should
+     * take.
      */
-    private static void awaitCount(java.util.concurrent.atomic.AtomicInteger count, int target) {
-        for (int spins = 0; count.get() < target; spins++) {
-            if (spins < SPINS) Thread.onSpinWait();
-            else Thread.yield();
+    private static int obtain(java.util.concurrent.atomic.AtomicIntegerArray state, int i, long size) {
+        int st = state.get(i);
+        if (st == READY) return USE;
+        if (st == FREE && state.compareAndSet(i, FREE, PACKING)) return PACK;
+        long deadline = System.nanoTime() + PACK_NS_PER_ELEMENT * size;
+        while (state.get(i) != READY) {
+            if (System.nanoTime() > deadline) return OWN;
+            Thread.onSpinWait();
         }
+        return USE;
     }
 
-    /** Spins of {@link #awaitCount} before it starts yielding (each is a pause instruction, tens of ns). */
-    private static final int SPINS = 1 << 11;
+    /** A generous bound on packing one element (a copy from L3 runs at well under 1 ns). */
+    private static final long PACK_NS_PER_ELEMENT = 2;
 
     /** One task: c (mt×nt, row stride ldc) = a (mt×k) @ b (k×nt), blocked by NC, KC, MC. */
     private static void task(int mt, int nt, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
@@ -383,10 +488,11 @@ public final class Gemm {
         if (buf.pb.length < pbLen) buf.pb = new float[pbLen];
         if (buf.tile.length < mr * nr) buf.tile = new float[mr * nr];
         float[] pa = buf.pa, pb = buf.pb, tmp = buf.tile;
+        int kcStep = kBlock(k);
         for (int jc = 0; jc < nt; jc += NC) {
             int nc = Math.min(NC, nt - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, pb);
                 for (int ic = 0; ic < mt; ic += mcStep) {
                     int mc = Math.min(mcStep, mt - ic);
@@ -400,17 +506,17 @@ public final class Gemm {
     /** All tiles of one packed block; edge tiles go through {@code tmp} so the tile always runs whole. */
     private static void macro(int mc, int nc, int kc, float[] pa, float[] pb, float[] c, int co, int ldc, boolean load,
             F32Tile tile, float[] tmp) {
-        macro(mc, nc, kc, pa, pb, 0, c, co, ldc, load, tile, tmp);
+        macro(mc, nc, kc, pa, 0, pb, 0, c, co, ldc, load, tile, tmp);
     }
 
-    /** As above, with the packed panel at {@code pb0} in pb. */
-    private static void macro(int mc, int nc, int kc, float[] pa, float[] pb, int pb0, float[] c, int co, int ldc, boolean load,
-            F32Tile tile, float[] tmp) {
+    /** As above, with the packed block at {@code pa0} in pa and the packed panel at {@code pb0} in pb. */
+    private static void macro(int mc, int nc, int kc, float[] pa, int pa0, float[] pb, int pb0, float[] c, int co, int ldc,
+            boolean load, F32Tile tile, float[] tmp) {
         int mr = tile.mr(), nr = tile.nr();
         for (int jr = 0; jr < nc; jr += nr) {
             int nw = Math.min(nr, nc - jr), pbo = pb0 + jr * kc;
             for (int ir = 0; ir < mc; ir += mr) {
-                int mh = Math.min(mr, mc - ir), pao = ir * kc, ct = co + ir * ldc + jr;
+                int mh = Math.min(mr, mc - ir), pao = pa0 + ir * kc, ct = co + ir * ldc + jr;
                 if (mh == mr && nw == nr) {
                     tile.run(kc, pa, pao, pb, pbo, c, ct, ldc, load);
                 } else {
@@ -436,8 +542,13 @@ public final class Gemm {
      * @param dst destination, at least {@code roundUp(mc, mr) * kc} long
      */
     public static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst) {
+        packA(a, ao, ars, acs, mc, kc, mr, dst, 0);
+    }
+
+    /** As {@link #packA(float[], int, int, int, int, int, int, float[])}, into dst from {@code dOff}. */
+    private static void packA(float[] a, int ao, int ars, int acs, int mc, int kc, int mr, float[] dst, int dOff) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
-            int h = Math.min(mr, mc - i0), d = i0 * kc, src = ao + i0 * ars;
+            int h = Math.min(mr, mc - i0), d = dOff + i0 * kc, src = ao + i0 * ars;
             if (acs == 1 && h == mr && (mr == 12 || mr == 6 || mr == 8 || mr == 4 || mr == 3)) {
                 // the common case (row-major A, a whole sliver): the sliver height as a constant lets C2 drop
                 // the bounds checks and unroll the copy (a variable stride keeps a check on every element)
@@ -584,10 +695,11 @@ public final class Gemm {
         if (buf.pb.length < pbLen) buf.pb = new double[pbLen];
         if (buf.tile.length < mr * nr) buf.tile = new double[mr * nr];
         double[] pa = buf.pa, pb = buf.pb, tmp = buf.tile;
+        int kcStep = kBlock(k);
         for (int jc = 0; jc < nt; jc += NC) {
             int nc = Math.min(NC, nt - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, pb);
                 for (int ic = 0; ic < mt; ic += mcStep) {
                     int mc = Math.min(mcStep, mt - ic);

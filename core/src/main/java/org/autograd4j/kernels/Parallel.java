@@ -59,9 +59,11 @@ public final class Parallel {
     /**
      * Runs {@code body} over {@code [0, n)} split into at most {@link #numThreads()} contiguous ranges of at
      * least {@code grain} indices each (PyTorch's {@code at::parallel_for(0, n, grain, f)}). The calling thread
-     * runs the first range and waits for the others. Runs inline (one call {@code body.run(0, n)}) when one
-     * range suffices or when called from inside another split. An exception thrown by any range is rethrown
-     * here after all ranges have finished.
+     * runs the first range, then any range no worker has taken yet, then waits for the ones taken. Which thread
+     * runs a range is left open, so a body must not wait for another range: a worker that is busy elsewhere or
+     * not scheduled (a loaded machine) then costs the split its help, not a wait. Runs inline (one call
+     * {@code body.run(0, n)}) when one range suffices or when called from inside another split. An exception
+     * thrown by any range is rethrown here after all ranges have finished.
      *
      * @param n     the number of indices; nothing runs when {@code n <= 0}
      * @param grain the smallest range worth a thread of its own (values below 1 count as 1)
@@ -69,22 +71,60 @@ public final class Parallel {
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
-        boolean[] inside = INSIDE.get();
         int t = (int) Math.min(threads, (n + (long) Math.max(grain, 1) - 1) / Math.max(grain, 1));
-        if (t <= 1 || inside[0]) {
+        if (t <= 1 || INSIDE.get()[0]) {
             body.run(0, n);
             return;
         }
-        Split split = new Split(Thread.currentThread(), t - 1);
-        Worker[] ws = workers(t - 1);
-        for (int i = 1; i < t; i++) {
-            int from = (int) ((long) n * i / t), to = (int) ((long) n * (i + 1) / t);
-            // Every range runs on its own thread, at the same time (a body may wait for its siblings, as the GEMM's
-            // shared panels do). A worker another caller holds is waited for; callers take workers in index
-            // order, so two callers can never each hold a worker the other waits for.
-            ws[i - 1].hand(body, from, to, split);
+        split(n, t, body);
+    }
+
+    /** The body of {@link #forChunks}: one chunk of work. */
+    @FunctionalInterface
+    public interface ChunkBody {
+        /**
+         * Runs one chunk.
+         *
+         * @param chunk the chunk's index
+         */
+        void run(int chunk);
+    }
+
+    /**
+     * Runs {@code body} for every chunk in {@code [0, n)}, each whole on one thread: the calling thread and up to
+     * {@code numThreads() - 1} workers claim the chunks one at a time, in index order, so a thread that
+     * is slow or starts late does fewer. Inline, in order, with one thread or from inside a split. Failures as
+     * in {@link #forRange}.
+     *
+     * @param n    the number of chunks; nothing runs when {@code n <= 0}
+     * @param body the chunk body
+     */
+    public static void forChunks(int n, ChunkBody body) {
+        if (n <= 0) return;
+        if (threads <= 1 || n == 1 || INSIDE.get()[0]) {
+            for (int i = 0; i < n; i++) body.run(i);
+            return;
         }
-        split.runHere(body, 0, (int) ((long) n / t), inside);
+        split(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) body.run(i);
+        });
+    }
+
+    /** Runs {@code body} over {@code [0, n)} cut into {@code ranges} ranges, claimed by the caller and the workers. */
+    private static void split(int n, int ranges, RangeBody body) {
+        boolean[] inside = INSIDE.get();
+        Split split = new Split(Thread.currentThread(), body, n, ranges);
+        int helpers = Math.min(threads, ranges) - 1;
+        Worker[] ws = workers(helpers);
+        // a worker that another split holds is passed over: no caller ever waits for a worker to come free
+        for (int i = 0; i < helpers; i++) ws[i].hand(split);
+        inside[0] = true;
+        try {
+            split.run(0);
+            while (split.runNext()) { }
+        } finally {
+            inside[0] = false;
+        }
         split.await();
         Throwable e = split.failure;
         if (e instanceof RuntimeException r) throw r;
@@ -99,40 +139,57 @@ public final class Parallel {
      */
     private static final long SPIN_NS = 100_000;
 
-    /** One split's bookkeeping: the ranges still running, the first failure, the thread waiting. */
+    /**
+     * One split: ranges {@code 1..t-1} are claimed one at a time from a counter by whichever thread comes first
+     * (range 0 is the caller's), the ranges still running, the first failure, the thread waiting.
+     */
     private static final class Split {
         final Thread caller;
+        final RangeBody body;
+        final int n, t;
+        final AtomicInteger next = new AtomicInteger(1);
         final AtomicInteger remaining;
         volatile Throwable failure;
 
-        Split(Thread caller, int ranges) {
+        Split(Thread caller, RangeBody body, int n, int t) {
             this.caller = caller;
-            this.remaining = new AtomicInteger(ranges);
+            this.body = body;
+            this.n = n;
+            this.t = t;
+            this.remaining = new AtomicInteger(t - 1);
         }
 
-        /** Runs a range on the calling thread (marked inside a split, so it does not split again). */
-        void runHere(RangeBody body, int from, int to, boolean[] inside) {
-            inside[0] = true;
+        /** Runs range {@code r}, keeping its failure. */
+        void run(int r) {
             try {
-                body.run(from, to);
+                body.run((int) ((long) n * r / t), (int) ((long) n * (r + 1) / t));
             } catch (Throwable e) {
-                fail(e);
-            } finally {
-                inside[0] = false;
+                synchronized (this) {
+                    if (failure == null) failure = e;
+                }
             }
         }
 
-        void fail(Throwable e) {
-            synchronized (this) {
-                if (failure == null) failure = e;
-            }
+        /** Claims and runs the next range not yet taken; false when none is left. */
+        boolean runNext() {
+            int r = next.getAndIncrement();
+            if (r >= t) return false;
+            run(r);
+            done();
+            return true;
         }
 
+        /** Claims the next range not yet taken: its index, or {@code t} and more when none is left. */
+        int claim() {
+            return next.getAndIncrement();
+        }
+
+        /** Counts one range finished (after its writes), waking the caller at the last. */
         void done() {
             if (remaining.decrementAndGet() == 0) LockSupport.unpark(caller);
         }
 
-        /** Waits, spinning first, until every other range has finished (interrupts are kept, not obeyed). */
+        /** Waits, spinning first, until every range but the caller's has finished (interrupts are kept, not obeyed). */
         void await() {
             long start = System.nanoTime();
             boolean interrupted = false;
@@ -149,11 +206,9 @@ public final class Parallel {
         }
     }
 
-    /** A pool thread: takes one range at a time, spins a while after each, then parks until handed the next. */
+    /** A pool thread: takes a split, runs its ranges until none is left, spins a while, then parks until handed the next. */
     private static final class Worker extends Thread {
-        private final AtomicReference<Object> busy = new AtomicReference<>();
-        private volatile RangeBody body;
-        private volatile int from, to;
+        private final AtomicReference<Split> busy = new AtomicReference<>();
         private volatile Split split;
 
         Worker(int id) {
@@ -161,16 +216,10 @@ public final class Parallel {
             setDaemon(true);
         }
 
-        /** Hands this worker a range, first waiting (spinning, then yielding) while another split holds it. */
-        void hand(RangeBody b, int f, int t, Split s) {
-            for (int spins = 0; !busy.compareAndSet(null, s); spins++) {
-                if (spins < 1 << 12) Thread.onSpinWait();
-                else Thread.yield();
-            }
-            from = f;
-            to = t;
-            body = b;
-            split = s; // written last: the worker starts when it sees it
+        /** Hands this worker a split, unless another split holds it (then the split goes without it). */
+        void hand(Split s) {
+            if (!busy.compareAndSet(null, s)) return;
+            split = s; // the worker starts when it sees it
             LockSupport.unpark(this);
         }
 
@@ -179,14 +228,17 @@ public final class Parallel {
             INSIDE.get()[0] = true; // work handed to a worker never splits again
             while (true) {
                 Split s = take();
-                try {
-                    body.run(from, to);
-                } catch (Throwable e) {
-                    s.fail(e);
+                int r = s.claim();
+                if (r >= s.t) busy.set(null);
+                while (r < s.t) {
+                    s.run(r);
+                    int next = s.claim();
+                    // free before the last range is counted done: the caller, back from the split, may hand this
+                    // worker its next one at once (a worker still marked busy would be passed over)
+                    if (next >= s.t) busy.set(null);
+                    s.done();
+                    r = next;
                 }
-                body = null;
-                busy.set(null);
-                s.done();
             }
         }
 

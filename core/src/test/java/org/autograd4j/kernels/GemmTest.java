@@ -190,10 +190,10 @@ class GemmTest {
     @Test
     void threadCountDoesNotChangeTheBits() {
         Random rnd = new Random(7);
-        // shapes that split by rows, by columns (few rows) and by batch
-        // (the last: threads sharing B panels over several panels and K blocks, panels alternating buffers)
+        // shapes that split by rows, by columns (few rows, or more columns than rows) and by batch; the last:
+        // small m and n, long k: shared packed panels over many K blocks
         int[][] shapes = {{300, 300, 300, 1}, {4, 2000, 300, 1}, {100, 120, 200, 3}, {257, 129, 70, 2},
-            {100, Gemm.NC + 40, 3 * Gemm.KC + 10, 1}};
+            {100, Gemm.NC + 40, 3 * Gemm.KC + 10, 1}, {40, 41, 12 * Gemm.KC + 7, 1}};
         for (int[] s : shapes) {
             for (Mode mb : new Mode[] {Mode.ROW_MAJOR, Mode.TRANSPOSED}) {
                 Operand a = Operand.of(rnd, Mode.ROW_MAJOR, s[3], s[0], s[2]), b = Operand.of(rnd, mb, s[3], s[2], s[1]);
@@ -222,7 +222,7 @@ class GemmTest {
         double[] wantD = new double[77 * 101];
         Gemm.sgemm(1, 77, 101, 300, a.f, a.off, a.bs, a.rs, a.cs, b.f, b.off, b.bs, b.rs, b.cs, want, 0);
         Gemm.dgemm(1, 77, 101, 300, a.d, a.off, a.bs, a.rs, a.cs, b.d, b.off, b.bs, b.rs, b.cs, wantD, 0);
-        for (String shape : new String[] {"3x3", "4x2", "6x2", "4x3", "8x3", "12x2"}) {
+        for (String shape : VectorGemm.SHAPES) {
             float[] got = new float[want.length];
             double[] gotD = new double[want.length];
             Gemm.blocked(1, 77, 101, 300, a.f, a.off, a.bs, a.rs, a.cs, b.f, b.off, b.bs, b.rs, b.cs, got, 0, VectorGemm.f32Tile(shape));
@@ -231,6 +231,15 @@ class GemmTest {
             assertArrayEquals(wantD, gotD, shape);
         }
         assertThrows(IllegalArgumentException.class, () -> VectorGemm.f32Tile("5x5"));
+    }
+
+    @Test
+    void theDefaultTileFitsTheRegisters() {
+        // rows·vectors accumulators + vectors of B + broadcasts of A: 3x3 needs 15 of AVX2's 16, 4x3 19 of 32
+        // (12x2 would need 38, 8x3 35)
+        assertEquals("3x3", VectorGemm.defaultTile(16));
+        assertEquals("4x3", VectorGemm.defaultTile(32));
+        assertEquals("4x2", VectorGemm.defaultTile(14));
     }
 
     // ---------------------------------------------------------------- Parallel

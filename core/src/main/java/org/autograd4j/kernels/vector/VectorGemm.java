@@ -12,9 +12,9 @@ import org.autograd4j.kernels.Gemm;
  * width, so every accumulator lane is one output element whose chain is {@code acc = fma(a[i,p], b[p,j], acc)}
  * for p in increasing order from 0, exactly as in the plain code: the two give the same bits.
  *
- * <p>The tile shape comes from the vector width: with 512-bit vectors (32 registers) {@value #WIDE_TILE}, with
- * narrower ones (16 registers) {@value #NARROW_TILE}. {@code -Dautograd4j.gemm.tile=RxV} overrides it (for
- * measuring: 3x3, 4x2, 6x2, 4x3, 8x3, 12x2).
+ * <p>The tile shape comes from the register count ({@link #REGISTERS}): the shape with the most accumulators
+ * that fits ({@link #defaultTile}), 3x3 with AVX2's 16 registers, 4x3 with AVX-512's 32.
+ * {@code -Dautograd4j.gemm.tile=RxV} overrides it (for measuring: 3x3, 4x2, 6x2, 4x3, 8x3, 12x2).
  */
 public final class VectorGemm {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -22,16 +22,41 @@ public final class VectorGemm {
     static final int FL = F.length();
     static final int DL = D.length();
 
-    /** The tile used with 32 vector registers (512-bit vectors); measured fastest on AVX-512. */
-    static final String WIDE_TILE = "12x2";
+    /** The register tiles, as {@code "RxV"} (rows × vectors of columns). */
+    public static final java.util.List<String> SHAPES = java.util.List.of("3x3", "4x2", "6x2", "4x3", "8x3", "12x2");
 
     /**
-     * The tile used with 16 vector registers (AVX2 and narrower): 9 accumulators, 3 vectors of B and 3
-     * broadcasts of A fit in 15. C2 issues the broadcasts of a step ahead of its fmas, each in its own
-     * register, so a tile needs {@code rows·vectors + vectors + rows} registers: 6x2 and 4x3 need 20 and 19,
-     * and C2 kept an accumulator in the stack, a store and a reload on its chain every step (half speed).
+     * The vector registers: 32 with 512-bit vectors (AVX-512) and on aarch64 (NEON, SVE), else 16 (AVX2, AVX,
+     * SSE).
      */
-    static final String NARROW_TILE = "3x3";
+    static final int REGISTERS = F.vectorBitSize() >= 512 || "aarch64".equals(System.getProperty("os.arch")) ? 32 : 16;
+
+    /**
+     * The tile for {@code registers} vector registers: of {@link #SHAPES}, those that fit, then the one with the
+     * most accumulators, then the fewest loads per step. C2 issues the broadcasts of a step ahead of its fmas,
+     * each in its own register, so a tile needs {@code rows·vectors + vectors + rows} registers; a tile that
+     * needs more keeps accumulators on the stack, a store and a reload on their chains every step (on AVX2,
+     * 6x2 and 4x3, needing 20 and 19 of 16, ran at half the speed of 3x3, needing 15; 12x2 needs 38 of
+     * AVX-512's 32). 16 registers give 3x3, 32 give 4x3.
+     *
+     * @param registers the vector registers
+     * @return the shape, as {@code "RxV"}
+     */
+    public static String defaultTile(int registers) {
+        String best = null;
+        int bestAcc = 0, bestLoads = 0;
+        for (String shape : SHAPES) {
+            int x = shape.indexOf('x'), rows = Integer.parseInt(shape.substring(0, x)), vectors = Integer.parseInt(shape.substring(x + 1));
+            int acc = rows * vectors, loads = rows + vectors;
+            if (acc + loads > registers) continue;
+            if (best == null || acc > bestAcc || acc == bestAcc && loads < bestLoads) {
+                best = shape;
+                bestAcc = acc;
+                bestLoads = loads;
+            }
+        }
+        return best;
+    }
 
     /**
      * Whether the unpacked path's two-vector blocks are 8 rows high: 8×2 vectors hold 16 accumulators, 2 vectors of
@@ -40,7 +65,7 @@ public final class VectorGemm {
      * run instead. The one-vector blocks stay 8×1 (17 registers, but 8 chains hide the fma latency: 4×1 was
      * 1.4× slower).
      */
-    static final boolean WIDE_DIRECT = F.vectorBitSize() >= 512;
+    static final boolean WIDE_DIRECT = REGISTERS >= 26;
 
     /** At most this many multiply-adds ({@code m·n·k}) take the unpacked path (when B's rows are contiguous). */
     static final long DIRECT = Long.getLong("autograd4j.gemm.direct", 96L * 96 * 96);
@@ -53,7 +78,7 @@ public final class VectorGemm {
     static final Gemm.F64Tile TILE_F64;
 
     static {
-        String shape = System.getProperty("autograd4j.gemm.tile", F.vectorBitSize() >= 512 ? WIDE_TILE : NARROW_TILE);
+        String shape = System.getProperty("autograd4j.gemm.tile", defaultTile(REGISTERS));
         TILE_F32 = f32Tile(shape);
         TILE_F64 = f64Tile(shape);
     }
@@ -90,7 +115,13 @@ public final class VectorGemm {
             return;
         }
         if (bcs == 1 && (long) m * n * k <= DIRECT) {
-            for (int bi = 0; bi < batch; bi++) directF32(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            if (Gemm.splits(batch, m, n, k)) {
+                Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF32(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
+                        b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            } else {
+                // no lambda, no split: an 8x8 product takes a few hundred ns in all
+                for (int bi = 0; bi < batch; bi++) directF32(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            }
             return;
         }
         Gemm.blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, TILE_F32);
@@ -124,7 +155,13 @@ public final class VectorGemm {
             return;
         }
         if (bcs == 1 && (long) m * n * k <= DIRECT) {
-            for (int bi = 0; bi < batch; bi++) directF64(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            if (Gemm.splits(batch, m, n, k)) {
+                Gemm.forRows(batch, m, n, k, 8, (bi, i0, i1) -> directF64(i1 - i0, n, k, a, ao + bi * abs + i0 * ars, ars, acs,
+                        b, bo + bi * bbs, brs, c, co + bi * m * n + i0 * n));
+            } else {
+                // no lambda, no split: an 8x8 product takes a few hundred ns in all
+                for (int bi = 0; bi < batch; bi++) directF64(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, c, co + bi * m * n);
+            }
             return;
         }
         Gemm.blocked(batch, m, n, k, a, ao, abs, ars, acs, b, bo, bbs, brs, bcs, c, co, TILE_F64);
@@ -133,7 +170,7 @@ public final class VectorGemm {
     /**
      * The float32 register tile of shape {@code "RxV"} (R rows × V vectors).
      *
-     * @param shape one of 3x3, 4x2, 6x2, 4x3, 8x3, 12x2
+     * @param shape one of {@link #SHAPES}
      * @return the tile
      */
     public static Gemm.F32Tile f32Tile(String shape) {
@@ -293,8 +330,8 @@ public final class VectorGemm {
                 if (WIDE_DIRECT) {
                     directF32x8x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
                 } else {
-                    directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
-                    directF32x4x2(k, a, ai + 4 * ars, ars, acs, b, bo + j, brs, c, ci + 4 * n + j, n);
+                    x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+                    x4x2(k, a, ai + 4 * ars, ars, acs, b, bo + j, brs, c, ci + 4 * n + j, n);
                 }
             }
             if (wide < full) directF32x8x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
@@ -305,7 +342,7 @@ public final class VectorGemm {
         }
         for (; i + 4 <= m; i += 4) {
             int ai = ao + i * ars, ci = co + i * n;
-            for (int j = 0; j < wide; j += 2 * FL) directF32x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
+            for (int j = 0; j < wide; j += 2 * FL) x4x2(k, a, ai, ars, acs, b, bo + j, brs, c, ci + j, n);
             if (wide < full) directF32x4x1(k, a, ai, ars, acs, b, bo + wide, brs, c, ci + wide, n);
             if (rest > 0) {
                 directF32x4x1(k, a, ai, ars, acs, bt, 0, FL, ct, 0, FL);
@@ -379,6 +416,37 @@ public final class VectorGemm {
         c5.intoArray(c, ci + 5 * ldc);
         c6.intoArray(c, ci + 6 * ldc);
         c7.intoArray(c, ci + 7 * ldc);
+    }
+
+    /** The 4 rows × 2 vectors block (AVX2's main one): with row-major A, the variant whose A reads C2 checks once. */
+    private static void x4x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
+        if (acs == 1) directF32x4x2Rows(k, a, ai, ars, b, bj, brs, c, ci, ldc);
+        else directF32x4x2(k, a, ai, ars, acs, b, bj, brs, c, ci, ldc);
+    }
+
+    /**
+     * {@link #directF32x4x2} for a unit column stride: A read at {@code row + p}, whose bounds checks C2 hoists out
+     * of the loop (with a variable stride it checks every broadcast; 64×64 by 64×64 ran 1.2× faster).
+     */
+    private static void directF32x4x2Rows(int k, float[] a, int ai, int ars, float[] b, int bj, int brs, float[] c, int ci, int ldc) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        int a1 = ai + ars, a2 = ai + 2 * ars, a3 = ai + 3 * ars;
+        for (int p = 0; p < k; p++, bj += brs) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bj), b1 = FloatVector.fromArray(F, b, bj + FL);
+            FloatVector x0 = FloatVector.broadcast(F, a[ai + p]);
+            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(F, a[a1 + p]);
+            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(F, a[a2 + p]);
+            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(F, a[a3 + p]);
+            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+        }
+        c00.intoArray(c, ci); c01.intoArray(c, ci + FL);
+        c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + FL);
+        c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + FL);
+        c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + FL);
     }
 
     private static void directF32x4x2(int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int brs, float[] c, int ci, int ldc) {

@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * forward op's outputs and returns those of the forward op's inputs, one per {@link NextEdge}. Nodes get an
  * increasing sequence number; the engine runs the newest ready node first, as PyTorch does.
  */
-public abstract class BackwardNode {
+public abstract class BackwardNode extends EngineTask {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private final long sequenceNr;
     private final long id;
     private final NextEdge[] next;
     /** The API object wrapping this node, made on first use by the API layer. */
@@ -19,8 +18,6 @@ public abstract class BackwardNode {
     private volatile NodeHooks hooks;
     /** With anomaly detection on when this node was made: the stack of the forward call that made it. */
     private final Anomaly.ForwardTrace creation;
-    /** The engine's state for this node while a backward pass runs alone over it (see Engine's TaskMap), else null. */
-    Object engineTask;
 
     /** A node whose gradients flow to {@code next} (one edge per differentiable forward input). */
     protected BackwardNode(NextEdge[] next) {
@@ -29,8 +26,8 @@ public abstract class BackwardNode {
 
     /** A node with an explicit sequence number (AccumulateGrad uses the maximum, so it runs first). */
     protected BackwardNode(NextEdge[] next, long sequenceNr) {
+        super(sequenceNr);
         this.next = next;
-        this.sequenceNr = sequenceNr;
         this.id = sequenceNr == Long.MAX_VALUE ? SEQUENCE.getAndIncrement() : sequenceNr;
         this.creation = Anomaly.isEnabled() ? new Anomaly.ForwardTrace(this) : null;
     }

@@ -22,29 +22,6 @@ public final class Engine {
      */
     static final ThreadLocal<java.util.function.Consumer<BackwardNode>> TRACE = new ThreadLocal<>();
 
-    /** Per-node state during one backward pass. */
-    private static final class Task {
-        final BackwardNode node;
-        /** The node's sequence number, copied: the ready queue compares it on every sift. */
-        final long sequenceNr;
-        int dependencies;
-        TensorImpl[] buffer;
-        /** Bit s: buffer[s] is referenced by nothing but this pass (a node's fresh result or a sum), so a leaf may keep it. */
-        int ownedSlots;
-        /** Bit j: the last outputs' j-th tensor shares no storage with the node's input gradients or other outputs. */
-        int ownedOutputs;
-        boolean needed = true;
-        boolean queued;
-        boolean visited; // markNeeded's traversal mark
-        boolean target; // backward(inputs=...): this node is an input's, so it runs
-        int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
-
-        Task(BackwardNode node) {
-            this.node = node;
-            this.sequenceNr = node.sequenceNr();
-        }
-    }
-
     /*
      * Why the pass is cut into small methods: a backward pass loops over its nodes, so in a fresh JVM the
      * JIT compiles the loop on stack (OSR) early, and one 1,000-byte method with the queue, the map and the
@@ -83,6 +60,7 @@ public final class Engine {
         // The only pass running keeps its tasks in the nodes themselves; one that overlaps another uses a map.
         TaskMap tasks = new TaskMap(RUNNING.incrementAndGet() == 1);
         TensorImpl[] captured;
+        boolean done = false;
         try {
             computeDependencies(tasks, rootEdges);
             if (accumulate && inputs != null) {
@@ -97,8 +75,10 @@ public final class Engine {
             } finally {
                 GradMode.set(prevMode);
             }
+            done = true;
         } finally {
-            tasks.clear();
+            // a finished pass ran every node it reached, and each dropped its buffer as it ran
+            if (!done) tasks.clear(rootEdges);
             RUNNING.decrementAndGet();
         }
         return captured == null ? null : results(captured, allowUnused);
@@ -131,7 +111,7 @@ public final class Engine {
             TensorImpl in = inputs.get(i);
             NextEdge e = in.gradientEdge();
             if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
-            Task t = tasks.get(e.node());
+            EngineTask t = tasks.get(e.node());
             if (t == null) {
                 if (!allowUnused) {
                     throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
@@ -154,7 +134,7 @@ public final class Engine {
         for (TensorImpl in : inputs) {
             NextEdge e = in.gradientEdge();
             if (e == null) continue;
-            Task t = tasks.get(e.node());
+            EngineTask t = tasks.get(e.node());
             if (t != null) t.target = true;
         }
         markNeeded(tasks, rootEdges);
@@ -181,13 +161,13 @@ public final class Engine {
         // the roots' gradients are the caller's (or the implicit ones): never owned
         for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], false, math);
         for (int i = 0; i < nRoots; i++) {
-            Task t = tasks.get(rootEdges[i].node());
+            EngineTask t = tasks.get(rootEdges[i].node());
             if (t.dependencies == 0 && !t.queued) {
                 t.queued = true;
                 ready.add(t);
             }
         }
-        Task task;
+        EngineTask task;
         while ((task = ready.poll()) != null) {
             TensorImpl[] outs = runTask(task, retainGraph, grad, captured, math, trace);
             release(tasks, task.node, outs, task.ownedOutputs, ready, math);
@@ -195,7 +175,7 @@ public final class Engine {
     }
 
     /** Runs one node on its summed gradients (accumulates, for a leaf); returns its outputs or null. */
-    private static TensorImpl[] runTask(Task task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
+    private static TensorImpl[] runTask(EngineTask task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
                                         java.util.function.Consumer<BackwardNode> trace) {
         BackwardNode node = task.node;
         TensorImpl[] grads = task.buffer;
@@ -281,7 +261,7 @@ public final class Engine {
         for (int j = 0; j < n; j++) {
             NextEdge e = node.nextEdge(j);
             if (e.node() == null) continue;
-            Task next = tasks.get(e.node());
+            EngineTask next = tasks.get(e.node());
             if (outs != null && j < outs.length && outs[j] != null) {
                 addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
             }
@@ -295,21 +275,21 @@ public final class Engine {
      * they did with it), without its comparator object and interface calls.
      */
     private static final class ReadyQueue {
-        private Task[] heap = new Task[16];
+        private EngineTask[] heap = new EngineTask[16];
         private int size;
 
         /** True when a should leave before b (newer first). */
-        private static boolean before(Task a, Task b) {
+        private static boolean before(EngineTask a, EngineTask b) {
             return a.sequenceNr > b.sequenceNr;
         }
 
-        void add(Task t) {
+        void add(EngineTask t) {
             if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
             int k = size++;
-            Task[] es = heap;
+            EngineTask[] es = heap;
             while (k > 0) {
                 int parent = (k - 1) >>> 1;
-                Task e = es[parent];
+                EngineTask e = es[parent];
                 if (!before(t, e)) break;
                 es[k] = e;
                 k = parent;
@@ -317,22 +297,22 @@ public final class Engine {
             es[k] = t;
         }
 
-        Task poll() {
+        EngineTask poll() {
             if (size == 0) return null;
-            Task[] es = heap;
-            Task result = es[0];
+            EngineTask[] es = heap;
+            EngineTask result = es[0];
             int n = --size;
-            Task x = es[n];
+            EngineTask x = es[n];
             es[n] = null;
             if (n > 0) siftDown(es, n, x);
             return result;
         }
 
-        private static void siftDown(Task[] es, int n, Task x) {
+        private static void siftDown(EngineTask[] es, int n, EngineTask x) {
             int k = 0, half = n >>> 1;
             while (k < half) {
                 int child = (k << 1) + 1;
-                Task c = es[child];
+                EngineTask c = es[child];
                 int right = child + 1;
                 if (right < n && before(es[right], c)) c = es[child = right];
                 if (!before(c, x)) break;
@@ -348,7 +328,7 @@ public final class Engine {
         return false;
     }
 
-    private static void addToBuffer(Task t, int slot, TensorImpl g, boolean owned, GradMath math) {
+    private static void addToBuffer(EngineTask t, int slot, TensorImpl g, boolean owned, GradMath math) {
         if (t.buffer == null) t.buffer = new TensorImpl[t.node.numInputs()];
         TensorImpl old = t.buffer[slot];
         // Summed out of place, in arrival order: a gradient may be aliased by another node's output.
@@ -380,7 +360,7 @@ public final class Engine {
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         for (NextEdge e : rootEdges) {
             if (tasks.get(e.node()) == null) {
-                tasks.put(e.node(), new Task(e.node()));
+                tasks.add(e.node());
                 stack.push(e.node());
             }
         }
@@ -390,10 +370,9 @@ public final class Engine {
             for (int j = 0; j < k; j++) {
                 BackwardNode next = n.nextEdge(j).node();
                 if (next == null) continue;
-                Task t = tasks.get(next);
+                EngineTask t = tasks.get(next);
                 if (t == null) {
-                    t = new Task(next);
-                    tasks.put(next, t);
+                    t = tasks.add(next);
                     stack.push(next);
                 }
                 t.dependencies++;
@@ -401,9 +380,12 @@ public final class Engine {
         }
     }
 
-    /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
+    /**
+     * For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). Every
+     * task is reached from a root, and in a graph without cycles each node's children are finished before it, so
+     * every {@code needed} read here was set by this traversal.
+     */
     private static void markNeeded(TaskMap tasks, NextEdge[] rootEdges) {
-        for (Task t : tasks.values()) t.needed = false;
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         ArrayDeque<Integer> child = new ArrayDeque<>();
         for (NextEdge root : rootEdges) {
@@ -426,12 +408,12 @@ public final class Engine {
                     stack.pop();
                     // As PyTorch's exec_info: a node runs when a child runs or is captured; a captured node
                     // itself only runs if another captured node lies below it (its saved tensors stay alive).
-                    Task t = tasks.get(n);
+                    EngineTask t = tasks.get(n);
                     boolean needed = t.target;
                     for (int j = 0; j < n.numOutputs() && !needed; j++) {
                         BackwardNode next = n.nextEdge(j).node();
                         if (next == null) continue;
-                        Task nt = tasks.get(next);
+                        EngineTask nt = tasks.get(next);
                         if (nt.needed || nt.captureIndex != null || nt.target) needed = true;
                     }
                     t.needed = needed;
@@ -444,51 +426,76 @@ public final class Engine {
     private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * BackwardNode → Task for one pass. When no other pass runs (the usual case) each task sits in its node's
-     * {@link BackwardNode#engineTask} for the pass, one field read per lookup (a hash lookup per edge was a
-     * fifth of a small backward pass, more on long graphs whose map no longer fits in cache), and every node
-     * is cleared when the pass ends. A pass that overlaps another, on another thread or nested, uses open
-     * addressing on {@link BackwardNode#id()} instead (no identity hashes, no boxing), local to the pass, so
-     * concurrent passes over a shared graph do not interfere: only the pass that found none running writes
-     * the nodes' fields, and it clears them before it counts itself out.
+     * BackwardNode → task for one pass. When no other pass runs (the usual case) each node is its own task
+     * ({@link EngineTask}), reset when the pass first reaches it and told apart from an earlier pass's by the pass
+     * number: no lookup at all (a hash lookup per edge was a fifth of a small backward pass, more on long graphs
+     * whose map no longer fits in cache), no object per node, and nothing to clear after a finished pass. A pass
+     * that overlaps another, on another thread or nested, uses open addressing on {@link BackwardNode#id()}
+     * instead (no identity hashes, no boxing), local to the pass, so concurrent passes over a shared graph do not
+     * interfere: only the pass that found none running writes the nodes' state.
      */
     private static final class TaskMap {
-        private final boolean inNodes;
+        /** In-node mode's pass numbers; 0 is no pass. Ordered by RUNNING's updates, so plain reads see the last. */
+        private static final java.util.concurrent.atomic.AtomicLong PASSES = new java.util.concurrent.atomic.AtomicLong();
+
+        /** In-node mode: this pass's number; 0 in map mode. */
+        private final long pass;
         private long[] keys;
-        private Task[] vals;
+        private EngineTask[] vals;
         private int size;
-        /** In-node mode: every task of the pass, to list and to clear. */
-        private Task[] all;
 
         TaskMap(boolean inNodes) {
-            this.inNodes = inNodes;
             if (inNodes) {
-                all = new Task[16];
+                pass = PASSES.incrementAndGet();
             } else {
+                pass = 0;
                 // 32 slots hold 16 nodes before the first growth: a small script's whole graph
                 keys = new long[32];
-                vals = new Task[32];
+                vals = new EngineTask[32];
             }
         }
 
-        Task get(BackwardNode n) {
-            return inNodes ? (Task) n.engineTask : lookUp(n);
+        EngineTask get(BackwardNode n) {
+            if (pass == 0) return lookUp(n);
+            return n.pass == pass ? n : null;
         }
 
-        void put(BackwardNode n, Task t) {
-            if (inNodes) {
-                n.engineTask = t;
-                if (size == all.length) all = java.util.Arrays.copyOf(all, size * 2);
-                all[size++] = t;
-            } else {
-                putInMap(n, t);
+        /** The fresh task of {@code n}, which this pass has not reached before. */
+        EngineTask add(BackwardNode n) {
+            if (pass != 0) {
+                n.begin(pass);
+                return n;
             }
+            EngineTask t = new EngineTask(n);
+            if ((size + 1) * 2 > vals.length) grow();
+            insert(n.id(), t);
+            size++;
+            return t;
         }
 
-        /** Ends the pass: in-node mode drops every node's task (also after an exception). */
-        void clear() {
-            if (!inNodes) return;
-            for (int i = 0; i < size; i++) all[i].node.engineTask = null;
+        /**
+         * After a failed pass, in-node mode drops the gradients still buffered in the nodes it reached (walking
+         * them again from the roots) and retires their state.
+         */
+        void clear(NextEdge[] rootEdges) {
+            if (pass == 0) return;
+            ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
+            for (NextEdge e : rootEdges) {
+                if (e.node().pass == pass) {
+                    e.node().begin(0);
+                    stack.push(e.node());
+                }
+            }
+            while (!stack.isEmpty()) {
+                BackwardNode n = stack.pop();
+                for (int j = 0; j < n.numOutputs(); j++) {
+                    BackwardNode next = n.nextEdge(j).node();
+                    if (next != null && next.pass == pass) {
+                        next.begin(0);
+                        stack.push(next);
+                    }
+                }
+            }
         }
 
         private static int slot(long id, int mask) {
@@ -496,7 +503,7 @@ public final class Engine {
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        private Task lookUp(BackwardNode n) {
+        private EngineTask lookUp(BackwardNode n) {
             long id = n.id();
             int mask = vals.length - 1;
             for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
@@ -505,13 +512,7 @@ public final class Engine {
             return null;
         }
 
-        private void putInMap(BackwardNode n, Task t) {
-            if ((size + 1) * 2 > vals.length) grow();
-            insert(n.id(), t);
-            size++;
-        }
-
-        private void insert(long id, Task t) {
+        private void insert(long id, EngineTask t) {
             int mask = vals.length - 1;
             int i = slot(id, mask);
             while (vals[i] != null && keys[i] != id) i = (i + 1) & mask;
@@ -521,20 +522,10 @@ public final class Engine {
 
         private void grow() {
             long[] ok = keys;
-            Task[] ov = vals;
+            EngineTask[] ov = vals;
             keys = new long[ok.length * 2];
-            vals = new Task[ov.length * 2];
+            vals = new EngineTask[ov.length * 2];
             for (int i = 0; i < ov.length; i++) if (ov[i] != null) insert(ok[i], ov[i]);
-        }
-
-        List<Task> values() {
-            List<Task> r = new ArrayList<>(size);
-            if (inNodes) {
-                for (int i = 0; i < size; i++) r.add(all[i]);
-            } else {
-                for (Task t : vals) if (t != null) r.add(t);
-            }
-            return r;
         }
     }
 

@@ -8,7 +8,9 @@ import org.autograd4j.storage.Sizes;
 /**
  * The backward scheduler, after PyTorch's {@code engine.cpp}: count the dependencies of every reachable
  * node, then run nodes from a ready queue ordered newest-first (max-heap on sequence number, AccumulateGrad
- * first), summing the gradients that arrive for each input slot. There is no recursion anywhere, so graphs
+ * first), summing the gradients that arrive for each input slot. A plain backward through a graph where no
+ * hook, custom Function or saved-tensor hook could watch skips the count and runs the same nodes in the same
+ * order, the leaves' accumulations last ({@link #executeInOrder}). There is no recursion anywhere, so graphs
  * of any depth run on the default thread stack. The engine knows nothing of which ops exist.
  */
 public final class Engine {
@@ -62,6 +64,17 @@ public final class Engine {
         TensorImpl[] captured;
         boolean done = false;
         try {
+            // a plain backward that nothing can watch needs no dependency count (see executeInOrder)
+            if (inputs == null && tasks.pass != 0 && TRACE.get() == null && !Anomaly.isEnabled() && unobserved(rootEdges)) {
+                boolean prevMode = GradMode.set(createGraph);
+                try {
+                    executeInOrder(tasks, rootEdges, rootGrads, retainGraph, math);
+                } finally {
+                    GradMode.set(prevMode);
+                }
+                done = true;
+                return null;
+            }
             computeDependencies(tasks, rootEdges);
             if (accumulate && inputs != null) {
                 captured = null;
@@ -174,6 +187,95 @@ public final class Engine {
         }
     }
 
+    /** True when no node below the roots runs user code or hooks, as far as the nodes know ({@link BackwardNode#unobserved()}). */
+    private static boolean unobserved(NextEdge[] rootEdges) {
+        for (NextEdge e : rootEdges) if (!e.node().unobserved()) return false;
+        return true;
+    }
+
+    /**
+     * The ready-queue loop without counting dependencies first, for a pass nothing observes. Every node but a
+     * leaf's AccumulateGrad has a sequence number above those of the nodes it feeds (it was made after them), so
+     * running the reached node with the highest number next runs each node after every node that feeds it, in
+     * the order the dependency-counting loop gives: a node is queued when a gradient first reaches it. Only the
+     * leaves' AccumulateGrad nodes (which that loop runs as soon as their last gradient arrived) wait here until
+     * the end; with no hook, anomaly check or trace, nothing can tell the two apart, and the sums are the same
+     * (each leaf's gradients arrive in the same order). The dependency pass touched every node of the graph once
+     * more before the first ran: on a long graph that no longer fits in cache, a miss per node.
+     */
+    private static void executeInOrder(TaskMap tasks, NextEdge[] rootEdges, TensorImpl[] rootGrads, boolean retainGraph, GradMath math) {
+        ReadyQueue ready = new ReadyQueue();
+        ReadyQueue leaves = new ReadyQueue(); // used as a list: in order of first gradient
+        int nRoots = rootEdges.length;
+        for (int i = 0; i < nRoots; i++) addToBuffer(reach(tasks, rootEdges[i].node(), ready, leaves), rootEdges[i].inputNr(), rootGrads[i], false, math);
+        EngineTask task;
+        while ((task = ready.poll()) != null) {
+            TensorImpl[] outs;
+            try {
+                outs = runTask(task, retainGraph, false, null, math, null);
+            } catch (RuntimeException e) {
+                accumulateFinished(tasks, task, ready, leaves, retainGraph, math, e);
+                throw e;
+            }
+            BackwardNode node = task.node;
+            int ownedOutputs = task.ownedOutputs;
+            int n = node.numOutputs();
+            for (int j = 0; j < n; j++) {
+                NextEdge e = node.nextEdge(j);
+                if (e.node() == null) continue;
+                EngineTask next = reach(tasks, e.node(), ready, leaves);
+                if (outs != null && j < outs.length && outs[j] != null) {
+                    addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
+                }
+            }
+        }
+        for (int i = 0; i < leaves.size; i++) runTask(leaves.heap[i], retainGraph, false, null, math, null);
+    }
+
+    /** {@code n}'s task, made and queued (a leaf's: listed) when this is the first gradient to reach it. */
+    private static EngineTask reach(TaskMap tasks, BackwardNode n, ReadyQueue ready, ReadyQueue leaves) {
+        EngineTask t = tasks.get(n);
+        if (t == null) {
+            t = tasks.add(n);
+            if (n instanceof GradAccumulator) leaves.append(t);
+            else ready.add(t);
+        }
+        return t;
+    }
+
+    /**
+     * After {@code failed} threw in {@link #executeInOrder}: the leaves that the counting loop would already have
+     * accumulated, those that neither it nor any node still to run feeds, get their gradients, as they would have.
+     */
+    private static void accumulateFinished(TaskMap tasks, EngineTask failed, ReadyQueue ready, ReadyQueue leaves, boolean retainGraph,
+                                           GradMath math, RuntimeException error) {
+        ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
+        failed.visited = true;
+        stack.push(failed.node);
+        for (int i = 0; i < ready.size; i++) {
+            ready.heap[i].visited = true;
+            stack.push(ready.heap[i].node);
+        }
+        while (!stack.isEmpty()) {
+            BackwardNode n = stack.pop();
+            for (int j = 0; j < n.numOutputs(); j++) {
+                BackwardNode next = n.nextEdge(j).node();
+                if (next == null) continue;
+                EngineTask t = tasks.get(next);
+                if (t == null) t = tasks.add(next);
+                if (!t.visited) {
+                    t.visited = true;
+                    stack.push(next);
+                }
+            }
+        }
+        try {
+            for (int i = 0; i < leaves.size; i++) if (!leaves.heap[i].visited) runTask(leaves.heap[i], retainGraph, false, null, math, null);
+        } catch (RuntimeException e) {
+            error.addSuppressed(e);
+        }
+    }
+
     /** Runs one node on its summed gradients (accumulates, for a leaf); returns its outputs or null. */
     private static TensorImpl[] runTask(EngineTask task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
                                         java.util.function.Consumer<BackwardNode> trace) {
@@ -277,6 +379,12 @@ public final class Engine {
     private static final class ReadyQueue {
         private EngineTask[] heap = new EngineTask[16];
         private int size;
+
+        /** Adds {@code t} last, for a queue used as a plain list (never polled). */
+        void append(EngineTask t) {
+            if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
+            heap[size++] = t;
+        }
 
         /** True when a should leave before b (newer first). */
         private static boolean before(EngineTask a, EngineTask b) {

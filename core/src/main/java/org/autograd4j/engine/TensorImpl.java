@@ -80,7 +80,10 @@ public final class TensorImpl {
 
     /** Sets {@link #hooks()}. */
     public void setHooks(TensorHooks h) {
-        rare().hooks = h;
+        Rare r = rare();
+        r.hooks = h;
+        // a leaf's hooks run inside its AccumulateGrad (a non-leaf's are its node's pre-hook, which marks the node)
+        if (h != null && r.accumulator != null) r.accumulator.observe();
     }
 
     /** The {@code retain_grad()} hook, installed as a pre-hook of its own at the first call; null until then. */

@@ -62,7 +62,11 @@ public final class FnNode extends BackwardNode {
         this.shape1 = in1 == null ? null : in1.shape();
         this.moreTypes = moreTypes;
         this.moreShapes = moreShapes;
-        for (SavedTensor s : saved) if (s != null) s.setProducer(qualifiedName);
+        for (SavedTensor s : saved) {
+            if (s == null) continue;
+            s.setProducer(qualifiedName);
+            if (s.hooked()) markObserved();
+        }
     }
 
     private static DType[] moreTypes(TensorImpl[] inputs) {

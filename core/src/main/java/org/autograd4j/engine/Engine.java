@@ -217,19 +217,24 @@ public final class Engine {
                 accumulateFinished(tasks, task, ready, leaves, retainGraph, math, e);
                 throw e;
             }
-            BackwardNode node = task.node;
-            int ownedOutputs = task.ownedOutputs;
-            int n = node.numOutputs();
-            for (int j = 0; j < n; j++) {
-                NextEdge e = node.nextEdge(j);
-                if (e.node() == null) continue;
-                EngineTask next = reach(tasks, e.node(), ready, leaves);
-                if (outs != null && j < outs.length && outs[j] != null) {
-                    addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
-                }
-            }
+            deliver(tasks, task, outs, ready, leaves, math);
         }
         for (int i = 0; i < leaves.size; i++) runTask(leaves.heap[i], retainGraph, false, null, math, null);
+    }
+
+    /** {@link #release} for {@link #executeInOrder}: hands a node's outputs on, queueing each node they first reach. */
+    private static void deliver(TaskMap tasks, EngineTask task, TensorImpl[] outs, ReadyQueue ready, ReadyQueue leaves, GradMath math) {
+        BackwardNode node = task.node;
+        int ownedOutputs = task.ownedOutputs;
+        int n = node.numOutputs();
+        for (int j = 0; j < n; j++) {
+            NextEdge e = node.nextEdge(j);
+            if (e.node() == null) continue;
+            EngineTask next = reach(tasks, e.node(), ready, leaves);
+            if (outs != null && j < outs.length && outs[j] != null) {
+                addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
+            }
+        }
     }
 
     /** {@code n}'s task, made and queued (a leaf's: listed) when this is the first gradient to reach it. */

@@ -8,7 +8,9 @@ import org.autograd4j.storage.Sizes;
 /**
  * The backward scheduler, after PyTorch's {@code engine.cpp}: count the dependencies of every reachable
  * node, then run nodes from a ready queue ordered newest-first (max-heap on sequence number, AccumulateGrad
- * first), summing the gradients that arrive for each input slot. There is no recursion anywhere, so graphs
+ * first), summing the gradients that arrive for each input slot. A plain backward through a graph where no
+ * hook, custom Function or saved-tensor hook could watch skips the count and runs the same nodes in the same
+ * order, the leaves' accumulations last ({@link #executeInOrder}). There is no recursion anywhere, so graphs
  * of any depth run on the default thread stack. The engine knows nothing of which ops exist.
  */
 public final class Engine {
@@ -21,29 +23,6 @@ public final class Engine {
      * right after it ran, in execution order (where PyTorch would call the node's post hooks).
      */
     static final ThreadLocal<java.util.function.Consumer<BackwardNode>> TRACE = new ThreadLocal<>();
-
-    /** Per-node state during one backward pass. */
-    private static final class Task {
-        final BackwardNode node;
-        /** The node's sequence number, copied: the ready queue compares it on every sift. */
-        final long sequenceNr;
-        int dependencies;
-        TensorImpl[] buffer;
-        /** Bit s: buffer[s] is referenced by nothing but this pass (a node's fresh result or a sum), so a leaf may keep it. */
-        int ownedSlots;
-        /** Bit j: the last outputs' j-th tensor shares no storage with the node's input gradients or other outputs. */
-        int ownedOutputs;
-        boolean needed = true;
-        boolean queued;
-        boolean visited; // markNeeded's traversal mark
-        boolean target; // backward(inputs=...): this node is an input's, so it runs
-        int[] captureIndex; // for autograd.grad: which result slot each input slot feeds, or -1
-
-        Task(BackwardNode node) {
-            this.node = node;
-            this.sequenceNr = node.sequenceNr();
-        }
-    }
 
     /*
      * Why the pass is cut into small methods: a backward pass loops over its nodes, so in a fresh JVM the
@@ -83,7 +62,19 @@ public final class Engine {
         // The only pass running keeps its tasks in the nodes themselves; one that overlaps another uses a map.
         TaskMap tasks = new TaskMap(RUNNING.incrementAndGet() == 1);
         TensorImpl[] captured;
+        boolean done = false;
         try {
+            // a plain backward that nothing can watch needs no dependency count (see executeInOrder)
+            if (inputs == null && tasks.pass != 0 && TRACE.get() == null && !Anomaly.isEnabled() && unobserved(rootEdges)) {
+                boolean prevMode = GradMode.set(createGraph);
+                try {
+                    executeInOrder(tasks, rootEdges, rootGrads, retainGraph, math);
+                } finally {
+                    GradMode.set(prevMode);
+                }
+                done = true;
+                return null;
+            }
             computeDependencies(tasks, rootEdges);
             if (accumulate && inputs != null) {
                 captured = null;
@@ -97,8 +88,10 @@ public final class Engine {
             } finally {
                 GradMode.set(prevMode);
             }
+            done = true;
         } finally {
-            tasks.clear();
+            // a finished pass ran every node it reached, and each dropped its buffer as it ran
+            if (!done) tasks.clear(rootEdges);
             RUNNING.decrementAndGet();
         }
         return captured == null ? null : results(captured, allowUnused);
@@ -131,7 +124,7 @@ public final class Engine {
             TensorImpl in = inputs.get(i);
             NextEdge e = in.gradientEdge();
             if (e == null) throw new IllegalStateException("One of the differentiated Tensors does not require grad");
-            Task t = tasks.get(e.node());
+            EngineTask t = tasks.get(e.node());
             if (t == null) {
                 if (!allowUnused) {
                     throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the graph. "
@@ -154,7 +147,7 @@ public final class Engine {
         for (TensorImpl in : inputs) {
             NextEdge e = in.gradientEdge();
             if (e == null) continue;
-            Task t = tasks.get(e.node());
+            EngineTask t = tasks.get(e.node());
             if (t != null) t.target = true;
         }
         markNeeded(tasks, rootEdges);
@@ -181,21 +174,115 @@ public final class Engine {
         // the roots' gradients are the caller's (or the implicit ones): never owned
         for (int i = 0; i < nRoots; i++) addToBuffer(tasks.get(rootEdges[i].node()), rootEdges[i].inputNr(), rootGrads[i], false, math);
         for (int i = 0; i < nRoots; i++) {
-            Task t = tasks.get(rootEdges[i].node());
+            EngineTask t = tasks.get(rootEdges[i].node());
             if (t.dependencies == 0 && !t.queued) {
                 t.queued = true;
                 ready.add(t);
             }
         }
-        Task task;
+        EngineTask task;
         while ((task = ready.poll()) != null) {
             TensorImpl[] outs = runTask(task, retainGraph, grad, captured, math, trace);
             release(tasks, task.node, outs, task.ownedOutputs, ready, math);
         }
     }
 
+    /** True when no node below the roots runs user code or hooks, as far as the nodes know ({@link BackwardNode#unobserved()}). */
+    private static boolean unobserved(NextEdge[] rootEdges) {
+        for (NextEdge e : rootEdges) if (!e.node().unobserved()) return false;
+        return true;
+    }
+
+    /**
+     * The ready-queue loop without counting dependencies first, for a pass nothing observes. Every node but a
+     * leaf's AccumulateGrad has a sequence number above those of the nodes it feeds (it was made after them), so
+     * running the reached node with the highest number next runs each node after every node that feeds it, in
+     * the order the dependency-counting loop gives: a node is queued when a gradient first reaches it. Only the
+     * leaves' AccumulateGrad nodes (which that loop runs as soon as their last gradient arrived) wait here until
+     * the end; with no hook, anomaly check or trace, nothing can tell the two apart, and the sums are the same
+     * (each leaf's gradients arrive in the same order). The dependency pass touched every node of the graph once
+     * more before the first ran: on a long graph that no longer fits in cache, a miss per node.
+     */
+    private static void executeInOrder(TaskMap tasks, NextEdge[] rootEdges, TensorImpl[] rootGrads, boolean retainGraph, GradMath math) {
+        ReadyQueue ready = new ReadyQueue();
+        ReadyQueue leaves = new ReadyQueue(); // used as a list: in order of first gradient
+        int nRoots = rootEdges.length;
+        for (int i = 0; i < nRoots; i++) addToBuffer(reach(tasks, rootEdges[i].node(), ready, leaves), rootEdges[i].inputNr(), rootGrads[i], false, math);
+        EngineTask task;
+        while ((task = ready.poll()) != null) {
+            TensorImpl[] outs;
+            try {
+                outs = runTask(task, retainGraph, false, null, math, null);
+            } catch (RuntimeException e) {
+                accumulateFinished(tasks, task, ready, leaves, retainGraph, math, e);
+                throw e;
+            }
+            deliver(tasks, task, outs, ready, leaves, math);
+        }
+        for (int i = 0; i < leaves.size; i++) runTask(leaves.heap[i], retainGraph, false, null, math, null);
+    }
+
+    /** {@link #release} for {@link #executeInOrder}: hands a node's outputs on, queueing each node they first reach. */
+    private static void deliver(TaskMap tasks, EngineTask task, TensorImpl[] outs, ReadyQueue ready, ReadyQueue leaves, GradMath math) {
+        BackwardNode node = task.node;
+        int ownedOutputs = task.ownedOutputs;
+        int n = node.numOutputs();
+        for (int j = 0; j < n; j++) {
+            NextEdge e = node.nextEdge(j);
+            if (e.node() == null) continue;
+            EngineTask next = reach(tasks, e.node(), ready, leaves);
+            if (outs != null && j < outs.length && outs[j] != null) {
+                addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
+            }
+        }
+    }
+
+    /** {@code n}'s task, made and queued (a leaf's: listed) when this is the first gradient to reach it. */
+    private static EngineTask reach(TaskMap tasks, BackwardNode n, ReadyQueue ready, ReadyQueue leaves) {
+        EngineTask t = tasks.get(n);
+        if (t == null) {
+            t = tasks.add(n);
+            if (n instanceof GradAccumulator) leaves.append(t);
+            else ready.add(t);
+        }
+        return t;
+    }
+
+    /**
+     * After {@code failed} threw in {@link #executeInOrder}: the leaves that the counting loop would already have
+     * accumulated, those that neither it nor any node still to run feeds, get their gradients, as they would have.
+     */
+    private static void accumulateFinished(TaskMap tasks, EngineTask failed, ReadyQueue ready, ReadyQueue leaves, boolean retainGraph,
+                                           GradMath math, RuntimeException error) {
+        ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
+        failed.visited = true;
+        stack.push(failed.node);
+        for (int i = 0; i < ready.size; i++) {
+            ready.heap[i].visited = true;
+            stack.push(ready.heap[i].node);
+        }
+        while (!stack.isEmpty()) {
+            BackwardNode n = stack.pop();
+            for (int j = 0; j < n.numOutputs(); j++) {
+                BackwardNode next = n.nextEdge(j).node();
+                if (next == null) continue;
+                EngineTask t = tasks.get(next);
+                if (t == null) t = tasks.add(next);
+                if (!t.visited) {
+                    t.visited = true;
+                    stack.push(next);
+                }
+            }
+        }
+        try {
+            for (int i = 0; i < leaves.size; i++) if (!leaves.heap[i].visited) runTask(leaves.heap[i], retainGraph, false, null, math, null);
+        } catch (RuntimeException e) {
+            error.addSuppressed(e);
+        }
+    }
+
     /** Runs one node on its summed gradients (accumulates, for a leaf); returns its outputs or null. */
-    private static TensorImpl[] runTask(Task task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
+    private static TensorImpl[] runTask(EngineTask task, boolean retainGraph, boolean grad, TensorImpl[] captured, GradMath math,
                                         java.util.function.Consumer<BackwardNode> trace) {
         BackwardNode node = task.node;
         TensorImpl[] grads = task.buffer;
@@ -281,7 +368,7 @@ public final class Engine {
         for (int j = 0; j < n; j++) {
             NextEdge e = node.nextEdge(j);
             if (e.node() == null) continue;
-            Task next = tasks.get(e.node());
+            EngineTask next = tasks.get(e.node());
             if (outs != null && j < outs.length && outs[j] != null) {
                 addToBuffer(next, e.inputNr(), outs[j], j < 31 && (ownedOutputs & (1 << j)) != 0, math);
             }
@@ -295,21 +382,27 @@ public final class Engine {
      * they did with it), without its comparator object and interface calls.
      */
     private static final class ReadyQueue {
-        private Task[] heap = new Task[16];
+        private EngineTask[] heap = new EngineTask[16];
         private int size;
 
+        /** Adds {@code t} last, for a queue used as a plain list (never polled). */
+        void append(EngineTask t) {
+            if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
+            heap[size++] = t;
+        }
+
         /** True when a should leave before b (newer first). */
-        private static boolean before(Task a, Task b) {
+        private static boolean before(EngineTask a, EngineTask b) {
             return a.sequenceNr > b.sequenceNr;
         }
 
-        void add(Task t) {
+        void add(EngineTask t) {
             if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
             int k = size++;
-            Task[] es = heap;
+            EngineTask[] es = heap;
             while (k > 0) {
                 int parent = (k - 1) >>> 1;
-                Task e = es[parent];
+                EngineTask e = es[parent];
                 if (!before(t, e)) break;
                 es[k] = e;
                 k = parent;
@@ -317,22 +410,22 @@ public final class Engine {
             es[k] = t;
         }
 
-        Task poll() {
+        EngineTask poll() {
             if (size == 0) return null;
-            Task[] es = heap;
-            Task result = es[0];
+            EngineTask[] es = heap;
+            EngineTask result = es[0];
             int n = --size;
-            Task x = es[n];
+            EngineTask x = es[n];
             es[n] = null;
             if (n > 0) siftDown(es, n, x);
             return result;
         }
 
-        private static void siftDown(Task[] es, int n, Task x) {
+        private static void siftDown(EngineTask[] es, int n, EngineTask x) {
             int k = 0, half = n >>> 1;
             while (k < half) {
                 int child = (k << 1) + 1;
-                Task c = es[child];
+                EngineTask c = es[child];
                 int right = child + 1;
                 if (right < n && before(es[right], c)) c = es[child = right];
                 if (!before(c, x)) break;
@@ -348,7 +441,7 @@ public final class Engine {
         return false;
     }
 
-    private static void addToBuffer(Task t, int slot, TensorImpl g, boolean owned, GradMath math) {
+    private static void addToBuffer(EngineTask t, int slot, TensorImpl g, boolean owned, GradMath math) {
         if (t.buffer == null) t.buffer = new TensorImpl[t.node.numInputs()];
         TensorImpl old = t.buffer[slot];
         // Summed out of place, in arrival order: a gradient may be aliased by another node's output.
@@ -380,7 +473,7 @@ public final class Engine {
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         for (NextEdge e : rootEdges) {
             if (tasks.get(e.node()) == null) {
-                tasks.put(e.node(), new Task(e.node()));
+                tasks.add(e.node());
                 stack.push(e.node());
             }
         }
@@ -390,10 +483,9 @@ public final class Engine {
             for (int j = 0; j < k; j++) {
                 BackwardNode next = n.nextEdge(j).node();
                 if (next == null) continue;
-                Task t = tasks.get(next);
+                EngineTask t = tasks.get(next);
                 if (t == null) {
-                    t = new Task(next);
-                    tasks.put(next, t);
+                    t = tasks.add(next);
                     stack.push(next);
                 }
                 t.dependencies++;
@@ -401,9 +493,12 @@ public final class Engine {
         }
     }
 
-    /** For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). */
+    /**
+     * For autograd.grad: a node runs only if a captured input lies strictly below it (iterative post-order). Every
+     * task is reached from a root, and in a graph without cycles each node's children are finished before it, so
+     * every {@code needed} read here was set by this traversal.
+     */
     private static void markNeeded(TaskMap tasks, NextEdge[] rootEdges) {
-        for (Task t : tasks.values()) t.needed = false;
         ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
         ArrayDeque<Integer> child = new ArrayDeque<>();
         for (NextEdge root : rootEdges) {
@@ -426,12 +521,12 @@ public final class Engine {
                     stack.pop();
                     // As PyTorch's exec_info: a node runs when a child runs or is captured; a captured node
                     // itself only runs if another captured node lies below it (its saved tensors stay alive).
-                    Task t = tasks.get(n);
+                    EngineTask t = tasks.get(n);
                     boolean needed = t.target;
                     for (int j = 0; j < n.numOutputs() && !needed; j++) {
                         BackwardNode next = n.nextEdge(j).node();
                         if (next == null) continue;
-                        Task nt = tasks.get(next);
+                        EngineTask nt = tasks.get(next);
                         if (nt.needed || nt.captureIndex != null || nt.target) needed = true;
                     }
                     t.needed = needed;
@@ -444,51 +539,76 @@ public final class Engine {
     private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * BackwardNode → Task for one pass. When no other pass runs (the usual case) each task sits in its node's
-     * {@link BackwardNode#engineTask} for the pass, one field read per lookup (a hash lookup per edge was a
-     * fifth of a small backward pass, more on long graphs whose map no longer fits in cache), and every node
-     * is cleared when the pass ends. A pass that overlaps another, on another thread or nested, uses open
-     * addressing on {@link BackwardNode#id()} instead (no identity hashes, no boxing), local to the pass, so
-     * concurrent passes over a shared graph do not interfere: only the pass that found none running writes
-     * the nodes' fields, and it clears them before it counts itself out.
+     * BackwardNode → task for one pass. When no other pass runs (the usual case) each node is its own task
+     * ({@link EngineTask}), reset when the pass first reaches it and told apart from an earlier pass's by the pass
+     * number: no lookup at all (a hash lookup per edge was a fifth of a small backward pass, more on long graphs
+     * whose map no longer fits in cache), no object per node, and nothing to clear after a finished pass. A pass
+     * that overlaps another, on another thread or nested, uses open addressing on {@link BackwardNode#id()}
+     * instead (no identity hashes, no boxing), local to the pass, so concurrent passes over a shared graph do not
+     * interfere: only the pass that found none running writes the nodes' state.
      */
     private static final class TaskMap {
-        private final boolean inNodes;
+        /** In-node mode's pass numbers; 0 is no pass. Ordered by RUNNING's updates, so plain reads see the last. */
+        private static final java.util.concurrent.atomic.AtomicLong PASSES = new java.util.concurrent.atomic.AtomicLong();
+
+        /** In-node mode: this pass's number; 0 in map mode. */
+        private final long pass;
         private long[] keys;
-        private Task[] vals;
+        private EngineTask[] vals;
         private int size;
-        /** In-node mode: every task of the pass, to list and to clear. */
-        private Task[] all;
 
         TaskMap(boolean inNodes) {
-            this.inNodes = inNodes;
             if (inNodes) {
-                all = new Task[16];
+                pass = PASSES.incrementAndGet();
             } else {
+                pass = 0;
                 // 32 slots hold 16 nodes before the first growth: a small script's whole graph
                 keys = new long[32];
-                vals = new Task[32];
+                vals = new EngineTask[32];
             }
         }
 
-        Task get(BackwardNode n) {
-            return inNodes ? (Task) n.engineTask : lookUp(n);
+        EngineTask get(BackwardNode n) {
+            if (pass == 0) return lookUp(n);
+            return n.pass == pass ? n : null;
         }
 
-        void put(BackwardNode n, Task t) {
-            if (inNodes) {
-                n.engineTask = t;
-                if (size == all.length) all = java.util.Arrays.copyOf(all, size * 2);
-                all[size++] = t;
-            } else {
-                putInMap(n, t);
+        /** The fresh task of {@code n}, which this pass has not reached before. */
+        EngineTask add(BackwardNode n) {
+            if (pass != 0) {
+                n.begin(pass);
+                return n;
             }
+            EngineTask t = new EngineTask(n);
+            if ((size + 1) * 2 > vals.length) grow();
+            insert(n.id(), t);
+            size++;
+            return t;
         }
 
-        /** Ends the pass: in-node mode drops every node's task (also after an exception). */
-        void clear() {
-            if (!inNodes) return;
-            for (int i = 0; i < size; i++) all[i].node.engineTask = null;
+        /**
+         * After a failed pass, in-node mode drops the gradients still buffered in the nodes it reached (walking
+         * them again from the roots) and retires their state.
+         */
+        void clear(NextEdge[] rootEdges) {
+            if (pass == 0) return;
+            ArrayDeque<BackwardNode> stack = new ArrayDeque<>();
+            for (NextEdge e : rootEdges) {
+                if (e.node().pass == pass) {
+                    e.node().begin(0);
+                    stack.push(e.node());
+                }
+            }
+            while (!stack.isEmpty()) {
+                BackwardNode n = stack.pop();
+                for (int j = 0; j < n.numOutputs(); j++) {
+                    BackwardNode next = n.nextEdge(j).node();
+                    if (next != null && next.pass == pass) {
+                        next.begin(0);
+                        stack.push(next);
+                    }
+                }
+            }
         }
 
         private static int slot(long id, int mask) {
@@ -496,7 +616,7 @@ public final class Engine {
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        private Task lookUp(BackwardNode n) {
+        private EngineTask lookUp(BackwardNode n) {
             long id = n.id();
             int mask = vals.length - 1;
             for (int i = slot(id, mask); vals[i] != null; i = (i + 1) & mask) {
@@ -505,13 +625,7 @@ public final class Engine {
             return null;
         }
 
-        private void putInMap(BackwardNode n, Task t) {
-            if ((size + 1) * 2 > vals.length) grow();
-            insert(n.id(), t);
-            size++;
-        }
-
-        private void insert(long id, Task t) {
+        private void insert(long id, EngineTask t) {
             int mask = vals.length - 1;
             int i = slot(id, mask);
             while (vals[i] != null && keys[i] != id) i = (i + 1) & mask;
@@ -521,20 +635,10 @@ public final class Engine {
 
         private void grow() {
             long[] ok = keys;
-            Task[] ov = vals;
+            EngineTask[] ov = vals;
             keys = new long[ok.length * 2];
-            vals = new Task[ov.length * 2];
+            vals = new EngineTask[ov.length * 2];
             for (int i = 0; i < ov.length; i++) if (ov[i] != null) insert(ok[i], ov[i]);
-        }
-
-        List<Task> values() {
-            List<Task> r = new ArrayList<>(size);
-            if (inNodes) {
-                for (int i = 0; i < size; i++) r.add(all[i]);
-            } else {
-                for (Task t : vals) if (t != null) r.add(t);
-            }
-            return r;
         }
     }
 

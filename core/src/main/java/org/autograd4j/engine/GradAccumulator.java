@@ -11,6 +11,7 @@ public final class GradAccumulator extends BackwardNode {
     GradAccumulator(TensorImpl variable) {
         super(new NextEdge[0], Long.MAX_VALUE);
         this.variable = variable;
+        if (variable.hooks() != null) markObserved(); // the leaf's tensor hooks run inside this node
     }
 
     /** The leaf this node accumulates into. */

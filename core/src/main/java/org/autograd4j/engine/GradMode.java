@@ -45,13 +45,20 @@ public final class GradMode {
         return prev;
     }
 
+    /**
+     * Set once any thread turns inference mode on, never cleared: until then {@link #isInference()}, which every
+     * new tensor asks, is this one read. A thread that turned it on reads its own write; on any other its cell says no.
+     */
+    private static boolean inferenceUsed;
+
     /** True when inference mode is on for this thread (tensors made now are inference tensors). */
     public static boolean isInference() {
-        return cell()[1];
+        return inferenceUsed && cell()[1];
     }
 
     /** Sets inference mode for this thread and returns the previous value (grad mode is the caller's business). */
     public static boolean setInference(boolean enabled) {
+        if (enabled) inferenceUsed = true;
         boolean[] cell = cell();
         boolean prev = cell[1];
         cell[1] = enabled;

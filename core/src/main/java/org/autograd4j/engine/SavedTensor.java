@@ -106,6 +106,11 @@ public final class SavedTensor {
                 + "torch.autograd.set_detect_anomaly(True).");
     }
 
+    /** True when saved-tensor hooks hold this tensor: unpacking it runs user code. */
+    public boolean hooked() {
+        return hooks != null;
+    }
+
     /** The saved tensor without the checks, or null once released: for drawing the graph, never for computing. */
     public TensorImpl peek() {
         return tensor;

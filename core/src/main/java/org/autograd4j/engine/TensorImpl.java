@@ -21,7 +21,12 @@ public final class TensorImpl {
     /** Not final only for {@link #resize}: an out= argument of another shape takes the result's. */
     private Storage storage;
     private Layout layout;
-    private final Version version;
+    /**
+     * Null while this tensor's version is 0 and no other tensor shares its counter: made on the first in-place
+     * write, view or detach ({@link #sharedVersion()}), so an op's result and a Java scalar cost no counter, and
+     * a saved tensor's check reads no second object.
+     */
+    private Version version;
     private final TensorImpl base;
     private final boolean wrappedNumber;
     /** Made while inference mode was on, or a view of such a tensor ({@code is_inference()}). */
@@ -29,8 +34,6 @@ public final class TensorImpl {
     private boolean requiresGrad;
     private BackwardNode gradFn;
     private int outputNr;
-    private TensorImpl grad;
-    private GradAccumulator accumulator;
     /** The last edge {@link #gradientEdge()} made, reused while it still leads to the same node and slot. */
     private NextEdge edge;
     /** For a view: the version at which its history was last set; a later write to the storage makes it stale. */
@@ -39,11 +42,16 @@ public final class TensorImpl {
     public Object facade;
     /**
      * What few tensors carry (hooks, a custom Function's view mark, a forward-mode tangent), made on first use: every
-     * op's result is a TensorImpl, and keeping these out of it makes each one 16 bytes smaller.
+     * op's result is a TensorImpl, and keeping these out of it makes each one 24 bytes smaller (only leaves and
+     * tensors that retain their gradient have a {@code .grad}, only leaves an accumulator).
      */
     private Rare rare;
 
     private static final class Rare {
+        /** {@code .grad}: see {@link TensorImpl#grad()}. */
+        TensorImpl grad;
+        /** A leaf's AccumulateGrad node: see {@link TensorImpl#gradAccumulator()}. */
+        GradAccumulator accumulator;
         /** {@code register_hook}'s hooks: see {@link TensorImpl#hooks()}. */
         TensorHooks hooks;
         /** The {@code retain_grad()} hook. */
@@ -72,7 +80,10 @@ public final class TensorImpl {
 
     /** Sets {@link #hooks()}. */
     public void setHooks(TensorHooks h) {
-        rare().hooks = h;
+        Rare r = rare();
+        r.hooks = h;
+        // a leaf's hooks run inside its AccumulateGrad (a non-leaf's are its node's pre-hook, which marks the node)
+        if (h != null && r.accumulator != null) r.accumulator.observe();
     }
 
     /** The {@code retain_grad()} hook, installed as a pre-hook of its own at the first call; null until then. */
@@ -93,12 +104,12 @@ public final class TensorImpl {
         this.base = base;
         this.wrappedNumber = wrappedNumber;
         this.inference = inference;
-        this.viewVersion = version.value;
+        this.viewVersion = version == null ? 0 : version.value;
     }
 
     /** A new tensor over {@code storage} with {@code layout}, its own version counter, no history. */
     public static TensorImpl of(Storage storage, Layout layout) {
-        return new TensorImpl(storage, layout, new Version(), null, false, GradMode.isInference());
+        return new TensorImpl(storage, layout, null, null, false, GradMode.isInference());
     }
 
     /** The layout of every wrapped number (layouts are immutable, so one serves all: a Java scalar costs no layout). */
@@ -115,22 +126,22 @@ public final class TensorImpl {
     }
 
     private static TensorImpl wrapped(Storage s) {
-        return new TensorImpl(s, SCALAR, new Version(), null, true, false);
+        return new TensorImpl(s, SCALAR, null, null, true, false);
     }
 
     /** A view of this tensor's storage with another layout, sharing the version counter ({@code _base} is set). */
     public TensorImpl view(Layout l) {
-        return new TensorImpl(storage, l, version, base == null ? this : base, false, inference);
+        return new TensorImpl(storage, l, sharedVersion(), base == null ? this : base, false, inference);
     }
 
     /** The same storage and version counter, cut from the graph and not a view ({@code tensor.detach()}). */
     public TensorImpl detach() {
-        return new TensorImpl(storage, layout, version, null, false, inference);
+        return new TensorImpl(storage, layout, sharedVersion(), null, false, inference);
     }
 
     /** Same storage and layout, a version counter of its own, no history (a graph-free alias for internal use). */
     public TensorImpl alias() {
-        return new TensorImpl(storage, layout, new Version(), null, false, inference);
+        return new TensorImpl(storage, layout, null, null, false, inference);
     }
 
     // ------------------------------------------------------------------ data
@@ -193,12 +204,31 @@ public final class TensorImpl {
 
     /** The version counter, bumped by every in-place modification ({@code tensor._version}). */
     public int version() {
-        return version.value;
+        Version v = version;
+        return v == null ? 0 : v.value;
     }
 
     /** Records an in-place modification. */
     public void bumpVersion() {
-        version.value++;
+        sharedVersion().value++;
+    }
+
+    /** The version counter, made on first use; a compare-and-set, so that racing views of one tensor share one. */
+    private Version sharedVersion() {
+        Version v = version;
+        if (v != null) return v;
+        v = new Version();
+        return VERSION.compareAndSet(this, null, v) ? v : version;
+    }
+
+    private static final java.lang.invoke.VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = java.lang.invoke.MethodHandles.lookup().findVarHandle(TensorImpl.class, "version", Version.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     // ------------------------------------------------------------------ autograd state
@@ -229,7 +259,7 @@ public final class TensorImpl {
     }
 
     private boolean viewStale() {
-        return viewVersion != version.value && base.gradFn != null && base.layout.isContiguous();
+        return viewVersion != version() && base.gradFn != null && base.layout.isContiguous();
     }
 
     /** True when no recorded op produced this tensor ({@code is_leaf}). */
@@ -246,7 +276,7 @@ public final class TensorImpl {
     public void setHistory(BackwardNode node, int nr) {
         this.gradFn = node;
         this.outputNr = nr;
-        this.viewVersion = version.value;
+        this.viewVersion = version();
     }
 
     /**
@@ -266,18 +296,21 @@ public final class TensorImpl {
 
     /** The accumulated gradient ({@code .grad}), or null. */
     public TensorImpl grad() {
-        return grad;
+        Rare r = rare;
+        return r == null ? null : r.grad;
     }
 
     /** Replaces {@code .grad} (checks are the API's). */
     public void setGrad(TensorImpl g) {
-        this.grad = g;
+        if (g == null && rare == null) return;
+        rare().grad = g;
     }
 
     /** The AccumulateGrad node of a leaf that requires grad (one per leaf, made on first use). */
     public GradAccumulator gradAccumulator() {
-        if (accumulator == null) accumulator = new GradAccumulator(this);
-        return accumulator;
+        Rare r = rare();
+        if (r.accumulator == null) r.accumulator = new GradAccumulator(this);
+        return r.accumulator;
     }
 
     /**

@@ -24,6 +24,7 @@ final class CopySlices extends BackwardNode {
     CopySlices(NextEdge base, DType baseType, BackwardNode fn, org.autograd4j.storage.Layout geometry) {
         super(edges(base, fn));
         this.fn = fn;
+        inheritObservers(fn);
         this.baseType = baseType;
         this.geometry = geometry;
     }

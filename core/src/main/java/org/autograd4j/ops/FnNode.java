@@ -41,22 +41,46 @@ public final class FnNode extends BackwardNode {
      * {@code saved} may hold nulls: ops save some tensors only when a particular input needs a gradient.
      */
     FnNode(String name, Backward backward, TensorImpl[] inputs, SavedTensor[] saved) {
-        super(edges(inputs));
+        this(name, backward, edges(inputs), saved, inputs.length > 0 ? inputs[0] : null, inputs.length > 1 ? inputs[1] : null,
+                moreTypes(inputs), moreShapes(inputs));
+    }
+
+    /** A node of a one-input op: no array of inputs to make. */
+    FnNode(String name, Backward backward, TensorImpl input, SavedTensor[] saved) {
+        this(name, backward, new NextEdge[] {Graph.edge(input)}, saved, input, null, null, null);
+    }
+
+    private FnNode(String name, Backward backward, NextEdge[] edges, SavedTensor[] saved, TensorImpl in0, TensorImpl in1,
+            DType[] moreTypes, int[][] moreShapes) {
+        super(edges);
         this.qualifiedName = name;
         this.backward = backward;
         this.saved = saved;
-        int n = inputs.length;
-        this.type0 = n > 0 ? inputs[0].dtype() : null;
-        this.shape0 = n > 0 ? inputs[0].shape() : null;
-        this.type1 = n > 1 ? inputs[1].dtype() : null;
-        this.shape1 = n > 1 ? inputs[1].shape() : null;
-        this.moreTypes = n > 2 ? new DType[n - 2] : null;
-        this.moreShapes = n > 2 ? new int[n - 2][] : null;
-        for (int i = 2; i < n; i++) {
-            moreTypes[i - 2] = inputs[i].dtype();
-            moreShapes[i - 2] = inputs[i].shape();
+        this.type0 = in0 == null ? null : in0.dtype();
+        this.shape0 = in0 == null ? null : in0.shape();
+        this.type1 = in1 == null ? null : in1.dtype();
+        this.shape1 = in1 == null ? null : in1.shape();
+        this.moreTypes = moreTypes;
+        this.moreShapes = moreShapes;
+        for (SavedTensor s : saved) {
+            if (s == null) continue;
+            s.setProducer(qualifiedName);
+            if (s.hooked()) markObserved();
         }
-        for (SavedTensor s : saved) if (s != null) s.setProducer(qualifiedName);
+    }
+
+    private static DType[] moreTypes(TensorImpl[] inputs) {
+        if (inputs.length <= 2) return null;
+        DType[] r = new DType[inputs.length - 2];
+        for (int i = 2; i < inputs.length; i++) r[i - 2] = inputs[i].dtype();
+        return r;
+    }
+
+    private static int[][] moreShapes(TensorImpl[] inputs) {
+        if (inputs.length <= 2) return null;
+        int[][] r = new int[inputs.length - 2][];
+        for (int i = 2; i < inputs.length; i++) r[i - 2] = inputs[i].shape();
+        return r;
     }
 
     private static NextEdge[] edges(TensorImpl[] inputs) {

@@ -39,6 +39,7 @@ public final class FunctionNode extends BackwardNode {
 
     private FunctionNode(String name, Backward backward, Object[] args, NextEdge[] edges) {
         super(edges);
+        markObserved(); // its backward is the user's
         this.name = name;
         this.backward = backward;
         this.tensorArg = new boolean[args.length];

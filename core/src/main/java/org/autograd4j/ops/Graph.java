@@ -73,10 +73,19 @@ public final class Graph {
         return node;
     }
 
-    /** One-input form of {@link #record(TensorImpl, String, FnNode.Backward, TensorImpl[], Dual.Forward, SavedTensor...)}. */
+    /**
+     * One-input form of {@link #record(TensorImpl, String, FnNode.Backward, TensorImpl[], Dual.Forward, SavedTensor...)}:
+     * the same steps, with an array of inputs made only for forward mode.
+     */
     static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl input, Dual.Forward forward,
             SavedTensor... saved) {
-        return record(out, name, fn, new TensorImpl[] {input}, forward, saved);
+        FnNode node = null;
+        if (GradMode.isEnabled() && input.requiresGrad()) {
+            node = new FnNode(name, fn, input, saved);
+            out.setHistory(node, 0);
+        }
+        if (DualLevels.open() != 0) Dual.propagate(out, name, forward, new TensorImpl[] {input});
+        return node;
     }
 
     /** An op without a forward-mode formula (PyTorch's error if an input has a tangent). */
@@ -86,7 +95,7 @@ public final class Graph {
 
     /** One-input form of {@link #record(TensorImpl, String, FnNode.Backward, TensorImpl[], SavedTensor...)}. */
     static FnNode record(TensorImpl out, String name, FnNode.Backward fn, TensorImpl input, SavedTensor... saved) {
-        return record(out, name, fn, new TensorImpl[] {input}, (Dual.Forward) null, saved);
+        return record(out, name, fn, input, (Dual.Forward) null, saved);
     }
 
     /** A new node whose inputs are {@code inputs}, not yet attached to an output (in-place ops attach it later). */

@@ -4,6 +4,7 @@ import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
 import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.storage.Layout;
@@ -67,10 +68,11 @@ public final class LinearAlgebra {
         if (Graph.needs(a, b)) {
             SavedTensor sa = b.requiresGrad() ? SavedTensor.input(a) : null;
             SavedTensor sb = a.requiresGrad() ? SavedTensor.input(b) : null;
+            Dual.Forward fw = DualLevels.open() == 0 ? null
+                    : t -> Dual.plus(t[0] == null ? null : mm(t[0], b), t[1] == null ? null : mm(a, t[1]));
             Graph.record(out, "MmBackward0", (g, n) -> new TensorImpl[] {
                 n.needs(0) ? mm(g, t(sb.get())) : null,
-                n.needs(1) ? mm(t(sa.get()), g) : null}, new TensorImpl[] {a, b},
-                t -> Dual.plus(t[0] == null ? null : mm(t[0], b), t[1] == null ? null : mm(a, t[1])), sa, sb);
+                n.needs(1) ? mm(t(sa.get()), g) : null}, new TensorImpl[] {a, b}, fw, sa, sb);
         }
         return out;
     }

@@ -53,7 +53,35 @@ public final class Ops {
     static Storage storageIn(TensorImpl t, DType dtype) {
         if (t.dtype() == dtype) return t.storage();
         if (!t.isWrappedNumber()) return null;
-        return scalarStorage(t, dtype);
+        return scalarStorageIn(t, dtype);
+    }
+
+    /**
+     * A Java scalar's value converted to {@code dtype}, for a kernel to read: the same few constants recur in a
+     * script ({@code y * 1.0001}, {@code x ** 2}, a formula's {@code grad * 2}), so the last storages made are
+     * kept, one per slot of a small table, and shared; nothing writes them (kernels only read their operands,
+     * and {@link #convert} makes its own). An entry is immutable and its storage filled before it is published
+     * through the record's final fields, so a racing thread sees a whole entry or another one.
+     */
+    private static Storage scalarStorageIn(TensorImpl t, DType dtype) {
+        Storage src = t.storage();
+        int at = t.layout().offset();
+        DType from = src.dtype();
+        long bits = from == DType.FLOAT64 ? Double.doubleToRawLongBits(src.getDouble(at)) : src.getLong(at);
+        int h = (int) (bits ^ (bits >>> 32));
+        int slot = (h ^ (h >>> 15) ^ (h >>> 23) ^ (dtype.ordinal() << 3)) & (SCALARS.length - 1);
+        ConvertedScalar c = SCALARS[slot];
+        if (c != null && c.bits == bits && c.from == from && c.to == dtype) return c.storage;
+        Storage s = scalarStorage(t, dtype);
+        SCALARS[slot] = new ConvertedScalar(bits, from, dtype, s);
+        return s;
+    }
+
+    /** {@link #scalarStorageIn}'s table. */
+    private static final ConvertedScalar[] SCALARS = new ConvertedScalar[32];
+
+    /** A scalar with bits {@code bits} in dtype {@code from}, converted to {@code to}. */
+    private record ConvertedScalar(long bits, DType from, DType to, Storage storage) {
     }
 
     private static Storage scalarStorage(TensorImpl t, DType dtype) {

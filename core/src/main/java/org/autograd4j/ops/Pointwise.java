@@ -4,6 +4,7 @@ import static org.autograd4j.ops.Ops.K;
 import static org.autograd4j.ops.TensorMath.*;
 
 import org.autograd4j.DType;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
@@ -51,9 +52,10 @@ public final class Pointwise {
 
     private static void recordPow(TensorImpl a, double e, TensorImpl out) {
         SavedTensor sa = SavedTensor.input(a);
+        // the tangent's closure is made only inside a dual level (as every hot op's): it would be an object per op
+        Dual.Forward fw = DualLevels.open() == 0 ? null : tg -> e == 0 ? mul(tg[0], 0.0) : mul(tg[0], mul(TensorMath.pow(a, e - 1), e));
         Graph.record(out, POW, (g, n) -> new TensorImpl[] {
-            e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a,
-            tg -> e == 0 ? mul(tg[0], 0.0) : mul(tg[0], mul(TensorMath.pow(a, e - 1), e)), sa);
+            e == 0 ? mul(g, 0.0) : mul(g, mul(TensorMath.pow(sa.get(), e - 1), e))}, a, fw, sa);
     }
 
     /** {@code a ** e} in place. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.autograd4j.DType;
 import org.autograd4j.engine.GradMode;
+import org.autograd4j.engine.DualLevels;
 import org.autograd4j.engine.SavedTensor;
 import org.autograd4j.engine.TensorImpl;
 import org.autograd4j.kernels.BinaryOp;
@@ -425,8 +426,9 @@ public final class Reduction {
             SavedTensor sx = (reads & SELF) != 0 ? SavedTensor.input(x) : null;
             SavedTensor so = (reads & RESULT) != 0 ? SavedTensor.output(out) : null;
             Derivative d = derivative;
+            Dual.Forward fw = DualLevels.open() == 0 ? null : t -> tangent(t[0], x, out, over, q);
             Graph.record(out, node, (g, n) -> new TensorImpl[] {
-                d.of(g, sx == null ? null : sx.get(), so == null ? null : so.get(), over, q)}, x, t -> tangent(t[0], x, out, over, q), sx, so);
+                d.of(g, sx == null ? null : sx.get(), so == null ? null : so.get(), over, q)}, x, fw, sx, so);
         }
         return out;
     }

@@ -538,9 +538,9 @@ public final class Unary {
                 : t -> d.of(t[0], saves == Saves.SELF ? x : saves == Saves.RESULT ? out : null, a, b);
         if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(p0)
                 && Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(p1)) {
-            Graph.record(out, node, defaultBackward, new TensorImpl[] {x}, fw, s);
+            Graph.record(out, node, defaultBackward, x, fw, s);
         } else {
-            Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, new TensorImpl[] {x}, fw, s);
+            Graph.record(out, node, (g, n) -> new TensorImpl[] {d.of(g, s == null ? null : s.get(), a, b)}, x, fw, s);
         }
     }
 

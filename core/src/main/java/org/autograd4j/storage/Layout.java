@@ -18,6 +18,10 @@ public final class Layout {
 
     /** A layout with the given shape, strides and offset (arrays are not copied; callers must not mutate). */
     public Layout(int[] shape, int[] strides, int offset) {
+        this(shape, strides, offset, computeContiguous(shape, strides));
+    }
+
+    private Layout(int[] shape, int[] strides, int offset, boolean contiguous) {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
@@ -25,12 +29,12 @@ public final class Layout {
         for (int s : shape) n *= s;
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor too large: " + n + " elements");
         this.numel = (int) n;
-        this.contiguous = computeContiguous(shape, strides);
+        this.contiguous = contiguous;
     }
 
-    /** A row-major contiguous layout of {@code shape} at offset 0. */
+    /** A row-major contiguous layout of {@code shape} at offset 0 (contiguous by construction: not checked again). */
     public static Layout contiguous(int[] shape) {
-        return new Layout(shape, contiguousStrides(shape), 0);
+        return new Layout(shape, contiguousStrides(shape), 0, true);
     }
 
     /** Row-major strides of {@code shape}. */

@@ -14,7 +14,7 @@ package org.autograd4j.storage;
 public final class Runs {
     private final int operands;
     private final int length;
-    private final int[] inner;   // per operand: stride of the innermost (merged) dimension
+    private final int[] inner;   // per operand: stride of the innermost (merged) dimension (its first entries)
     private final int[] outerShape;    // merged outer dimensions, outermost first
     private final int[] outerStrides;  // [dim * operands + k]
     private final int[] base;
@@ -52,17 +52,27 @@ public final class Runs {
             m = 1;
         }
         length = sizes[0];
-        inner = new int[operands];
-        System.arraycopy(strides, 0, inner, 0, operands);
-        outerShape = new int[m - 1];
-        outerStrides = new int[(m - 1) * operands];
-        for (int j = 1; j < m; j++) {
-            outerShape[m - 1 - j] = sizes[j];
-            System.arraycopy(strides, j * operands, outerStrides, (m - 1 - j) * operands, operands);
+        // the innermost dim's strides are the first of the merged ones: read them there, no copy
+        inner = strides;
+        if (m == 1) {
+            // one run (a contiguous block, the common case of a small op): no outer dims to count
+            outerShape = NONE;
+            outerStrides = NONE;
+            counter = NONE;
+        } else {
+            outerShape = new int[m - 1];
+            outerStrides = new int[(m - 1) * operands];
+            for (int j = 1; j < m; j++) {
+                outerShape[m - 1 - j] = sizes[j];
+                System.arraycopy(strides, j * operands, outerStrides, (m - 1 - j) * operands, operands);
+            }
+            counter = new int[m - 1];
         }
-        counter = new int[m - 1];
         remaining = n == 0 ? 0 : n / length;
     }
+
+    /** The outer dims of a single run: none (never written). */
+    private static final int[] NONE = new int[0];
 
     /** True when dim d sits directly outside the merged dim j (size {@code innerSize}) in every layout. */
     private static boolean mergeable(Layout[] ls, int d, int innerSize, int[] strides, int j) {

@@ -1,6 +1,7 @@
 package org.autograd4j.kernels;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Batched general matrix product {@code c[b] = a[b] @ b[b]} in plain Java (PyTorch's {@code torch.bmm} /
@@ -411,8 +412,8 @@ public final class Gemm {
         if (shareA && own.sharedA.length < k * mPad) own.sharedA = new float[k * mPad];
         if (shareB && own.sharedB.length < k * nPad) own.sharedB = new float[k * nPad];
         float[] sa = own.sharedA, sb = own.sharedB;
-        java.util.concurrent.atomic.AtomicIntegerArray stateA = new java.util.concurrent.atomic.AtomicIntegerArray(shareA ? kBlocks * rc : 0);
-        java.util.concurrent.atomic.AtomicIntegerArray stateB = new java.util.concurrent.atomic.AtomicIntegerArray(shareB ? kBlocks * cc : 0);
+        AtomicIntegerArray stateA = new AtomicIntegerArray(shareA ? kBlocks * rc : 0);
+        AtomicIntegerArray stateB = new AtomicIntegerArray(shareB ? kBlocks * cc : 0);
         Parallel.forChunks(rc * cc, t -> {
             F32Buffers buf = F32_BUFFERS.get();
             int ii = t / cc, jj = t % cc, i0 = ii * rowChunk, j0 = jj * colChunk;
@@ -462,7 +463,7 @@ public final class Gemm {
      * when this task claims it, {@link #OWN} when another task has been packing it for longer than that should
      * take.
      */
-    private static int obtain(java.util.concurrent.atomic.AtomicIntegerArray state, int i, long size) {
+    private static int obtain(AtomicIntegerArray state, int i, long size) {
         int st = state.get(i);
         if (st == READY) return USE;
         if (st == FREE && state.compareAndSet(i, FREE, PACKING)) return PACK;

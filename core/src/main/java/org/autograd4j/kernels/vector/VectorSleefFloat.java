@@ -109,9 +109,11 @@ public final class VectorSleefFloat {
      * (never above 0, or NaN), and the +inf select is left out: it changes no such lane.
      */
     static FloatVector exp(FloatVector d, boolean shifted) {
-        FloatVector t = d.mul(R_LN2F);
-        FloatVector m = t.add(RINT_MAGIC);
-        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+        // every lane in [-87, 87] (NaN fails the test): q = rint(d / ln 2) lies in [-126, 126], so 2^q is a
+        // normal float and ldexp2's u·2^(q>>1) is exact; its second multiply then rounds the exact u·2^q once,
+        // as a single multiply by 2^q does (same bits), and neither of expOutOfRange's selects changes such a lane
+        boolean inRange = (shifted ? d.compare(VectorOperators.GE, -87f) : d.abs().compare(VectorOperators.LE, 87f)).allTrue();
+        FloatVector m = d.mul(R_LN2F).add(RINT_MAGIC);
         FloatVector qf = m.sub(RINT_MAGIC);
         FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
         s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
@@ -122,6 +124,18 @@ public final class VectorSleefFloat {
         u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
         u = u.fma(s, FloatVector.broadcast(F, 0.5f));
         u = s.mul(s).fma(u, s).add(1.0f);
+        // 2^q's bits: (q + 127) << 23, where q + 127 = bits(m) - (RINT_MAGIC_BITS - 127)
+        if (inRange) return u.mul(m.reinterpretAsInts().sub(RINT_MAGIC_BITS - 0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        return expOutOfRange(d, m, u, shifted);
+    }
+
+    /**
+     * exp's last steps for a vector with a lane outside [-87, 87]: ldexp2 in two multiplies, then the selects.
+     * Its own method so that exp stays under C2's inlining size (a FloatVector passed to a call that is not
+     * inlined is boxed; this call runs only for such vectors).
+     */
+    private static FloatVector expOutOfRange(FloatVector d, FloatVector m, FloatVector u, boolean shifted) {
+        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
         IntVector h = q.lanewise(VectorOperators.ASHR, 1);
         u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());

@@ -175,7 +175,7 @@ public final class VectorSleefFloat {
      * *x, lo in *y), over n elements (a multiple of L) in one loop, so that C2 keeps the constants in
      * registers and makes no call per vector. Left out, as they change no lane's bits: rintToInt's fix-up and
      * expk2's underflow select (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never
-     * below −104), and y + 0 (y = |x| is never −0).
+     * below −104), y + 0 (y = |x| is never −0), and the first add2's error term (exact, see below).
      */
     static void tanhVectors(float[] xa, int xo, float[] o, int oo, int n) {
         for (int i = 0; i < n; i += L) {
@@ -186,16 +186,16 @@ public final class VectorSleefFloat {
             // overwritten at the end (a NaN lane too), so the bits are those of rintToInt
             FloatVector u = y.mul(R_LN2F);
             FloatVector m = u.add(RINT_MAGIC);
-            IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
             FloatVector qf = m.sub(RINT_MAGIC);
-            FloatVector a1 = qf.mul(-L2UF);
-            FloatVector sx = y.add(a1);
-            FloatVector v = sx.sub(y);
-            FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+            // s = add2((y, 0), q·-L2U) is exact where a lane is kept (q in [0, 13]): q·L2U has at most 20
+            // significant bits, and for q >= 1 it lies within [y/2, 2y] (Sterbenz), so s = (y - q·L2U, +0)
+            FloatVector sx = y.add(qf.mul(-L2UF));
+            // s = add2(s, q·-L2L): its error term plus s's +0 low half, which changes nothing (that term is
+            // never -0: sx is never -0 and a sum of two values is -0 only when both are)
             FloatVector a2 = qf.mul(-L2LF);
             FloatVector tx = sx.add(a2);
-            v = tx.sub(sx);
-            sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+            FloatVector v = tx.sub(sx);
+            FloatVector sy = sx.sub(tx.sub(v)).add(a2.sub(v));
             sx = tx;
             u = FloatVector.broadcast(F, +0.1980960224e-3f);
             u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
@@ -227,13 +227,15 @@ public final class VectorSleefFloat {
             FloatVector dx = one.add(tx);
             FloatVector dy = one.sub(dx).add(tx).add(ty);
             // ldexp2 of both halves by q, as one multiply by 2^q: q is in [0, 13] where the lane is kept, so
-            // 2^q is a normal float and both ways scale exactly
-            FloatVector p = q.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            // 2^q is a normal float and both ways scale exactly; its bits (q + 127) << 23 with
+            // q + 127 = bits(m) - (RINT_MAGIC_BITS - 127)
+            FloatVector p = m.reinterpretAsInts().sub(RINT_MAGIC_BITS - 0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             dx = dx.mul(p);
             dy = dy.mul(p);
-            // e = rec(d)
+            // e = rec(d); fma(-a, b, c) as fma(a, -b, c) with one negation for two (the same product, exactly)
             FloatVector ex = one.div(dx);
-            FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
+            FloatVector nex = ex.neg();
+            FloatVector ey = ex.mul(nex.fma(dy, nex.fma(dx, one)));
             // n = add(d, neg(e)), m = add(d, e)
             // a + (-b) as a - b: the same IEEE operation
             FloatVector nx = dx.sub(ex);
@@ -244,7 +246,8 @@ public final class VectorSleefFloat {
             FloatVector t = one.div(nmx);
             FloatVector s = nx.mul(t);
             u = t.fma(nx, s.neg());
-            v = nmy.neg().fma(t, nmx.neg().fma(t, one));
+            FloatVector nt = t.neg();
+            v = nt.fma(nmy, nt.fma(nmx, one));
             y = s.add(s.fma(v, ny.fma(t, u)));
             y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
             y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();

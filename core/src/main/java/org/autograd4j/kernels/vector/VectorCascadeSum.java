@@ -10,9 +10,9 @@ import org.autograd4j.kernels.Parallel;
  * {@link CascadeSum} (PyTorch 1.13.1's CPU cascade sum) in the Vector API, with the same bits. PyTorch's
  * algorithm is built on AVX2's 8-float (4-double) vectors, so its vectorised sums keep 32 independent float
  * accumulators (16 double) side by side, read as rows of 32 values. Those lanes are independent, so any
- * vector width that divides the row covers them: this class holds them in pairs of vectors of the preferred
- * species (one pair of 16 floats with AVX-512, two pairs of 8 with AVX2), each lane adding exactly the values
- * its PyTorch lane adds, in the same order. The outer sum ({@code x.sum(0)}) runs its lanes across columns
+ * vector width that divides the row covers them: this class holds them in vectors of the preferred species
+ * (float32: a row in one walk, two vectors of 16 floats with AVX-512, four of 8 with AVX2; float64: pairs of
+ * vectors), each lane adding exactly the values its PyTorch lane adds, in the same order. The outer sum ({@code x.sum(0)}) runs its lanes across columns
  * the same way. The short, scalar parts of the algorithm (the leftover values, the folding of the lanes, the
  * strided {@code row_sum}) are the plain code's.
  */

@@ -10,9 +10,9 @@ import org.autograd4j.kernels.Parallel;
  * {@link CascadeSum} (PyTorch 1.13.1's CPU cascade sum) in the Vector API, with the same bits. PyTorch's
  * algorithm is built on AVX2's 8-float (4-double) vectors, so its vectorised sums keep 32 independent float
  * accumulators (16 double) side by side, read as rows of 32 values. Those lanes are independent, so any
- * vector width that divides the row covers them: this class holds them in pairs of vectors of the preferred
- * species (one pair of 16 floats with AVX-512, two pairs of 8 with AVX2), each lane adding exactly the values
- * its PyTorch lane adds, in the same order. The outer sum ({@code x.sum(0)}) runs its lanes across columns
+ * vector width that divides the row covers them: this class holds them in vectors of the preferred species
+ * (float32: a row in one walk, two vectors of 16 floats with AVX-512, four of 8 with AVX2; float64: pairs of
+ * vectors), each lane adding exactly the values its PyTorch lane adds, in the same order. The outer sum ({@code x.sum(0)}) runs its lanes across columns
  * the same way. The short, scalar parts of the algorithm (the leftover values, the folding of the lanes, the
  * strided {@code row_sum}) are the plain code's.
  */
@@ -57,7 +57,7 @@ public final class VectorCascadeSum {
         if (n >= SPLIT_MIN && Parallel.numThreads() > 1 && groups >= 2 && lanes % (2 * l) == 0) {
             cascadeSplit(x, off, lanes, rows, p, groups, acc);
         } else {
-            for (int c = 0; c < lanes; c += 2 * l) cascade2(x, off + c, off + c + l, lanes, rows, acc, c, c + l);
+            rowFrom(x, off, lanes, rows, p, acc, 0);
         }
         // leftover whole vectors into lanes 0..7, fold lanes 8..31 onto them, tail first, then lanes 0..7
         for (int v = rows * ILP; v < vecs; v++) {
@@ -148,16 +148,17 @@ public final class VectorCascadeSum {
         int l = F.length();
         int group = ILP * F32_LANES;
         int grouped = cols / group * group;
-        for (int c = 0; c < grouped; c += 2 * l) cascade2(x, off + c, off + c + l, rowStride, rows, sums, c, c + l);
+        int pr = CascadeSum.levelPower(rows);
+        for (int c = 0; c < grouped; c += group) rowFrom(x, off + c, rowStride, rows, pr, sums, c);
         int c = grouped;
         if (c + l <= cols) {
             float[] chains = new float[ILP * l];
             int rows4 = rows / ILP;
             int rs4 = ILP * rowStride;
+            int p4 = CascadeSum.levelPower(rows4);
             for (; c + l <= cols; c += l) {
                 int b = off + c;
-                cascade2(x, b, b + rowStride, rs4, rows4, chains, 0, l);
-                cascade2(x, b + 2 * rowStride, b + 3 * rowStride, rs4, rows4, chains, 2 * l, 3 * l);
+                cascadeFrom4(x, b, b + rowStride, b + 2 * rowStride, b + 3 * rowStride, rs4, rows4, p4, chains, 0, l);
                 FloatVector p0 = FloatVector.fromArray(F, chains, 0);
                 for (int i = rows4 * ILP; i < rows; i++) p0 = p0.add(FloatVector.fromArray(F, x, b + i * rowStride));
                 p0.add(FloatVector.fromArray(F, chains, l)).add(FloatVector.fromArray(F, chains, 2 * l))
@@ -168,39 +169,38 @@ public final class VectorCascadeSum {
     }
 
     /**
-     * ATen's {@code multi_row_sum} for two vectors of lanes: lanes {@code x[a + i * rs + j]} and
-     * {@code x[b + i * rs + j]}, {@code j < F.length()}, over rows {@code i < size}; four levels of partial
-     * sums flushed every {@code 2^p} rows, then {@code ((l0 + l1) + l2) + l3} into {@code out[oa..]},
-     * {@code out[ob..]}. Two vectors per row so that two add chains overlap.
+     * ATen's {@code multi_row_sum} over one row of 32 lanes {@code x[a + i * rs + j]}, {@code j < 32}, rows
+     * {@code i < size}, level power p, into {@code out[o..o + 32)}: in one walk over the rows (four vectors
+     * each with 8-float vectors, two with 16), so each row's 128 contiguous bytes are read once, in order,
+     * where walks of half a row each would stride over every other cache line twice.
      */
-    private static void cascade2(float[] x, int a, int b, int rs, int size, float[] out, int oa, int ob) {
-        cascadeFrom(x, a, b, rs, size, CascadeSum.levelPower(size), out, oa, ob);
+    private static void rowFrom(float[] x, int a, int rs, int size, int p, float[] out, int o) {
+        int l = F.length();
+        if (4 * l == ILP * F32_LANES) {
+            cascadeFrom4(x, a, a + l, a + 2 * l, a + 3 * l, rs, size, p, out, o, l);
+        } else {
+            for (int c = 0; c < ILP * F32_LANES; c += 2 * l) cascadeFrom(x, a + c, a + c + l, rs, size, p, out, o + c, o + c + l);
+        }
     }
 
     /**
-     * {@link #cascade2} over all lanes with the rows split over threads, bit for bit: the top partial sum of
+     * {@link #rowFrom} with the rows split over threads, bit for bit: the top partial sum of
      * ATen's cascade takes, in order, the level-2 sums of whole groups of {@code 2^(3p)} rows, and each group
      * starts from zeroed lower levels, so the groups are independent: threads compute them into a buffer, then
      * one thread adds them in order and finishes the rows after the last whole group as the sequential loop
      * would (the flush points depend only on the row index modulo {@code 2^(3p)}).
      */
     private static void cascadeSplit(float[] x, int off, int lanes, int rows, int p, int groups, float[] acc) {
-        int l = F.length();
         int groupRows = 1 << (3 * p);
         float[] level2 = new float[groups * lanes];
         Parallel.forRange(groups, 1, (g0, g1) -> {
             for (int g = g0; g < g1; g++) {
-                int base = off + g * groupRows * lanes;
-                for (int c = 0; c < lanes; c += 2 * l) {
-                    cascadeFrom(x, base + c, base + c + l, lanes, groupRows, p, level2, g * lanes + c, g * lanes + c + l);
-                }
+                rowFrom(x, off + g * groupRows * lanes, lanes, groupRows, p, level2, g * lanes);
             }
         });
         // the rows after the last whole group, from zeroed levels, then the top level: the groups in order
         int done = groups * groupRows;
-        for (int c = 0; c < lanes; c += 2 * l) {
-            cascadeFrom(x, off + done * lanes + c, off + done * lanes + c + l, lanes, rows - done, p, acc, c, c + l);
-        }
+        rowFrom(x, off + done * lanes, lanes, rows - done, p, acc, 0);
         for (int k = 0; k < lanes; k++) {
             float a3 = 0f;
             for (int g = 0; g < groups; g++) a3 += level2[g * lanes + k];
@@ -209,9 +209,11 @@ public final class VectorCascadeSum {
     }
 
     /**
-     * {@link #cascade2}'s loop with the level power {@code p} given (the whole sum's, not this piece's): over
-     * {@code size} rows from zeroed levels; writes {@code ((a0 + a1) + a2) + a3}. For a whole group of
-     * {@code 2^(3p)} rows nothing reaches a3, so this is the group's level-2 sum.
+     * ATen's {@code multi_row_sum} for two vectors of lanes: lanes {@code x[a + i * rs + j]} and
+     * {@code x[b + i * rs + j]}, {@code j < F.length()}, over rows {@code i < size} from zeroed levels; four
+     * levels of partial sums flushed every {@code 2^p} rows (p the whole sum's level power, not this piece's),
+     * then {@code ((l0 + l1) + l2) + l3} into {@code out[oa..]}, {@code out[ob..]}. For a whole group of
+     * {@code 2^(3p)} rows nothing reaches l3, so this is the group's level-2 sum.
      */
     private static void cascadeFrom(float[] x, int a, int b, int rs, int size, int p, float[] out, int oa, int ob) {
         int step = 1 << p;
@@ -248,6 +250,65 @@ public final class VectorCascadeSum {
         }
         a0.add(a1).add(a2).add(a3).intoArray(out, oa);
         b0.add(b1).add(b2).add(b3).intoArray(out, ob);
+    }
+
+    /**
+     * {@link #cascadeFrom} for four vectors of lanes at {@code a, b, c, d} (out at {@code o, o + ol, o + 2ol,
+     * o + 3ol}): four independent add chains per row.
+     */
+    private static void cascadeFrom4(float[] x, int a, int b, int c, int d, int rs, int size, int p, float[] out, int o, int ol) {
+        int step = 1 << p;
+        int mask = step - 1;
+        FloatVector z = FloatVector.zero(F);
+        FloatVector a0 = z, a1 = z, a2 = z, a3 = z, b0 = z, b1 = z, b2 = z, b3 = z;
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, d0 = z, d1 = z, d2 = z, d3 = z;
+        int i = 0;
+        while (i + step <= size) {
+            for (int end = i + step; i < end; i++) {
+                int r = i * rs;
+                a0 = a0.add(FloatVector.fromArray(F, x, a + r));
+                b0 = b0.add(FloatVector.fromArray(F, x, b + r));
+                c0 = c0.add(FloatVector.fromArray(F, x, c + r));
+                d0 = d0.add(FloatVector.fromArray(F, x, d + r));
+            }
+            a1 = a1.add(a0);
+            b1 = b1.add(b0);
+            c1 = c1.add(c0);
+            d1 = d1.add(d0);
+            a0 = z;
+            b0 = z;
+            c0 = z;
+            d0 = z;
+            if ((i & (mask << p)) != 0) continue;
+            a2 = a2.add(a1);
+            b2 = b2.add(b1);
+            c2 = c2.add(c1);
+            d2 = d2.add(d1);
+            a1 = z;
+            b1 = z;
+            c1 = z;
+            d1 = z;
+            if ((i & (mask << (2 * p))) != 0) continue;
+            a3 = a3.add(a2);
+            b3 = b3.add(b2);
+            c3 = c3.add(c2);
+            d3 = d3.add(d2);
+            a2 = z;
+            b2 = z;
+            c2 = z;
+            d2 = z;
+        }
+        for (; i < size; i++) {
+            int r = i * rs;
+            a0 = a0.add(FloatVector.fromArray(F, x, a + r));
+            b0 = b0.add(FloatVector.fromArray(F, x, b + r));
+            c0 = c0.add(FloatVector.fromArray(F, x, c + r));
+            d0 = d0.add(FloatVector.fromArray(F, x, d + r));
+        }
+        a0.add(a1).add(a2).add(a3).intoArray(out, o);
+        b0.add(b1).add(b2).add(b3).intoArray(out, o + ol);
+        c0.add(c1).add(c2).add(c3).intoArray(out, o + 2 * ol);
+        d0.add(d1).add(d2).add(d3).intoArray(out, o + 3 * ol);
     }
 
     /** Contiguous float32 sums from this many elements split their rows over threads (memory-bound below). */
@@ -380,7 +441,7 @@ public final class VectorCascadeSum {
         for (; c < cols; c++) sums[c] = CascadeSum.rowSumF64(x, off + c, rowStride, rows);
     }
 
-    /** {@link #cascade2(float[], int, int, int, int, float[], int, int)} for float64. */
+    /** {@link #cascadeFrom} for float64, the level power that of {@code size}. */
     private static void cascade2(double[] x, int a, int b, int rs, int size, double[] out, int oa, int ob) {
         int p = CascadeSum.levelPower(size);
         int step = 1 << p;

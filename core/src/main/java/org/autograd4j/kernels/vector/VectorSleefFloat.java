@@ -109,9 +109,11 @@ public final class VectorSleefFloat {
      * (never above 0, or NaN), and the +inf select is left out: it changes no such lane.
      */
     static FloatVector exp(FloatVector d, boolean shifted) {
-        FloatVector t = d.mul(R_LN2F);
-        FloatVector m = t.add(RINT_MAGIC);
-        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+        // every lane in [-87, 87] (NaN fails the test): q = rint(d / ln 2) lies in [-126, 126], so 2^q is a
+        // normal float and ldexp2's u·2^(q>>1) is exact; its second multiply then rounds the exact u·2^q once,
+        // as a single multiply by 2^q does (same bits), and neither of expOutOfRange's selects changes such a lane
+        boolean inRange = (shifted ? d.compare(VectorOperators.GE, -87f) : d.abs().compare(VectorOperators.LE, 87f)).allTrue();
+        FloatVector m = d.mul(R_LN2F).add(RINT_MAGIC);
         FloatVector qf = m.sub(RINT_MAGIC);
         FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
         s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
@@ -122,6 +124,18 @@ public final class VectorSleefFloat {
         u = u.fma(s, FloatVector.broadcast(F, (float) 0.166666671633720397949219));
         u = u.fma(s, FloatVector.broadcast(F, 0.5f));
         u = s.mul(s).fma(u, s).add(1.0f);
+        // 2^q's bits: (q + 127) << 23, where q + 127 = bits(m) - (RINT_MAGIC_BITS - 127)
+        if (inRange) return u.mul(m.reinterpretAsInts().sub(RINT_MAGIC_BITS - 0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        return expOutOfRange(d, m, u, shifted);
+    }
+
+    /**
+     * exp's last steps for a vector with a lane outside [-87, 87]: ldexp2 in two multiplies, then the selects.
+     * Its own method so that exp stays under C2's inlining size (a FloatVector passed to a call that is not
+     * inlined is boxed; this call runs only for such vectors).
+     */
+    private static FloatVector expOutOfRange(FloatVector d, FloatVector m, FloatVector u, boolean shifted) {
+        IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
         IntVector h = q.lanewise(VectorOperators.ASHR, 1);
         u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
@@ -156,32 +170,37 @@ public final class VectorSleefFloat {
         FloatVector.broadcast(F, 1.0f).div(u.add(1.0f)).intoArray(o, oi);
     }
 
+    /** expk2Vectors' kinds: which function of e^|x| (a double-float d) the steps end in. */
+    static final int TANH = 0, SINH = 1, COSH = 2;
+
     /*
-     * tanh's steps, as tanh(FloatVector) with expk2, rec, div and the double-float adds written out (hi in
-     * *x, lo in *y), over n elements (a multiple of L) in one loop, so that C2 keeps the constants in
-     * registers and makes no call per vector. Left out, as they change no lane's bits: rintToInt's fix-up and
-     * expk2's underflow select (|x| > 8.664339742 and NaN lanes are overwritten at the end; y = |x| is never
-     * below −104), and y + 0 (y = |x| is never −0).
+     * tanh's, sinh's and cosh's steps (kind TANH, SINH or COSH), as tanh(FloatVector), sinh(FloatVector) and
+     * cosh(FloatVector): the one expk2 of |x| they share, then rec and their own last steps, the double-float
+     * adds written out (hi in *x, lo in *y), over n elements (a multiple of L) in one loop, so that C2 keeps the
+     * constants in registers and makes no call per vector. Left out, as they change no lane's bits: rintToInt's
+     * fix-up and expk2's underflow select (lanes beyond 8.664339742 for tanh, 89 for sinh and cosh, and NaN
+     * lanes are overwritten at the end; y = |x| is never below −104), y + 0 (y = |x| is never −0), and the
+     * first add2's error term (exact, see below).
      */
-    static void tanhVectors(float[] xa, int xo, float[] o, int oo, int n) {
+    static void expk2Vectors(int kind, float[] xa, int xo, float[] o, int oo, int n) {
         for (int i = 0; i < n; i += L) {
             FloatVector x = FloatVector.fromArray(F, xa, xo + i);
             FloatVector y = x.abs();
             // expk2((y, 0))
-            // q = rint(|x|/ln 2) by the magic-number round: exact below 2^22, and lanes with |x| > 8.66 are
-            // overwritten at the end (a NaN lane too), so the bits are those of rintToInt
+            // q = rint(|x|/ln 2) by the magic-number round: exact below 2^22, and lanes beyond the kind's bound
+            // are overwritten at the end (a NaN lane too), so the bits are those of rintToInt
             FloatVector u = y.mul(R_LN2F);
             FloatVector m = u.add(RINT_MAGIC);
-            IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
             FloatVector qf = m.sub(RINT_MAGIC);
-            FloatVector a1 = qf.mul(-L2UF);
-            FloatVector sx = y.add(a1);
-            FloatVector v = sx.sub(y);
-            FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
+            // s = add2((y, 0), q·-L2U) is exact where a lane is kept (q in [0, 129]): q·L2U has at most 23
+            // significant bits, and for q >= 1 it lies within [y/2, 2y] (Sterbenz), so s = (y - q·L2U, +0)
+            FloatVector sx = y.add(qf.mul(-L2UF));
+            // s = add2(s, q·-L2L): its error term plus s's +0 low half, which changes nothing (that term is
+            // never -0: sx is never -0 and a sum of two values is -0 only when both are)
             FloatVector a2 = qf.mul(-L2LF);
             FloatVector tx = sx.add(a2);
-            v = tx.sub(sx);
-            sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
+            FloatVector v = tx.sub(sx);
+            FloatVector sy = sx.sub(tx.sub(v)).add(a2.sub(v));
             sx = tx;
             u = FloatVector.broadcast(F, +0.1980960224e-3f);
             u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
@@ -212,40 +231,76 @@ public final class VectorSleefFloat {
             FloatVector one = FloatVector.broadcast(F, 1f);
             FloatVector dx = one.add(tx);
             FloatVector dy = one.sub(dx).add(tx).add(ty);
-            // ldexp2 of both halves by q, as one multiply by 2^q: q is in [0, 13] where the lane is kept, so
-            // 2^q is a normal float and both ways scale exactly
-            FloatVector p = q.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            dx = dx.mul(p);
-            dy = dy.mul(p);
-            // e = rec(d)
+            if (kind == TANH) {
+                // ldexp2 of both halves by q, as one multiply by 2^q: q is in [0, 13] where a tanh lane is kept,
+                // so 2^q is a normal float and both ways scale exactly; its bits (q + 127) << 23 with
+                // q + 127 = bits(m) - (RINT_MAGIC_BITS - 127)
+                FloatVector p = m.reinterpretAsInts().sub(RINT_MAGIC_BITS - 0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                dx = dx.mul(p);
+                dy = dy.mul(p);
+            } else {
+                // ldexp2 of both halves by q in [0, 129]: 2^q need not be a float, 2^(q>>1) and 2^(q-(q>>1)) are
+                IntVector q = m.reinterpretAsInts().sub(RINT_MAGIC_BITS);
+                IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+                FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                dx = dx.mul(p1).mul(p2);
+                dy = dy.mul(p1).mul(p2);
+            }
+            // e = rec(d); fma(-a, b, c) as fma(a, -b, c) with one negation for two (the same product, exactly)
             FloatVector ex = one.div(dx);
-            FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
-            // n = add(d, neg(e)), m = add(d, e)
-            // a + (-b) as a - b: the same IEEE operation
-            FloatVector nx = dx.sub(ex);
-            FloatVector ny = dx.sub(nx).sub(ex).add(dy).sub(ey);
-            FloatVector nmx = dx.add(ex);
-            FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
-            // div(n, m)
-            FloatVector t = one.div(nmx);
-            FloatVector s = nx.mul(t);
-            u = t.fma(nx, s.neg());
-            v = nmy.neg().fma(t, nmx.neg().fma(t, one));
-            y = s.add(s.fma(v, ny.fma(t, u)));
-            y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
-            y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-            y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
-            y.intoArray(o, oo + i);
+            FloatVector nex = ex.neg();
+            FloatVector ey = ex.mul(nex.fma(dy, nex.fma(dx, one)));
+            if (kind == TANH) {
+                // tanh: n = add(d, neg(e)), m = add(d, e)
+                // a + (-b) as a - b: the same IEEE operation
+                FloatVector nx = dx.sub(ex);
+                FloatVector ny = dx.sub(nx).sub(ex).add(dy).sub(ey);
+                FloatVector nmx = dx.add(ex);
+                FloatVector nmy = dx.sub(nmx).add(ex).add(dy).add(ey);
+                // div(n, m)
+                FloatVector t = one.div(nmx);
+                FloatVector s = nx.mul(t);
+                u = t.fma(nx, s.neg());
+                FloatVector nt = t.neg();
+                v = nt.fma(nmy, nt.fma(nmx, one));
+                y = s.add(s.fma(v, ny.fma(t, u)));
+                y = y.blend(1.0f, x.abs().compare(VectorOperators.GT, 8.664339742f).or(y.compare(VectorOperators.NE, y)));
+                y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+                y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
+                y.intoArray(o, oo + i);
+            } else if (kind == SINH) {
+                // sinh: sub(d, e), halved
+                FloatVector s = dx.sub(ex);
+                y = s.add(dx.sub(s).sub(ex).add(dy).sub(ey)).mul(0.5f);
+                y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
+                y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
+                y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x)).intoArray(o, oo + i);
+            } else {
+                // cosh: add(d, e), halved
+                FloatVector s = dx.add(ex);
+                y = s.add(dx.sub(s).add(ex).add(dy).add(ey)).mul(0.5f);
+                y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
+                y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x)).intoArray(o, oo + i);
+            }
         }
     }
 
-    /* One vector of tanhVectors: the tail's block. */
+    /* One vector of tanh, sinh or cosh: the tails' blocks. */
     static void tanhBlock(float[] xa, int xi, float[] o, int oi) {
-        tanhVectors(xa, xi, o, oi, L);
+        expk2Vectors(TANH, xa, xi, o, oi, L);
+    }
+
+    static void sinhBlock(float[] xa, int xi, float[] o, int oi) {
+        expk2Vectors(SINH, xa, xi, o, oi, L);
+    }
+
+    static void coshBlock(float[] xa, int xi, float[] o, int oi) {
+        expk2Vectors(COSH, xa, xi, o, oi, L);
     }
 
     /*
-     * expm1's steps, as expm1(FloatVector), expk2 written out as in tanhBlock. Left out, as they change no
+     * expm1's steps, as expm1(FloatVector), expk2 written out as in expk2Vectors. Left out, as they change no
      * lane's bits: rintToInt's fix-up and expk2's underflow select (lanes beyond 88.72 or below −16.64 are
      * overwritten at the end; a NaN lane stays the same NaN whatever finite q is), and a + 0 in expk2's first
      * step (only ±0 could differ, and both give q = 0).
@@ -314,139 +369,6 @@ public final class VectorSleefFloat {
         x = x.blend(-1f, a.lt(-16.635532333438687426013570f));
         x = x.blend(-0.0f, a.reinterpretAsInts().compare(VectorOperators.EQ, SIGN).cast(F));
         x.intoArray(o, oi);
-    }
-
-    /* sinh's steps, as sinh(FloatVector), with tanhBlock's expk2. */
-    static void sinhBlock(float[] xa, int xi, float[] o, int oi) {
-        FloatVector x = FloatVector.fromArray(F, xa, xi);
-        FloatVector y = x.abs();
-        // expk2((y, 0))
-        FloatVector u = y.mul(R_LN2F);
-        FloatVector a = u.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = u.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
-        FloatVector a1 = qf.mul(-L2UF);
-        FloatVector sx = y.add(a1);
-        FloatVector v = sx.sub(y);
-        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
-        FloatVector a2 = qf.mul(-L2LF);
-        FloatVector tx = sx.add(a2);
-        v = tx.sub(sx);
-        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
-        sx = tx;
-        u = FloatVector.broadcast(F, +0.1980960224e-3f);
-        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
-        // t = add2(mul(s, u), 1/6)
-        FloatVector mx = sx.mul(u);
-        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
-        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
-        tx = mx.add(k);
-        v = tx.sub(mx);
-        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
-        // t = add2(mul(s, t), 0.5)
-        mx = sx.mul(tx);
-        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
-        tx = mx.add(0.5f);
-        v = tx.sub(mx);
-        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
-        // t = add2(s, mul(squ(s), t))
-        FloatVector qx = sx.mul(sx);
-        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
-        mx = qx.mul(tx);
-        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
-        tx = sx.add(mx);
-        v = tx.sub(sx);
-        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
-        // t = add(1, t)
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector dx = one.add(tx);
-        FloatVector dy = one.sub(dx).add(tx).add(ty);
-        // ldexp2 of both halves by q
-        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        dx = dx.mul(p1).mul(p2);
-        dy = dy.mul(p1).mul(p2);
-        FloatVector ex = one.div(dx);
-        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
-        // sub(d, e)
-        FloatVector s = dx.sub(ex);
-        y = s.add(dx.sub(s).sub(ex).add(dy).sub(ey)).mul(0.5f);
-        y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
-        y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
-        y.intoArray(o, oi);
-    }
-
-    /* cosh's steps, as cosh(FloatVector), with tanhBlock's expk2. */
-    static void coshBlock(float[] xa, int xi, float[] o, int oi) {
-        FloatVector x = FloatVector.fromArray(F, xa, xi);
-        FloatVector y = x.abs();
-        // expk2((y, 0))
-        FloatVector u = y.mul(R_LN2F);
-        FloatVector a = u.abs();
-        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
-        r = r.reinterpretAsInts().or(u.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-        r = u.blend(r, a.lt(0x1p23f));
-        IntVector q = (IntVector) r.convert(VectorOperators.F2I, 0);
-        FloatVector qf = (FloatVector) q.convert(VectorOperators.I2F, 0);
-        FloatVector a1 = qf.mul(-L2UF);
-        FloatVector sx = y.add(a1);
-        FloatVector v = sx.sub(y);
-        FloatVector sy = y.sub(sx.sub(v)).add(a1.sub(v)).add(0f);
-        FloatVector a2 = qf.mul(-L2LF);
-        FloatVector tx = sx.add(a2);
-        v = tx.sub(sx);
-        sy = sx.sub(tx.sub(v)).add(a2.sub(v)).add(sy);
-        sx = tx;
-        u = FloatVector.broadcast(F, +0.1980960224e-3f);
-        u = u.fma(sx, FloatVector.broadcast(F, +0.1394256484e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.8333456703e-2f));
-        u = u.fma(sx, FloatVector.broadcast(F, +0.4166637361e-1f));
-        // t = add2(mul(s, u), 1/6)
-        FloatVector mx = sx.mul(u);
-        FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
-        FloatVector k = FloatVector.broadcast(F, +0.166666659414234244790680580464e+0f);
-        tx = mx.add(k);
-        v = tx.sub(mx);
-        FloatVector ty = mx.sub(tx.sub(v)).add(k.sub(v)).add(my);
-        // t = add2(mul(s, t), 0.5)
-        mx = sx.mul(tx);
-        my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
-        tx = mx.add(0.5f);
-        v = tx.sub(mx);
-        ty = mx.sub(tx.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v)).add(my);
-        // t = add2(s, mul(squ(s), t))
-        FloatVector qx = sx.mul(sx);
-        FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
-        mx = qx.mul(tx);
-        my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
-        tx = sx.add(mx);
-        v = tx.sub(sx);
-        ty = sx.sub(tx.sub(v)).add(mx.sub(v)).add(sy.add(my));
-        // t = add(1, t)
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector dx = one.add(tx);
-        FloatVector dy = one.sub(dx).add(tx).add(ty);
-        // ldexp2 of both halves by q
-        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        dx = dx.mul(p1).mul(p2);
-        dy = dy.mul(p1).mul(p2);
-        FloatVector ex = one.div(dx);
-        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
-        // add(d, e)
-        FloatVector s = dx.add(ex);
-        y = s.add(dx.sub(s).add(ex).add(dy).add(ey)).mul(0.5f);
-        y = y.blend(Float.POSITIVE_INFINITY, x.abs().compare(VectorOperators.GT, 89f).or(y.compare(VectorOperators.NE, y)));
-        y = y.blend(ALL_ONES_NAN, x.compare(VectorOperators.NE, x));
-        y.intoArray(o, oi);
     }
 
     /* log's steps, as log(FloatVector), the double-float steps written out. */
@@ -844,7 +766,7 @@ public final class VectorSleefFloat {
 
     /*
      * erf's steps, as erf(FloatVector), sel3/sel3d as blends, expk2 and the double-float steps written out
-     * (expk2 as in tanhBlock, on a pair whose lo part is not zero).
+     * (expk2 as in expk2Vectors, on a pair whose lo part is not zero).
      */
     static void erfBlock(float[] xa, int xi, float[] o, int oi) {
         FloatVector s = FloatVector.fromArray(F, xa, xi);
@@ -1501,7 +1423,7 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int i = F.loopBound(n);
-        tanhVectors(x, xo, o, oo, i);
+        expk2Vectors(TANH, x, xo, o, oo, i);
         if (i < n) {
             tail(VectorSleefFloat::tanhBlock, x, xo + i, o, oo + i, n - i);
         }
@@ -1738,10 +1660,8 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int v = n - n % SleefFloat.CHUNK;
-        int i = 0;
-        for (int b = F.loopBound(v); i < b; i += L) {
-            sinhBlock(x, xo + i, o, oo + i);
-        }
+        int i = F.loopBound(v);
+        expk2Vectors(SINH, x, xo, o, oo, i);
         if (i < v) {
             tail(VectorSleefFloat::sinhBlock, x, xo + i, o, oo + i, v - i);
         }
@@ -1764,10 +1684,8 @@ public final class VectorSleefFloat {
         java.util.Objects.checkFromIndexSize(xo, n, x.length);
         java.util.Objects.checkFromIndexSize(oo, n, o.length);
         int v = n - n % SleefFloat.CHUNK;
-        int i = 0;
-        for (int b = F.loopBound(v); i < b; i += L) {
-            coshBlock(x, xo + i, o, oo + i);
-        }
+        int i = F.loopBound(v);
+        expk2Vectors(COSH, x, xo, o, oo, i);
         if (i < v) {
             tail(VectorSleefFloat::coshBlock, x, xo + i, o, oo + i, v - i);
         }

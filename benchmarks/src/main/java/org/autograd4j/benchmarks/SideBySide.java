@@ -27,8 +27,8 @@ import org.autograd4j.benchmarks.Workloads.Workload;
  * <p>One JVM runs all of autograd4j's side; a long-lived Python worker ({@code tools/bench/torch_worker.py})
  * runs PyTorch's. For each workload both sides warm up, then run in rounds, interleaved (autograd4j's round,
  * then PyTorch's with 1 thread, then with 2), so that both see the same machine state; each figure is the
- * median over rounds of the time per call. PyTorch's column is its better thread setting; autograd4j runs
- * with its defaults. The small (autograd-overhead) workloads are also run in a fresh JVM each, reporting the
+ * median over rounds of the time per call. Each column is that side's better thread setting: the bulk rows
+ * run autograd4j's rounds at its default threads and at 1 as well (the small graphs run on one thread anyway). The small (autograd-overhead) workloads are also run in a fresh JVM each, reporting the
  * median time per call over the first 2 seconds or 20,000 calls: what a user's script sees, before the JIT
  * has finished. The large sgemm rows are run again with the optional system BLAS ({@code _blas} rows: a child
  * JVM with {@code -Dautograd4j.blas=openblas}, served over a pipe and interleaved like the rest). The last row is
@@ -66,6 +66,9 @@ public final class SideBySide {
     /** The workloads that also get a row with the system BLAS, named with {@link #BLAS_SUFFIX} for the filter. */
     static final List<String> BLAS_ROWS = List.of("sgemm_256", "sgemm_1024", "sgemm_2048");
     static final String BLAS_SUFFIX = "_blas";
+
+    /** autograd4j's default intra-op threads (all processors), before any round changes them. */
+    static final int DEFAULT_THREADS = Torch.getNumThreads();
 
     /** Fewer rounds than this make no median worth printing, whatever the budget says. */
     static final int MIN_ROUNDS = 3;
@@ -152,7 +155,7 @@ public final class SideBySide {
     /**
      * Serves one workload's autograd4j side over stdin/stdout, one command a line, for a row that needs other
      * JVM flags than the parent's: {@code hello} (the BLAS in use, or {@code none}), {@code fingerprint},
-     * {@code warm SECONDS}, {@code calibrate NS}, {@code round CALLS} (ns), {@code gc} (pause ms), {@code quit}.
+     * {@code warm SECONDS}, {@code calibrate NS}, {@code round CALLS} (ns), {@code gc} (pause ms), {@code threads T}, {@code quit}.
      */
     private static void serve(Workload w) throws IOException {
         Side side = new LocalSide(w.newStep());
@@ -172,6 +175,10 @@ public final class SideBySide {
                 case "calibrate" -> out.println("ok " + side.calibrate(Long.parseLong(f[1])));
                 case "round" -> out.println("ok " + side.round(Integer.parseInt(f[1])));
                 case "gc" -> out.println("ok " + side.gcMillis());
+                case "threads" -> {
+                    side.threads(Integer.parseInt(f[1]));
+                    out.println("ok");
+                }
                 case "quit" -> {
                     return;
                 }
@@ -196,6 +203,9 @@ public final class SideBySide {
 
         /** Pause milliseconds of the side's JVM so far. */
         long gcMillis();
+
+        /** Sets the side's intra-op threads ({@code Torch.setNumThreads}, which the BLAS follows too). */
+        void threads(int t);
     }
 
     /** The step in this JVM. */
@@ -220,6 +230,10 @@ public final class SideBySide {
 
         public long gcMillis() {
             return SideBySide.gcMillis();
+        }
+
+        public void threads(int t) {
+            Torch.setNumThreads(t);
         }
     }
 
@@ -259,6 +273,10 @@ public final class SideBySide {
 
         public long gcMillis() {
             return Long.parseLong(p.ask("gc"));
+        }
+
+        public void threads(int t) {
+            p.ask("threads " + t);
         }
 
         @Override
@@ -423,10 +441,15 @@ public final class SideBySide {
                     pyRoundNs += Integer.parseInt(f[0]) * Double.parseDouble(f[1]);
                 }
             }
+            // autograd4j, too, at its better thread setting (bulk rows): 1 and the default, each round alternating,
+            // as PyTorch's 1 and 2; the small graphs run on one thread whatever the setting.
+            List<Integer> ourThreads = w.kind() == Kind.BULK && DEFAULT_THREADS > 1 ? List.of(DEFAULT_THREADS, 1)
+                    : List.of(DEFAULT_THREADS);
             // Rounds: as many as asked, fewer when one call is slow (at least MIN_ROUNDS).
-            double roundCost = n * perCall + pyRoundNs;
+            double roundCost = n * perCall * ourThreads.size() + pyRoundNs;
             int rounds = (int) Math.max(MIN_ROUNDS, Math.min(s.rounds(), s.budgetSeconds() * 1e9 / roundCost));
-            double[] java = new double[rounds];
+            Map<Integer, double[]> java = new LinkedHashMap<>();
+            for (int t : ourThreads) java.put(t, new double[rounds]);
             long gc0 = side.gcMillis(), javaNs = 0;
             Map<Integer, double[]> py = new LinkedHashMap<>(), pyCall = new LinkedHashMap<>();
             for (int t : pyCalls.keySet()) {
@@ -435,9 +458,13 @@ public final class SideBySide {
             }
             String percall = fresh != null ? " percall" : "";
             for (int r = 0; r < rounds; r++) {
-                long dt = side.round(n);
-                javaNs += dt;
-                java[r] = (double) dt / n;
+                for (var e : java.entrySet()) {
+                    side.threads(e.getKey());
+                    long dt = side.round(n);
+                    javaNs += dt;
+                    e.getValue()[r] = (double) dt / n;
+                }
+                side.threads(DEFAULT_THREADS);
                 for (var e : py.entrySet()) {
                     String[] f = worker.ask("round " + w.name() + " " + e.getKey() + percall).split(" ");
                     e.getValue()[r] = Double.parseDouble(f[0]) / Integer.parseInt(f[1]);
@@ -453,7 +480,13 @@ public final class SideBySide {
             double gcShare = (side.gcMillis() - gc0) * 1e6 / javaNs;
             if (torch) worker.ask("drop " + w.name());
             Row row = new Row(title, target);
-            row.ours = median(java);
+            for (var e : java.entrySet()) {
+                double m = median(e.getValue());
+                if (Double.isNaN(row.ours) || m < row.ours) {
+                    row.ours = m;
+                    row.ourThreads = e.getKey();
+                }
+            }
             for (var e : py.entrySet()) {
                 double m = median(e.getValue());
                 if (Double.isNaN(row.theirs) || m < row.theirs) {
@@ -479,6 +512,7 @@ public final class SideBySide {
                 // Like with like: the fresh JVM's median single call against PyTorch's (rounds' medians of
                 // single calls, its better thread setting), not against round means.
                 f.ours = fresh[0];
+                f.ourThreads = DEFAULT_THREADS;
                 for (var e : pyCall.entrySet()) {
                     double m = median(e.getValue());
                     if (Double.isNaN(f.theirs) || m < f.theirs) {
@@ -641,7 +675,8 @@ public final class SideBySide {
             if (peak != null) out.println(peak);
             out.printf(Locale.ROOT, "%s run: rounds of ~%d ms per side, interleaved, medians%s; ratio = PyTorch time"
                             + " / autograd4j time (> 1: autograd4j faster); took %.0f s%n", s.name(), s.roundNs() / 1_000_000,
-                    worker == null ? "" : "; PyTorch at its better of threads " + threads + " (thr)", seconds);
+                    (worker == null ? "" : "; PyTorch at its better of threads " + threads) + "; thr: the better setting's"
+                            + " threads, autograd4j/PyTorch (bulk rows try 1 and " + DEFAULT_THREADS + " on both sides)", seconds);
             out.printf(Locale.ROOT, "load average %.1f at the start, %.1f at the end, on %d cores (above the core count,"
                     + " other work shared the machine: expect noise)%n", load0, load1, Runtime.getRuntime().availableProcessors());
             out.println("warmed and bulk rows: median over rounds of the mean time per call (GC and time-slicing"
@@ -654,7 +689,9 @@ public final class SideBySide {
             for (Row r : rows) {
                 double ratio = r.theirs / r.ours;
                 boolean hasTarget = !Double.isNaN(r.target);
-                out.printf(fmt, r.name, time(r.ours), time(r.theirs), r.threads < 0 ? "" : r.threads == 0 ? "-" : r.threads,
+                String thr = r.ourThreads < 0 && r.threads < 0 ? "" : (r.ourThreads < 0 ? "-" : Integer.toString(r.ourThreads)) + "/"
+                        + (r.threads <= 0 ? "-" : Integer.toString(r.threads));
+                out.printf(fmt, r.name, time(r.ours), time(r.theirs), thr,
                         Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
                         hasTarget ? String.format(Locale.ROOT, ">=%sx", trim(r.target)) : "-",
                         !hasTarget || Double.isNaN(ratio) ? "-" : ratio >= r.target ? "yes" : "NO", r.rounds, r.note);
@@ -667,7 +704,7 @@ public final class SideBySide {
         final String name;
         final double target;
         double ours = Double.NaN, theirs = Double.NaN;
-        int threads = -1;
+        int threads = -1, ourThreads = -1;
         String rounds = "", note = "";
 
         Row(String name, double target) {

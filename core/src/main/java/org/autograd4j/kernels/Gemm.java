@@ -219,7 +219,7 @@ public final class Gemm {
         static Split of(int batch, int m, int n, int k, int mr, int nr) {
             int threads = Parallel.numThreads();
             int rowChunk = m, colChunk = n;
-            boolean parallel = threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN;
+            boolean parallel = splits(batch, m, n, k);
             if (parallel && splitsEach(batch, threads)) {
                 // every batch element split threads ways (balanced); each task packs its own panels, so the
                 // split goes across the larger dimension and repacks the smaller operand
@@ -357,7 +357,7 @@ public final class Gemm {
             float[] b, int bo, int bbs, int brs, int bcs, float[] c, int co, F32Tile tile) {
         int mr = tile.mr(), nr = tile.nr();
         int threads = Parallel.numThreads();
-        if (threads > 1 && (long) batch * m * n * k >= PARALLEL_MIN && splitsEach(batch, threads)
+        if (splits(batch, m, n, k) && splitsEach(batch, threads)
                 && (long) k * (roundUp(m, mr) + roundUp(n, nr)) <= SHARED_MAX) {
             for (int bi = 0; bi < batch; bi++) {
                 sharedPanels(m, n, k, a, ao + bi * abs, ars, acs, b, bo + bi * bbs, brs, bcs, c, co + bi * m * n, tile, threads);
@@ -424,35 +424,45 @@ public final class Gemm {
             if (buf.tile.length < mr * nr) buf.tile = new float[mr * nr];
             for (int q = 0, pc = 0; pc < k; q++, pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
-                float[] pa = buf.pa, pb = buf.pb;
-                int pa0 = 0, pb0 = 0;
-                int src = ao + i0 * ars + pc * acs;
-                int use = shareA ? obtain(stateA, q * rc + ii, (long) mc * kc) : OWN;
-                if (use == OWN) {
-                    packA(a, src, ars, acs, mc, kc, mr, pa, 0);
-                } else {
-                    pa = sa;
-                    pa0 = pc * mPad + i0 * kc;
-                    if (use == PACK) {
-                        packA(a, src, ars, acs, mc, kc, mr, sa, pa0);
-                        stateA.set(q * rc + ii, READY);
-                    }
-                }
-                src = bo + pc * brs + j0 * bcs;
-                use = shareB ? obtain(stateB, q * cc + jj, (long) nc * kc) : OWN;
-                if (use == OWN) {
-                    packB(b, src, brs, bcs, kc, nc, nr, pb, 0);
-                } else {
-                    pb = sb;
-                    pb0 = pc * nPad + j0 * kc;
-                    if (use == PACK) {
-                        packB(b, src, brs, bcs, kc, nc, nr, sb, pb0);
-                        stateB.set(q * cc + jj, READY);
-                    }
-                }
+                int srcA = ao + i0 * ars + pc * acs, srcB = bo + pc * brs + j0 * bcs;
+                int pa0 = panel(shareA, stateA, q * rc + ii, (long) mc * kc, sa, pc * mPad + i0 * kc, buf.pa,
+                        (dst, at) -> packA(a, srcA, ars, acs, mc, kc, mr, dst, at));
+                int pb0 = panel(shareB, stateB, q * cc + jj, (long) nc * kc, sb, pc * nPad + j0 * kc, buf.pb,
+                        (dst, at) -> packB(b, srcB, brs, bcs, kc, nc, nr, dst, at));
+                float[] pa = pa0 < 0 ? buf.pa : sa, pb = pb0 < 0 ? buf.pb : sb;
+                pa0 = Math.max(pa0, 0);
+                pb0 = Math.max(pb0, 0);
                 macro(mc, nc, kc, pa, pa0, pb, pb0, c, co + i0 * n + j0, n, pc > 0, tile, buf.tile);
             }
         });
+    }
+
+    /** Packs one operand's panel into {@code dst} from {@code at}. */
+    @FunctionalInterface
+    private interface Packer {
+        void pack(float[] dst, int at);
+    }
+
+    /**
+     * Packs one task's panel {@code i} of an operand ({@code size} elements) where it will read it: with
+     * {@code share}, into the shared copy at {@code sharedAt} in {@code shared} if this task is the first to need
+     * it, or not at all if another has packed it ({@link #obtain}); else, or when that packer is late, into the
+     * task's own buffer {@code own} from 0.
+     *
+     * @return the panel's offset in {@code shared}, or -1 when it lies in {@code own}
+     */
+    private static int panel(boolean share, AtomicIntegerArray state, int i, long size, float[] shared, int sharedAt,
+            float[] own, Packer pack) {
+        int use = share ? obtain(state, i, size) : OWN;
+        if (use == OWN) {
+            pack.pack(own, 0);
+            return -1;
+        }
+        if (use == PACK) {
+            pack.pack(shared, sharedAt);
+            state.set(i, READY);
+        }
+        return sharedAt;
     }
 
     /** What {@link #obtain} tells a task: use the shared panel, pack it there (then mark it ready), or pack its own. */

@@ -172,7 +172,7 @@ public final class Parallel {
 
         /** Claims and runs the next range not yet taken; false when none is left. */
         boolean runNext() {
-            int r = next.getAndIncrement();
+            int r = claim();
             if (r >= t) return false;
             run(r);
             done();
